@@ -1,0 +1,2 @@
+export * from './auth-strategy';
+export * from './strategies';

@@ -1,0 +1,3 @@
+export * from './codec';
+export * from './json-codec';
+export * from './xml-codec';

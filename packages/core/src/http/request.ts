@@ -1,0 +1,52 @@
+/** HTTP methods the transport sends. */
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A query value: repeated keys as arrays (`kinds[]=vat&kinds[]=proforma`). */
+export type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+/**
+ * How a write may be repeated after an ambiguous failure (timeout, reset, 5xx) without creating a
+ * duplicate:
+ * - `vendor-dedupe`: the vendor rejects or merges a repeat by itself (InvoiceOcean `oid` +
+ *   `oid_unique`, method-style `INVOICE_EXT_UID`), so the same request is sent again;
+ * - `lookup`: before repeating, ask the vendor whether the first attempt was committed; a record
+ *   found is returned as the response (decoded body shape) and nothing is sent again.
+ */
+export type IdempotencyStrategy =
+  | { readonly kind: 'vendor-dedupe' }
+  | { readonly kind: 'lookup'; readonly lookup: (signal?: AbortSignal) => Promise<unknown> };
+
+/** One call through the transport. */
+export interface TransportRequest {
+  readonly method: HttpMethod;
+  /** Path relative to the base URL; may contain a query already. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** Encoded by the transport's codec unless it is a Buffer or string. */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `decoded` (default): through the codec; `binary`: a Buffer (PDFs); `text`: a string. */
+  readonly responseType?: 'decoded' | 'binary' | 'text';
+  /** Writes are retried after ambiguous failures only with a strategy. */
+  readonly idempotency?: IdempotencyStrategy;
+  /** Names the operation in hooks and errors, e.g. `invoices.create`. */
+  readonly operation?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** The answer: status, lower-case headers and the decoded body. */
+export interface TransportResponse<T = unknown> {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: T;
+  readonly requestId: string | undefined;
+  /** How many attempts it took (1 without retries). */
+  readonly attempts: number;
+  /** True when the body came from an idempotency lookup rather than the request itself. */
+  readonly recoveredByLookup: boolean;
+}
+
+/** Methods that never change state and can always be repeated. */
+export function isSafeMethod(method: HttpMethod): boolean {
+  return method === 'GET' || method === 'HEAD';
+}

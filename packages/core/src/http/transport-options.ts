@@ -1,0 +1,24 @@
+import type { AuthStrategy } from './auth/auth-strategy';
+import type { Codec } from './codecs/codec';
+import type { ResponseErrorMapper } from './response-error-mapper';
+
+/** What one adapter's transport needs to know about its vendor. */
+export interface TransportOptions {
+  /** Provider id, stamped on every error. */
+  readonly provider: string;
+  /** `https://acme.invoiceocean.com` or an emulator's `http://127.0.0.1:PORT`. */
+  readonly baseUrl: string;
+  readonly auth: AuthStrategy;
+  /** Body format; JSON by default. */
+  readonly codec?: Codec;
+  /** Per-attempt timeout; 30 s by default. */
+  readonly timeoutMs?: number;
+  /** Headers sent with every request (a user agent, a version). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The vendor's error detection, consulted before the default status rules. */
+  readonly errorMapper?: ResponseErrorMapper;
+  /** Secrets that the auth strategy does not know of but that must never be shown. */
+  readonly extraSecrets?: readonly string[];
+  /** Sockets kept alive per host; 16 by default. */
+  readonly maxSockets?: number;
+}

@@ -1,0 +1,336 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { inject, injectable } from 'tsyringe';
+import { TOKENS } from '../di/tokens';
+import { NetworkError, TimeoutError } from '../errors/errors';
+import { InvoicekitError } from '../errors/invoicekit-error';
+import { createRedactor, type Redactor } from '../errors/redaction';
+import type { OutgoingRequest } from './auth/auth-strategy';
+import type { Clock, RandomSource } from './clock';
+import { CodecError, type Codec } from './codecs/codec';
+import { jsonCodec } from './codecs/json-codec';
+import type { HttpHooks } from './hooks';
+import type { Logger } from './logger';
+import type { RateLimiter } from './rate-limiter';
+import { isSafeMethod, type QueryValue, type TransportRequest, type TransportResponse } from './request';
+import {
+  REQUEST_ID_HEADERS,
+  defaultErrorForResponse,
+  type ResponseContext,
+} from './response-error-mapper';
+import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy';
+import type { TransportOptions } from './transport-options';
+
+/** Connection failures where the request provably never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+type Decision = { readonly action: 'retry'; readonly delayMs: number } | { readonly action: 'lookup' } | { readonly action: 'throw' };
+
+/**
+ * The HTTP transport every adapter sends through: one axios instance with keep-alive sockets,
+ * auth, codecs, a rate limiter, retries that are safe for writes, hooks, and errors that are
+ * normalised and scrubbed of every credential.
+ */
+@injectable()
+export class HttpTransport {
+  private readonly client: AxiosInstance;
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
+  private readonly codec: Codec;
+  /** Masks this transport's credentials; providers use it for their own messages. */
+  readonly redactor: Redactor;
+
+  constructor(
+    @inject(TOKENS.TransportOptions) private readonly options: TransportOptions,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Logger) private readonly logger: Logger,
+    @inject(TOKENS.RetryPolicy) private readonly retryPolicy: RetryPolicy,
+    @inject(TOKENS.RateLimiter) private readonly rateLimiter: RateLimiter,
+    @inject(TOKENS.HttpHooks) private readonly hooks: HttpHooks,
+    @inject(TOKENS.Random) private readonly random: RandomSource,
+  ) {
+    this.codec = options.codec ?? jsonCodec;
+    this.redactor = createRedactor([...options.auth.secretValues(), ...(options.extraSecrets ?? [])]);
+    const maxSockets = options.maxSockets ?? 16;
+    this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
+    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+    this.client = axios.create({
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      timeout: options.timeoutMs ?? 30_000,
+      // We read every status ourselves, decode bodies ourselves and never follow redirects
+      // (a redirect from an API is a misconfiguration, and following it could carry the token).
+      validateStatus: () => true,
+      responseType: 'arraybuffer',
+      transformRequest: [(data: unknown) => data],
+      transformResponse: [(data: unknown) => data],
+      maxRedirects: 0,
+      proxy: false,
+    });
+  }
+
+  /** The provider id this transport talks to. */
+  get provider(): string {
+    return this.options.provider;
+  }
+
+  /** The codec bodies are encoded with. */
+  get format(): Codec['name'] {
+    return this.codec.name;
+  }
+
+  /**
+   * Sends a request, retrying when that is safe, and returns the decoded answer. Throws an
+   * {@link InvoicekitError} (redacted) for every failure; an aborted signal rejects with its reason.
+   */
+  async request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>> {
+    const outgoing = this.options.auth.apply({
+      method: request.method,
+      path: request.path,
+      query: request.query ?? {},
+      headers: { ...this.options.headers, ...request.headers },
+      body: request.body,
+    });
+    const url = this.buildUrl(outgoing);
+    const redactedUrl = this.redactor.redactText(url);
+
+    for (let attempt = 1; ; attempt += 1) {
+      let error: InvoicekitError;
+      try {
+        await this.rateLimiter.acquire(request.signal);
+        const response = await this.attempt<T>(request, outgoing, url, redactedUrl, attempt);
+        if (!(response instanceof InvoicekitError)) return response;
+        error = response;
+      } catch (thrown) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        if (!(thrown instanceof InvoicekitError)) throw thrown;
+        error = thrown;
+      }
+
+      const decision = this.decide(error, request, attempt - 1);
+      if (decision.action === 'throw') throw error;
+      if (decision.action === 'lookup') {
+        const recovered = await this.recoverByLookup<T>(request, attempt);
+        if (recovered) return recovered;
+        if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
+      }
+      const delayMs = decision.action === 'retry' ? decision.delayMs : backoffDelay(attempt - 1, this.retryPolicy, this.random);
+      this.emit('onRetry', {
+        provider: this.options.provider,
+        operation: request.operation,
+        method: request.method,
+        url: redactedUrl,
+        attempt,
+        delayMs,
+        reason: error.code,
+      });
+      await this.clock.sleep(delayMs, request.signal);
+    }
+  }
+
+  /** Closes the keep-alive sockets. */
+  close(): Promise<void> {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+    return Promise.resolve();
+  }
+
+  private async attempt<T>(
+    request: TransportRequest,
+    outgoing: OutgoingRequest,
+    url: string,
+    redactedUrl: string,
+    attempt: number,
+  ): Promise<TransportResponse<T> | InvoicekitError> {
+    const { data, contentType } = this.encodeBody(outgoing.body);
+    const headers: Record<string, string> = { accept: this.codec.accept, ...outgoing.headers };
+    if (contentType && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+      headers['content-type'] = contentType;
+    }
+    this.emit('onRequest', {
+      provider: this.options.provider,
+      operation: request.operation,
+      attempt,
+      method: request.method,
+      url: redactedUrl,
+      headers: this.redactor.redactHeaders(headers),
+      body: this.redactor.redactValue(outgoing.body),
+    });
+
+    const startedAt = this.clock.now();
+    let response: AxiosResponse<Buffer>;
+    try {
+      response = await this.client.request<Buffer>({
+        method: request.method,
+        url,
+        headers,
+        data,
+        signal: request.signal,
+      });
+    } catch (thrown) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      throw this.connectionError(thrown, request.method, redactedUrl);
+    }
+
+    const responseHeaders = normaliseHeaders(response.headers as Record<string, unknown>);
+    const buffer = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? '');
+    const text = request.responseType === 'binary' ? '' : buffer.toString('utf8');
+    let body: unknown = undefined;
+    let decodeError: ResponseContext['decodeError'];
+    if (request.responseType === 'binary') body = buffer;
+    else if (request.responseType === 'text') body = text;
+    else {
+      try {
+        body = this.codec.decode(text);
+      } catch (thrown) {
+        if (!(thrown instanceof CodecError)) throw thrown;
+        decodeError = { message: thrown.message, looksLikeHtml: thrown.looksLikeHtml };
+      }
+    }
+    const requestId = findRequestId(responseHeaders, body);
+    this.emit('onResponse', {
+      provider: this.options.provider,
+      operation: request.operation,
+      attempt,
+      method: request.method,
+      url: redactedUrl,
+      status: response.status,
+      durationMs: this.clock.now() - startedAt,
+      requestId,
+      headers: this.redactor.redactHeaders(responseHeaders),
+    });
+
+    const isBinarySuccess = request.responseType === 'binary' && response.status >= 200 && response.status < 300;
+    const context: ResponseContext = {
+      provider: this.options.provider,
+      status: response.status,
+      headers: responseHeaders,
+      body: request.responseType === 'binary' ? undefined : this.redactor.redactValue(body),
+      text: request.responseType === 'binary' ? '' : this.redactor.redactText(text),
+      decodeError,
+      request: { method: request.method, url: redactedUrl },
+      requestId,
+      retryAfterMs: parseRetryAfterHeaders(responseHeaders, this.clock.now()),
+    };
+    const error = isBinarySuccess ? undefined : (this.options.errorMapper?.(context) ?? defaultErrorForResponse(context));
+    if (error) return error;
+    return {
+      status: response.status,
+      headers: responseHeaders,
+      body: body as T,
+      requestId,
+      attempts: attempt,
+      recoveredByLookup: false,
+    };
+  }
+
+  private decide(error: InvoicekitError, request: TransportRequest, retryIndex: number): Decision {
+    if (retryIndex >= this.retryPolicy.maxRetries) return { action: 'throw' };
+    const backoff = (): number => backoffDelay(retryIndex, this.retryPolicy, this.random);
+    const retryAfterMs = 'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs) return { action: 'throw' };
+    const delayMs = retryAfterMs ?? backoff();
+
+    // Refused before any processing: repeating cannot duplicate anything, whatever the method.
+    if (error.code === 'rate_limited') return { action: 'retry', delayMs };
+    if (error instanceof NetworkError && error.notSent) return { action: 'retry', delayMs };
+    if (!error.retryable) return { action: 'throw' };
+
+    // The request may have been committed. Only reads, or writes with a strategy, go again.
+    if (isSafeMethod(request.method)) return { action: 'retry', delayMs };
+    if (request.idempotency?.kind === 'vendor-dedupe') return { action: 'retry', delayMs };
+    if (request.idempotency?.kind === 'lookup') return { action: 'lookup' };
+    return { action: 'throw' };
+  }
+
+  private async recoverByLookup<T>(request: TransportRequest, attempt: number): Promise<TransportResponse<T> | undefined> {
+    if (request.idempotency?.kind !== 'lookup') return undefined;
+    let found: unknown;
+    try {
+      found = await request.idempotency.lookup(request.signal);
+    } catch (thrown) {
+      this.logger.warn('idempotency lookup failed; not retrying the write', {
+        provider: this.options.provider,
+        operation: request.operation,
+        error: thrown instanceof InvoicekitError ? thrown.code : 'unknown',
+      });
+      return undefined;
+    }
+    if (found === undefined || found === null) return undefined;
+    return { status: 200, headers: {}, body: found as T, requestId: undefined, attempts: attempt, recoveredByLookup: true };
+  }
+
+  private encodeBody(body: unknown): { data: string | Buffer | undefined; contentType: string | undefined } {
+    if (body === undefined) return { data: undefined, contentType: undefined };
+    if (Buffer.isBuffer(body)) return { data: body, contentType: 'application/octet-stream' };
+    if (typeof body === 'string') return { data: body, contentType: undefined };
+    return { data: this.codec.encode(body), contentType: this.codec.contentType };
+  }
+
+  private buildUrl(request: OutgoingRequest): string {
+    const base = this.options.baseUrl.replace(/\/+$/, '');
+    const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
+    const url = new URL(`${base}${path}`);
+    for (const [key, value] of Object.entries(request.query)) appendQuery(url.searchParams, key, value);
+    return url.toString();
+  }
+
+  private connectionError(thrown: unknown, method: string, redactedUrl: string): InvoicekitError {
+    const code = typeof thrown === 'object' && thrown !== null ? (thrown as { code?: unknown }).code : undefined;
+    const codeText = typeof code === 'string' ? code : 'ERR_NETWORK';
+    const request = { method, url: redactedUrl };
+    const message = `${method} ${redactedUrl} failed: ${codeText}`;
+    // The original error holds request config and headers: it is never attached as `cause`.
+    if (TIMEOUT_CODES.has(codeText)) return new TimeoutError({ provider: this.options.provider, message, request });
+    return new NetworkError({ provider: this.options.provider, message, request, notSent: NOT_SENT_CODES.has(codeText) });
+  }
+
+  private emit<K extends keyof HttpHooks>(name: K, event: Parameters<NonNullable<HttpHooks[K]>>[0]): void {
+    const hook = this.hooks[name] as ((payload: typeof event) => void) | undefined;
+    if (!hook) return;
+    try {
+      hook.call(this.hooks, event);
+    } catch (thrown) {
+      this.logger.warn(`http hook ${name} threw; ignored`, {
+        provider: this.options.provider,
+        error: this.redactor.redactText(thrown instanceof Error ? thrown.message : String(thrown)),
+      });
+    }
+  }
+}
+
+function appendQuery(params: URLSearchParams, key: string, value: QueryValue): void {
+  if (value === undefined) return;
+  if (Array.isArray(value)) {
+    for (const item of value as readonly (string | number)[]) params.append(key, String(item));
+    return;
+  }
+  params.append(key, String(value));
+}
+
+function normaliseHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || value === null) continue;
+    result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return result;
+}
+
+function findRequestId(headers: Record<string, string>, body: unknown): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) if (headers[name]) return headers[name];
+  if (typeof body === 'object' && body !== null) {
+    const record = body as { meta?: { request_id?: unknown }; request_id?: unknown };
+    const candidate = record.meta?.request_id ?? record.request_id;
+    if (typeof candidate === 'string') return candidate;
+  }
+  return undefined;
+}
+
+function parseRetryAfterHeaders(headers: Record<string, string>, nowMs: number): number | undefined {
+  const milliseconds = headers['retry-after-ms'];
+  if (milliseconds && /^\d+$/.test(milliseconds)) return Number(milliseconds);
+  return parseRetryAfter(headers['retry-after'], nowMs);
+}

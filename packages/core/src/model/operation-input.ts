@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { InvoiceStatusSchema } from './invoice-status';
+import { InvoiceTypeSchema } from './invoice-type';
+import { EmailSchema, IdSchema, IsoDateSchema, NonNegativeDecimalStringSchema } from './primitives';
+
+/** Input of `invoices.markPaid`. Without `amount` the whole amount due is paid. */
+export const MarkPaidInputSchema = z.strictObject({
+  amount: NonNegativeDecimalStringSchema.optional(),
+  date: IsoDateSchema.optional(),
+  method: z.string().optional(),
+  reference: z.string().optional(),
+});
+export type MarkPaidInput = z.input<typeof MarkPaidInputSchema>;
+export type ParsedMarkPaidInput = z.output<typeof MarkPaidInputSchema>;
+
+/** Input of `invoices.send` (by e-mail). Without `to` the vendor uses the customer's address. */
+export const SendInvoiceInputSchema = z.strictObject({
+  to: z.array(EmailSchema).min(1).optional(),
+  cc: z.array(EmailSchema).optional(),
+  subject: z.string().optional(),
+  message: z.string().optional(),
+  attachPdf: z.boolean().default(true),
+});
+export type SendInvoiceInput = z.input<typeof SendInvoiceInputSchema>;
+export type ParsedSendInvoiceInput = z.output<typeof SendInvoiceInputSchema>;
+
+/** Filters of `invoices.list`. Every filter is optional; none means every invoice. */
+export const InvoiceListQuerySchema = z.strictObject({
+  status: z.array(InvoiceStatusSchema).optional(),
+  type: z.array(InvoiceTypeSchema).optional(),
+  customerId: IdSchema.optional(),
+  number: z.string().optional(),
+  externalId: z.string().optional(),
+  issuedFrom: IsoDateSchema.optional(),
+  issuedTo: IsoDateSchema.optional(),
+  /** Page size requested from the vendor (clamped to the vendor's maximum). */
+  pageSize: z.number().int().positive().max(1000).optional(),
+});
+export type InvoiceListQuery = z.input<typeof InvoiceListQuerySchema>;
+export type ParsedInvoiceListQuery = z.output<typeof InvoiceListQuerySchema>;
+
+/** Filters of `customers.list`. */
+export const CustomerListQuerySchema = z.strictObject({
+  name: z.string().optional(),
+  email: z.string().optional(),
+  taxId: z.string().optional(),
+  externalId: z.string().optional(),
+  pageSize: z.number().int().positive().max(1000).optional(),
+});
+export type CustomerListQuery = z.input<typeof CustomerListQuerySchema>;
+export type ParsedCustomerListQuery = z.output<typeof CustomerListQuerySchema>;
+
+/** Options of `invoices.downloadPdf`. */
+export const PdfOptionsSchema = z.strictObject({
+  /** Vendor print variant (e.g. `original`, `copy`, `duplicate`), passed through. */
+  variant: z.string().optional(),
+  language: z.string().optional(),
+});
+export type PdfOptions = z.input<typeof PdfOptionsSchema>;

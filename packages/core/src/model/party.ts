@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AddressInputSchema, AddressSchema } from './address';
+import { EmailSchema } from './primitives';
+
+export const PartyKindSchema = z.enum(['company', 'person']);
+export type PartyKind = z.infer<typeof PartyKindSchema>;
+
+/**
+ * The buyer or seller as printed on one invoice — a snapshot, which may differ from the customer
+ * record today.
+ */
+export const PartySnapshotSchema = z.object({
+  kind: PartyKindSchema,
+  name: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  taxId: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: AddressSchema.nullable(),
+});
+export type PartySnapshot = z.infer<typeof PartySnapshotSchema>;
+
+export const PartySnapshotInputSchema = z.strictObject({
+  kind: PartyKindSchema.default('company'),
+  name: z.string().trim().min(1),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  taxId: z.string().optional(),
+  email: EmailSchema.optional(),
+  phone: z.string().optional(),
+  address: AddressInputSchema.optional(),
+});
+export type PartySnapshotInput = z.input<typeof PartySnapshotInputSchema>;

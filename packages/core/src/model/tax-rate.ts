@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DecimalStringSchema } from './primitives';
+
+/**
+ * A line's tax rate. Non-numeric cases are kinds of their own rather than a pretend `0`, because
+ * an exempt line and a 0 % line are different things on an invoice and to a tax office.
+ *
+ * - `percent`: a numeric rate, `value` in percent (`"19"`, `"7.7"`).
+ * - `exempt`: exempt from VAT (InvoiceOcean `zw`).
+ * - `not_subject`: outside the scope of VAT (InvoiceOcean `np`).
+ * - `reverse_charge`: the buyer accounts for the VAT (InvoiceOcean `oo`).
+ * - `hidden`: the tax column is switched off for this line (InvoiceOcean `disabled`).
+ *
+ * For arithmetic every non-numeric kind counts as 0 %.
+ */
+export const TaxRateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), value: DecimalStringSchema }),
+  z.object({ kind: z.literal('exempt') }),
+  z.object({ kind: z.literal('not_subject') }),
+  z.object({ kind: z.literal('reverse_charge') }),
+  z.object({ kind: z.literal('hidden') }),
+]);
+export type TaxRate = z.infer<typeof TaxRateSchema>;
+
+export const NON_NUMERIC_TAX_KINDS = ['exempt', 'not_subject', 'reverse_charge', 'hidden'] as const;
+export type NonNumericTaxKind = (typeof NON_NUMERIC_TAX_KINDS)[number];
+
+/**
+ * What callers may write: the canonical object, a percentage as a decimal string or a number
+ * (`19`, `"19"`, `"7.7"`), or a non-numeric kind by name (`"exempt"`).
+ */
+export const TaxRateInputSchema = z.union([
+  TaxRateSchema,
+  z.enum(NON_NUMERIC_TAX_KINDS).transform((kind): TaxRate => ({ kind })),
+  DecimalStringSchema.transform((value): TaxRate => ({ kind: 'percent', value })),
+  z
+    .number()
+    .finite()
+    // String(n) is the shortest round-trip form ("7.7" for 7.7): no float arithmetic happens.
+    .transform((value): TaxRate => ({ kind: 'percent', value: String(value) })),
+]);
+export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
+
+/** A stable key for grouping lines by rate (`"percent:19"`, `"exempt"`). */
+export function taxRateKey(rate: TaxRate): string {
+  return rate.kind === 'percent' ? `percent:${rate.value.replace(/\.?0+$/, '') || '0'}` : rate.kind;
+}

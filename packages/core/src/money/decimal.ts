@@ -1,0 +1,72 @@
+import DecimalJs from 'decimal.js';
+
+/**
+ * The one decimal type used for every amount, rate and quantity in invoicekit.
+ *
+ * A private clone of decimal.js so that no other library's global configuration can change our
+ * precision or rounding: 40 significant digits (far beyond any invoice amount) and half-up
+ * rounding (ties away from zero), the commercial rule that EU tax law prescribes.
+ */
+export const Decimal = DecimalJs.clone({
+  precision: 40,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -40,
+  toExpPos: 40,
+});
+export type Decimal = InstanceType<typeof Decimal>;
+
+/** Half-up, ties away from zero: `2.5 → 3`, `-2.5 → -3`. */
+export const ROUND_HALF_UP = DecimalJs.ROUND_HALF_UP;
+
+/** A value that can become a Decimal without passing through binary floating point arithmetic. */
+export type DecimalInput = string | Decimal | bigint;
+
+const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Parses a decimal string (`"58.32"`, `"-0.5"`, `"100"`) exactly. Throws `RangeError` for anything
+ * else — including exponent notation, which no invoicing vendor uses for money.
+ */
+export function toDecimal(value: DecimalInput): Decimal {
+  if (value instanceof Decimal) return value;
+  if (typeof value === 'bigint') return new Decimal(value.toString());
+  const trimmed = value.trim();
+  if (!DECIMAL_PATTERN.test(trimmed)) {
+    throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
+  }
+  return new Decimal(trimmed);
+}
+
+/** True when `value` is a plain decimal string that `toDecimal` accepts. */
+export function isDecimalString(value: string): boolean {
+  return DECIMAL_PATTERN.test(value.trim());
+}
+
+/**
+ * Formats with exactly `places` fraction digits, rounding half-up. Never emits exponent notation
+ * and never emits negative zero.
+ */
+export function formatFixed(value: DecimalInput, places: number): string {
+  const rounded = toDecimal(value).toDecimalPlaces(places, ROUND_HALF_UP);
+  const isNegative = rounded.isNegative() && !rounded.isZero();
+  const [whole = '0', fraction = ''] = rounded.abs().toString().split('.');
+  const digits = places > 0 ? `${whole}.${fraction.padEnd(places, '0')}` : whole;
+  return isNegative ? `-${digits}` : digits;
+}
+
+/**
+ * Formats with as few fraction digits as the value needs but at least `minPlaces` — the form for
+ * unit prices and quantities, which may carry more precision than the currency.
+ */
+export function formatMinimal(value: DecimalInput, minPlaces = 0): string {
+  const decimal = toDecimal(value);
+  const places = Math.max(decimal.decimalPlaces(), minPlaces);
+  return formatFixed(decimal, places);
+}
+
+/** Sum of decimals; `0` for an empty list. */
+export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
+  let total = new Decimal(0);
+  for (const value of values) total = total.plus(toDecimal(value));
+  return total;
+}

@@ -1,0 +1,7 @@
+export * from './decimal';
+export * from './currency';
+export * from './rounding';
+export * from './rounding-strategy';
+export * from './tax-factor';
+export * from './line-totals';
+export * from './document-totals';

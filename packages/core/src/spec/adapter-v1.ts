@@ -1,0 +1,66 @@
+import type { Customer } from '../model/customer';
+import type { CustomerCreateInput, CustomerUpdateInput } from '../model/customer';
+import type { Invoice } from '../model/invoice';
+import type { InvoiceCreateInput, InvoiceUpdateInput } from '../model/invoice-input';
+import type {
+  CustomerListQuery,
+  InvoiceListQuery,
+  MarkPaidInput,
+  PdfOptions,
+  SendInvoiceInput,
+} from '../model/operation-input';
+import type { Reminder } from '../model/reminder';
+import type { AdapterCapabilities } from './capabilities';
+import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
+import type { WriteOptions } from './warnings';
+
+/** Options every read accepts. */
+export interface ReadOptions {
+  readonly signal?: AbortSignal;
+}
+
+/** Invoice operations. Reads return canonical invoices with the vendor object in `raw`. */
+export interface InvoiceOperationsV1 {
+  /**
+   * Every invoice matching the query, paged lazily: one vendor page in memory at a time. Without a
+   * query, every invoice the account holds (no vendor default window applies).
+   */
+  list(query?: InvoiceListQuery, options?: ReadOptions): AsyncIterable<Invoice>;
+  get(id: string, options?: ReadOptions): Promise<Invoice>;
+  create(input: InvoiceCreateInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  update(id: string, input: InvoiceUpdateInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  delete(id: string, options?: WriteOptions): Promise<void>;
+  /** Draft → issued; the vendor assigns the number. */
+  finalize(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  cancel(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  markPaid(id: string, input?: MarkPaidInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  send(id: string, input?: SendInvoiceInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  downloadPdf(id: string, options?: PdfOptions & ReadOptions): Promise<BinaryDocument>;
+  reminders(id: string, options?: ReadOptions): Promise<readonly Reminder[]>;
+}
+
+/** Customer operations. */
+export interface CustomerOperationsV1 {
+  list(query?: CustomerListQuery, options?: ReadOptions): AsyncIterable<Customer>;
+  get(id: string, options?: ReadOptions): Promise<Customer>;
+  create(input: CustomerCreateInput, options?: WriteOptions): Promise<WriteResult<Customer>>;
+  update(id: string, input: CustomerUpdateInput, options?: WriteOptions): Promise<WriteResult<Customer>>;
+  delete(id: string, options?: WriteOptions): Promise<void>;
+}
+
+/**
+ * Version 1 of the adapter specification: what every provider package implements. A change to
+ * this interface is a breaking change and gets a new version beside it (`v2`), never an edit.
+ */
+export interface InvoiceAdapterV1 {
+  readonly specificationVersion: 'v1';
+  /** Provider id, e.g. `invoiceocean`. */
+  readonly id: string;
+  readonly capabilities: AdapterCapabilities;
+  readonly invoices: InvoiceOperationsV1;
+  readonly customers: CustomerOperationsV1;
+  /** A vendor call that the canonical API does not cover, with the adapter's auth and retries. */
+  request<T = unknown>(request: RawRequest): Promise<RawResponse<T>>;
+  /** Releases sockets and timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,52 @@
+/**
+ * What an adapter can do. A `false` operation throws `UnsupportedOperationError` when called; the
+ * conformance suite proves both directions.
+ */
+export interface AdapterCapabilities {
+  readonly invoices: {
+    readonly list: boolean;
+    readonly get: boolean;
+    readonly create: boolean;
+    readonly update: boolean;
+    readonly delete: boolean;
+    /** Draft → issued (assigns the number). */
+    readonly finalize: boolean;
+    readonly cancel: boolean;
+    readonly markPaid: boolean;
+    /** Partial payments via `markPaid({ amount })`. */
+    readonly partialPayments: boolean;
+    readonly send: boolean;
+    readonly downloadPdf: boolean;
+    readonly reminders: boolean;
+  };
+  readonly customers: {
+    readonly list: boolean;
+    readonly get: boolean;
+    readonly create: boolean;
+    readonly update: boolean;
+    readonly delete: boolean;
+  };
+  /** Creating an invoice twice with the same `externalId` yields one invoice. */
+  readonly idempotentCreate: boolean;
+  /** Invoices can be created as drafts (and must then be finalized). */
+  readonly drafts: boolean;
+}
+
+/** Every operation of the invoices namespace, as `invoices.<name>`. */
+export const INVOICE_OPERATIONS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'delete',
+  'finalize',
+  'cancel',
+  'markPaid',
+  'send',
+  'downloadPdf',
+  'reminders',
+] as const;
+export type InvoiceOperation = (typeof INVOICE_OPERATIONS)[number];
+
+export const CUSTOMER_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
+export type CustomerOperation = (typeof CUSTOMER_OPERATIONS)[number];

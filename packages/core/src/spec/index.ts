@@ -1,0 +1,5 @@
+export * from './adapter-v1';
+export * from './capabilities';
+export * from './results';
+export * from './warnings';
+export * from './unsupported';
