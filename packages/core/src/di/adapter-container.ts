@@ -14,7 +14,11 @@ export interface AdapterContainerDefaults {
   readonly retryPolicy?: Partial<RetryPolicy> | undefined;
 }
 
-function registerIfAbsent<T>(container: DependencyContainer, token: InjectionToken<T>, register: () => void): void {
+function registerIfAbsent<T>(
+  container: DependencyContainer,
+  token: InjectionToken<T>,
+  register: () => void,
+): void {
   // A registration anywhere up the chain (the caller's own container) wins over our default.
   if (!container.isRegistered(token, true)) register();
 }
@@ -29,17 +33,29 @@ export function createAdapterContainer(
   defaults: AdapterContainerDefaults = {},
 ): DependencyContainer {
   const child = parent.createChildContainer();
-  registerIfAbsent(child, TOKENS.Clock, () => child.register(TOKENS.Clock, { useValue: systemClock }));
-  registerIfAbsent(child, TOKENS.Random, () => child.register(TOKENS.Random, { useValue: systemRandom }));
-  registerIfAbsent(child, TOKENS.Logger, () => child.register(TOKENS.Logger, { useValue: silentLogger }));
-  registerIfAbsent(child, TOKENS.HttpHooks, () => child.register(TOKENS.HttpHooks, { useValue: {} }));
+  registerIfAbsent(child, TOKENS.Clock, () =>
+    child.register(TOKENS.Clock, { useValue: systemClock }),
+  );
+  registerIfAbsent(child, TOKENS.Random, () =>
+    child.register(TOKENS.Random, { useValue: systemRandom }),
+  );
+  registerIfAbsent(child, TOKENS.Logger, () =>
+    child.register(TOKENS.Logger, { useValue: silentLogger }),
+  );
+  registerIfAbsent(child, TOKENS.HttpHooks, () =>
+    child.register(TOKENS.HttpHooks, { useValue: {} }),
+  );
   registerIfAbsent(child, TOKENS.RetryPolicy, () =>
-    child.register(TOKENS.RetryPolicy, { useValue: { ...DEFAULT_RETRY_POLICY, ...defaults.retryPolicy } }),
+    child.register(TOKENS.RetryPolicy, {
+      useValue: { ...DEFAULT_RETRY_POLICY, ...defaults.retryPolicy },
+    }),
   );
   registerIfAbsent(child, TOKENS.RateLimiter, () =>
     child.register(TOKENS.RateLimiter, {
       useFactory: instanceCachingFactory((c) =>
-        defaults.rateLimit ? new TokenBucketRateLimiter(defaults.rateLimit, c.resolve(TOKENS.Clock)) : unlimitedRateLimiter,
+        defaults.rateLimit
+          ? new TokenBucketRateLimiter(defaults.rateLimit, c.resolve(TOKENS.Clock))
+          : unlimitedRateLimiter,
       ),
     }),
   );
@@ -50,7 +66,10 @@ export function createAdapterContainer(
  * Registers the transport for an adapter: its options and one {@link HttpTransport} per container,
  * built from the container's clock, logger, retry policy, rate limiter and hooks.
  */
-export function registerTransport(container: DependencyContainer, options: TransportOptions): HttpTransport {
+export function registerTransport(
+  container: DependencyContainer,
+  options: TransportOptions,
+): HttpTransport {
   container.register(TOKENS.TransportOptions, { useValue: options });
   container.register(TOKENS.Transport, {
     useFactory: instanceCachingFactory((c) => c.resolve(HttpTransport)),

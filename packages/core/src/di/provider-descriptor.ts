@@ -26,6 +26,8 @@ export interface ProviderDescriptor<Config = unknown> {
 }
 
 /** Declares a descriptor with its config type inferred from the schema. */
-export function defineProvider<Config>(descriptor: ProviderDescriptor<Config>): ProviderDescriptor<Config> {
+export function defineProvider<Config>(
+  descriptor: ProviderDescriptor<Config>,
+): ProviderDescriptor<Config> {
   return descriptor;
 }

@@ -28,7 +28,8 @@ export class ProviderRegistry {
 
   /** Adds a provider. Registering the same id twice is a programming error. */
   register<Config>(descriptor: ProviderDescriptor<Config>): this {
-    if (this.descriptors.has(descriptor.id)) throw new Error(`provider ${descriptor.id} is already registered`);
+    if (this.descriptors.has(descriptor.id))
+      throw new Error(`provider ${descriptor.id} is already registered`);
     this.descriptors.set(descriptor.id, descriptor as ProviderDescriptor<unknown>);
     return this;
   }
@@ -65,7 +66,10 @@ export class ProviderRegistry {
     }
     const parsed = descriptor.configSchema.safeParse(config);
     if (!parsed.success) {
-      throw new ValidationError({ provider: descriptor.id, issues: toFieldIssues(parsed.error.issues) });
+      throw new ValidationError({
+        provider: descriptor.id,
+        issues: toFieldIssues(parsed.error.issues),
+      });
     }
     const child = createAdapterContainer(this.container, {
       rateLimit: descriptor.defaultRateLimit,
@@ -83,6 +87,7 @@ export function createProviderRegistry(
   container?: DependencyContainer,
 ): ProviderRegistry {
   const registry = new ProviderRegistry(container);
-  for (const descriptor of descriptors) registry.register(descriptor as ProviderDescriptor<unknown>);
+  for (const descriptor of descriptors)
+    registry.register(descriptor as ProviderDescriptor<unknown>);
   return registry;
 }

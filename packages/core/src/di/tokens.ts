@@ -19,7 +19,9 @@ export const TOKENS = {
   RateLimiter: Symbol.for('invoicekit.RateLimiter') as InjectionToken<RateLimiter>,
   HttpHooks: Symbol.for('invoicekit.HttpHooks') as InjectionToken<HttpHooks>,
   TransportOptions: Symbol.for('invoicekit.TransportOptions') as InjectionToken<TransportOptions>,
-  Transport: Symbol.for('invoicekit.Transport') as InjectionToken<import('../http/transport').HttpTransport>,
+  Transport: Symbol.for('invoicekit.Transport') as InjectionToken<
+    import('../http/transport').HttpTransport
+  >,
   /** The provider's validated configuration object. */
   ProviderConfig: Symbol.for('invoicekit.ProviderConfig') as InjectionToken<unknown>,
 } as const;

@@ -1,5 +1,10 @@
 import type { ErrorCode } from './error-code';
-import { InvoicekitError, describeIssues, type FieldIssue, type InvoicekitErrorDetails } from './invoicekit-error';
+import {
+  InvoicekitError,
+  describeIssues,
+  type FieldIssue,
+  type InvoicekitErrorDetails,
+} from './invoicekit-error';
 
 /** Bad or missing credentials (HTTP 401 or the vendor's equivalent). */
 export class AuthenticationError extends InvoicekitError {
@@ -31,8 +36,19 @@ export class NotFoundError extends InvoicekitError {
  */
 export class ValidationError extends InvoicekitError {
   readonly code = 'validation' as const;
-  constructor(details: Omit<InvoicekitErrorDetails, 'message'> & { message?: string; issues: readonly FieldIssue[] }) {
-    super({ ...details, message: details.message ?? `invalid input: ${describeIssues(details.issues)}` }, false);
+  constructor(
+    details: Omit<InvoicekitErrorDetails, 'message'> & {
+      message?: string;
+      issues: readonly FieldIssue[];
+    },
+  ) {
+    super(
+      {
+        ...details,
+        message: details.message ?? `invalid input: ${describeIssues(details.issues)}`,
+      },
+      false,
+    );
   }
 }
 
@@ -94,8 +110,16 @@ export class NetworkError extends InvoicekitError {
 export class UnsupportedOperationError extends InvoicekitError {
   readonly code = 'unsupported' as const;
   readonly operation: string;
-  constructor(details: Omit<InvoicekitErrorDetails, 'message'> & { operation: string; message?: string }) {
-    super({ ...details, message: details.message ?? `${details.provider} does not support ${details.operation}` }, false);
+  constructor(
+    details: Omit<InvoicekitErrorDetails, 'message'> & { operation: string; message?: string },
+  ) {
+    super(
+      {
+        ...details,
+        message: details.message ?? `${details.provider} does not support ${details.operation}`,
+      },
+      false,
+    );
     this.operation = details.operation;
   }
   override toJSON(): Record<string, unknown> {
@@ -112,7 +136,10 @@ export class ProviderError extends InvoicekitError {
 }
 
 /** Builds the error class for a normalised code — for vendor error mappers. */
-export function createErrorForCode(code: ErrorCode, details: InvoicekitErrorDetails): InvoicekitError {
+export function createErrorForCode(
+  code: ErrorCode,
+  details: InvoicekitErrorDetails,
+): InvoicekitError {
   switch (code) {
     case 'authentication':
       return new AuthenticationError(details);
@@ -133,7 +160,10 @@ export function createErrorForCode(code: ErrorCode, details: InvoicekitErrorDeta
     case 'network':
       return new NetworkError(details);
     case 'unsupported':
-      return new UnsupportedOperationError({ ...details, operation: details.operation ?? 'unknown' });
+      return new UnsupportedOperationError({
+        ...details,
+        operation: details.operation ?? 'unknown',
+      });
     case 'provider':
       return new ProviderError(details);
   }

@@ -61,7 +61,11 @@ export abstract class InvoicekitError extends Error {
 
   /** True for any invoicekit error, also across duplicated copies of the package. */
   static isInvoicekitError(value: unknown): value is InvoicekitError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MARKER] === true
+    );
   }
 
   toJSON(): Record<string, unknown> {
@@ -86,5 +90,7 @@ export abstract class InvoicekitError extends Error {
 
 /** Renders field issues as `path: message; path: message`. */
 export function describeIssues(issues: readonly FieldIssue[]): string {
-  return issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
+  return issues
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join('; ');
 }

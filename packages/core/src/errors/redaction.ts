@@ -15,13 +15,22 @@ export interface Redactor {
 export const REDACTED = '[REDACTED]';
 
 /** Header names whose value is always a credential. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+]);
 
 /** Keys (query parameters, body fields) whose value is always a credential. */
-const SECRET_KEY = /^(api[_-]?token|api[_-]?key|access[_-]?token|token|password|passwd|secret|client[_-]?secret|auth|authorization|key|apikey)$/i;
+const SECRET_KEY =
+  /^(api[_-]?token|api[_-]?key|access[_-]?token|token|password|passwd|secret|client[_-]?secret|auth|authorization|key|apikey)$/i;
 
 /** `name=value` pairs in URLs, form bodies and log lines. */
-const SECRET_PAIR = /\b(api[_-]?token|api[_-]?key|access[_-]?token|token|password|secret|apikey)=([^&\s"'<>]+)/gi;
+const SECRET_PAIR =
+  /\b(api[_-]?token|api[_-]?key|access[_-]?token|token|password|secret|apikey)=([^&\s"'<>]+)/gi;
 
 /** `Bearer xyz` / `Basic xyz` wherever they appear in free text. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
@@ -42,11 +51,18 @@ function variantsOf(secret: string): string[] {
  * credential the adapter holds; for Basic auth pass `user:password` too, so its Base64 form is known.
  */
 export function createRedactor(secrets: Iterable<string | undefined | null>): Redactor {
-  const known = [...new Set([...secrets].filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))]
+  const known = [
+    ...new Set(
+      [...secrets].filter(
+        (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
+      ),
+    ),
+  ]
     .flatMap(variantsOf)
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
-  const secretPattern = known.length > 0 ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : null;
+  const secretPattern =
+    known.length > 0 ? new RegExp(known.map(escapeRegExp).join('|'), 'g') : null;
 
   const redactText = (text: string): string => {
     let result = secretPattern ? text.replace(secretPattern, REDACTED) : text;
@@ -70,7 +86,11 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
   return { redactText, redactValue, redactHeaders };
 }
 
-function redactDeep(value: unknown, redactText: (text: string) => string, seen: WeakSet<object>): unknown {
+function redactDeep(
+  value: unknown,
+  redactText: (text: string) => string,
+  seen: WeakSet<object>,
+): unknown {
   if (typeof value === 'string') return redactText(value);
   if (value === null || typeof value !== 'object') return value;
   if (Buffer.isBuffer(value)) return `[binary ${value.length} bytes]`;
@@ -79,7 +99,10 @@ function redactDeep(value: unknown, redactText: (text: string) => string, seen: 
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactText, seen));
   const result: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    result[key] = SECRET_KEY.test(key) && inner !== null && inner !== '' ? REDACTED : redactDeep(inner, redactText, seen);
+    result[key] =
+      SECRET_KEY.test(key) && inner !== null && inner !== ''
+        ? REDACTED
+        : redactDeep(inner, redactText, seen);
   }
   return result;
 }

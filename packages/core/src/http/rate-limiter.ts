@@ -56,7 +56,10 @@ export class TokenBucketRateLimiter implements RateLimiter {
   private refill(): void {
     const now = this.clock.now();
     const elapsedSeconds = Math.max(0, now - this.updatedAt) / 1000;
-    this.tokens = Math.min(this.limit.burst, this.tokens + elapsedSeconds * this.limit.requestsPerSecond);
+    this.tokens = Math.min(
+      this.limit.burst,
+      this.tokens + elapsedSeconds * this.limit.requestsPerSecond,
+    );
     this.updatedAt = now;
   }
 }

@@ -32,7 +32,10 @@ function firstString(...values: unknown[]): string | undefined {
 export function issuesFromFieldMap(map: unknown): FieldIssue[] {
   if (typeof map !== 'object' || map === null || Array.isArray(map)) return [];
   return Object.entries(map).flatMap(([path, messages]) =>
-    (Array.isArray(messages) ? messages : [messages]).map((message) => ({ path, message: String(message) })),
+    (Array.isArray(messages) ? messages : [messages]).map((message) => ({
+      path,
+      message: String(message),
+    })),
   );
 }
 
@@ -50,7 +53,9 @@ export function defaultErrorForResponse(response: ResponseContext): InvoicekitEr
   const issues = [...issuesFromFieldMap(record.errors), ...issuesFromFieldMap(record.message)];
   const message =
     firstString(record.message, record.error, record.error_description) ??
-    (issues.length > 0 ? issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ') : undefined) ??
+    (issues.length > 0
+      ? issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')
+      : undefined) ??
     (decodeError ? decodeError.message : `HTTP ${status}`);
 
   const code = ok ? 'provider' : errorCodeForStatus(status);
@@ -67,4 +72,9 @@ export function defaultErrorForResponse(response: ResponseContext): InvoicekitEr
 }
 
 /** Header names under which vendors return a request id. */
-export const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid'] as const;
+export const REQUEST_ID_HEADERS = [
+  'x-request-id',
+  'request-id',
+  'x-correlation-id',
+  'x-amzn-requestid',
+] as const;

@@ -21,7 +21,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
  * Exponential backoff with "equal jitter": half the delay is fixed, half random, so retries of many
  * clients spread out but no retry comes back immediately.
  */
-export function backoffDelay(retryIndex: number, policy: RetryPolicy, random: () => number): number {
+export function backoffDelay(
+  retryIndex: number,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
   return Math.round(exponential / 2 + (random() * exponential) / 2);
 }

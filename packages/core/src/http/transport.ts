@@ -13,7 +13,12 @@ import { jsonCodec } from './codecs/json-codec';
 import type { HttpHooks } from './hooks';
 import type { Logger } from './logger';
 import type { RateLimiter } from './rate-limiter';
-import { isSafeMethod, type QueryValue, type TransportRequest, type TransportResponse } from './request';
+import {
+  isSafeMethod,
+  type QueryValue,
+  type TransportRequest,
+  type TransportResponse,
+} from './request';
 import {
   REQUEST_ID_HEADERS,
   defaultErrorForResponse,
@@ -23,10 +28,19 @@ import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy'
 import type { TransportOptions } from './transport-options';
 
 /** Connection failures where the request provably never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
-type Decision = { readonly action: 'retry'; readonly delayMs: number } | { readonly action: 'lookup' } | { readonly action: 'throw' };
+type Decision =
+  | { readonly action: 'retry'; readonly delayMs: number }
+  | { readonly action: 'lookup' }
+  | { readonly action: 'throw' };
 
 /**
  * The HTTP transport every adapter sends through: one axios instance with keep-alive sockets,
@@ -52,7 +66,10 @@ export class HttpTransport {
     @inject(TOKENS.Random) private readonly random: RandomSource,
   ) {
     this.codec = options.codec ?? jsonCodec;
-    this.redactor = createRedactor([...options.auth.secretValues(), ...(options.extraSecrets ?? [])]);
+    this.redactor = createRedactor([
+      ...options.auth.secretValues(),
+      ...(options.extraSecrets ?? []),
+    ]);
     const maxSockets = options.maxSockets ?? 16;
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
@@ -116,7 +133,10 @@ export class HttpTransport {
         if (recovered) return recovered;
         if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
       }
-      const delayMs = decision.action === 'retry' ? decision.delayMs : backoffDelay(attempt - 1, this.retryPolicy, this.random);
+      const delayMs =
+        decision.action === 'retry'
+          ? decision.delayMs
+          : backoffDelay(attempt - 1, this.retryPolicy, this.random);
       this.emit('onRetry', {
         provider: this.options.provider,
         operation: request.operation,
@@ -146,7 +166,10 @@ export class HttpTransport {
   ): Promise<TransportResponse<T> | InvoicekitError> {
     const { data, contentType } = this.encodeBody(outgoing.body);
     const headers: Record<string, string> = { accept: this.codec.accept, ...outgoing.headers };
-    if (contentType && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+    if (
+      contentType &&
+      !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')
+    ) {
       headers['content-type'] = contentType;
     }
     this.emit('onRequest', {
@@ -175,7 +198,9 @@ export class HttpTransport {
     }
 
     const responseHeaders = normaliseHeaders(response.headers as Record<string, unknown>);
-    const buffer = Buffer.isBuffer(response.data) ? response.data : Buffer.from(response.data ?? '');
+    const buffer = Buffer.isBuffer(response.data)
+      ? response.data
+      : Buffer.from(response.data ?? '');
     const text = request.responseType === 'binary' ? '' : buffer.toString('utf8');
     let body: unknown = undefined;
     let decodeError: ResponseContext['decodeError'];
@@ -202,7 +227,8 @@ export class HttpTransport {
       headers: this.redactor.redactHeaders(responseHeaders),
     });
 
-    const isBinarySuccess = request.responseType === 'binary' && response.status >= 200 && response.status < 300;
+    const isBinarySuccess =
+      request.responseType === 'binary' && response.status >= 200 && response.status < 300;
     const context: ResponseContext = {
       provider: this.options.provider,
       status: response.status,
@@ -214,7 +240,9 @@ export class HttpTransport {
       requestId,
       retryAfterMs: parseRetryAfterHeaders(responseHeaders, this.clock.now()),
     };
-    const error = isBinarySuccess ? undefined : (this.options.errorMapper?.(context) ?? defaultErrorForResponse(context));
+    const error = isBinarySuccess
+      ? undefined
+      : (this.options.errorMapper?.(context) ?? defaultErrorForResponse(context));
     if (error) return error;
     return {
       status: response.status,
@@ -229,8 +257,10 @@ export class HttpTransport {
   private decide(error: InvoicekitError, request: TransportRequest, retryIndex: number): Decision {
     if (retryIndex >= this.retryPolicy.maxRetries) return { action: 'throw' };
     const backoff = (): number => backoffDelay(retryIndex, this.retryPolicy, this.random);
-    const retryAfterMs = 'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined;
-    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs) return { action: 'throw' };
+    const retryAfterMs =
+      'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs)
+      return { action: 'throw' };
     const delayMs = retryAfterMs ?? backoff();
 
     // Refused before any processing: repeating cannot duplicate anything, whatever the method.
@@ -245,7 +275,10 @@ export class HttpTransport {
     return { action: 'throw' };
   }
 
-  private async recoverByLookup<T>(request: TransportRequest, attempt: number): Promise<TransportResponse<T> | undefined> {
+  private async recoverByLookup<T>(
+    request: TransportRequest,
+    attempt: number,
+  ): Promise<TransportResponse<T> | undefined> {
     if (request.idempotency?.kind !== 'lookup') return undefined;
     let found: unknown;
     try {
@@ -259,10 +292,20 @@ export class HttpTransport {
       return undefined;
     }
     if (found === undefined || found === null) return undefined;
-    return { status: 200, headers: {}, body: found as T, requestId: undefined, attempts: attempt, recoveredByLookup: true };
+    return {
+      status: 200,
+      headers: {},
+      body: found as T,
+      requestId: undefined,
+      attempts: attempt,
+      recoveredByLookup: true,
+    };
   }
 
-  private encodeBody(body: unknown): { data: string | Buffer | undefined; contentType: string | undefined } {
+  private encodeBody(body: unknown): {
+    data: string | Buffer | undefined;
+    contentType: string | undefined;
+  } {
     if (body === undefined) return { data: undefined, contentType: undefined };
     if (Buffer.isBuffer(body)) return { data: body, contentType: 'application/octet-stream' };
     if (typeof body === 'string') return { data: body, contentType: undefined };
@@ -273,21 +316,34 @@ export class HttpTransport {
     const base = this.options.baseUrl.replace(/\/+$/, '');
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
     const url = new URL(`${base}${path}`);
-    for (const [key, value] of Object.entries(request.query)) appendQuery(url.searchParams, key, value);
+    for (const [key, value] of Object.entries(request.query))
+      appendQuery(url.searchParams, key, value);
     return url.toString();
   }
 
   private connectionError(thrown: unknown, method: string, redactedUrl: string): InvoicekitError {
-    const code = typeof thrown === 'object' && thrown !== null ? (thrown as { code?: unknown }).code : undefined;
+    const code =
+      typeof thrown === 'object' && thrown !== null
+        ? (thrown as { code?: unknown }).code
+        : undefined;
     const codeText = typeof code === 'string' ? code : 'ERR_NETWORK';
     const request = { method, url: redactedUrl };
     const message = `${method} ${redactedUrl} failed: ${codeText}`;
     // The original error holds request config and headers: it is never attached as `cause`.
-    if (TIMEOUT_CODES.has(codeText)) return new TimeoutError({ provider: this.options.provider, message, request });
-    return new NetworkError({ provider: this.options.provider, message, request, notSent: NOT_SENT_CODES.has(codeText) });
+    if (TIMEOUT_CODES.has(codeText))
+      return new TimeoutError({ provider: this.options.provider, message, request });
+    return new NetworkError({
+      provider: this.options.provider,
+      message,
+      request,
+      notSent: NOT_SENT_CODES.has(codeText),
+    });
   }
 
-  private emit<K extends keyof HttpHooks>(name: K, event: Parameters<NonNullable<HttpHooks[K]>>[0]): void {
+  private emit<K extends keyof HttpHooks>(
+    name: K,
+    event: Parameters<NonNullable<HttpHooks[K]>>[0],
+  ): void {
     const hook = this.hooks[name] as ((payload: typeof event) => void) | undefined;
     if (!hook) return;
     try {
@@ -329,7 +385,10 @@ function findRequestId(headers: Record<string, string>, body: unknown): string |
   return undefined;
 }
 
-function parseRetryAfterHeaders(headers: Record<string, string>, nowMs: number): number | undefined {
+function parseRetryAfterHeaders(
+  headers: Record<string, string>,
+  nowMs: number,
+): number | undefined {
   const milliseconds = headers['retry-after-ms'];
   if (milliseconds && /^\d+$/.test(milliseconds)) return Number(milliseconds);
   return parseRetryAfter(headers['retry-after'], nowMs);

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../errors/errors';
-import { cursorStrategy, offsetLimitStrategy, pageNumberStrategy, paginate, type Page } from './paginate';
+import {
+  cursorStrategy,
+  offsetLimitStrategy,
+  pageNumberStrategy,
+  paginate,
+  type Page,
+} from './paginate';
 
 interface Item {
   id: string;
 }
-const items = (from: number, count: number): Item[] => Array.from({ length: count }, (_, i) => ({ id: String(from + i) }));
+const items = (from: number, count: number): Item[] =>
+  Array.from({ length: count }, (_, i) => ({ id: String(from + i) }));
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const result: T[] = [];
@@ -118,7 +125,10 @@ describe('paginate', () => {
       }),
     );
     await expect(run).rejects.toBeInstanceOf(ProviderError);
-    await expect(run).rejects.toMatchObject({ provider: 'stubborn', message: expect.stringMatching(/repeated/) });
+    await expect(run).rejects.toMatchObject({
+      provider: 'stubborn',
+      message: expect.stringMatching(/repeated/),
+    });
     expect(fetched).toBe(2);
   });
 

@@ -18,7 +18,10 @@ export interface PaginationStrategy<Cursor> {
 }
 
 /** `page` + `per_page` (InvoiceOcean, Plandocket): stops on a short or empty page. */
-export function pageNumberStrategy(options: { perPage: number; firstPage?: number }): PaginationStrategy<{
+export function pageNumberStrategy(options: {
+  perPage: number;
+  firstPage?: number;
+}): PaginationStrategy<{
   page: number;
   perPage: number;
 }> {
@@ -31,7 +34,9 @@ export function pageNumberStrategy(options: { perPage: number; firstPage?: numbe
 }
 
 /** `offset` + `limit` (method-style `LIMIT`/`OFFSET`): stops on a short or empty page. */
-export function offsetLimitStrategy(options: { limit: number }): PaginationStrategy<{ offset: number; limit: number }> {
+export function offsetLimitStrategy(options: {
+  limit: number;
+}): PaginationStrategy<{ offset: number; limit: number }> {
   const { limit } = options;
   return {
     first: { offset: 0, limit },
@@ -67,13 +72,18 @@ export interface PaginateOptions<T, Cursor> {
  * such items ends the iteration with a {@link ProviderError} rather than looping or silently
  * stopping short.
  */
-export async function* paginate<T, Cursor>(options: PaginateOptions<T, Cursor>): AsyncGenerator<T, void, undefined> {
+export async function* paginate<T, Cursor>(
+  options: PaginateOptions<T, Cursor>,
+): AsyncGenerator<T, void, undefined> {
   const maxPages = options.maxPages ?? 100_000;
   let cursor: Cursor | undefined = options.strategy.first;
   let previousIds = new Set<string>();
   for (let pageNumber = 1; cursor !== undefined; pageNumber += 1) {
     if (pageNumber > maxPages) {
-      throw new ProviderError({ provider: options.provider, message: `list exceeded ${maxPages} pages; stopped` });
+      throw new ProviderError({
+        provider: options.provider,
+        message: `list exceeded ${maxPages} pages; stopped`,
+      });
     }
     const page: Page<T, Cursor> = await options.fetchPage(cursor, options.signal);
     const ids = new Set(page.items.map(options.idOf));

@@ -28,12 +28,20 @@ export interface InvoiceOperationsV1 {
   list(query?: InvoiceListQuery, options?: ReadOptions): AsyncIterable<Invoice>;
   get(id: string, options?: ReadOptions): Promise<Invoice>;
   create(input: InvoiceCreateInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
-  update(id: string, input: InvoiceUpdateInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  update(
+    id: string,
+    input: InvoiceUpdateInput,
+    options?: WriteOptions,
+  ): Promise<WriteResult<Invoice>>;
   delete(id: string, options?: WriteOptions): Promise<void>;
   /** Draft → issued; the vendor assigns the number. */
   finalize(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
   cancel(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
-  markPaid(id: string, input?: MarkPaidInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  markPaid(
+    id: string,
+    input?: MarkPaidInput,
+    options?: WriteOptions,
+  ): Promise<WriteResult<Invoice>>;
   send(id: string, input?: SendInvoiceInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
   downloadPdf(id: string, options?: PdfOptions & ReadOptions): Promise<BinaryDocument>;
   reminders(id: string, options?: ReadOptions): Promise<readonly Reminder[]>;
@@ -44,7 +52,11 @@ export interface CustomerOperationsV1 {
   list(query?: CustomerListQuery, options?: ReadOptions): AsyncIterable<Customer>;
   get(id: string, options?: ReadOptions): Promise<Customer>;
   create(input: CustomerCreateInput, options?: WriteOptions): Promise<WriteResult<Customer>>;
-  update(id: string, input: CustomerUpdateInput, options?: WriteOptions): Promise<WriteResult<Customer>>;
+  update(
+    id: string,
+    input: CustomerUpdateInput,
+    options?: WriteOptions,
+  ): Promise<WriteResult<Customer>>;
   delete(id: string, options?: WriteOptions): Promise<void>;
 }
 

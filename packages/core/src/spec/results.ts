@@ -18,7 +18,9 @@ export interface RawRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Path relative to the adapter's base URL, e.g. `/invoices/1.json`. */
   readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+  readonly query?: Readonly<
+    Record<string, string | number | boolean | readonly string[] | undefined>
+  >;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   /** A write is retried only when the caller vouches that repeating it is harmless. */

@@ -3,7 +3,10 @@ import { ValidationError } from '../errors/errors';
 import type { FieldIssue } from '../errors/invoicekit-error';
 
 /** Converts zod issues into field issues with dotted paths (`lines.0.unitPrice`). */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[], basePath: readonly PropertyKey[] = []): FieldIssue[] {
+export function toFieldIssues(
+  issues: readonly z.core.$ZodIssue[],
+  basePath: readonly PropertyKey[] = [],
+): FieldIssue[] {
   return issues.map((issue) => ({
     path: [...basePath, ...issue.path].map(String).join('.'),
     message: issue.message,
@@ -27,7 +30,10 @@ export function parseInput<Schema extends z.ZodType>(
   return throwValidation(issues, context);
 }
 
-function throwValidation(issues: FieldIssue[], context: { provider: string; operation: string }): never {
+function throwValidation(
+  issues: FieldIssue[],
+  context: { provider: string; operation: string },
+): never {
   throw new ValidationError({
     provider: context.provider,
     issues,

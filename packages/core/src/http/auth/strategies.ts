@@ -15,7 +15,9 @@ export function queryToken(parameter: string, token: string): AuthStrategy {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value)
+  );
 }
 
 /**
@@ -48,7 +50,10 @@ export function basicAuth(username: string, password: string): AuthStrategy {
 export function bearerToken(token: string): AuthStrategy {
   return {
     kind: 'bearer',
-    apply: (request) => ({ ...request, headers: { ...request.headers, authorization: `Bearer ${token}` } }),
+    apply: (request) => ({
+      ...request,
+      headers: { ...request.headers, authorization: `Bearer ${token}` },
+    }),
     secretValues: () => [token],
   };
 }
@@ -57,7 +62,10 @@ export function bearerToken(token: string): AuthStrategy {
 export function apiKeyHeader(header: string, key: string): AuthStrategy {
   return {
     kind: 'api-key-header',
-    apply: (request) => ({ ...request, headers: { ...request.headers, [header.toLowerCase()]: key } }),
+    apply: (request) => ({
+      ...request,
+      headers: { ...request.headers, [header.toLowerCase()]: key },
+    }),
     secretValues: () => [key],
   };
 }

@@ -15,7 +15,10 @@ export const jsonCodec: Codec = {
       return JSON.parse(text) as unknown;
     } catch {
       const html = looksLikeHtml(text);
-      throw new CodecError(html ? 'expected JSON, received an HTML page' : 'expected JSON, received malformed text', html);
+      throw new CodecError(
+        html ? 'expected JSON, received an HTML page' : 'expected JSON, received malformed text',
+        html,
+      );
     }
   },
 };

@@ -40,13 +40,15 @@ export function createXmlCodec(options: XmlCodecOptions = {}): Codec {
     contentType: 'application/xml; charset=utf-8',
     accept: 'application/xml',
     encode: (body) => {
-      const wrapped = options.rootElement && !isSingleRooted(body) ? { [options.rootElement]: body } : body;
+      const wrapped =
+        options.rootElement && !isSingleRooted(body) ? { [options.rootElement]: body } : body;
       return `<?xml version="1.0" encoding="UTF-8"?>${builder.build(wrapped) as string}`;
     },
     decode: (text) => {
       if (text.trim() === '') return undefined;
       if (looksLikeHtml(text)) throw new CodecError('expected XML, received an HTML page', true);
-      if (/<!DOCTYPE/i.test(text)) throw new CodecError('refusing XML with a DOCTYPE (entity expansion risk)', false);
+      if (/<!DOCTYPE/i.test(text))
+        throw new CodecError('refusing XML with a DOCTYPE (entity expansion risk)', false);
       const valid = XMLValidator.validate(text);
       if (valid !== true) throw new CodecError(`malformed XML: ${valid.err.msg}`, false);
       return parser.parse(text) as unknown;
@@ -55,7 +57,12 @@ export function createXmlCodec(options: XmlCodecOptions = {}): Codec {
 }
 
 function isSingleRooted(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 1;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    Object.keys(body).length === 1
+  );
 }
 
 /** XML with no array tags and no root wrapping. */

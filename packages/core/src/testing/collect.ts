@@ -1,0 +1,6 @@
+/** Drains an async iterable into an array (tests only: it holds everything in memory). */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}

@@ -1,0 +1,271 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../emulator/emulator';
+import {
+  AuthenticationError,
+  NotFoundError,
+  UnsupportedOperationError,
+  ValidationError,
+} from '../errors/errors';
+import type { InvoiceCreateInput } from '../model/invoice-input';
+import { toDecimal } from '../money/decimal';
+import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
+import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS } from '../spec/capabilities';
+import { collect } from './collect';
+import { findLeakedSecrets } from './secrets';
+
+/** What the suite needs from one provider, built fresh for every test. */
+export interface ConformanceHarness {
+  /** The adapter under test, pointed at `emulator` (through nock or loopback HTTP). */
+  readonly adapter: InvoiceAdapterV1;
+  /** The same adapter configured with wrong credentials. */
+  readonly adapterWithBadCredentials: InvoiceAdapterV1;
+  readonly emulator: Emulator<never> | Emulator<unknown>;
+  /** Every credential the adapters were given; none may appear in any error. */
+  readonly secrets: readonly string[];
+  /** The page size the adapter requests, so the paging test can span several pages. */
+  readonly pageSize: number;
+  /** Puts `count` issued invoices straight into the emulator's state. */
+  seedInvoices(count: number): void | Promise<void>;
+  /** A valid create input for this vendor; `customerId` when the suite created one. */
+  invoiceInput(context: {
+    customerId: string | undefined;
+    externalId?: string;
+  }): InvoiceCreateInput;
+  close(): Promise<void>;
+}
+
+/** Options of {@link runAdapterConformanceSuite}. */
+export interface ConformanceSuiteOptions {
+  /** Describes the run, e.g. `invoiceocean (nock, json)`. */
+  readonly name: string;
+  readonly setup: () => Promise<ConformanceHarness>;
+}
+
+type AnyOperation = (...args: unknown[]) => unknown;
+
+/** Drains the first item of an iterable, so a lazily failing `list()` fails here. */
+async function first(iterable: AsyncIterable<unknown>): Promise<unknown> {
+  for await (const item of iterable) return item;
+  return undefined;
+}
+
+/**
+ * The shared contract every adapter passes against its own emulator (in the spirit of Omnipay's
+ * GatewayTestCase): lifecycle, paging, not-found, validation before sending, authentication,
+ * rate-limit retry, exactly-once create under a lost response, and capability-false operations.
+ * Call it inside a vitest file; it registers one `describe` block.
+ */
+export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): void {
+  describe(`adapter conformance: ${options.name}`, () => {
+    let harness: ConformanceHarness;
+    beforeEach(async () => {
+      harness = await options.setup();
+    });
+    afterEach(async () => {
+      await harness.close();
+    });
+
+    const createCustomerIfSupported = async (): Promise<string | undefined> => {
+      if (!harness.adapter.capabilities.customers.create) return undefined;
+      const { data } = await harness.adapter.customers.create({
+        kind: 'company',
+        name: 'Conformance Test GmbH',
+        email: 'billing@conformance.example',
+        taxId: 'DE123456789',
+        address: { street: 'Teststraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      });
+      return data.id;
+    };
+
+    it('implements specification v1 and names its provider', () => {
+      expect(harness.adapter.specificationVersion).toBe('v1');
+      expect(harness.adapter.id).toMatch(/^[a-z][a-z0-9-]*$/);
+    });
+
+    it('runs the lifecycle: create → get → update → finalize → send → markPaid, and cancel', async () => {
+      const { adapter } = harness;
+      const customerId = await createCustomerIfSupported();
+      const created = await adapter.invoices.create(harness.invoiceInput({ customerId }));
+      const invoice = created.data;
+      expect(invoice.provider).toBe(adapter.id);
+      expect(invoice.id).not.toBe('');
+      expect(invoice.lines.length).toBeGreaterThan(0);
+      const { net, tax, gross, due, paid } = invoice.totals;
+      expect(toDecimal(net).plus(toDecimal(tax)).equals(toDecimal(gross))).toBe(true);
+      expect(toDecimal(gross).minus(toDecimal(paid)).equals(toDecimal(due))).toBe(true);
+
+      const fetched = await adapter.invoices.get(invoice.id);
+      expect(fetched.id).toBe(invoice.id);
+      expect(fetched.totals.gross).toBe(invoice.totals.gross);
+      expect(fetched.raw).toBeDefined();
+
+      if (adapter.capabilities.invoices.update) {
+        const updated = await adapter.invoices.update(invoice.id, {
+          notes: 'updated by the conformance suite',
+        });
+        expect(updated.data.notes).toBe('updated by the conformance suite');
+        expect((await adapter.invoices.get(invoice.id)).notes).toBe(
+          'updated by the conformance suite',
+        );
+      }
+      if (adapter.capabilities.invoices.finalize) {
+        const finalized = await adapter.invoices.finalize(invoice.id);
+        expect(finalized.data.status.canonical).toBe('issued');
+        expect(finalized.data.number).not.toBeNull();
+      }
+      if (adapter.capabilities.invoices.send) {
+        const sent = await adapter.invoices.send(invoice.id, {
+          to: ['billing@conformance.example'],
+        });
+        expect(['sent', 'issued']).toContain(sent.data.status.canonical);
+      }
+      if (adapter.capabilities.invoices.markPaid) {
+        const paidResult = await adapter.invoices.markPaid(invoice.id);
+        expect(paidResult.data.status.canonical).toBe('paid');
+        expect(toDecimal(paidResult.data.totals.due).isZero()).toBe(true);
+        expect(paidResult.data.totals.paid).toBe(paidResult.data.totals.gross);
+      }
+      if (adapter.capabilities.invoices.cancel) {
+        const other = (await adapter.invoices.create(harness.invoiceInput({ customerId }))).data;
+        if (adapter.capabilities.invoices.finalize) await adapter.invoices.finalize(other.id);
+        const canceled = await adapter.invoices.cancel(other.id);
+        expect(canceled.data.status.canonical).toBe('canceled');
+      }
+    });
+
+    it('records a partial payment as partially_paid with the right amount due', async (context) => {
+      const { adapter } = harness;
+      if (!adapter.capabilities.invoices.partialPayments)
+        return context.skip('the vendor has no partial payments');
+      const customerId = await createCustomerIfSupported();
+      const invoice = (await adapter.invoices.create(harness.invoiceInput({ customerId }))).data;
+      if (adapter.capabilities.invoices.finalize) await adapter.invoices.finalize(invoice.id);
+      const part = toDecimal(invoice.totals.gross).dividedBy(4).toDecimalPlaces(2).toString();
+      const result = await adapter.invoices.markPaid(invoice.id, { amount: part });
+      expect(result.data.status.canonical).toBe('partially_paid');
+      expect(toDecimal(result.data.totals.paid).equals(toDecimal(part))).toBe(true);
+      expect(
+        toDecimal(result.data.totals.due).equals(
+          toDecimal(invoice.totals.gross).minus(toDecimal(part)),
+        ),
+      ).toBe(true);
+    });
+
+    it('lists every invoice across several pages, lazily and without duplicates', async () => {
+      const count = harness.pageSize * 2 + 3;
+      await harness.seedInvoices(count);
+      const before = harness.emulator.requestCount;
+      const invoices = await collect(harness.adapter.invoices.list());
+      expect(invoices).toHaveLength(count);
+      expect(new Set(invoices.map((invoice) => invoice.id)).size).toBe(count);
+      expect(harness.emulator.requestCount - before).toBeGreaterThanOrEqual(3);
+    });
+
+    it('answers an unknown id with NotFoundError', async () => {
+      const error = await harness.adapter.invoices
+        .get('987654321')
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(NotFoundError);
+      expect(error).toMatchObject({ code: 'not_found', provider: harness.adapter.id });
+    });
+
+    it('rejects invalid input with a ValidationError naming the field, and sends nothing', async () => {
+      const before = harness.emulator.requestCount;
+      const valid = harness.invoiceInput({ customerId: undefined });
+      const invalid = {
+        ...valid,
+        currency: 'EURO',
+        lines: [{ ...valid.lines[0], unitPrice: 'twelve' }],
+      } as unknown as InvoiceCreateInput;
+      const error = await harness.adapter.invoices
+        .create(invalid)
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      const paths = (error as ValidationError).issues.map((issue) => issue.path);
+      expect(paths).toContain('currency');
+      expect(paths).toContain('lines.0.unitPrice');
+      expect(harness.emulator.requestCount).toBe(before);
+    });
+
+    it('answers bad credentials with AuthenticationError that leaks no credential', async () => {
+      const error = await first(harness.adapterWithBadCredentials.invoices.list()).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({
+        code: 'authentication',
+        provider: harness.adapter.id,
+        retryable: false,
+      });
+      expect(findLeakedSecrets(error, harness.secrets)).toEqual([]);
+    });
+
+    it('leaks no credential from a successful call or a vendor error either', async () => {
+      const notFound = await harness.adapter.invoices
+        .get('987654321')
+        .catch((caught: unknown) => caught);
+      expect(findLeakedSecrets(notFound, harness.secrets)).toEqual([]);
+    });
+
+    it('retries a 429 (with Retry-After) and a 503 on reads, then succeeds', async () => {
+      await harness.seedInvoices(1);
+      const [seeded] = await collect(harness.adapter.invoices.list());
+      const before = harness.emulator.requestCount;
+      harness.emulator.faults.inject({ kind: 'rate_limit', retryAfter: 0 });
+      harness.emulator.faults.inject({ kind: 'server_error', status: 503 });
+      const invoice = await harness.adapter.invoices.get(seeded?.id ?? '');
+      expect(invoice.id).toBe(seeded?.id);
+      expect(harness.emulator.requestCount - before).toBe(3);
+    });
+
+    it('creates exactly one invoice when the response to a create is lost', async (context) => {
+      const { adapter } = harness;
+      if (!adapter.capabilities.idempotentCreate)
+        return context.skip('the vendor cannot dedupe creates');
+      const customerId = await createCustomerIfSupported();
+      harness.emulator.faults.inject({ kind: 'response_lost', match: { method: 'POST' } });
+      const created = await adapter.invoices.create(
+        harness.invoiceInput({ customerId, externalId: 'conformance-once-1' }),
+      );
+      const again = await adapter.invoices.create(
+        harness.invoiceInput({ customerId, externalId: 'conformance-once-1' }),
+      );
+      expect(again.data.id).toBe(created.data.id);
+      const all = await collect(adapter.invoices.list());
+      expect(all.filter((invoice) => invoice.externalId === 'conformance-once-1')).toHaveLength(1);
+    });
+
+    it('throws UnsupportedOperationError for every capability that is false, sending nothing', async () => {
+      const { adapter } = harness;
+      const before = harness.emulator.requestCount;
+      const calls: [string, () => unknown][] = [
+        ...INVOICE_OPERATIONS.filter((operation) => !adapter.capabilities.invoices[operation]).map(
+          (operation): [string, () => unknown] => [
+            `invoices.${operation}`,
+            () => (adapter.invoices[operation] as AnyOperation)('1'),
+          ],
+        ),
+        ...CUSTOMER_OPERATIONS.filter(
+          (operation) => !adapter.capabilities.customers[operation],
+        ).map((operation): [string, () => unknown] => [
+          `customers.${operation}`,
+          () => (adapter.customers[operation] as AnyOperation)('1'),
+        ]),
+      ];
+      for (const [name, call] of calls) {
+        const result = call();
+        const settled =
+          typeof result === 'object' && result !== null && Symbol.asyncIterator in result
+            ? first(result as AsyncIterable<unknown>)
+            : Promise.resolve(result);
+        const error = await settled.then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(error, name).toBeInstanceOf(UnsupportedOperationError);
+        expect((error as UnsupportedOperationError).operation, name).toBe(name);
+      }
+      expect(harness.emulator.requestCount).toBe(before);
+    });
+  });
+}
