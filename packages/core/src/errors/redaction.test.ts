@@ -1,0 +1,102 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { AuthenticationError, RateLimitedError, ValidationError } from './errors';
+import { InvoicekitError } from './invoicekit-error';
+import { REDACTED, createRedactor } from './redaction';
+
+const SECRET = 'tok_9f8e7d6c5b4a';
+
+describe('createRedactor', () => {
+  const redactor = createRedactor([SECRET, 'me@example.com:pa55word!', 'pa55word!']);
+
+  it('masks known secrets in their plain, URL-encoded and Base64 forms', () => {
+    const base64 = Buffer.from('me@example.com:pa55word!').toString('base64');
+    const text = `token ${SECRET}, encoded ${encodeURIComponent('pa55word!')}, basic ${base64}`;
+    const redacted = redactor.redactText(text);
+    expect(redacted).not.toContain(SECRET);
+    expect(redacted).not.toContain(base64);
+    expect(redacted).not.toContain(encodeURIComponent('pa55word!'));
+    expect(redacted.match(/\[REDACTED]/g)).toHaveLength(3);
+  });
+
+  it('masks credential-named query pairs and auth schemes even for unknown values', () => {
+    expect(redactor.redactText('GET /x?page=2&api_token=unknown123&per_page=5')).toBe(
+      `GET /x?page=2&api_token=${REDACTED}&per_page=5`,
+    );
+    expect(redactor.redactText('Authorization: Bearer abc.def-ghi')).toBe(
+      `Authorization: Bearer ${REDACTED}`,
+    );
+  });
+
+  it('masks credential-named keys deep inside values, and credential headers', () => {
+    const value = {
+      invoice: { notes: `see ${SECRET}` },
+      api_token: 'other',
+      nested: [{ password: 'x' }],
+      amount: '1.00',
+    };
+    expect(redactor.redactValue(value)).toEqual({
+      invoice: { notes: `see ${REDACTED}` },
+      api_token: REDACTED,
+      nested: [{ password: REDACTED }],
+      amount: '1.00',
+    });
+    expect(
+      redactor.redactHeaders({
+        Authorization: 'Basic abc',
+        'X-Trace': SECRET,
+        accept: 'application/json',
+      }),
+    ).toEqual({
+      Authorization: REDACTED,
+      'X-Trace': REDACTED,
+      accept: 'application/json',
+    });
+  });
+
+  it('leaves short values alone so that amounts and ids survive', () => {
+    const short = createRedactor(['1', '']);
+    expect(short.redactText('1 + 1 = 2')).toBe('1 + 1 = 2');
+  });
+
+  it('survives cycles', () => {
+    const cyclic: Record<string, unknown> = { name: 'a' };
+    cyclic.self = cyclic;
+    expect(redactor.redactValue(cyclic)).toEqual({ name: 'a', self: '[Circular]' });
+  });
+});
+
+describe('InvoicekitError', () => {
+  it('carries the normalised code, provider, status and retryability', () => {
+    const error = new RateLimitedError({
+      provider: 'invoiceocean',
+      message: 'slow down',
+      status: 429,
+      retryAfterMs: 2000,
+    });
+    expect(error).toBeInstanceOf(InvoicekitError);
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      provider: 'invoiceocean',
+      status: 429,
+      retryable: true,
+      retryAfterMs: 2000,
+    });
+    expect(InvoicekitError.isInvoicekitError(error)).toBe(true);
+    expect(InvoicekitError.isInvoicekitError(new Error('x'))).toBe(false);
+    expect(new AuthenticationError({ provider: 'x', message: 'no' }).retryable).toBe(false);
+  });
+
+  it('renders as JSON and through util.inspect with its fields', () => {
+    const error = new ValidationError({
+      provider: 'core',
+      issues: [{ path: 'lines.0.unitPrice', message: 'must be a decimal' }],
+    });
+    expect(error.message).toBe('invalid input: lines.0.unitPrice: must be a decimal');
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      code: 'validation',
+      issues: [{ path: 'lines.0.unitPrice' }],
+    });
+    expect(inspect(error)).toContain("code: 'validation'");
+  });
+});

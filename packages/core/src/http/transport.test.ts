@@ -1,0 +1,477 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuthenticationError,
+  NetworkError,
+  NotFoundError,
+  ProviderError,
+  RateLimitedError,
+  TimeoutError,
+  UnavailableError,
+  ValidationError,
+} from '../errors/errors';
+import { createFakeClock, type FakeClock } from '../testing/fake-clock';
+import { findLeakedSecrets } from '../testing/secrets';
+import { basicAuth, bearerToken, bodyToken, queryToken } from './auth/strategies';
+import type { AuthStrategy } from './auth/auth-strategy';
+import { createXmlCodec } from './codecs/xml-codec';
+import type { HttpHooks, RequestEvent, ResponseEvent, RetryEvent } from './hooks';
+import { silentLogger } from './logger';
+import { unlimitedRateLimiter } from './rate-limiter';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
+import { HttpTransport } from './transport';
+import type { TransportOptions } from './transport-options';
+
+const BASE = 'https://vendor.test';
+/** nock 14 hangs on `replyWithError({ code })`; a real Error with a code behaves like a socket error. */
+const socketError = (code: string, message = code): Error =>
+  Object.assign(new Error(message), { code });
+const SECRET = 'canary-secret-7c1d9e';
+
+function transport(
+  options: Partial<TransportOptions> & { auth?: AuthStrategy } = {},
+  extras: { clock?: FakeClock; hooks?: HttpHooks; retry?: Partial<RetryPolicy> } = {},
+): { transport: HttpTransport; clock: FakeClock } {
+  const clock = extras.clock ?? createFakeClock();
+  return {
+    clock,
+    transport: new HttpTransport(
+      { provider: 'vendor', baseUrl: BASE, auth: queryToken('api_token', SECRET), ...options },
+      clock,
+      silentLogger,
+      { ...DEFAULT_RETRY_POLICY, ...extras.retry },
+      unlimitedRateLimiter,
+      extras.hooks ?? {},
+      () => 0.5,
+    ),
+  };
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('auth strategies put the credential where the vendor expects it', () => {
+  it('query token', async () => {
+    const scope = nock(BASE)
+      .get('/invoices.json')
+      .query({ api_token: SECRET, page: '2' })
+      .reply(200, []);
+    await transport().transport.request({
+      method: 'GET',
+      path: '/invoices.json',
+      query: { page: 2 },
+    });
+    scope.done();
+  });
+
+  it('body token on writes, query token on reads', async () => {
+    const scope = nock(BASE)
+      .post('/invoices.json', { api_token: SECRET, invoice: { kind: 'vat' } })
+      .reply(201, { id: 1 })
+      .get('/invoices/1.json')
+      .query({ api_token: SECRET })
+      .reply(200, { id: 1 });
+    const { transport: t } = transport({ auth: bodyToken('api_token', SECRET) });
+    await t.request({ method: 'POST', path: '/invoices.json', body: { invoice: { kind: 'vat' } } });
+    await t.request({ method: 'GET', path: '/invoices/1.json' });
+    scope.done();
+  });
+
+  it('HTTP Basic and Bearer headers', async () => {
+    const basic = `Basic ${Buffer.from(`me@example.com:${SECRET}`).toString('base64')}`;
+    const scope = nock(BASE, { reqheaders: { authorization: basic } })
+      .post('/api.php')
+      .reply(200, {});
+    await transport({ auth: basicAuth('me@example.com', SECRET) }).transport.request({
+      method: 'POST',
+      path: '/api.php',
+      body: {},
+    });
+    scope.done();
+    const bearer = nock(BASE, { reqheaders: { authorization: `Bearer ${SECRET}` } })
+      .get('/x')
+      .reply(200, {});
+    await transport({ auth: bearerToken(SECRET) }).transport.request({ method: 'GET', path: '/x' });
+    bearer.done();
+  });
+
+  it('repeats array query values (kinds[]=vat&kinds[]=proforma)', async () => {
+    const scope = nock(BASE)
+      .get('/invoices.json')
+      .query((query) => JSON.stringify(query['kinds[]']) === JSON.stringify(['vat', 'proforma']))
+      .reply(200, []);
+    await transport({ auth: bearerToken(SECRET) }).transport.request({
+      method: 'GET',
+      path: '/invoices.json',
+      query: { 'kinds[]': ['vat', 'proforma'], skipped: undefined },
+    });
+    scope.done();
+  });
+});
+
+describe('errors are normalised from the status and the body', () => {
+  it.each([
+    [
+      401,
+      { code: 'error', message: 'You must be logged in to gain access to the site' },
+      AuthenticationError,
+    ],
+    [404, { status: 404, error: 'Not Found' }, NotFoundError],
+    [500, { error: 'boom' }, UnavailableError],
+  ])('HTTP %i → %o', async (status, body, type) => {
+    nock(BASE).get('/x').query(true).reply(status, body);
+    const error = await transport({}, { retry: { maxRetries: 0 } })
+      .transport.request({ method: 'GET', path: '/x' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ status, provider: 'vendor', rawBody: body });
+  });
+
+  it('422 with a field map becomes ValidationError with issues per field', async () => {
+    nock(BASE)
+      .post('/x')
+      .query(true)
+      .reply(422, {
+        code: 'error',
+        message: { buyer_name: ["can't be blank"], positions: ['is invalid', 'is empty'] },
+      });
+    const error = (await transport()
+      .transport.request({ method: 'POST', path: '/x', body: {} })
+      .catch((caught: unknown) => caught)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([
+      { path: 'buyer_name', message: "can't be blank" },
+      { path: 'positions', message: 'is invalid' },
+      { path: 'positions', message: 'is empty' },
+    ]);
+  });
+
+  it('an HTML page where JSON was expected is a ProviderError, not a crash', async () => {
+    nock(BASE).get('/x').query(true).reply(200, '<!DOCTYPE html><html><body>Login</body></html>', {
+      'content-type': 'text/html',
+    });
+    const error = await transport()
+      .transport.request({ method: 'GET', path: '/x' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(String(error)).toMatch(/HTML page/);
+  });
+
+  it('a vendor error mapper sees errors delivered with HTTP 200', async () => {
+    nock(BASE)
+      .post('/send')
+      .query(true)
+      .reply(200, { status: 'error', message: 'Faktura nie może zostać wysłana' });
+    const { transport: t } = transport({
+      errorMapper: (response) =>
+        (response.body as { status?: string }).status === 'error'
+          ? new ValidationError({
+              provider: response.provider,
+              issues: [{ path: '', message: 'blocked' }],
+              status: response.status,
+            })
+          : undefined,
+    });
+    await expect(t.request({ method: 'POST', path: '/send', body: {} })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it('takes the request id from the headers', async () => {
+    nock(BASE).get('/x').query(true).reply(404, { error: 'nope' }, { 'x-request-id': 'req-42' });
+    await expect(
+      transport().transport.request({ method: 'GET', path: '/x' }),
+    ).rejects.toMatchObject({ requestId: 'req-42' });
+  });
+});
+
+describe('retries', () => {
+  it('retries reads on 5xx with exponential backoff and equal jitter', async () => {
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(503, {})
+      .get('/x')
+      .query(true)
+      .reply(502, {})
+      .get('/x')
+      .query(true)
+      .reply(200, { ok: true });
+    const { transport: t, clock } = transport();
+    const response = await t.request({ method: 'GET', path: '/x' });
+    expect(response.body).toEqual({ ok: true });
+    expect(response.attempts).toBe(3);
+    // base 500 ms: 250 + 0.5 × 250, then 500 + 0.5 × 500
+    expect(clock.sleeps).toEqual([375, 750]);
+  });
+
+  it('honours Retry-After in seconds and as an HTTP date', async () => {
+    const { transport: t, clock } = transport();
+    const inTenSeconds = new Date(clock.now() + 10_000).toUTCString();
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(429, {}, { 'retry-after': '3' })
+      .get('/x')
+      .query(true)
+      .reply(429, {}, { 'retry-after': inTenSeconds })
+      .get('/x')
+      .query(true)
+      .reply(200, {});
+    await t.request({ method: 'GET', path: '/x' });
+    expect(clock.sleeps[0]).toBe(3000);
+    // The date is 10 s after the start; 3 s have passed on the clock by the second 429.
+    expect(clock.sleeps[1]).toBe(7000);
+  });
+
+  it('gives up on a Retry-After longer than the policy allows, with the wait on the error', async () => {
+    nock(BASE).get('/x').query(true).reply(429, { error: 'slow down' }, { 'retry-after': '3600' });
+    const error = (await transport()
+      .transport.request({ method: 'GET', path: '/x' })
+      .catch((caught: unknown) => caught)) as RateLimitedError;
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect(error.retryAfterMs).toBe(3_600_000);
+  });
+
+  it('retries a 429 even for a write: the vendor refused it before doing anything', async () => {
+    const scope = nock(BASE)
+      .post('/x')
+      .query(true)
+      .reply(429, {})
+      .post('/x')
+      .query(true)
+      .reply(201, { id: 7 });
+    const response = await transport().transport.request({ method: 'POST', path: '/x', body: {} });
+    expect(response.status).toBe(201);
+    scope.done();
+  });
+
+  it('does NOT retry a write after a 503 (the vendor may have committed it)', async () => {
+    const scope = nock(BASE).post('/x').query(true).reply(503, {});
+    const follow = nock(BASE).post('/x').query(true).reply(201, {});
+    await expect(
+      transport().transport.request({ method: 'POST', path: '/x', body: {} }),
+    ).rejects.toBeInstanceOf(UnavailableError);
+    scope.done();
+    expect(follow.isDone()).toBe(false);
+  });
+
+  it('retries a write after a 503 when the vendor dedupes it', async () => {
+    nock(BASE).post('/x').query(true).reply(503, {}).post('/x').query(true).reply(201, { id: 1 });
+    const response = await transport().transport.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotency: { kind: 'vendor-dedupe' },
+    });
+    expect(response.body).toEqual({ id: 1 });
+  });
+
+  it('after an ambiguous write failure, looks the record up instead of sending it again', async () => {
+    const scope = nock(BASE)
+      .post('/x')
+      .query(true)
+      .replyWithError(socketError('ECONNRESET', 'socket hang up'));
+    const again = nock(BASE).post('/x').query(true).reply(201, { id: 'duplicate' });
+    const response = await transport().transport.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotency: {
+        kind: 'lookup',
+        lookup: () => Promise.resolve({ id: 'committed-first-time' }),
+      },
+    });
+    expect(response.body).toEqual({ id: 'committed-first-time' });
+    expect(response.recoveredByLookup).toBe(true);
+    scope.done();
+    expect(again.isDone()).toBe(false);
+  });
+
+  it('when the lookup finds nothing, sends the write again', async () => {
+    nock(BASE)
+      .post('/x')
+      .query(true)
+      .replyWithError(socketError('ECONNRESET'))
+      .post('/x')
+      .query(true)
+      .reply(201, { id: 2 });
+    const response = await transport().transport.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotency: { kind: 'lookup', lookup: () => Promise.resolve(undefined) },
+    });
+    expect(response.body).toEqual({ id: 2 });
+    expect(response.recoveredByLookup).toBe(false);
+  });
+
+  it('retries any method when the connection was refused (nothing was sent)', async () => {
+    nock(BASE)
+      .post('/x')
+      .query(true)
+      .replyWithError(socketError('ECONNREFUSED'))
+      .post('/x')
+      .query(true)
+      .reply(201, {});
+    const response = await transport().transport.request({ method: 'POST', path: '/x', body: {} });
+    expect(response.status).toBe(201);
+  });
+
+  it('turns connection failures into NetworkError and TimeoutError', async () => {
+    nock(BASE).get('/reset').query(true).times(4).replyWithError(socketError('ECONNRESET'));
+    const reset = await transport()
+      .transport.request({ method: 'GET', path: '/reset' })
+      .catch((caught: unknown) => caught);
+    expect(reset).toBeInstanceOf(NetworkError);
+    expect(reset).toMatchObject({ notSent: false, retryable: true });
+
+    nock(BASE).get('/slow').query(true).delay(200).reply(200, {});
+    const timeout = await transport({ timeoutMs: 20 }, { retry: { maxRetries: 0 } })
+      .transport.request({ method: 'GET', path: '/slow' })
+      .catch((caught: unknown) => caught);
+    expect(timeout).toBeInstanceOf(TimeoutError);
+  });
+
+  it('stops at maxRetries', async () => {
+    nock(BASE).get('/x').query(true).times(3).reply(500, {});
+    const { transport: t, clock } = transport({}, { retry: { maxRetries: 2 } });
+    await expect(t.request({ method: 'GET', path: '/x' })).rejects.toBeInstanceOf(UnavailableError);
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it('an aborted signal rejects with its reason and stops retrying', async () => {
+    nock(BASE).get('/x').query(true).reply(503, {});
+    const controller = new AbortController();
+    const { transport: t } = transport(
+      {},
+      {
+        hooks: {
+          onRetry: () => controller.abort(new Error('caller gave up')),
+        },
+      },
+    );
+    await expect(
+      t.request({ method: 'GET', path: '/x', signal: controller.signal }),
+    ).rejects.toThrow('caller gave up');
+  });
+});
+
+describe('redaction: no credential in any error, rendering or hook payload', () => {
+  const strategies: [string, AuthStrategy, string[]][] = [
+    ['query token', queryToken('api_token', SECRET), [SECRET]],
+    ['body token', bodyToken('api_token', SECRET), [SECRET]],
+    ['basic', basicAuth('owner@example.com', SECRET), [SECRET, `owner@example.com:${SECRET}`]],
+    ['bearer', bearerToken(SECRET), [SECRET]],
+  ];
+
+  it.each(strategies)('%s', async (_name, auth, secrets) => {
+    const seen: unknown[] = [];
+    const hooks: HttpHooks = {
+      onRequest: (event: RequestEvent) => seen.push(event),
+      onResponse: (event: ResponseEvent) => seen.push(event),
+      onRetry: (event: RetryEvent) => seen.push(event),
+    };
+    // The vendor echoes the token back in its error body, as some do.
+    nock(BASE)
+      .post('/x')
+      .query(true)
+      .reply(422, { message: `token ${SECRET} is not allowed`, echo: { api_token: SECRET } })
+      .get('/y')
+      .query(true)
+      .times(4)
+      .replyWithError(socketError('ECONNRESET', `reset while sending api_token=${SECRET}`))
+      .get('/z')
+      .query(true)
+      .reply(
+        401,
+        `<html>Authorization: Basic ${Buffer.from(`owner@example.com:${SECRET}`).toString('base64')}</html>`,
+      );
+    const { transport: t } = transport({ auth }, { hooks });
+    const errors = await Promise.all([
+      t
+        .request({ method: 'POST', path: '/x', body: { invoice: {} } })
+        .catch((caught: unknown) => caught),
+      t.request({ method: 'GET', path: '/y' }).catch((caught: unknown) => caught),
+      t.request({ method: 'GET', path: '/z' }).catch((caught: unknown) => caught),
+    ]);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(Error);
+      expect(findLeakedSecrets(error, secrets)).toEqual([]);
+    }
+    expect(seen.length).toBeGreaterThan(3);
+    expect(findLeakedSecrets(seen, secrets)).toEqual([]);
+    expect(findLeakedSecrets(t, secrets)).toEqual([]);
+  });
+});
+
+describe('hooks', () => {
+  it('report request, response and retry with redacted URLs; a throwing hook breaks nothing', async () => {
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(503, {})
+      .get('/x')
+      .query(true)
+      .reply(200, {}, { 'x-request-id': 'r-1' });
+    const events: string[] = [];
+    const { transport: t } = transport(
+      {},
+      {
+        hooks: {
+          onRequest: (event) => {
+            events.push(`request ${event.attempt} ${event.url}`);
+            throw new Error('hook bug');
+          },
+          onResponse: (event) => events.push(`response ${event.status} ${event.requestId ?? '-'}`),
+          onRetry: (event) => events.push(`retry ${event.attempt} ${event.reason}`),
+        },
+      },
+    );
+    await t.request({ method: 'GET', path: '/x' });
+    expect(events).toEqual([
+      'request 1 https://vendor.test/x?api_token=[REDACTED]',
+      'response 503 -',
+      'retry 1 unavailable',
+      'request 2 https://vendor.test/x?api_token=[REDACTED]',
+      'response 200 r-1',
+    ]);
+  });
+});
+
+describe('XML bodies', () => {
+  it('encodes requests and decodes responses keeping money as strings', async () => {
+    const scope = nock(BASE)
+      .post('/invoices.xml', (body: string) => body.includes('<price-net>0012.50</price-net>'))
+      .query(true)
+      .reply(
+        201,
+        '<?xml version="1.0"?><invoice><id type="integer">5</id><price-net>0012.50</price-net></invoice>',
+        {
+          'content-type': 'application/xml',
+        },
+      );
+    const { transport: t } = transport({ codec: createXmlCodec() });
+    const response = await t.request({
+      method: 'POST',
+      path: '/invoices.xml',
+      body: { invoice: { 'price-net': '0012.50' } },
+    });
+    expect(response.body).toEqual({
+      invoice: { id: { '#text': '5', '@_type': 'integer' }, 'price-net': '0012.50' },
+    });
+    scope.done();
+  });
+
+  it('downloads binary bodies untouched', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n\u00ff\u00fe binary', 'latin1');
+    nock(BASE).get('/1.pdf').query(true).reply(200, pdf, { 'content-type': 'application/pdf' });
+    const response = await transport().transport.request<Buffer>({
+      method: 'GET',
+      path: '/1.pdf',
+      responseType: 'binary',
+    });
+    expect(Buffer.compare(response.body, pdf)).toBe(0);
+  });
+});

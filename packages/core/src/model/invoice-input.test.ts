@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors/errors';
+import { parseInput } from '../validation/parse-input';
+import { CustomerCreateInputSchema, CustomerUpdateInputSchema } from './customer';
+import {
+  InvoiceCreateInputSchema,
+  InvoiceUpdateInputSchema,
+  type InvoiceCreateInput,
+} from './invoice-input';
+import { MarkPaidInputSchema } from './operation-input';
+import { TaxRateInputSchema } from './tax-rate';
+
+const valid: InvoiceCreateInput = {
+  currency: 'eur',
+  customer: { snapshot: { name: 'Buyer GmbH' } },
+  lines: [{ description: 'Work', unitPrice: '100.00', taxRate: 19 }],
+};
+
+function issuesOf(
+  input: unknown,
+  schema = InvoiceCreateInputSchema,
+): { path: string; message: string }[] {
+  try {
+    parseInput(schema, input, { provider: 'core', operation: 'invoices.create' });
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return [...(error as ValidationError).issues];
+  }
+}
+
+describe('invoice create input', () => {
+  it('normalises and fills defaults', () => {
+    const parsed = InvoiceCreateInputSchema.parse(valid);
+    expect(parsed.currency).toBe('EUR');
+    expect(parsed.type).toBe('invoice');
+    expect(parsed.lines[0]).toMatchObject({
+      quantity: '1',
+      unitPriceKind: 'net',
+      taxRate: { kind: 'percent', value: '19' },
+    });
+    expect(parsed.customer.snapshot?.kind).toBe('company');
+  });
+
+  it.each([
+    [{ ...valid, currency: 'EURO' }, 'currency'],
+    [{ ...valid, lines: [] }, 'lines'],
+    [
+      { ...valid, lines: [{ description: 'x', unitPrice: 12.5, taxRate: 19 }] },
+      'lines.0.unitPrice',
+    ],
+    [
+      { ...valid, lines: [{ description: 'x', unitPrice: '1,50', taxRate: 19 }] },
+      'lines.0.unitPrice',
+    ],
+    [
+      { ...valid, lines: [{ description: 'x', unitPrice: '1', quantity: '-2', taxRate: 19 }] },
+      'lines.0.quantity',
+    ],
+    [
+      { ...valid, lines: [{ description: 'x', unitPrice: '1', taxRate: 'seventeen' }] },
+      'lines.0.taxRate',
+    ],
+    [
+      {
+        ...valid,
+        lines: [
+          {
+            description: 'x',
+            unitPrice: '10',
+            taxRate: 19,
+            discount: { kind: 'percent', value: '120' },
+          },
+        ],
+      },
+      'lines.0.discount.value',
+    ],
+    [
+      {
+        ...valid,
+        lines: [
+          {
+            description: 'x',
+            unitPrice: '10',
+            taxRate: 19,
+            discount: { kind: 'amount', value: '10.01' },
+          },
+        ],
+      },
+      'lines.0.discount.value',
+    ],
+    [{ ...valid, issueDate: '2026-02-30' }, 'issueDate'],
+    [{ ...valid, issueDate: '2026-03-10', dueDate: '2026-03-01' }, 'dueDate'],
+    [{ ...valid, customer: {} }, 'customer'],
+    [
+      { ...valid, customer: { snapshot: { name: 'B', email: 'not-an-email' } } },
+      'customer.snapshot.email',
+    ],
+    [{ ...valid, type: 'credit_note' }, 'relatedInvoiceId'],
+    [{ ...valid, colour: 'red' }, ''],
+  ])('names the field path of a bad value (%#)', (input, path) => {
+    expect(issuesOf(input).map((issue) => issue.path)).toContain(path);
+  });
+
+  it('puts the operation and every path in the message', () => {
+    expect(() =>
+      parseInput(
+        InvoiceCreateInputSchema,
+        { ...valid, currency: 'XX', lines: [] },
+        { provider: 'core', operation: 'invoices.create' },
+      ),
+    ).toThrow(/^invoices\.create: invalid input: .*currency.*lines/);
+  });
+
+  it('accepts non-numeric tax kinds by name and the canonical object', () => {
+    expect(TaxRateInputSchema.parse('reverse_charge')).toEqual({ kind: 'reverse_charge' });
+    expect(TaxRateInputSchema.parse({ kind: 'exempt' })).toEqual({ kind: 'exempt' });
+    expect(TaxRateInputSchema.parse('7.7')).toEqual({ kind: 'percent', value: '7.7' });
+  });
+
+  it('updates need at least one field and do not invent defaults', () => {
+    expect(issuesOf({}, InvoiceUpdateInputSchema as never)).toHaveLength(1);
+    expect(InvoiceUpdateInputSchema.parse({ notes: 'x' })).toEqual({ notes: 'x' });
+    expect(CustomerUpdateInputSchema.parse({ email: 'a@b.example' })).toEqual({
+      email: 'a@b.example',
+    });
+  });
+});
+
+describe('customer and payment input', () => {
+  it('normalises IBAN and country, and rejects malformed ones by path', () => {
+    const parsed = CustomerCreateInputSchema.parse({
+      name: 'Buyer',
+      address: { country: 'de' },
+      bank: { iban: 'de89 3704 0044 0532 0130 00' },
+    });
+    expect(parsed.address?.country).toBe('DE');
+    expect(parsed.bank?.iban).toBe('DE89370400440532013000');
+    const error = (() => {
+      try {
+        parseInput(
+          CustomerCreateInputSchema,
+          { name: 'B', address: { country: 'Germany' }, bank: { bic: 'x' } },
+          {
+            provider: 'core',
+            operation: 'customers.create',
+          },
+        );
+      } catch (caught) {
+        return caught as ValidationError;
+      }
+      return undefined;
+    })();
+    expect(error?.issues.map((issue) => issue.path)).toEqual(['address.country', 'bank.bic']);
+  });
+
+  it('markPaid amounts are decimal strings, never negative', () => {
+    expect(MarkPaidInputSchema.safeParse({ amount: '-1' }).success).toBe(false);
+    expect(MarkPaidInputSchema.safeParse({ amount: 10 }).success).toBe(false);
+    expect(MarkPaidInputSchema.parse({ amount: '10.5', date: '2026-11-21' })).toEqual({
+      amount: '10.5',
+      date: '2026-11-21',
+    });
+  });
+});
