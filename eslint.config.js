@@ -22,11 +22,22 @@ export default tseslint.config(
     files: ['packages/*/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money is decimal: use the decimal helpers.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'parseFloat', message: 'Money is decimal: use the decimal helpers.' },
+      ],
       'no-restricted-properties': [
         'error',
-        { object: 'Number', property: 'parseFloat', message: 'Money is decimal: use the decimal helpers.' },
-        { object: 'Math', property: 'round', message: 'Round with the decimal helpers (half-up, currency exponent).' },
+        {
+          object: 'Number',
+          property: 'parseFloat',
+          message: 'Money is decimal: use the decimal helpers.',
+        },
+        {
+          object: 'Math',
+          property: 'round',
+          message: 'Round with the decimal helpers (half-up, currency exponent).',
+        },
       ],
       'no-restricted-syntax': [
         'error',

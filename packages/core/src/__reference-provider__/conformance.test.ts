@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import nock from 'nock';
+import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll } from 'vitest';
 import { attachToNock } from '../emulator/attach-nock';
 import { serveEmulator } from '../emulator/serve-http';
@@ -22,7 +23,7 @@ function buildHarness(
 ): ConformanceHarness {
   const registry = createProviderRegistry([acmeProvider]);
   // Retries wait on a fake clock: the suite proves the retry, not the waiting.
-  const configure = (container: import('tsyringe').DependencyContainer): void => {
+  const configure = (container: DependencyContainer): void => {
     container.register(TOKENS.Clock, { useValue: createFakeClock() });
   };
   const adapter: InvoiceAdapterV1 = registry.createAdapter(

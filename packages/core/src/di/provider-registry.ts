@@ -83,7 +83,7 @@ export class ProviderRegistry {
 
 /** A registry holding the given providers. */
 export function createProviderRegistry(
-  descriptors: readonly ProviderDescriptor<never>[] = [],
+  descriptors: readonly ProviderDescriptor<unknown>[] = [],
   container?: DependencyContainer,
 ): ProviderRegistry {
   const registry = new ProviderRegistry(container);

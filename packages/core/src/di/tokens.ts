@@ -4,6 +4,7 @@ import type { HttpHooks } from '../http/hooks';
 import type { Logger } from '../http/logger';
 import type { RateLimiter } from '../http/rate-limiter';
 import type { RetryPolicy } from '../http/retry-policy';
+import type { HttpTransport } from '../http/transport';
 import type { TransportOptions } from '../http/transport-options';
 
 /**
@@ -19,9 +20,7 @@ export const TOKENS = {
   RateLimiter: Symbol.for('invoicekit.RateLimiter') as InjectionToken<RateLimiter>,
   HttpHooks: Symbol.for('invoicekit.HttpHooks') as InjectionToken<HttpHooks>,
   TransportOptions: Symbol.for('invoicekit.TransportOptions') as InjectionToken<TransportOptions>,
-  Transport: Symbol.for('invoicekit.Transport') as InjectionToken<
-    import('../http/transport').HttpTransport
-  >,
+  Transport: Symbol.for('invoicekit.Transport') as InjectionToken<HttpTransport>,
   /** The provider's validated configuration object. */
   ProviderConfig: Symbol.for('invoicekit.ProviderConfig') as InjectionToken<unknown>,
 } as const;

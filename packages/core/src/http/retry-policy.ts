@@ -27,7 +27,7 @@ export function backoffDelay(
   random: () => number,
 ): number {
   const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retryIndex);
-  return Math.round(exponential / 2 + (random() * exponential) / 2);
+  return Math.ceil(exponential / 2 + (random() * exponential) / 2);
 }
 
 /**

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ValidationError } from '../errors/errors';
 import { describe, expect, it } from 'vitest';
 import type { LineTotals } from '../model/line';
 import { taxRateKey, type TaxRate } from '../model/tax-rate';
@@ -198,6 +199,29 @@ describe('the strategies differ where vendors differ', () => {
         paid: '1',
       }).totals,
     ).toEqual({ net: '3.704', tax: '0.370', gross: '4.074', paid: '1.000', due: '3.074' });
+  });
+});
+
+describe('bad input', () => {
+  it('is a ValidationError naming the line field, not a RangeError from the maths', () => {
+    const call = (): unknown =>
+      computeInvoiceTotals(
+        [
+          { quantity: '1', unitPrice: '10', unitPriceKind: 'net', taxRate: percent('19') },
+          { quantity: 'two', unitPrice: '1,50', unitPriceKind: 'net', taxRate: percent('x') },
+        ],
+        { currency: 'EUR', strategy: DEFAULT_ROUNDING_STRATEGY },
+      );
+    expect(call).toThrow(ValidationError);
+    expect(() => call()).toThrow(
+      /lines\.1\.quantity.*lines\.1\.unitPrice.*lines\.1\.taxRate\.value/,
+    );
+  });
+
+  it('names an unknown currency', () => {
+    expect(() =>
+      computeInvoiceTotals([], { currency: 'EURO', strategy: DEFAULT_ROUNDING_STRATEGY }),
+    ).toThrow(/currency/);
   });
 });
 

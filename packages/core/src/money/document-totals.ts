@@ -1,8 +1,9 @@
 import type { LineTotals } from '../model/line';
 import { taxRateKey, type TaxRate } from '../model/tax-rate';
 import type { TaxBreakdownEntry } from '../model/totals';
-import type { CurrencyCode } from './currency';
-import { Decimal, toDecimal, type DecimalInput } from './decimal';
+import { ValidationError } from '../errors/errors';
+import { isCurrencyCode, type CurrencyCode } from './currency';
+import { Decimal, isDecimalString, toDecimal, type DecimalInput } from './decimal';
 import { computeExactLineTotals, type ExactLineTotals, type LineAmounts } from './line-totals';
 import { formatMoney, roundToCurrency } from './rounding';
 import type { RoundingStrategy } from './rounding-strategy';
@@ -88,7 +89,33 @@ export function computeInvoiceTotals(
   options: { currency: CurrencyCode; strategy: RoundingStrategy; paid?: DecimalInput | undefined },
 ): InvoiceTotalsComputation {
   const { currency, strategy } = options;
-  const exact = lines.map((line) => computeExactLineTotals(line, currency, strategy));
+  if (!isCurrencyCode(currency)) {
+    throw new ValidationError({
+      provider: 'core',
+      issues: [{ path: 'currency', message: 'must be an ISO 4217 currency code' }],
+    });
+  }
+  if (
+    options.paid !== undefined &&
+    typeof options.paid === 'string' &&
+    !isDecimalString(options.paid)
+  ) {
+    throw new ValidationError({
+      provider: 'core',
+      issues: [{ path: 'paid', message: 'must be a decimal number written as a string' }],
+    });
+  }
+  const exact = lines.map((line, index) => {
+    try {
+      return computeExactLineTotals(line, currency, strategy);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      throw new ValidationError({
+        provider: 'core',
+        issues: error.issues.map((issue) => ({ ...issue, path: `lines.${index}.${issue.path}` })),
+      });
+    }
+  });
   const groups = groupByRate(lines, exact).map((group) => settleGroup(group, strategy, currency));
 
   const net = groups.reduce((sum, group) => sum.plus(group.net), new Decimal(0));

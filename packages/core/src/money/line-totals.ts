@@ -1,10 +1,13 @@
 import type { LineDiscount, LineTotals, PriceKind } from '../model/line';
 import type { TaxRate } from '../model/tax-rate';
 import type { CurrencyCode } from './currency';
-import { Decimal, toDecimal } from './decimal';
+import { ValidationError } from '../errors/errors';
+import type { FieldIssue } from '../errors/invoicekit-error';
+import { NON_NUMERIC_TAX_KINDS, type NonNumericTaxKind } from '../model/tax-rate';
+import { Decimal, isDecimalString, toDecimal } from './decimal';
 import { formatMoney, roundToCurrency } from './rounding';
 import type { RoundingStrategy } from './rounding-strategy';
-import { taxFraction } from './tax-factor';
+import { ONE_HUNDREDTH, taxFraction } from './tax-factor';
 
 /** What the totals of one line depend on. */
 export interface LineAmounts {
@@ -21,6 +24,33 @@ export interface ExactLineTotals {
   readonly tax: Decimal;
   readonly gross: Decimal;
   readonly discount: Decimal;
+}
+
+/**
+ * Rejects malformed amounts with a {@link ValidationError} naming the field, so that callers who
+ * bypass the input schemas still get a typed error instead of a `RangeError` from the maths.
+ */
+function assertLineAmounts(line: LineAmounts): void {
+  const issues: FieldIssue[] = [];
+  const decimal = (value: unknown, path: string): void => {
+    if (typeof value !== 'string' || !isDecimalString(value)) {
+      issues.push({ path, message: 'must be a decimal number written as a string' });
+    }
+  };
+  decimal(line.quantity, 'quantity');
+  decimal(line.unitPrice, 'unitPrice');
+  if (line.unitPriceKind !== 'net' && line.unitPriceKind !== 'gross') {
+    issues.push({ path: 'unitPriceKind', message: 'must be "net" or "gross"' });
+  }
+  if (line.taxRate?.kind === 'percent') decimal(line.taxRate.value, 'taxRate.value');
+  else if (
+    !line.taxRate ||
+    !NON_NUMERIC_TAX_KINDS.includes(line.taxRate.kind as NonNumericTaxKind)
+  ) {
+    issues.push({ path: 'taxRate', message: 'must be a tax rate' });
+  }
+  if (line.discount) decimal(line.discount.value, 'discount.value');
+  if (issues.length > 0) throw new ValidationError({ provider: 'core', issues });
 }
 
 function discountOn(
@@ -57,6 +87,7 @@ export function computeExactLineTotals(
   currency: CurrencyCode,
   strategy: RoundingStrategy,
 ): ExactLineTotals {
+  assertLineAmounts(line);
   const quantity = toDecimal(line.quantity);
   const unitPrice = toDecimal(line.unitPrice);
   const fraction = taxFraction(line.taxRate);
