@@ -61,7 +61,7 @@ function discountOn(
   if (!discount) return new Decimal(0);
   const raw =
     discount.kind === 'percent'
-      ? base.times(toDecimal(discount.value)).dividedBy(100)
+      ? base.times(toDecimal(discount.value)).times(ONE_HUNDREDTH)
       : toDecimal(discount.value);
   return roundToCurrency(raw, currency);
 }
