@@ -34,7 +34,7 @@ import {
 } from '../model/operation-input';
 import { IdSchema } from '../model/primitives';
 import { ProviderError } from '../errors/errors';
-import { pageNumberStrategy, paginate } from '../pagination/paginate';
+import { deferIterable, pageNumberStrategy, paginate } from '../pagination/paginate';
 import type { InvoiceAdapterV1, ReadOptions } from '../spec/adapter-v1';
 import type { AdapterCapabilities } from '../spec/capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from '../spec/results';
@@ -129,38 +129,39 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
   }
 
   readonly invoices = {
-    list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> => {
-      const parsed = parseInput(InvoiceListQuerySchema, query, {
-        provider: ACME,
-        operation: 'invoices.list',
-      });
-      const perPage = Math.min(parsed.pageSize ?? this.config.pageSize, 50);
-      return paginate({
-        provider: ACME,
-        strategy: pageNumberStrategy({ perPage }),
-        idOf: (invoice: Invoice) => invoice.id,
-        signal: options.signal,
-        fetchPage: async ({ page }, signal) => {
-          const response = await this.transport.request({
-            method: 'GET',
-            path: '/v1/invoices',
-            query: { page, per_page: perPage, external_id: parsed.externalId },
-            operation: 'invoices.list',
-            signal,
-          });
-          const items = this.parse(InvoiceListEnvelope, response.body, 'invoice list').data.map(
-            toCanonicalInvoice,
-          );
-          return {
-            items: items.filter(
-              (invoice) => !parsed.status || parsed.status.includes(invoice.status.canonical),
-            ),
-          };
-        },
-      });
-    },
+    list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> =>
+      deferIterable(() => {
+        const parsed = parseInput(InvoiceListQuerySchema, query, {
+          provider: ACME,
+          operation: 'invoices.list',
+        });
+        const perPage = Math.min(parsed.pageSize ?? this.config.pageSize, 50);
+        return paginate({
+          provider: ACME,
+          strategy: pageNumberStrategy({ perPage }),
+          idOf: (invoice: Invoice) => invoice.id,
+          signal: options.signal,
+          fetchPage: async ({ page }, signal) => {
+            const response = await this.transport.request({
+              method: 'GET',
+              path: '/v1/invoices',
+              query: { page, per_page: perPage, external_id: parsed.externalId },
+              operation: 'invoices.list',
+              signal,
+            });
+            const items = this.parse(InvoiceListEnvelope, response.body, 'invoice list').data.map(
+              toCanonicalInvoice,
+            );
+            return {
+              items: items.filter(
+                (invoice) => !parsed.status || parsed.status.includes(invoice.status.canonical),
+              ),
+            };
+          },
+        });
+      }),
 
-    get: (id: string, options: ReadOptions = {}): Promise<Invoice> =>
+    get: async (id: string, options: ReadOptions = {}): Promise<Invoice> =>
       this.invoiceCall(
         'GET',
         `/v1/invoices/${encodeURIComponent(this.id_(id, 'invoices.get'))}`,
@@ -365,33 +366,34 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
   };
 
   readonly customers = {
-    list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> => {
-      const parsed = parseInput(CustomerListQuerySchema, query, {
-        provider: ACME,
-        operation: 'customers.list',
-      });
-      const perPage = Math.min(parsed.pageSize ?? this.config.pageSize, 50);
-      return paginate({
-        provider: ACME,
-        strategy: pageNumberStrategy({ perPage }),
-        idOf: (customer: Customer) => customer.id,
-        signal: options.signal,
-        fetchPage: async ({ page }, signal) => {
-          const response = await this.transport.request({
-            method: 'GET',
-            path: '/v1/customers',
-            query: { page, per_page: perPage, email: parsed.email },
-            operation: 'customers.list',
-            signal,
-          });
-          return {
-            items: this.parse(CustomerListEnvelope, response.body, 'customer list').data.map(
-              toCanonicalCustomer,
-            ),
-          };
-        },
-      });
-    },
+    list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> =>
+      deferIterable(() => {
+        const parsed = parseInput(CustomerListQuerySchema, query, {
+          provider: ACME,
+          operation: 'customers.list',
+        });
+        const perPage = Math.min(parsed.pageSize ?? this.config.pageSize, 50);
+        return paginate({
+          provider: ACME,
+          strategy: pageNumberStrategy({ perPage }),
+          idOf: (customer: Customer) => customer.id,
+          signal: options.signal,
+          fetchPage: async ({ page }, signal) => {
+            const response = await this.transport.request({
+              method: 'GET',
+              path: '/v1/customers',
+              query: { page, per_page: perPage, email: parsed.email },
+              operation: 'customers.list',
+              signal,
+            });
+            return {
+              items: this.parse(CustomerListEnvelope, response.body, 'customer list').data.map(
+                toCanonicalCustomer,
+              ),
+            };
+          },
+        });
+      }),
 
     get: async (id: string, options: ReadOptions = {}): Promise<Customer> => {
       const checkedId = this.id_(id, 'customers.get');

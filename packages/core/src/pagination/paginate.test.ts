@@ -158,3 +158,29 @@ describe('paginate', () => {
     await expect(run).rejects.toThrow(/exceeded 3 pages/);
   });
 });
+
+describe('deferIterable', () => {
+  it('builds nothing until iteration starts, then rejects the first next() with the factory error', async () => {
+    let built = 0;
+    const failing = deferIterable<number>(() => {
+      built += 1;
+      throw new Error('bad query');
+    });
+    expect(built).toBe(0);
+    await expect(collect(failing)).rejects.toThrow('bad query');
+    expect(built).toBe(1);
+  });
+
+  it('passes items and early return through', async () => {
+    async function* numbers() {
+      yield 1;
+      yield 2;
+      yield 3;
+    }
+    expect(await collect(deferIterable(numbers))).toEqual([1, 2, 3]);
+    for await (const value of deferIterable(numbers)) {
+      expect(value).toBe(1);
+      break;
+    }
+  });
+});

@@ -100,3 +100,21 @@ export async function* paginate<T, Cursor>(
     cursor = options.strategy.following(page, cursor);
   }
 }
+
+/**
+ * Defers building an iterable until iteration starts, so that input validation inside `factory`
+ * rejects the first `next()` — where `for await` reports it — instead of throwing at call time.
+ */
+export function deferIterable<T>(factory: () => AsyncIterable<T>): AsyncIterable<T> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let inner: AsyncIterator<T> | undefined;
+      const iterator = (): AsyncIterator<T> => (inner ??= factory()[Symbol.asyncIterator]());
+      return {
+        next: async () => iterator().next(),
+        return: async (value?: unknown) =>
+          inner?.return ? inner.return(value) : { done: true as const, value: undefined },
+      };
+    },
+  };
+}

@@ -187,6 +187,23 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       expect(harness.emulator.requestCount).toBe(before);
     });
 
+    it('reports bad input as a rejected promise (never a synchronous throw), lists on first next()', async () => {
+      const { adapter } = harness;
+      const before = harness.emulator.requestCount;
+      let thrownSynchronously = false;
+      let pending: Promise<unknown> | undefined;
+      try {
+        pending = adapter.invoices.get('');
+      } catch {
+        thrownSynchronously = true;
+      }
+      expect(thrownSynchronously).toBe(false);
+      await expect(pending).rejects.toBeInstanceOf(ValidationError);
+      const listing = adapter.invoices.list({ issuedFrom: 'not-a-date' });
+      await expect(first(listing)).rejects.toBeInstanceOf(ValidationError);
+      expect(harness.emulator.requestCount).toBe(before);
+    });
+
     it('answers bad credentials with AuthenticationError that leaks no credential', async () => {
       const error = await first(harness.adapterWithBadCredentials.invoices.list()).catch(
         (caught: unknown) => caught,
