@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../errors/errors';
 import {
   cursorStrategy,
+  deferIterable,
   offsetLimitStrategy,
   pageNumberStrategy,
   paginate,
