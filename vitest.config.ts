@@ -43,6 +43,10 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.ts'],
+    // Under CI a JSON report is written too, from which .ci/run prints "N passed, N failed".
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.ci/vitest-report.json' }]]
+      : ['default'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

@@ -28,7 +28,11 @@ export interface BenchRow {
  * Runs tasks with tinybench and prints mean and p99 latency in microseconds, throughput, and the
  * ratio to the baseline. Figures come from here, never from timed tests.
  */
-export async function runBenchmarks(title: string, tasks: readonly BenchTask[], options: BenchOptions): Promise<BenchRow[]> {
+export async function runBenchmarks(
+  title: string,
+  tasks: readonly BenchTask[],
+  options: BenchOptions,
+): Promise<BenchRow[]> {
   const time = Number(process.env.BENCH_TIME_MS ?? options.timeMs ?? 1500);
   const bench = new Bench({ time, warmupTime: Math.min(500, time / 3) });
   for (const task of tasks) bench.add(task.name, task.fn);
@@ -37,7 +41,8 @@ export async function runBenchmarks(title: string, tasks: readonly BenchTask[], 
   const statsOf = (name: string) => {
     const task = bench.getTask(name);
     const result = task?.result;
-    if (!result || !('latency' in result)) throw new Error(`benchmark ${name} did not complete (${result?.state ?? 'missing'})`);
+    if (!result || !('latency' in result))
+      throw new Error(`benchmark ${name} did not complete (${result?.state ?? 'missing'})`);
     return result;
   };
   const baselineMean = statsOf(options.baseline).latency.mean;
@@ -53,7 +58,9 @@ export async function runBenchmarks(title: string, tasks: readonly BenchTask[], 
     };
   });
 
-  console.log(`\n${title}  (node ${process.version}, ${time} ms per task, baseline: ${options.baseline})`);
+  console.log(
+    `\n${title}  (node ${process.version}, ${time} ms per task, baseline: ${options.baseline})`,
+  );
   console.table(
     rows.map((row) => ({
       task: row.task,

@@ -45,12 +45,18 @@ const input: InvoiceCreateInput = {
 
 const validateAndTotal = (): unknown => {
   const parsed = InvoiceCreateInputSchema.parse(input);
-  return computeInvoiceTotals(parsed.lines, { currency: parsed.currency, strategy: DEFAULT_ROUNDING_STRATEGY });
+  return computeInvoiceTotals(parsed.lines, {
+    currency: parsed.currency,
+    strategy: DEFAULT_ROUNDING_STRATEGY,
+  });
 };
 
 // A canonical invoice as an adapter returns it, to measure strict output validation too.
 const parsed = InvoiceCreateInputSchema.parse(input);
-const computed = computeInvoiceTotals(parsed.lines, { currency: 'EUR', strategy: DEFAULT_ROUNDING_STRATEGY });
+const computed = computeInvoiceTotals(parsed.lines, {
+  currency: 'EUR',
+  strategy: DEFAULT_ROUNDING_STRATEGY,
+});
 const canonical: Invoice = {
   id: '1',
   provider: 'bench',
@@ -92,11 +98,18 @@ const canonical: Invoice = {
 await runBenchmarks(
   '@invoicekit/core — per 10-line invoice',
   [
-    { name: 'baseline: JSON.parse(JSON.stringify(input))', fn: () => JSON.parse(JSON.stringify(input)) },
+    {
+      name: 'baseline: JSON.parse(JSON.stringify(input))',
+      fn: () => JSON.parse(JSON.stringify(input)),
+    },
     { name: 'validate input (zod)', fn: () => InvoiceCreateInputSchema.parse(input) },
     {
       name: 'compute totals (decimal)',
-      fn: () => computeInvoiceTotals(parsed.lines, { currency: 'EUR', strategy: DEFAULT_ROUNDING_STRATEGY }),
+      fn: () =>
+        computeInvoiceTotals(parsed.lines, {
+          currency: 'EUR',
+          strategy: DEFAULT_ROUNDING_STRATEGY,
+        }),
     },
     { name: 'validate input + compute totals', fn: validateAndTotal },
     { name: 'validate canonical Invoice output (zod)', fn: () => InvoiceSchema.parse(canonical) },
