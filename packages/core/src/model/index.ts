@@ -12,3 +12,4 @@ export * from './payment';
 export * from './reminder';
 export * from './invoice-input';
 export * from './operation-input';
+export * from './status-reconciliation';

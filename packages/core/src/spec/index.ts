@@ -3,3 +3,4 @@ export * from './capabilities';
 export * from './results';
 export * from './warnings';
 export * from './unsupported';
+export * from './provider-options';
