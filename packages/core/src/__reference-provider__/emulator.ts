@@ -126,6 +126,16 @@ function validateLines(lines: unknown): Record<string, string[]> {
   return errors;
 }
 
+/** The slice of `rows` that `?page=&per_page=` asks for (1-based pages, 25 by default, max 50). */
+function pageOf<T>(request: EmulatorRequest, rows: readonly T[]): T[] {
+  const page = Math.max(1, Number(request.query.get('page') ?? '1') || 1);
+  const perPage = Math.min(
+    MAX_PER_PAGE,
+    Math.max(1, Number(request.query.get('per_page') ?? '25') || 25),
+  );
+  return rows.slice((page - 1) * perPage, page * perPage);
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -140,16 +150,11 @@ function handleInvoices(
 
   if (idText === undefined) {
     if (request.method === 'GET') {
-      const page = Math.max(1, Number(request.query.get('page') ?? '1') || 1);
-      const perPage = Math.min(
-        MAX_PER_PAGE,
-        Math.max(1, Number(request.query.get('per_page') ?? '25') || 25),
-      );
       const externalId = request.query.get('external_id');
       const rows = state.invoices
         .all()
         .filter((invoice) => !externalId || invoice.external_id === externalId);
-      return ok(rows.slice((page - 1) * perPage, page * perPage).map(present));
+      return ok(pageOf(request, rows).map(present));
     }
     if (request.method === 'POST') {
       const body = (readJsonBody(request) ?? {}) as { invoice?: Partial<StoredInvoice> };
@@ -285,14 +290,9 @@ function handleCustomers(
   const now = new Date().toISOString();
   if (idText === undefined) {
     if (request.method === 'GET') {
-      const page = Math.max(1, Number(request.query.get('page') ?? '1') || 1);
-      const perPage = Math.min(
-        MAX_PER_PAGE,
-        Math.max(1, Number(request.query.get('per_page') ?? '25') || 25),
-      );
       const email = request.query.get('email');
       const rows = state.customers.all().filter((customer) => !email || customer.email === email);
-      return ok(rows.slice((page - 1) * perPage, page * perPage));
+      return ok(pageOf(request, rows));
     }
     if (request.method === 'POST') {
       const input =
