@@ -63,13 +63,8 @@ export class ConflictError extends InvoicekitError {
 /** The vendor (or our client-side limiter) refused for rate. `retryAfterMs` when it said how long. */
 export class RateLimitedError extends InvoicekitError {
   readonly code = 'rate_limited' as const;
-  readonly retryAfterMs: number | undefined;
   constructor(details: InvoicekitErrorDetails) {
     super(details, true);
-    this.retryAfterMs = details.retryAfterMs;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 

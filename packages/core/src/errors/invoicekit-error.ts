@@ -19,7 +19,7 @@ export interface InvoicekitErrorDetails {
   /** The vendor's response body, redacted. */
   readonly rawBody?: unknown;
   readonly issues?: readonly FieldIssue[] | undefined;
-  /** For `rate_limited`: how long the vendor asked us to wait. */
+  /** How long the vendor asked us to wait (`Retry-After`). */
   readonly retryAfterMs?: number | undefined;
   /** For `unsupported`: the operation or field that is not supported. */
   readonly operation?: string | undefined;
@@ -45,6 +45,8 @@ export abstract class InvoicekitError extends Error {
   readonly rawBody: unknown;
   readonly issues: readonly FieldIssue[];
   readonly request: { readonly method: string; readonly url: string } | undefined;
+  /** How long the vendor asked us to wait (`Retry-After` on a 429 or a 503), when it said. */
+  readonly retryAfterMs: number | undefined;
 
   protected constructor(details: InvoicekitErrorDetails, retryableByDefault: boolean) {
     super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -56,6 +58,7 @@ export abstract class InvoicekitError extends Error {
     this.rawBody = details.rawBody;
     this.issues = details.issues ?? [];
     this.request = details.request;
+    this.retryAfterMs = details.retryAfterMs;
     Object.defineProperty(this, MARKER, { value: true });
   }
 
@@ -79,6 +82,7 @@ export abstract class InvoicekitError extends Error {
       requestId: this.requestId,
       issues: this.issues.length > 0 ? this.issues : undefined,
       request: this.request,
+      retryAfterMs: this.retryAfterMs,
       rawBody: this.rawBody,
     };
   }

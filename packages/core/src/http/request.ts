@@ -8,13 +8,24 @@ export type QueryValue = string | number | boolean | readonly (string | number)[
  * How a write may be repeated after an ambiguous failure (timeout, reset, 5xx) without creating a
  * duplicate:
  * - `vendor-dedupe`: the vendor rejects or merges a repeat by itself (InvoiceOcean `oid` +
- *   `oid_unique`, method-style `INVOICE_EXT_UID`), so the same request is sent again;
+ *   `oid_unique`, method-style `INVOICE_EXT_UID`), so the same request is sent again; when the
+ *   repeat is refused, `lookup` (if given) finds the first attempt's record;
  * - `lookup`: before repeating, ask the vendor whether the first attempt was committed; a record
  *   found is returned as the response (decoded body shape) and nothing is sent again.
  */
 export type IdempotencyStrategy =
-  | { readonly kind: 'vendor-dedupe' }
-  | { readonly kind: 'lookup'; readonly lookup: (signal?: AbortSignal) => Promise<unknown> };
+  | {
+      readonly kind: 'vendor-dedupe';
+      /**
+       * Finds the record of a first attempt when the vendor refuses the repeat as a duplicate
+       * (InvoiceOcean answers a second `oid_unique` create with a validation error).
+       */
+      readonly lookup?: IdempotencyLookup;
+    }
+  | { readonly kind: 'lookup'; readonly lookup: IdempotencyLookup };
+
+/** Returns the committed record in the decoded response shape, or `undefined` when there is none. */
+export type IdempotencyLookup = (signal?: AbortSignal) => Promise<unknown>;
 
 /** One call through the transport. */
 export interface TransportRequest {

@@ -307,6 +307,92 @@ describe('retries', () => {
     expect(response.recoveredByLookup).toBe(false);
   });
 
+  it('a look-up that fails leaves the outcome unknown: the write is NOT sent again', async () => {
+    const first = nock(BASE).post('/x').query(true).reply(504, {});
+    const second = nock(BASE).post('/x').query(true).reply(201, { id: 'duplicate' });
+    const error = await transport()
+      .transport.request({
+        method: 'POST',
+        path: '/x',
+        body: {},
+        idempotency: { kind: 'lookup', lookup: () => Promise.reject(new Error('lookup down')) },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    first.done();
+    expect(second.isDone()).toBe(false);
+  });
+
+  it('looks up even when no retry is left, after waiting the backoff', async () => {
+    nock(BASE).post('/x').query(true).replyWithError(socketError('ECONNRESET'));
+    const { transport: t, clock } = transport({}, { retry: { maxRetries: 0 } });
+    const response = await t.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotency: { kind: 'lookup', lookup: () => Promise.resolve({ id: 'found' }) },
+    });
+    expect(response.body).toEqual({ id: 'found' });
+    expect(clock.sleeps).toEqual([375]);
+  });
+
+  it('when a deduping vendor refuses the repeat as a duplicate, returns the first attempt via look-up', async () => {
+    nock(BASE)
+      .post('/invoices.json')
+      .query(true)
+      .replyWithError(socketError('ECONNRESET'))
+      .post('/invoices.json')
+      .query(true)
+      .reply(422, { code: 'error', message: { oid: ['has already been taken'] } });
+    const response = await transport().transport.request({
+      method: 'POST',
+      path: '/invoices.json',
+      body: { invoice: { oid: 'order-1', oid_unique: 'yes' } },
+      idempotency: {
+        kind: 'vendor-dedupe',
+        lookup: () => Promise.resolve({ id: 99, oid: 'order-1' }),
+      },
+    });
+    expect(response).toMatchObject({ body: { id: 99 }, recoveredByLookup: true, attempts: 2 });
+  });
+
+  it('a refused first attempt (nothing ambiguous yet) is not looked up', async () => {
+    nock(BASE)
+      .post('/x')
+      .query(true)
+      .reply(422, { message: { oid: ['has already been taken'] } });
+    let lookups = 0;
+    const error = await transport()
+      .transport.request({
+        method: 'POST',
+        path: '/x',
+        body: {},
+        idempotency: { kind: 'vendor-dedupe', lookup: () => Promise.resolve((lookups += 1)) },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(lookups).toBe(0);
+  });
+
+  it('honours Retry-After on a 503 and keeps it on the error', async () => {
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(503, {}, { 'retry-after': '4' })
+      .get('/x')
+      .query(true)
+      .reply(200, {});
+    const { transport: t, clock } = transport();
+    await t.request({ method: 'GET', path: '/x' });
+    expect(clock.sleeps).toEqual([4000]);
+    nock(BASE).get('/y').query(true).reply(503, {}, { 'retry-after': '9' });
+    const error = await transport({}, { retry: { maxRetries: 0 } })
+      .transport.request({ method: 'GET', path: '/y' })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'unavailable', retryAfterMs: 9000 });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ retryAfterMs: 9000 });
+  });
+
   it('retries any method when the connection was refused (nothing was sent)', async () => {
     nock(BASE)
       .post('/x')
@@ -462,6 +548,26 @@ describe('XML bodies', () => {
       invoice: { id: { '#text': '5', '@_type': 'integer' }, 'price-net': '0012.50' },
     });
     scope.done();
+  });
+
+  it('a binary download that answers with an HTML page or a JSON error is an error, not a document', async () => {
+    nock(BASE)
+      .get('/1.pdf')
+      .query(true)
+      .reply(200, '<html><body>Log in</body></html>', { 'content-type': 'text/html' });
+    const html = await transport()
+      .transport.request({ method: 'GET', path: '/1.pdf', responseType: 'binary' })
+      .catch((caught: unknown) => caught);
+    expect(html).toBeInstanceOf(ProviderError);
+    nock(BASE)
+      .get('/2.pdf')
+      .query(true)
+      .reply(404, { status: 404, error: 'Not Found' }, { 'content-type': 'application/json' });
+    const missing = await transport()
+      .transport.request({ method: 'GET', path: '/2.pdf', responseType: 'binary' })
+      .catch((caught: unknown) => caught);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect(missing).toMatchObject({ rawBody: { error: 'Not Found' } });
   });
 
   it('downloads binary bodies untouched', async () => {

@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { inject, injectable } from 'tsyringe';
 import { TOKENS } from '../di/tokens';
-import { NetworkError, TimeoutError } from '../errors/errors';
+import { NetworkError, ProviderError, TimeoutError } from '../errors/errors';
 import { InvoicekitError } from '../errors/invoicekit-error';
 import { createRedactor, type Redactor } from '../errors/redaction';
 import type { OutgoingRequest } from './auth/auth-strategy';
@@ -37,10 +37,11 @@ const NOT_SENT_CODES = new Set([
   'ENETUNREACH',
 ]);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+/** Content types that are never a downloaded document. */
+const TEXTUAL_CONTENT = /json|html|xml|^text\//i;
 
 type Decision =
-  | { readonly action: 'retry'; readonly delayMs: number }
-  | { readonly action: 'lookup' }
+  | { readonly action: 'retry' | 'lookup'; readonly delayMs: number; readonly ambiguous: boolean }
   | { readonly action: 'throw' };
 
 /**
@@ -114,6 +115,8 @@ export class HttpTransport {
     const url = this.buildUrl(outgoing);
     const redactedUrl = this.redactor.redactText(url);
 
+    // Set once an attempt of a write failed in a way that may have committed it.
+    let mayHaveCommitted = false;
     for (let attempt = 1; ; attempt += 1) {
       let error: InvoicekitError;
       try {
@@ -127,27 +130,32 @@ export class HttpTransport {
         error = thrown;
       }
 
+      // A repeat of a possibly committed write was refused (e.g. as a duplicate by `oid_unique`):
+      // the first attempt is the record, if the vendor can show it to us.
+      if (mayHaveCommitted && request.idempotency?.lookup && !error.retryable) {
+        const recovered = await this.recoverByLookup<T>(request, attempt, error);
+        if (recovered) return recovered;
+      }
+
       const decision = this.decide(error, request, attempt - 1);
       if (decision.action === 'throw') throw error;
-      if (decision.action === 'lookup') {
-        const recovered = await this.recoverByLookup<T>(request, attempt);
-        if (recovered) return recovered;
-        if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
-      }
-      const delayMs =
-        decision.action === 'retry'
-          ? decision.delayMs
-          : backoffDelay(attempt - 1, this.retryPolicy, this.random);
+      if (decision.ambiguous) mayHaveCommitted = true;
       this.emit('onRetry', {
         provider: this.options.provider,
         operation: request.operation,
         method: request.method,
         url: redactedUrl,
         attempt,
-        delayMs,
+        delayMs: decision.delayMs,
         reason: error.code,
       });
-      await this.clock.sleep(delayMs, request.signal);
+      // Wait before a look-up too: the vendor may still be committing the first attempt.
+      await this.clock.sleep(decision.delayMs, request.signal);
+      if (decision.action === 'lookup') {
+        const recovered = await this.recoverByLookup<T>(request, attempt, error);
+        if (recovered) return recovered;
+        if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
+      }
     }
   }
 
@@ -202,10 +210,18 @@ export class HttpTransport {
     const buffer = Buffer.isBuffer(response.data)
       ? response.data
       : Buffer.from(response.data ?? '');
-    const text = request.responseType === 'binary' ? '' : buffer.toString('utf8');
+    const isSuccess = response.status >= 200 && response.status < 300;
+    // A binary download is only trusted as such when it succeeded with a non-text content type;
+    // a vendor's HTML login page or JSON error where a PDF was expected goes through the error
+    // rules like any other answer.
+    const isBinaryDocument =
+      request.responseType === 'binary' &&
+      isSuccess &&
+      !TEXTUAL_CONTENT.test(responseHeaders['content-type'] ?? '');
+    const text = isBinaryDocument ? '' : buffer.toString('utf8');
     let body: unknown = undefined;
     let decodeError: ResponseContext['decodeError'];
-    if (request.responseType === 'binary') body = buffer;
+    if (isBinaryDocument) body = buffer;
     else if (request.responseType === 'text') body = text;
     else {
       try {
@@ -215,7 +231,7 @@ export class HttpTransport {
         decodeError = { message: thrown.message, looksLikeHtml: thrown.looksLikeHtml };
       }
     }
-    const requestId = findRequestId(responseHeaders, body);
+    const requestId = findRequestId(responseHeaders, isBinaryDocument ? undefined : body);
     this.emit('onResponse', {
       provider: this.options.provider,
       operation: request.operation,
@@ -227,24 +243,40 @@ export class HttpTransport {
       requestId,
       headers: this.redactor.redactHeaders(responseHeaders),
     });
+    if (isBinaryDocument) {
+      return {
+        status: response.status,
+        headers: responseHeaders,
+        body: body as T,
+        requestId,
+        attempts: attempt,
+        recoveredByLookup: false,
+      };
+    }
 
-    const isBinarySuccess =
-      request.responseType === 'binary' && response.status >= 200 && response.status < 300;
     const context: ResponseContext = {
       provider: this.options.provider,
       status: response.status,
       headers: responseHeaders,
-      body: request.responseType === 'binary' ? undefined : this.redactor.redactValue(body),
-      text: request.responseType === 'binary' ? '' : this.redactor.redactText(text),
+      body: this.redactor.redactValue(body),
+      text: this.redactor.redactText(text),
       decodeError,
       request: { method: request.method, url: redactedUrl },
       requestId,
       retryAfterMs: parseRetryAfterHeaders(responseHeaders, this.clock.now()),
     };
-    const error = isBinarySuccess
-      ? undefined
-      : (this.options.errorMapper?.(context) ?? defaultErrorForResponse(context));
+    const error = this.options.errorMapper?.(context) ?? defaultErrorForResponse(context);
     if (error) return error;
+    if (request.responseType === 'binary') {
+      return new ProviderError({
+        provider: this.options.provider,
+        message: `${request.method} ${redactedUrl} → ${response.status}: expected a document, received ${responseHeaders['content-type'] ?? 'no content type'}`,
+        status: response.status,
+        requestId,
+        rawBody: context.body ?? context.text.slice(0, 2000),
+        request: context.request,
+      });
+    }
     return {
       status: response.status,
       headers: responseHeaders,
@@ -256,41 +288,55 @@ export class HttpTransport {
   }
 
   private decide(error: InvoicekitError, request: TransportRequest, retryIndex: number): Decision {
-    if (retryIndex >= this.retryPolicy.maxRetries) return { action: 'throw' };
-    const backoff = (): number => backoffDelay(retryIndex, this.retryPolicy, this.random);
-    const retryAfterMs =
-      'retryAfterMs' in error ? (error.retryAfterMs as number | undefined) : undefined;
-    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs)
+    const retryAfterMs = error.retryAfterMs;
+    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs) {
       return { action: 'throw' };
-    const delayMs = retryAfterMs ?? backoff();
+    }
+    const delayMs = retryAfterMs ?? backoffDelay(retryIndex, this.retryPolicy, this.random);
+    const exhausted = retryIndex >= this.retryPolicy.maxRetries;
 
     // Refused before any processing: repeating cannot duplicate anything, whatever the method.
-    if (error.code === 'rate_limited') return { action: 'retry', delayMs };
-    if (error instanceof NetworkError && error.notSent) return { action: 'retry', delayMs };
+    const refused =
+      error.code === 'rate_limited' || (error instanceof NetworkError && error.notSent);
+    if (refused)
+      return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
     if (!error.retryable) return { action: 'throw' };
+    if (isSafeMethod(request.method)) {
+      return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
+    }
 
-    // The request may have been committed. Only reads, or writes with a strategy, go again.
-    if (isSafeMethod(request.method)) return { action: 'retry', delayMs };
-    if (request.idempotency?.kind === 'vendor-dedupe') return { action: 'retry', delayMs };
-    if (request.idempotency?.kind === 'lookup') return { action: 'lookup' };
+    // A write that may have been committed. Only a strategy makes it safe to go on; a look-up
+    // is worth making even when no retry is left, since it can still find the committed record.
+    if (request.idempotency?.kind === 'lookup')
+      return { action: 'lookup', delayMs, ambiguous: true };
+    if (request.idempotency?.kind === 'vendor-dedupe' && !exhausted) {
+      return { action: 'retry', delayMs, ambiguous: true };
+    }
     return { action: 'throw' };
   }
 
+  /**
+   * Asks the vendor whether a possibly committed write exists. A look-up that fails leaves the
+   * outcome unknown, so the original error is thrown: repeating the write could duplicate it.
+   */
   private async recoverByLookup<T>(
     request: TransportRequest,
     attempt: number,
+    originalError: InvoicekitError,
   ): Promise<TransportResponse<T> | undefined> {
-    if (request.idempotency?.kind !== 'lookup') return undefined;
+    const lookup = request.idempotency?.lookup;
+    if (!lookup) return undefined;
     let found: unknown;
     try {
-      found = await request.idempotency.lookup(request.signal);
+      found = await lookup(request.signal);
     } catch (thrown) {
-      this.logger.warn('idempotency lookup failed; not retrying the write', {
+      if (request.signal?.aborted) throw request.signal.reason;
+      this.logger.warn('idempotency look-up failed; the write is not repeated', {
         provider: this.options.provider,
         operation: request.operation,
         error: thrown instanceof InvoicekitError ? thrown.code : 'unknown',
       });
-      return undefined;
+      throw originalError;
     }
     if (found === undefined || found === null) return undefined;
     return {
