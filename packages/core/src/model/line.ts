@@ -22,7 +22,7 @@ export const LineTotalsSchema = z.object({
   net: DecimalStringSchema,
   tax: DecimalStringSchema,
   gross: DecimalStringSchema,
-  /** How much the discount took off, in the line's price kind; `"0.00"` without one. */
+  /** What the discount took off, in the line's price kind; `"0.00"` without one, negative on a credit line. */
   discount: DecimalStringSchema,
 });
 export type LineTotals = z.infer<typeof LineTotalsSchema>;
@@ -72,8 +72,8 @@ export const LineInputSchema = z
         message: 'a percentage discount cannot exceed 100',
       });
     }
-    const base = toDecimal(line.quantity).times(toDecimal(line.unitPrice));
-    if (line.discount.kind === 'amount' && base.isPositive() && value.greaterThan(base)) {
+    const base = toDecimal(line.quantity).times(toDecimal(line.unitPrice)).abs();
+    if (line.discount.kind === 'amount' && value.greaterThan(base)) {
       ctx.addIssue({
         code: 'custom',
         path: ['discount', 'value'],

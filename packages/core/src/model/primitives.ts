@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCurrencyCode } from '../money/currency';
-import { isDecimalString } from '../money/decimal';
+import { isDecimalString, normalizeDecimalString } from '../money/decimal';
 
 /**
  * A decimal number written as a string: `"60.23"`, `"-5"`, `"0.125"`. The only way money, rates

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toDecimal } from '../money/decimal';
 import { DecimalStringSchema } from './primitives';
 
 /**
@@ -43,5 +44,6 @@ export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
 
 /** A stable key for grouping lines by rate (`"percent:19"`, `"exempt"`). */
 export function taxRateKey(rate: TaxRate): string {
-  return rate.kind === 'percent' ? `percent:${rate.value.replace(/\.?0+$/, '') || '0'}` : rate.kind;
+  // decimal.js normalises "19.00" → "19" and "7.50" → "7.5", but keeps "10" as "10".
+  return rate.kind === 'percent' ? `percent:${toDecimal(rate.value).toString()}` : rate.kind;
 }

@@ -30,5 +30,6 @@ describe('ISO 4217 minor units', () => {
     expect(roundToCurrency('0.005', 'EUR').toString()).toBe('0.01');
     expect(minorUnit('KWD').toString()).toBe('0.001');
     expect(minorUnit('JPY').toString()).toBe('1');
+    expect(formatMoney('1', 'eur')).toBe('1.00');
   });
 });

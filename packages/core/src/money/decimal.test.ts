@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatMinimal, isDecimalString, sumDecimals, toDecimal } from './decimal';
+import {
+  formatFixed,
+  formatMinimal,
+  isDecimalString,
+  normalizeDecimalString,
+  sumDecimals,
+  toDecimal,
+} from './decimal';
 
 describe('toDecimal', () => {
   it('parses decimal strings exactly, beyond float precision', () => {
@@ -13,6 +20,25 @@ describe('toDecimal', () => {
   it.each(['', 'abc', '1e3', '0x1F', '1,5', 'NaN', 'Infinity', '1.2.3'])('rejects %j', (value) => {
     expect(() => toDecimal(value)).toThrow(RangeError);
     expect(isDecimalString(value)).toBe(false);
+  });
+});
+
+describe('normalizeDecimalString', () => {
+  it.each([
+    ['+5', '5'],
+    ['.50', '0.50'],
+    ['5.', '5'],
+    ['-0.0', '0.0'],
+    ['007.10', '7.10'],
+    ['-.5', '-0.5'],
+    ['12.50', '12.50'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeDecimalString(input)).toBe(expected);
+  });
+
+  it('rejects numbers from JavaScript callers with a RangeError, not a TypeError', () => {
+    expect(() => toDecimal(12.5 as unknown as string)).toThrow(RangeError);
+    expect(() => toDecimal(12.5 as unknown as string)).toThrow(/decimal string, not a number/);
   });
 });
 

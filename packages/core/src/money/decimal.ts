@@ -30,6 +30,10 @@ const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 export function toDecimal(value: DecimalInput): Decimal {
   if (value instanceof Decimal) return value;
   if (typeof value === 'bigint') return new Decimal(value.toString());
+  if (typeof value !== 'string') {
+    // JavaScript callers: a number has already been through binary floating point.
+    throw new RangeError(`money must be a decimal string, not a ${typeof value}: ${String(value)}`);
+  }
   const trimmed = value.trim();
   if (!DECIMAL_PATTERN.test(trimmed)) {
     throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
@@ -39,7 +43,25 @@ export function toDecimal(value: DecimalInput): Decimal {
 
 /** True when `value` is a plain decimal string that `toDecimal` accepts. */
 export function isDecimalString(value: string): boolean {
-  return DECIMAL_PATTERN.test(value.trim());
+  return typeof value === 'string' && DECIMAL_PATTERN.test(value.trim());
+}
+
+/**
+ * The one spelling of a decimal string the canonical model keeps: no sign for positives, a digit
+ * before the point, no dangling point, no negative zero (`"+5"` → `"5"`, `".50"` → `"0.50"`,
+ * `"5."` → `"5"`, `"-0.0"` → `"0.0"`). Trailing zeros are kept: `"12.50"` stays `"12.50"`.
+ */
+export function normalizeDecimalString(value: string): string {
+  const trimmed = value.trim();
+  if (!DECIMAL_PATTERN.test(trimmed))
+    throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
+  const negative = trimmed.startsWith('-');
+  let digits = trimmed.replace(/^[+-]/, '');
+  if (digits.startsWith('.')) digits = `0${digits}`;
+  if (digits.endsWith('.')) digits = digits.slice(0, -1);
+  digits = digits.replace(/^0+(?=\d)/, '');
+  const isZero = /^[0.]+$/.test(digits);
+  return negative && !isZero ? `-${digits}` : digits;
 }
 
 /**

@@ -59,10 +59,12 @@ function discountOn(
   currency: CurrencyCode,
 ): Decimal {
   if (!discount) return new Decimal(0);
+  // Signed like the base, so that a discount always moves a line towards zero: on a credit line
+  // (negative base) it is negative too, and `base − discount` shrinks the credit.
   const raw =
     discount.kind === 'percent'
       ? base.times(toDecimal(discount.value)).times(ONE_HUNDREDTH)
-      : toDecimal(discount.value);
+      : toDecimal(discount.value).times(base.isNegative() ? -1 : 1);
   return roundToCurrency(raw, currency);
 }
 
@@ -78,6 +80,7 @@ function splitGross(
 
 /**
  * The totals of one line under a rounding strategy, as exact decimals rounded to the currency.
+ * `discount` is signed like the line: negative on a credit line.
  * The discount is taken off the amount the computation starts from (see {@link RoundingStrategy}):
  * the net total for a net-priced `net_first` line, the gross total otherwise; an `amount` discount
  * on a net-priced `gross_first` line is grossed up at the line's rate first.
