@@ -89,10 +89,15 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
   readonly id = ACME;
   readonly capabilities = ACME_CAPABILITIES;
 
+  /** Only what the adapter needs of its config: the key stays with the transport's auth. */
+  private readonly config: Pick<AcmeConfig, 'pageSize'>;
+
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,
-    @inject(TOKENS.ProviderConfig) private readonly config: AcmeConfig,
-  ) {}
+    @inject(TOKENS.ProviderConfig) config: AcmeConfig,
+  ) {
+    this.config = { pageSize: config.pageSize };
+  }
 
   private parse<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
     const result = schema.safeParse(body);

@@ -54,6 +54,26 @@ describe('createRedactor', () => {
     });
   });
 
+  it('masks secrets with URL-special characters in form-encoded query strings', () => {
+    const special = createRedactor(['s3cr3t~tok!en (x)']);
+    const url = `https://v.test/x?${new URLSearchParams({ key: 's3cr3t~tok!en (x)', page: '2' }).toString()}`;
+    expect(special.redactText(url)).not.toMatch(/s3cr3t/);
+    expect(special.redactText(url)).toContain('page=2');
+  });
+
+  it('masks any parameter or field whose name ends like a credential', () => {
+    expect(redactor.redactText('?auth_token=a1b2c3&x_api_key=zz99&page=1')).toBe(
+      `?auth_token=${REDACTED}&x_api_key=${REDACTED}&page=1`,
+    );
+    expect(
+      redactor.redactValue({ integration_token: 'abc', client_secret: 'def', name: 'ok' }),
+    ).toEqual({
+      integration_token: REDACTED,
+      client_secret: REDACTED,
+      name: 'ok',
+    });
+  });
+
   it('leaves short values alone so that amounts and ids survive', () => {
     const short = createRedactor(['1', '']);
     expect(short.redactText('1 + 1 = 2')).toBe('1 + 1 = 2');

@@ -24,13 +24,16 @@ const SECRET_HEADERS = new Set([
   'api-key',
 ]);
 
-/** Keys (query parameters, body fields) whose value is always a credential. */
-const SECRET_KEY =
-  /^(api[_-]?token|api[_-]?key|access[_-]?token|token|password|passwd|secret|client[_-]?secret|auth|authorization|key|apikey)$/i;
+/**
+ * Keys (query parameters, body fields) whose value is taken for a credential: any name ending in
+ * token, key, secret, password, auth, signature or credential(s). Masking a harmless field too
+ * (an idempotency key) is the price of never showing a real one.
+ */
+const SECRET_KEY = /(token|key|secret|password|passwd|auth|authorization|signature|credentials?)$/i;
 
-/** `name=value` pairs in URLs, form bodies and log lines. */
+/** `name=value` pairs in URLs, form bodies and log lines, with the same names as `SECRET_KEY`. */
 const SECRET_PAIR =
-  /\b(api[_-]?token|api[_-]?key|access[_-]?token|token|password|secret|apikey)=([^&\s"'<>]+)/gi;
+  /(^|[?&;,{\s"'])([\w.[\]-]*?(?:token|key|secret|password|passwd|auth|signature|credentials?))=([^&\s"'<>]+)/gi;
 
 /** `Bearer xyz` / `Basic xyz` wherever they appear in free text. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
@@ -42,8 +45,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The forms a secret takes on the wire: plain, URL-encoded both ways, and Base64. */
 function variantsOf(secret: string): string[] {
-  return [secret, encodeURIComponent(secret), Buffer.from(secret, 'utf8').toString('base64')];
+  const formEncoded = new URLSearchParams([['', secret]]).toString().slice(1);
+  return [
+    secret,
+    encodeURIComponent(secret),
+    formEncoded,
+    Buffer.from(secret, 'utf8').toString('base64'),
+  ];
 }
 
 /**
@@ -66,7 +76,10 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
 
   const redactText = (text: string): string => {
     let result = secretPattern ? text.replace(secretPattern, REDACTED) : text;
-    result = result.replace(SECRET_PAIR, (_match, name: string) => `${name}=${REDACTED}`);
+    result = result.replace(
+      SECRET_PAIR,
+      (_match, lead: string, name: string) => `${lead}${name}=${REDACTED}`,
+    );
     result = result.replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`);
     return result;
   };

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Agent as HttpAgent } from 'node:http';
+import { inspect } from 'node:util';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { inject, injectable } from 'tsyringe';
@@ -58,8 +59,10 @@ export class HttpTransport {
   /** Masks this transport's credentials; providers use it for their own messages. */
   readonly redactor: Redactor;
 
+  private readonly options: Omit<TransportOptions, 'extraSecrets'>;
+
   constructor(
-    @inject(TOKENS.TransportOptions) private readonly options: TransportOptions,
+    @inject(TOKENS.TransportOptions) options: TransportOptions,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @inject(TOKENS.RetryPolicy) private readonly retryPolicy: RetryPolicy,
@@ -67,11 +70,11 @@ export class HttpTransport {
     @inject(TOKENS.HttpHooks) private readonly hooks: HttpHooks,
     @inject(TOKENS.Random) private readonly random: RandomSource,
   ) {
+    // The extra secrets go to the redactor and nowhere else: nothing that can be printed holds them.
+    const { extraSecrets = [], ...kept } = options;
+    this.options = kept;
     this.codec = options.codec ?? jsonCodec;
-    this.redactor = createRedactor([
-      ...options.auth.secretValues(),
-      ...(options.extraSecrets ?? []),
-    ]);
+    this.redactor = createRedactor([...options.auth.secretValues(), ...extraSecrets]);
     const maxSockets = options.maxSockets ?? 16;
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
@@ -157,6 +160,19 @@ export class HttpTransport {
         if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
       }
     }
+  }
+
+  /** What logs see of a transport: the vendor and its redacted base URL, never sockets or auth. */
+  toJSON(): Record<string, string> {
+    return {
+      provider: this.options.provider,
+      baseUrl: this.redactor.redactText(this.options.baseUrl),
+      format: this.codec.name,
+    };
+  }
+
+  [inspect.custom](): string {
+    return `HttpTransport ${inspect(this.toJSON())}`;
   }
 
   /** Closes the keep-alive sockets. */
