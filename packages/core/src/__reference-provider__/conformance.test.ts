@@ -22,9 +22,10 @@ function buildHarness(
   close: () => Promise<void>,
 ): ConformanceHarness {
   const registry = createProviderRegistry([acmeProvider]);
-  // Retries wait on a fake clock: the suite proves the retry, not the waiting.
+  // Retries wait on a fake clock: the suite proves the retry and the wait without waiting.
+  const clock = createFakeClock();
   const configure = (container: DependencyContainer): void => {
-    container.register(TOKENS.Clock, { useValue: createFakeClock() });
+    container.register(TOKENS.Clock, { useValue: clock });
   };
   const adapter: InvoiceAdapterV1 = registry.createAdapter(
     { provider: 'acme', apiKey: TOKEN, baseUrl, pageSize: PAGE_SIZE },
@@ -39,6 +40,7 @@ function buildHarness(
     adapterWithBadCredentials,
     emulator,
     secrets: [TOKEN, 'wrong-canary-key-9a8b7c'],
+    clock,
     pageSize: PAGE_SIZE,
     seedInvoices: (count) => emulator.seed({ invoices: Array.from({ length: count }, () => ({})) }),
     invoiceInput: ({ customerId, externalId }) => ({

@@ -36,6 +36,10 @@ function connectionReset(): Error {
  * Attaches an emulator to a caller's nock scope: every request to the scope's host is answered by
  * the same handler that `serveEmulator` serves, so contract tests and the running demo exercise
  * one implementation. The scope is made persistent; remove it with `nock.cleanAll()`.
+ *
+ * One difference remains: nock hands JSON request bodies over already parsed, so the emulator
+ * receives them re-serialised — `1.0` arrives as `1`, and integers beyond 2^53 lose digits. Serve
+ * on loopback (`serveEmulator`) when a test depends on the exact bytes of a JSON request.
  */
 export function attachToNock<Scope extends NockScopeLike>(
   emulator: Emulator<never> | Emulator<unknown>,

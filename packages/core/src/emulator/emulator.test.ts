@@ -119,6 +119,29 @@ describe('defineEmulator', () => {
     expect(listed.kind === 'response' && JSON.parse(String(listed.response.body))).toHaveLength(1);
   });
 
+  it('delays by the latency fault and sends Retry-After as an HTTP date when given a Date', async () => {
+    const emulator = counterEmulator();
+    const get = {
+      method: 'GET',
+      path: '/counters',
+      query: new URLSearchParams(),
+      headers: {},
+      body: '',
+    };
+    emulator.faults.inject({ kind: 'latency', ms: 60 });
+    const startedAt = process.hrtime.bigint();
+    const slow = await emulator.handle(get);
+    // a lower bound only: this asserts the fault, not the machine's speed
+    expect(Number(process.hrtime.bigint() - startedAt) / 1e6).toBeGreaterThanOrEqual(55);
+    expect(slow.kind === 'response' && slow.response.status).toBe(200);
+    const at = new Date(Date.UTC(2026, 10, 21, 12, 0, 0));
+    emulator.faults.inject({ kind: 'rate_limit', retryAfter: at });
+    const limited = await emulator.handle(get);
+    expect(limited.kind === 'response' && limited.response.headers?.['retry-after']).toBe(
+      'Sat, 21 Nov 2026 12:00:00 GMT',
+    );
+  });
+
   it('applies a fixed-window rate limit with or without Retry-After', async () => {
     let now = 0;
     const emulator = defineEmulator({
@@ -206,6 +229,23 @@ describe('one handler, two transports', () => {
       // Both committed the write before dropping the response.
       expect((await axios.get(`${served.baseUrl}/counters`)).data).toHaveLength(1);
       expect((await axios.get('https://counters.test/counters')).data).toHaveLength(1);
+    } finally {
+      await served.close();
+      nock.disableNetConnect();
+    }
+  });
+
+  it('connection_reset over a real socket commits nothing and the client sees a reset', async () => {
+    const emulator = counterEmulator();
+    const served = await serveEmulator(emulator);
+    nock.enableNetConnect('127.0.0.1');
+    try {
+      emulator.faults.inject({ kind: 'connection_reset' });
+      const error = await axios
+        .post(`${served.baseUrl}/counters`, { value: 1 })
+        .catch((caught: { code?: string }) => caught);
+      expect((error as { code?: string }).code).toBe('ECONNRESET');
+      expect((await axios.get(`${served.baseUrl}/counters`)).data).toEqual([]);
     } finally {
       await served.close();
       nock.disableNetConnect();

@@ -492,6 +492,21 @@ describe('redaction: no credential in any error, rendering or hook payload', () 
   });
 });
 
+describe('extra secrets', () => {
+  it('masks secrets the auth strategy does not know (a webhook secret, a password in config)', async () => {
+    const extra = 'webhook-canary-secret-77';
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(400, { message: `bad signature for ${extra}`, echo: extra });
+    const { transport: t } = transport({ extraSecrets: [extra] });
+    const error = await t.request({ method: 'GET', path: '/x' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(findLeakedSecrets(error, [extra, SECRET])).toEqual([]);
+    expect(findLeakedSecrets(t, [extra, SECRET])).toEqual([]);
+  });
+});
+
 describe('hooks', () => {
   it('report request, response and retry with redacted URLs; a throwing hook breaks nothing', async () => {
     nock(BASE)

@@ -133,6 +133,20 @@ describe('paginate', () => {
     expect(fetched).toBe(2);
   });
 
+  it("with onRepeatedPage: 'stop', ends quietly after a vendor that returned everything at once", async () => {
+    const everything = items(1, 40);
+    const result = await collect(
+      paginate({
+        provider: 'unpaged',
+        onRepeatedPage: 'stop',
+        strategy: pageNumberStrategy({ perPage: 25 }),
+        idOf: (item: Item) => item.id,
+        fetchPage: () => Promise.resolve({ items: everything }),
+      }),
+    );
+    expect(result).toHaveLength(40);
+  });
+
   it('skips items repeated from the previous page when the list shifted between pages', async () => {
     const pages = [items(1, 3), items(3, 3), items(6, 1)];
     const result = await collect(

@@ -58,6 +58,13 @@ export interface PaginateOptions<T, Cursor> {
   readonly idOf: (item: T) => string;
   /** Names the provider in errors. */
   readonly provider: string;
+  /**
+   * What to do when a page only repeats the previous one — the vendor ignores the paging
+   * parameters. `throw` (default): a {@link ProviderError}, because items beyond the first page
+   * may exist and would be missed. `stop`: end the list; right for vendors documented to return
+   * the whole list at once when they do not page (Plandocket).
+   */
+  readonly onRepeatedPage?: 'throw' | 'stop';
   /** Hard stop against runaway paging; 100 000 pages by default. */
   readonly maxPages?: number;
   readonly signal?: AbortSignal;
@@ -69,8 +76,8 @@ export interface PaginateOptions<T, Cursor> {
  *
  * A vendor that ignores the page parameter would repeat its first page forever. Items already
  * yielded on the previous page are skipped (lists shift while being read), and a page made only of
- * such items ends the iteration with a {@link ProviderError} rather than looping or silently
- * stopping short.
+ * such items ends the iteration — with a {@link ProviderError} by default, or quietly with
+ * `onRepeatedPage: 'stop'` — rather than looping forever.
  */
 export async function* paginate<T, Cursor>(
   options: PaginateOptions<T, Cursor>,
@@ -88,6 +95,7 @@ export async function* paginate<T, Cursor>(
     const page: Page<T, Cursor> = await options.fetchPage(cursor, options.signal);
     const ids = new Set(page.items.map(options.idOf));
     if (pageNumber > 1 && page.items.length > 0 && [...ids].every((id) => previousIds.has(id))) {
+      if (options.onRepeatedPage === 'stop') return;
       throw new ProviderError({
         provider: options.provider,
         message: `page ${pageNumber} repeated the previous page: the vendor ignores the paging parameters`,

@@ -11,6 +11,7 @@ import { toDecimal } from '../money/decimal';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS } from '../spec/capabilities';
 import { collect } from './collect';
+import type { FakeClock } from './fake-clock';
 import { findLeakedSecrets } from './secrets';
 
 /** What the suite needs from one provider, built fresh for every test. */
@@ -22,6 +23,11 @@ export interface ConformanceHarness {
   readonly emulator: Emulator<never> | Emulator<unknown>;
   /** Every credential the adapters were given; none may appear in any error. */
   readonly secrets: readonly string[];
+  /**
+   * The fake clock the adapter sleeps on, when the harness injected one: the retry test then also
+   * proves that the vendor's `Retry-After` was waited for.
+   */
+  readonly clock?: FakeClock;
   /** The page size the adapter requests, so the paging test can span several pages. */
   readonly pageSize: number;
   /** Puts `count` issued invoices straight into the emulator's state. */
@@ -231,11 +237,14 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       await harness.seedInvoices(1);
       const [seeded] = await collect(harness.adapter.invoices.list());
       const before = harness.emulator.requestCount;
-      harness.emulator.faults.inject({ kind: 'rate_limit', retryAfter: 0 });
+      // With a fake clock the 2 s wait costs nothing; on a real clock keep it at 0.
+      harness.emulator.faults.inject({ kind: 'rate_limit', retryAfter: harness.clock ? 2 : 0 });
       harness.emulator.faults.inject({ kind: 'server_error', status: 503 });
+      const sleepsBefore = harness.clock?.sleeps.length ?? 0;
       const invoice = await harness.adapter.invoices.get(seeded?.id ?? '');
       expect(invoice.id).toBe(seeded?.id);
       expect(harness.emulator.requestCount - before).toBe(3);
+      if (harness.clock) expect(harness.clock.sleeps.slice(sleepsBefore)[0]).toBe(2000);
     });
 
     it('creates exactly one invoice when the response to a create is lost', async (context) => {
