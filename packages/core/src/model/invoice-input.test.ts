@@ -112,6 +112,18 @@ describe('invoice create input', () => {
     ).toThrow(/^invoices\.create: invalid input: .*currency.*lines/);
   });
 
+  it('normalises decimal spellings so that equal amounts are equal strings', () => {
+    const parsed = InvoiceCreateInputSchema.parse({
+      ...valid,
+      lines: [{ description: 'x', quantity: '+2', unitPrice: '.50', taxRate: '19.' }],
+    });
+    expect(parsed.lines[0]).toMatchObject({
+      quantity: '2',
+      unitPrice: '0.50',
+      taxRate: { kind: 'percent', value: '19' },
+    });
+  });
+
   it('accepts non-numeric tax kinds by name and the canonical object', () => {
     expect(TaxRateInputSchema.parse('reverse_charge')).toEqual({ kind: 'reverse_charge' });
     expect(TaxRateInputSchema.parse({ kind: 'exempt' })).toEqual({ kind: 'exempt' });

@@ -4,11 +4,16 @@ import { isDecimalString, normalizeDecimalString } from '../money/decimal';
 
 /**
  * A decimal number written as a string: `"60.23"`, `"-5"`, `"0.125"`. The only way money, rates
- * and quantities cross the public API — never a JS `number`.
+ * and quantities cross the public API — never a JS `number`. Normalised to one spelling
+ * (`"+5"` → `"5"`, `".5"` → `"0.5"`), trailing zeros kept.
  */
-export const DecimalStringSchema = z.string().trim().refine(isDecimalString, {
-  message: 'must be a decimal number written as a string, e.g. "12.50"',
-});
+export const DecimalStringSchema = z
+  .string()
+  .trim()
+  .refine(isDecimalString, {
+    message: 'must be a decimal number written as a string, e.g. "12.50"',
+  })
+  .transform(normalizeDecimalString);
 export type DecimalString = z.infer<typeof DecimalStringSchema>;
 
 /** A non-negative decimal string. */
