@@ -22,6 +22,8 @@ export const ROUND_HALF_UP = DecimalJs.ROUND_HALF_UP;
 export type DecimalInput = string | Decimal | bigint;
 
 const DECIMAL_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Already normalised: optional minus (never on zero), no leading zeros, digits around a point. */
+const CANONICAL_DECIMAL = /^(?!-0(\.0+)?$)-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /**
  * Parses a decimal string (`"58.32"`, `"-0.5"`, `"100"`) exactly. Throws `RangeError` for anything
@@ -52,6 +54,8 @@ export function isDecimalString(value: string): boolean {
  * `"5."` → `"5"`, `"-0.0"` → `"0.0"`). Trailing zeros are kept: `"12.50"` stays `"12.50"`.
  */
 export function normalizeDecimalString(value: string): string {
+  // Fast path: nearly every value is already in canonical form.
+  if (CANONICAL_DECIMAL.test(value)) return value;
   const trimmed = value.trim();
   if (!DECIMAL_PATTERN.test(trimmed))
     throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
