@@ -21,3 +21,4 @@ export * from './http';
 export * from './pagination';
 export * from './di';
 export * from './validation';
+export * from './wire';

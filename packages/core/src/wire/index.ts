@@ -1,0 +1,2 @@
+export * from './lenient';
+export * from './country';

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { toCountryCode } from './country';
+import {
+  lenientBoolean,
+  lenientDate,
+  lenientDecimal,
+  lenientId,
+  lenientList,
+  lenientString,
+  lenientTimestamp,
+} from './lenient';
+import { z } from 'zod';
+
+describe('lenient wire readers', () => {
+  it.each([
+    ['81.3', '81.3'],
+    ['59,00', '59.00'],
+    ['1.234,50', '1234.50'],
+    ['0,00', '0.00'],
+    [8.1147541, '8.1147541'],
+    [1000, '1000'],
+    ['', null],
+    [[], null],
+    [null, null],
+  ])('decimal %j → %j', (input, expected) => {
+    expect(lenientDecimal.parse(input)).toBe(expected);
+  });
+
+  it('rejects text that is not a number', () => {
+    expect(lenientDecimal.safeParse('twelve').success).toBe(false);
+    expect(lenientDecimal.safeParse({ a: 1 }).success).toBe(false);
+  });
+
+  it('reads ids, booleans and strings in every vendor spelling', () => {
+    expect([lenientId.parse(976738), lenientId.parse('976738'), lenientId.parse([])]).toEqual([
+      '976738',
+      '976738',
+      null,
+    ]);
+    expect(
+      ['1', '0', 1, true, 'false', 'yes', ''].map((value) => lenientBoolean.parse(value)),
+    ).toEqual([true, false, true, true, false, true, null]);
+    expect([lenientString.parse([]), lenientString.parse(7), lenientString.parse('x')]).toEqual([
+      null,
+      '7',
+      'x',
+    ]);
+  });
+
+  it('reads dates and drops the zero date', () => {
+    expect(lenientDate.parse('2015-11-04 23:00:00')).toBe('2015-11-04');
+    expect(lenientDate.parse('0000-00-00 00:00:00')).toBeNull();
+    expect(lenientDate.parse(1704067200)).toBe('2024-01-01');
+    expect(lenientTimestamp.parse('2013-10-18 12:34:08')).toBe('2013-10-18T12:34:08Z');
+    expect(lenientTimestamp.parse('2018-01-04T19:59:15.000+01:00')).toBe(
+      '2018-01-04T19:59:15.000+01:00',
+    );
+  });
+
+  it('reads lists given as null, [], one object, or many', () => {
+    const list = lenientList(z.object({ n: z.number() }));
+    expect([
+      list.parse(null),
+      list.parse([]),
+      list.parse({ n: 1 }),
+      list.parse([{ n: 1 }, { n: 2 }]),
+    ]).toEqual([[], [], [{ n: 1 }], [{ n: 1 }, { n: 2 }]]);
+  });
+});
+
+describe('toCountryCode', () => {
+  it.each([
+    ['DE', 'DE'],
+    ['pl', 'PL'],
+    ['Czech Republic', 'CZ'],
+    ['Czechia', 'CZ'],
+    ['Turkmenistan', 'TM'],
+    ['Canada', 'CA'],
+    ['Polska', 'PL'],
+    ['Deutschland', 'DE'],
+    ['Niemcy', 'DE'],
+    ['France', 'FR'],
+    ['Allemagne', 'DE'],
+    ['United Kingdom', 'GB'],
+    ['', null],
+    ['Atlantis', null],
+  ])('%j → %j', (name, code) => {
+    expect(toCountryCode(name)).toBe(code);
+  });
+});

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { normalizeDecimalString } from '../money/decimal';
+
+/**
+ * Lenient readers for vendor payloads: vendors drift, mix types inside one object and spell
+ * "empty" in many ways. Each reader accepts every spelling seen in the wild and yields one strict
+ * canonical form. Money never passes through arithmetic here: numbers become their shortest
+ * round-trip text (`8.1147541` → `"8.1147541"`).
+ */
+
+/** Values vendors use for "nothing": `null`, `""`, `[]` (XML round-trips), `{}`. */
+export function isEmptyWireValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
+}
+
+const DECIMAL_WITH_COMMA = /^\s*[+-]?\d+(?:\.\d{3})*,\d+\s*$/;
+const PLAIN_DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
+
+/**
+ * A decimal from a string (`"81.3"`, `"59,00"`, `"1.234,50"`) or a JSON number; `null` for every
+ * empty spelling. Anything else fails the parse.
+ */
+export const lenientDecimal = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return normalizeDecimalString(String(value));
+  if (typeof value === 'string') {
+    if (PLAIN_DECIMAL.test(value)) return normalizeDecimalString(value);
+    if (DECIMAL_WITH_COMMA.test(value))
+      return normalizeDecimalString(value.replace(/\./g, '').replace(',', '.'));
+  }
+  ctx.addIssue({ code: 'custom', message: `not a decimal: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** An identifier from a number or a string; `null` when empty. */
+export const lenientId = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'string') return value.trim();
+  ctx.addIssue({ code: 'custom', message: `not an id: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A boolean from `true`/`false`, `1`/`0`, `"1"`/`"0"`, `"true"`/`"false"`, `"yes"`/`"no"`. */
+export const lenientBoolean = z.unknown().transform((value, ctx): boolean | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['1', 'true', 'yes', 't'].includes(text)) return true;
+  if (['0', 'false', 'no', 'f'].includes(text)) return false;
+  ctx.addIssue({ code: 'custom', message: `not a boolean: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A string; numbers become text; every empty spelling becomes `null`. */
+export const lenientString = z.unknown().transform((value): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+});
+
+/**
+ * A calendar date `YYYY-MM-DD` from a date, a date-time (`"2015-11-04 23:00:00"`, ISO) or epoch
+ * seconds; `null` for empty values and the MySQL zero date `0000-00-00`.
+ */
+export const lenientDate = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return new Date(value * 1000).toISOString().slice(0, 10);
+  if (typeof value === 'string') {
+    if (value.startsWith('0000-00-00')) return null;
+    const match = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
+    if (match) return match[1] as string;
+  }
+  ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A timestamp kept as ISO 8601 text: ISO strings pass, `"YYYY-MM-DD hh:mm:ss"` gets a `T` and `Z`. */
+export const lenientTimestamp = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  if (typeof value === 'number' && Number.isFinite(value))
+    return new Date(value * 1000).toISOString();
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.startsWith('0000-00-00')) return null;
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text))
+      return text;
+    const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
+    if (local) return `${local[1]}T${local[2]}Z`;
+  }
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A list where vendors may send `null`, `""`, `{}` or a single object for "one" (XML echoes). */
+export function lenientList<T extends z.ZodType>(item: T) {
+  return z
+    .unknown()
+    .transform((value): unknown[] =>
+      isEmptyWireValue(value) ? [] : Array.isArray(value) ? value : [value],
+    )
+    .pipe(z.array(item));
+}
