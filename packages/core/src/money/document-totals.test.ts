@@ -5,7 +5,7 @@ import type { LineTotals } from '../model/line';
 import { taxRateKey, type TaxRate } from '../model/tax-rate';
 import { currencyExponent } from './currency';
 import { Decimal, sumDecimals, toDecimal } from './decimal';
-import { computeInvoiceTotals } from './document-totals';
+import { computeInvoiceTotals, taxBreakdownOf } from './document-totals';
 import type { LineAmounts } from './line-totals';
 import { minorUnit } from './rounding';
 import {
@@ -236,6 +236,30 @@ describe('regressions found in review', () => {
     expect(
       computeInvoiceTotals([credit({ kind: 'percent', value: '5' })], options).lines[0],
     ).toMatchObject({ gross: '-95.00', discount: '-5.00' });
+  });
+});
+
+describe('taxBreakdownOf', () => {
+  it("groups a vendor's own line totals by rate, settled under the document strategy", () => {
+    const lines = [
+      { taxRate: percent('19'), totals: { net: '0.83', tax: '0.16', gross: '0.99' } },
+      { taxRate: percent('19.0'), totals: { net: '0.83', tax: '0.16', gross: '0.99' } },
+      { taxRate: { kind: 'exempt' as const }, totals: { net: '5.00', tax: '0.00', gross: '5.00' } },
+    ];
+    expect(
+      taxBreakdownOf(lines, { currency: 'EUR', strategy: strategy('net_first', 'sum_lines') }),
+    ).toEqual([
+      { rate: percent('19'), net: '1.66', tax: '0.32', gross: '1.98' },
+      { rate: { kind: 'exempt' }, net: '5.00', tax: '0.00', gross: '5.00' },
+    ]);
+    expect(
+      taxBreakdownOf(lines, { currency: 'EUR', strategy: strategy('net_first', 'keep_gross') })[0],
+    ).toEqual({
+      rate: percent('19'),
+      net: '1.66',
+      tax: '0.32',
+      gross: '1.98',
+    });
   });
 });
 

@@ -146,3 +146,36 @@ export function computeInvoiceTotals(
     })),
   };
 }
+
+/** One line's rate and its totals as a vendor reported them. */
+export interface RatedLineTotals {
+  readonly taxRate: TaxRate;
+  readonly totals: { readonly net: string; readonly tax: string; readonly gross: string };
+}
+
+/**
+ * The per-rate breakdown of lines whose totals a vendor already computed (reading an invoice),
+ * settled under the vendor's document strategy. Lines are never recomputed from unit prices: the
+ * vendor's own line totals are the truth.
+ */
+export function taxBreakdownOf(
+  lines: readonly RatedLineTotals[],
+  options: { currency: CurrencyCode; strategy: RoundingStrategy },
+): TaxBreakdownEntry[] {
+  const exact = lines.map((line) => ({
+    net: toDecimal(line.totals.net),
+    tax: toDecimal(line.totals.tax),
+    gross: toDecimal(line.totals.gross),
+    discount: new Decimal(0),
+  }));
+  const amounts = lines.map((line) => ({ taxRate: line.taxRate }) as LineAmounts);
+  return groupByRate(amounts, exact).map((group) => {
+    const settled = settleGroup(group, options.strategy, options.currency);
+    return {
+      rate: settled.rate,
+      net: formatMoney(settled.net, options.currency),
+      tax: formatMoney(settled.tax, options.currency),
+      gross: formatMoney(settled.gross, options.currency),
+    };
+  });
+}

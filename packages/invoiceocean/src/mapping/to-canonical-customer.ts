@@ -1,0 +1,42 @@
+import { ProviderError, type Customer } from '@invoicekit/core';
+import { INVOICEOCEAN } from '../provider-id';
+import { ClientWire } from '../wire/client';
+import { toCanonicalAddress } from './party';
+
+/** An InvoiceOcean client → canonical customer; the vendor object stays in `raw`. */
+export function toCanonicalCustomer(raw: unknown): Customer {
+  const parsed = ClientWire.safeParse(raw);
+  if (!parsed.success) {
+    throw new ProviderError({ provider: INVOICEOCEAN, message: 'unreadable InvoiceOcean client' });
+  }
+  const wire = parsed.data;
+  const street = [wire.street, wire.street_no].filter(Boolean).join(' ') || null;
+  const personName = [wire.first_name, wire.last_name].filter(Boolean).join(' ');
+  return {
+    id: wire.id ?? '',
+    provider: INVOICEOCEAN,
+    kind: wire.company === false ? 'person' : 'company',
+    name: wire.name ?? personName,
+    firstName: wire.first_name ?? null,
+    lastName: wire.last_name ?? null,
+    taxId: wire.tax_no ?? null,
+    email: wire.email ?? null,
+    phone: wire.phone ?? wire.mobile_phone ?? null,
+    address: toCanonicalAddress({
+      street,
+      city: wire.city,
+      post_code: wire.post_code,
+      country: wire.country,
+    }),
+    bank:
+      wire.bank || wire.bank_account
+        ? { bankName: wire.bank ?? null, iban: wire.bank_account ?? null, bic: null }
+        : null,
+    customerNumber: null,
+    externalId: wire.external_id ?? null,
+    notes: wire.note ?? null,
+    createdAt: wire.created_at ?? null,
+    updatedAt: wire.updated_at ?? null,
+    raw,
+  };
+}

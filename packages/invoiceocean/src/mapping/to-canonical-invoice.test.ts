@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { InvoiceSchema, ProviderError } from '@invoicekit/core';
+import { describe, expect, it } from 'vitest';
+import { toCanonicalCustomer } from './to-canonical-customer';
+import { toCanonicalInvoice } from './to-canonical-invoice';
+
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8'));
+const TODAY = '2026-11-21';
+
+describe('real captures → canonical invoice', () => {
+  it('reads wooyek_invoice_get.json exactly', () => {
+    const raw = fixture('wooyek_invoice_get.json');
+    const invoice = toCanonicalInvoice(raw, { today: TODAY });
+    expect(InvoiceSchema.parse(invoice)).toEqual(invoice);
+    expect(invoice).toMatchObject({
+      id: '21367364',
+      provider: 'invoiceocean',
+      number: '55/01/2018',
+      type: 'invoice',
+      // issued, unpaid, due 2018-01-28: overdue by the amounts; the vendor's word stays in raw
+      status: { canonical: 'overdue', raw: 'issued' },
+      currency: 'EUR',
+      issueDate: '2018-01-21',
+      serviceDate: '2018-01-31',
+      dueDate: '2018-01-28',
+      paidDate: null,
+      totals: { net: '339.99', tax: '0.00', gross: '339.99', paid: '0.00', due: '339.99' },
+      taxBreakdown: [
+        { rate: { kind: 'percent', value: '0' }, net: '339.99', tax: '0.00', gross: '339.99' },
+      ],
+      customer: {
+        id: '9860314',
+        snapshot: {
+          kind: 'company',
+          name: 'Williams, Smith and Fuller',
+          firstName: 'Amanda',
+          lastName: 'Church',
+          taxId: '2970961586',
+          email: 'dummy@niepodam.pl',
+          phone: null,
+          address: {
+            street: 'Michael Harbor',
+            city: 'Codyland',
+            postalCode: '42177',
+            region: null,
+            country: 'CZ',
+          },
+        },
+      },
+      seller: {
+        name: 'Weaver-Wallace',
+        taxId: '1411270150',
+        address: {
+          street: 'Ronald Coves',
+          city: 'East Dannyfurt',
+          postalCode: '01118',
+          region: null,
+          country: 'CA',
+        },
+      },
+      externalId: null,
+      language: 'pl/en',
+      createdAt: '2018-01-04T19:59:15.000+01:00',
+      updatedAt: '2018-01-04T19:59:21.000+01:00',
+    });
+    expect(invoice.lines).toHaveLength(3);
+    expect(invoice.lines[0]).toEqual({
+      id: '47315217',
+      description: 'exploit efficient communities',
+      sku: null,
+      productId: '11914102',
+      quantity: '13.0',
+      unit: null,
+      unitPrice: '8.72',
+      unitPriceKind: 'net',
+      taxRate: { kind: 'percent', value: '0' },
+      discount: null,
+      // the vendor keeps total_price_gross as sent: 13 × 8.72 would be 113.36
+      totals: { net: '113.33', tax: '0.00', gross: '113.33', discount: '0.00' },
+    });
+    expect(invoice.raw).toBe(raw);
+  });
+
+  it('reads wooyek_invoice_created.json (the 2018 create response without positions)', () => {
+    const invoice = toCanonicalInvoice(fixture('wooyek_invoice_created.json'), { today: TODAY });
+    expect(invoice).toMatchObject({
+      id: '21293421',
+      number: '1/01/2018',
+      type: 'invoice',
+      status: { canonical: 'overdue', raw: 'issued' },
+      currency: 'PLN',
+      issueDate: '2018-01-02',
+      dueDate: '2018-01-09',
+      totals: { net: '58.32', tax: '1.91', gross: '60.23', paid: '0.00', due: '60.23' },
+      customer: { id: '9813789', snapshot: { name: 'Client1 SA', taxId: '5252445767' } },
+      seller: { name: 'Seller SA', taxId: '5252445767' },
+      lines: [],
+    });
+  });
+
+  it('reads a paid, canceled and a discounted invoice', () => {
+    const base = fixture('wooyek_invoice_get.json') as Record<string, unknown>;
+    const paid = toCanonicalInvoice(
+      { ...base, status: 'paid', paid: '339.99', paid_date: '2018-01-30' },
+      { today: TODAY },
+    );
+    expect(paid.status).toEqual({ canonical: 'paid', raw: 'paid' });
+    expect(paid.totals).toMatchObject({ paid: '339.99', due: '0.00' });
+    expect(paid.paidDate).toBe('2018-01-30');
+    expect(
+      toCanonicalInvoice({ ...base, kind: 'canceled' }, { today: TODAY }).status.canonical,
+    ).toBe('canceled');
+
+    // The 2026 XML export's position: 330.32 gross before a 3.07 discount, invoice gross 327.25.
+    const discounted = toCanonicalInvoice(
+      {
+        id: 1,
+        kind: 'vat',
+        status: 'paid',
+        currency: 'PLN',
+        price_net: '266.06',
+        price_tax: '61.19',
+        price_gross: '327.25',
+        paid: '327.25',
+        positions: [
+          {
+            name: 'ON',
+            quantity: '38.32',
+            discount: '3.07',
+            price_net: '6.94311',
+            price_gross: '8.62',
+            tax: '23',
+            total_price_net: '268.55',
+            total_price_tax: '61.77',
+            total_price_gross: '330.32',
+          },
+        ],
+      },
+      { today: TODAY },
+    );
+    expect(discounted.lines[0]).toMatchObject({
+      unitPrice: '6.94311',
+      discount: { kind: 'amount', value: '3.07' },
+      totals: { gross: '327.25', net: '266.06', tax: '61.19', discount: '3.07' },
+    });
+    expect(discounted.totals).toMatchObject({ net: '266.06', tax: '61.19', gross: '327.25' });
+  });
+
+  it('says what is wrong with an invoice it cannot read', () => {
+    expect(() => toCanonicalInvoice({ kind: 'vat' }, { today: TODAY })).toThrow(ProviderError);
+    expect(() => toCanonicalInvoice({ id: 1, price_gross: 'lots' }, { today: TODAY })).toThrow(
+      /price_gross/,
+    );
+  });
+});
+
+describe('real captures → canonical customer', () => {
+  it('reads wooyek_client_get.json exactly', () => {
+    const customer = toCanonicalCustomer(fixture('wooyek_client_get.json'));
+    expect(customer).toMatchObject({
+      provider: 'invoiceocean',
+      kind: 'company',
+      name: 'Taylor and Sons',
+      firstName: 'Jamie',
+      lastName: 'Simmons',
+      taxId: '4591588032',
+      email: 'tyler81@example.com',
+      phone: null,
+      address: {
+        street: 'Lambert Drives',
+        city: 'Erinview',
+        postalCode: '27545',
+        region: null,
+        country: 'TM',
+      },
+      bank: null,
+      externalId: null,
+      createdAt: '2018-01-04T15:47:38.000+01:00',
+    });
+  });
+});

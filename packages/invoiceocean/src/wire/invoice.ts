@@ -1,0 +1,70 @@
+import {
+  lenientBoolean,
+  lenientDate,
+  lenientDecimal,
+  lenientId,
+  lenientList,
+  lenientString,
+  lenientTimestamp,
+} from '@invoicekit/core';
+import { z } from 'zod';
+import { CalculatingStrategySchema } from '../config';
+import { PositionWire } from './position';
+
+/**
+ * An invoice as the vendor returns it (GET, create, update, list items). Unknown keys are kept
+ * (the vendor adds fields every year); known ones are read in every spelling seen.
+ */
+export const InvoiceWire = z.looseObject({
+  id: lenientId,
+  number: lenientString.optional(),
+  kind: lenientString.optional(),
+  status: lenientString.optional(),
+  currency: lenientString.optional(),
+  income: lenientBoolean.optional(),
+  issue_date: lenientDate.optional(),
+  sell_date: lenientString.optional(),
+  payment_to: lenientDate.optional(),
+  payment_to_kind: lenientString.optional(),
+  paid_date: lenientDate.optional(),
+  price_net: lenientDecimal.optional(),
+  price_gross: lenientDecimal.optional(),
+  price_tax: lenientDecimal.optional(),
+  paid: lenientDecimal.optional(),
+  discount: lenientDecimal.optional(),
+  discount_kind: lenientString.optional(),
+  show_discount: lenientBoolean.optional(),
+  client_id: lenientId.optional(),
+  buyer_name: lenientString.optional(),
+  buyer_first_name: lenientString.optional(),
+  buyer_last_name: lenientString.optional(),
+  buyer_company: lenientBoolean.optional(),
+  buyer_tax_no: lenientString.optional(),
+  buyer_email: lenientString.optional(),
+  buyer_phone: lenientString.optional(),
+  buyer_street: lenientString.optional(),
+  buyer_city: lenientString.optional(),
+  buyer_post_code: lenientString.optional(),
+  buyer_country: lenientString.optional(),
+  seller_name: lenientString.optional(),
+  seller_tax_no: lenientString.optional(),
+  seller_email: lenientString.optional(),
+  seller_phone: lenientString.optional(),
+  seller_street: lenientString.optional(),
+  seller_city: lenientString.optional(),
+  seller_post_code: lenientString.optional(),
+  seller_country: lenientString.optional(),
+  description: lenientString.optional(),
+  oid: lenientString.optional(),
+  lang: lenientString.optional(),
+  from_invoice_id: lenientId.optional(),
+  invoice_id: lenientId.optional(),
+  reverse_charge: lenientBoolean.optional(),
+  calculating_strategy: CalculatingStrategySchema.nullish().catch(null),
+  positions: lenientList(PositionWire).optional(),
+  token: lenientString.optional(),
+  view_url: lenientString.optional(),
+  created_at: lenientTimestamp.optional(),
+  updated_at: lenientTimestamp.optional(),
+});
+export type InvoiceWire = z.infer<typeof InvoiceWire>;
