@@ -1,0 +1,169 @@
+import {
+  Decimal,
+  currencyExponent,
+  isCurrencyCode,
+  roundToCurrency,
+  taxFraction,
+  taxRateKey,
+  toDecimal,
+} from '@invoicekit/core';
+import type { CalculatingStrategy } from '../config';
+import { toCanonicalTaxRate } from '../mapping/tax';
+
+/** A position as stored: the request's fields, amounts as decimal strings. */
+export interface PositionInput {
+  readonly quantity?: string | undefined;
+  readonly price_net?: string | undefined;
+  readonly price_gross?: string | undefined;
+  readonly total_price_gross?: string | undefined;
+  readonly tax?: string | undefined;
+  readonly discount?: string | undefined;
+  readonly discount_percent?: string | undefined;
+  readonly kind?: string | undefined;
+}
+
+/** A position's computed amounts. */
+export interface PositionAmounts {
+  readonly quantity: Decimal;
+  readonly priceNet: Decimal;
+  readonly priceGross: Decimal;
+  readonly priceTax: Decimal;
+  readonly totalNet: Decimal;
+  readonly totalTax: Decimal;
+  readonly totalGross: Decimal;
+  /** The discount amount on this position (gross), or null without a discount. */
+  readonly discount: Decimal | null;
+}
+
+/** An invoice's computed totals. */
+export interface InvoiceAmounts {
+  readonly positions: readonly PositionAmounts[];
+  readonly net: Decimal;
+  readonly tax: Decimal;
+  readonly gross: Decimal;
+}
+
+function rounder(currency: string): (value: Decimal) => Decimal {
+  const places = isCurrencyCode(currency) ? currencyExponent(currency) : 2;
+  return (value) =>
+    isCurrencyCode(currency)
+      ? roundToCurrency(value, currency)
+      : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * One position's amounts, as the vendor computes them (shared/reference/invoiceocean-api.md §11):
+ * a sent `total_price_gross` is kept exactly and everything else is derived from it; otherwise
+ * the unit price drives the line under `position` = `default` (net × quantity, then tax) or
+ * `keep_gross` (gross unit price first, × quantity). Position totals stay before the discount.
+ */
+export function computePosition(
+  position: PositionInput,
+  strategy: CalculatingStrategy,
+  currency: string,
+  showDiscount: boolean,
+): PositionAmounts {
+  const round = rounder(currency);
+  const fraction = taxFraction(toCanonicalTaxRate(position.tax ?? null));
+  const onePlus = fraction.plus(1);
+  const quantity = toDecimal(position.quantity ?? '1');
+  const safeQuantity = quantity.isZero() ? new Decimal(1) : quantity;
+
+  let totalGross: Decimal;
+  let totalNet: Decimal;
+  if (position.total_price_gross !== undefined) {
+    totalGross = toDecimal(position.total_price_gross);
+    totalNet = round(totalGross.dividedBy(onePlus));
+  } else if (
+    position.price_net !== undefined &&
+    !(strategy.invoice_form_price_kind === 'gross' && position.price_gross !== undefined)
+  ) {
+    const priceNet = toDecimal(position.price_net);
+    if (strategy.position === 'keep_gross') {
+      totalGross = round(round(priceNet.times(onePlus)).times(quantity));
+      totalNet = round(totalGross.dividedBy(onePlus));
+    } else {
+      totalNet = round(quantity.times(priceNet));
+      totalGross = totalNet.plus(round(totalNet.times(fraction)));
+    }
+  } else {
+    totalGross = round(quantity.times(toDecimal(position.price_gross ?? '0')));
+    totalNet = round(totalGross.dividedBy(onePlus));
+  }
+  const priceGross = round(totalGross.dividedBy(safeQuantity));
+  const priceNet =
+    position.price_net !== undefined && position.total_price_gross === undefined
+      ? toDecimal(position.price_net)
+      : round(totalNet.dividedBy(safeQuantity));
+
+  let discount: Decimal | null = null;
+  if (showDiscount && position.discount_percent !== undefined) {
+    discount = round(totalGross.times(toDecimal(position.discount_percent)).dividedBy(100));
+  } else if (showDiscount && position.discount !== undefined) {
+    discount = toDecimal(position.discount);
+  }
+  return {
+    quantity,
+    priceNet,
+    priceGross,
+    priceTax: priceGross.minus(priceNet),
+    totalNet,
+    totalTax: totalGross.minus(totalNet),
+    totalGross,
+    discount,
+  };
+}
+
+/**
+ * The invoice totals under `sum` = `sum` (lines added; rounding lands in the tax), `keep_gross`
+ * (gross added per rate, net derived) or `keep_net` (net added per rate, tax once per rate).
+ * Discounts reduce the gross per rate, which is then split again (§11.4).
+ */
+export function computeInvoiceAmounts(
+  positions: readonly PositionInput[],
+  strategy: CalculatingStrategy,
+  currency: string,
+  showDiscount: boolean,
+): InvoiceAmounts {
+  const round = rounder(currency);
+  const amounts = positions.map((position) =>
+    computePosition(position, strategy, currency, showDiscount),
+  );
+  const groups = new Map<
+    string,
+    { fraction: Decimal; net: Decimal; gross: Decimal; discount: Decimal }
+  >();
+  positions.forEach((position, index) => {
+    const rate = toCanonicalTaxRate(position.tax ?? null);
+    const key = taxRateKey(rate);
+    const line = amounts[index] as PositionAmounts;
+    const group = groups.get(key) ?? {
+      fraction: taxFraction(rate),
+      net: new Decimal(0),
+      gross: new Decimal(0),
+      discount: new Decimal(0),
+    };
+    group.net = group.net.plus(line.totalNet);
+    group.gross = group.gross.plus(line.totalGross);
+    group.discount = group.discount.plus(line.discount ?? 0);
+    groups.set(key, group);
+  });
+
+  let net = new Decimal(0);
+  let gross = new Decimal(0);
+  for (const group of groups.values()) {
+    const onePlus = group.fraction.plus(1);
+    let groupNet = group.net;
+    let groupGross = group.gross;
+    if (strategy.sum === 'keep_gross') groupNet = round(groupGross.dividedBy(onePlus));
+    if (strategy.sum === 'keep_net')
+      groupGross = groupNet.plus(round(groupNet.times(group.fraction)));
+    if (!group.discount.isZero()) {
+      groupGross = groupGross.minus(group.discount);
+      groupNet = round(groupGross.dividedBy(onePlus));
+    }
+    net = net.plus(groupNet);
+    gross = gross.plus(groupGross);
+  }
+  return { positions: amounts, net, tax: gross.minus(net), gross };
+}
