@@ -16,10 +16,10 @@ export interface PositionInput {
   readonly price_net?: string | undefined;
   readonly price_gross?: string | undefined;
   readonly total_price_gross?: string | undefined;
-  readonly tax?: string | undefined;
+  readonly tax?: string | null | undefined;
   readonly discount?: string | undefined;
   readonly discount_percent?: string | undefined;
-  readonly kind?: string | undefined;
+  readonly kind?: string | null | undefined;
 }
 
 /** A position's computed amounts. */

@@ -1,0 +1,205 @@
+import {
+  defineEmulator,
+  jsonResponse,
+  type Emulator,
+  type EmulatorRateLimit,
+  type EmulatorRequest,
+} from '@invoicekit/core/emulator';
+import { DEFAULT_CALCULATING_STRATEGY, type CalculatingStrategy } from '../config';
+import { systemEmulatorClock, vendorDate, vendorTimestamp, type EmulatorClock } from './clock';
+import { publicToken, type RouteContext } from './context';
+import { ERRORS, respond } from './render';
+import { parsePath, readBody } from './request';
+import { handleClients } from './routes/clients';
+import { handleInvoices } from './routes/invoices';
+import { handlePayments } from './routes/payments';
+import { handleProducts } from './routes/products';
+import { createState, type InvoiceOceanState, type StoredPosition } from './state';
+
+/** Options of {@link createInvoiceOceanEmulator}. */
+export interface InvoiceOceanEmulatorOptions {
+  /** The API token the account accepts (the bare token, without `/prefix`). */
+  readonly apiToken: string;
+  /** Account prefix, for public links: `https://{account}.invoiceocean.com`. */
+  readonly account?: string;
+  /** Login and password accepted by HTTP Basic (the XML variant). */
+  readonly basicAuth?: { readonly login: string; readonly password: string };
+  /** The account's calculation settings; the vendor defaults otherwise. */
+  readonly calculatingStrategy?: CalculatingStrategy;
+  /** Currency of invoices created without one. */
+  readonly defaultCurrency?: string;
+  /** Rate limiting: off by default, as the vendor documents none. */
+  readonly rateLimit?: EmulatorRateLimit;
+  readonly clock?: EmulatorClock;
+}
+
+/** What `seed()` accepts: invoices in the vendor's own request shape, and clients/products. */
+export interface InvoiceOceanSeed {
+  readonly invoices?: readonly (Record<string, unknown> & {
+    positions?: readonly Record<string, unknown>[];
+  })[];
+  readonly clients?: readonly Record<string, unknown>[];
+  readonly products?: readonly Record<string, unknown>[];
+}
+
+function authenticated(
+  request: EmulatorRequest,
+  body: Record<string, unknown>,
+  options: InvoiceOceanEmulatorOptions,
+): boolean {
+  const token =
+    request.query.get('api_token') ??
+    (typeof body.api_token === 'string' ? body.api_token : undefined);
+  if (token !== undefined)
+    return token === options.apiToken || token === `${options.apiToken}/${options.account ?? ''}`;
+  const header = request.headers.authorization;
+  if (options.basicAuth && header?.startsWith('Basic ')) {
+    const [login, password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+    return login === options.basicAuth.login && password === options.basicAuth.password;
+  }
+  return false;
+}
+
+/**
+ * A stateful emulator of the InvoiceOcean family's REST API: the same routes (`.json` and `.xml`),
+ * auth, status codes, bodies, money formatting and VAT maths as the vendor, on the emulator
+ * toolkit (faults, journal, serve on loopback or attach to nock).
+ */
+export function createInvoiceOceanEmulator(
+  options: InvoiceOceanEmulatorOptions,
+): Emulator<InvoiceOceanSeed> {
+  const clock = options.clock ?? systemEmulatorClock;
+  const settings = {
+    publicBase: `https://${options.account ?? 'emulator'}.invoiceocean.com`,
+    strategy: options.calculatingStrategy ?? DEFAULT_CALCULATING_STRATEGY,
+    defaultCurrency: options.defaultCurrency ?? 'PLN',
+  };
+  return defineEmulator<InvoiceOceanState, InvoiceOceanSeed>({
+    name: 'invoiceocean',
+    createState,
+    rateLimit: options.rateLimit,
+    rateLimitBody: { code: 'error', message: 'Too many requests' },
+    serverErrorBody: { status: 500, error: 'Internal Server Error' },
+    seed: (state, data) => seedState(state, data, clock, settings),
+    handler: (request, state) => {
+      const path = parsePath(request.path);
+      let body: Record<string, unknown>;
+      try {
+        body = readBody(request);
+      } catch {
+        return jsonResponse(400, { code: 'error', message: 'malformed request body' });
+      }
+      if (!authenticated(request, body, options)) return jsonResponse(401, ERRORS.unauthorized);
+      const now = clock.now();
+      const context: RouteContext = {
+        request,
+        path,
+        body,
+        state,
+        settings,
+        timestamp: vendorTimestamp(now),
+        today: vendorDate(now),
+      };
+      switch (path.resource) {
+        case 'invoices':
+          return handleInvoices(context);
+        case 'clients':
+          return handleClients(context);
+        case 'products':
+          return handleProducts(context);
+        case 'banking/payments':
+          return handlePayments(context);
+        default:
+          return respond(path.format, 404, 'error', ERRORS.notFound);
+      }
+    },
+  });
+}
+
+/** Seeds records directly, as if created through the API long ago (no period window applies to ids). */
+function seedState(
+  state: InvoiceOceanState,
+  data: InvoiceOceanSeed,
+  clock: EmulatorClock,
+  settings: { strategy: CalculatingStrategy; defaultCurrency: string },
+): void {
+  const timestamp = vendorTimestamp(clock.now());
+  const today = vendorDate(clock.now());
+  for (const client of data.clients ?? []) {
+    const created = state.clients.insert({
+      attributes: { company: true, kind: 'buyer', ...client },
+      token: '',
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+    created.token = publicToken('client', created.id);
+  }
+  for (const product of data.products ?? [])
+    state.products.insert({
+      attributes: { ...product },
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+  for (const seeded of data.invoices ?? []) {
+    const { positions = [], ...attributes } = seeded;
+    const stored = positions.map((position): StoredPosition => ({
+      id: state.positionIds.next++,
+      name: String(position.name ?? 'Seeded item'),
+      description: null,
+      code: null,
+      product_id: null,
+      quantity: String(position.quantity ?? '1'),
+      quantity_unit: null,
+      tax: String(position.tax ?? '23'),
+      kind: null,
+      created_at: timestamp,
+      updated_at: timestamp,
+      ...(position.price_net !== undefined ? { price_net: String(position.price_net) } : {}),
+      ...(position.price_gross !== undefined ? { price_gross: String(position.price_gross) } : {}),
+      ...(position.total_price_gross !== undefined
+        ? { total_price_gross: String(position.total_price_gross) }
+        : {}),
+    }));
+    const issueDate = String(attributes.issue_date ?? today);
+    const created = state.invoices.insert({
+      attributes: {
+        kind: 'vat',
+        status: 'issued',
+        currency: settings.defaultCurrency,
+        income: true,
+        issue_date: issueDate,
+        sell_date: issueDate,
+        number: null,
+        buyer_name: 'Seeded Buyer Sp. z o.o.',
+        ...attributes,
+      },
+      positions:
+        stored.length > 0
+          ? stored
+          : [
+              {
+                id: state.positionIds.next++,
+                name: 'Seeded service',
+                description: null,
+                code: null,
+                product_id: null,
+                quantity: '1',
+                quantity_unit: null,
+                price_net: '100',
+                tax: '23',
+                kind: null,
+                created_at: timestamp,
+                updated_at: timestamp,
+              },
+            ],
+      strategy: settings.strategy,
+      paid: String(attributes.paid ?? '0'),
+      token: '',
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+    created.token = publicToken('invoice', created.id);
+    if (created.attributes.number === null)
+      created.attributes.number = `S${created.id}/${issueDate.slice(5, 7)}/${issueDate.slice(0, 4)}`;
+  }
+}

@@ -1,0 +1,534 @@
+import { toDecimal } from '@invoicekit/core';
+import type { EmulatorResponse } from '@invoicekit/core/emulator';
+import { jsonResponse } from '@invoicekit/core/emulator';
+import { CalculatingStrategySchema } from '../../config';
+import { toCanonicalTaxRate } from '../../mapping/tax';
+import { addDays, addMonths } from '../clock';
+import { publicToken, type RouteContext } from '../context';
+import { amountsOf } from '../stored-amounts';
+import { ERRORS, renderInvoice, respond, validationError } from '../render';
+import { incomingDecimal } from '../request';
+import type { StoredInvoice, StoredPosition } from '../state';
+import {
+  findOrCreateClientForBuyer,
+  applyClientCardToBuyer,
+  updateClientFromBuyer,
+} from './clients';
+import { applyPayment } from './payments';
+
+const MAX_PER_PAGE = 100;
+const DEFAULT_PER_PAGE = 25;
+const NUMBER_PREFIX: Readonly<Record<string, string>> = {
+  proforma: 'P',
+  estimate: 'O',
+  correction: 'K',
+  advance: 'ZAL',
+  final: 'FK',
+};
+
+/** Header fields accepted from requests and echoed back. */
+const HEADER_FIELDS = new Set([
+  'number',
+  'kind',
+  'income',
+  'issue_date',
+  'sell_date',
+  'place',
+  'payment_to',
+  'payment_to_kind',
+  'payment_type',
+  'status',
+  'currency',
+  'lang',
+  'oid',
+  'department_id',
+  'client_id',
+  'description',
+  'show_discount',
+  'discount_kind',
+  'exchange_currency',
+  'exchange_kind',
+  'exchange_currency_rate',
+  'split_payment',
+  'reverse_charge',
+  'use_oss',
+  'from_invoice_id',
+  'invoice_id',
+  'correction_reason',
+  'buyer_override',
+  'seller_name',
+  'seller_tax_no',
+  'seller_email',
+  'seller_phone',
+  'seller_street',
+  'seller_city',
+  'seller_post_code',
+  'seller_country',
+  'seller_bank_account',
+  'buyer_name',
+  'buyer_first_name',
+  'buyer_last_name',
+  'buyer_company',
+  'buyer_tax_no',
+  'buyer_email',
+  'buyer_phone',
+  'buyer_street',
+  'buyer_city',
+  'buyer_post_code',
+  'buyer_country',
+  'buyer_note',
+  'recipient_name',
+  'recipient_street',
+  'recipient_city',
+  'recipient_post_code',
+  'recipient_country',
+  'internal_note',
+]);
+
+const notFound = (context: RouteContext): EmulatorResponse =>
+  respond(context.path.format, 404, 'error', ERRORS.notFound);
+
+function today(context: RouteContext): string {
+  return context.today;
+}
+
+/** Positions from a request, validated; `{errors}` names the bad fields the vendor's way. */
+function readPositions(
+  context: RouteContext,
+  raw: unknown,
+  existing: readonly StoredPosition[],
+): { positions: StoredPosition[] } | { errors: Record<string, string[]> } {
+  const list = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object'
+      ? Object.values(raw as Record<string, unknown>)
+      : [];
+  const errors: Record<string, string[]> = {};
+  const result = existing.map((position) => ({ ...position }));
+  for (const entry of list) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const item = entry as Record<string, unknown>;
+    const id = item.id === undefined || item.id === null ? undefined : Number(item.id);
+    if (
+      id !== undefined &&
+      (item._destroy === 1 || item._destroy === '1' || item._destroy === true)
+    ) {
+      const index = result.findIndex((position) => position.id === id);
+      if (index >= 0) result.splice(index, 1);
+      continue;
+    }
+    const product =
+      item.product_id === undefined || item.product_id === null
+        ? undefined
+        : context.state.products.get(Number(item.product_id));
+    if (item.product_id !== undefined && item.product_id !== null && !product)
+      errors['positions.product'] = ['must exist'];
+    const fields: Record<string, string | undefined> = {};
+    for (const key of [
+      'quantity',
+      'price_net',
+      'price_gross',
+      'total_price_gross',
+      'discount',
+      'discount_percent',
+    ] as const) {
+      const value = incomingDecimal(
+        item[key] ??
+          (key === 'price_net' || key === 'price_gross' ? product?.attributes[key] : undefined),
+      );
+      if (value === 'invalid') errors[`positions.${key}`] = ['is not a number'];
+      else fields[key] = value;
+    }
+    const tax = item.tax ?? product?.attributes.tax ?? '23';
+    try {
+      toCanonicalTaxRate(String(tax));
+    } catch {
+      errors['positions.tax'] = ['is not included in the list'];
+    }
+    const name = (item.name ?? product?.attributes.name ?? null) as string | null;
+    const base = id === undefined ? undefined : result.find((position) => position.id === id);
+    const merged: StoredPosition = {
+      ...(base ?? {
+        id: context.state.positionIds.next++,
+        name: null,
+        description: null,
+        code: null,
+        product_id: null,
+        quantity: '1',
+        quantity_unit: null,
+        tax: '23',
+        kind: null,
+        created_at: context.timestamp,
+      }),
+      updated_at: context.timestamp,
+    } as StoredPosition;
+    if (name !== null || !base) merged.name = name;
+    if (item.description !== undefined)
+      merged.description = (item.description as string | null) ?? null;
+    if (item.code !== undefined) merged.code = (item.code as string | null) ?? null;
+    if (product) merged.product_id = product.id;
+    if (item.quantity_unit !== undefined)
+      merged.quantity_unit = (item.quantity_unit as string | null) ?? null;
+    if (item.kind !== undefined) merged.kind = (item.kind as string | null) ?? null;
+    if (item.tax !== undefined || product || !base) merged.tax = String(tax);
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+    }
+    if (fields.quantity === undefined && !base) merged.quantity = '1';
+    if (!merged.name) errors['positions.name'] = ["can't be blank"];
+    if (!base) result.push(merged);
+    else result[result.indexOf(base)] = merged;
+  }
+  return Object.keys(errors).length > 0 ? { errors } : { positions: result };
+}
+
+function nextNumber(context: RouteContext, kind: string, issueDate: string): string {
+  const [year, month] = issueDate.split('-');
+  const series = `${kind}-${year}-${month}`;
+  const next = (context.state.numbering.get(series) ?? 0) + 1;
+  context.state.numbering.set(series, next);
+  return `${NUMBER_PREFIX[kind] ?? ''}${next}/${month}/${year}`;
+}
+
+function headerFrom(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => HEADER_FIELDS.has(key)));
+}
+
+function paymentDue(attributes: Record<string, unknown>): void {
+  const kind = attributes.payment_to_kind;
+  const issue = String(attributes.issue_date);
+  if (kind === 'off') attributes.payment_to = null;
+  else if (
+    kind !== undefined &&
+    kind !== null &&
+    kind !== 'other_date' &&
+    /^\d+$/.test(String(kind))
+  ) {
+    attributes.payment_to = addDays(issue, Number(kind));
+  }
+}
+
+function create(context: RouteContext): EmulatorResponse {
+  const { body, state, path } = context;
+  const input = (body.invoice ?? {}) as Record<string, unknown>;
+  const errors: Record<string, string[]> = {};
+
+  if (input.oid !== undefined && input.oid !== null && String(input.oid_unique ?? '') === 'yes') {
+    const taken = state.invoices.find((invoice) => invoice.attributes.oid === String(input.oid));
+    if (taken) errors.oid = ['has already been taken'];
+  }
+  const strategyResult =
+    input.calculating_strategy === undefined
+      ? undefined
+      : CalculatingStrategySchema.safeParse(input.calculating_strategy);
+  if (strategyResult && !strategyResult.success)
+    errors.calculating_strategy = ['must have position, sum and invoice_form_price_kind'];
+
+  const attributes: Record<string, unknown> = headerFrom(input);
+  const clientId =
+    attributes.client_id === undefined || attributes.client_id === null
+      ? undefined
+      : Number(attributes.client_id);
+  if (clientId !== undefined && clientId !== -1 && !state.clients.get(clientId))
+    errors.client = ['must exist'];
+  const hasBuyer = Boolean(
+    attributes.buyer_name || attributes.buyer_first_name || attributes.buyer_last_name,
+  );
+  if (clientId === undefined && !hasBuyer) errors.buyer_name = ["can't be blank"];
+  if (
+    input.positions === undefined ||
+    (Array.isArray(input.positions) && input.positions.length === 0)
+  ) {
+    errors.positions = ["can't be blank"];
+  }
+  const read = readPositions(context, input.positions, []);
+  if ('errors' in read) Object.assign(errors, read.errors);
+  if (Object.keys(errors).length > 0 || 'errors' in read)
+    return validationError(path.format, errors);
+
+  attributes.kind = attributes.kind ?? 'vat';
+  attributes.income = attributes.income ?? true;
+  attributes.status = attributes.status ?? 'issued';
+  attributes.currency = String(
+    attributes.currency ?? context.settings.defaultCurrency,
+  ).toUpperCase();
+  attributes.issue_date = attributes.issue_date ?? today(context);
+  attributes.sell_date = attributes.sell_date ?? attributes.issue_date;
+  attributes.payment_to_kind =
+    attributes.payment_to_kind ?? (attributes.payment_to ? 'other_date' : '5');
+  paymentDue(attributes);
+  attributes.number =
+    attributes.number ??
+    nextNumber(context, String(attributes.kind), String(attributes.issue_date));
+  attributes.lang = attributes.lang ?? 'pl';
+  attributes.from_api = true;
+  attributes.pattern = 'nr-m/mm/yyyy';
+  attributes.oid =
+    attributes.oid === undefined || attributes.oid === null ? null : String(attributes.oid);
+
+  // Buyer ↔ client card, as the vendor does it (reference §17 pitfalls 4 and 5).
+  if (clientId === -1 || (clientId === undefined && hasBuyer)) {
+    attributes.client_id = findOrCreateClientForBuyer(context, attributes, clientId === -1).id;
+  } else if (clientId !== undefined) {
+    if (attributes.buyer_override === true || attributes.buyer_override === 'true')
+      updateClientFromBuyer(context, clientId, attributes);
+    else applyClientCardToBuyer(context, clientId, attributes);
+  }
+  delete attributes.buyer_override;
+
+  const created = state.invoices.insert({
+    attributes,
+    positions: read.positions,
+    strategy: strategyResult?.success ? strategyResult.data : context.settings.strategy,
+    paid: '0',
+    token: '',
+    created_at: context.timestamp,
+    updated_at: context.timestamp,
+  } as Omit<StoredInvoice, 'id'>);
+  created.token = publicToken('invoice', created.id);
+  if (attributes.status === 'paid') markFullyPaid(context, created);
+  return respond(
+    path.format,
+    201,
+    'invoice',
+    renderInvoice(created, { publicBase: context.settings.publicBase, includePositions: true }),
+  );
+}
+
+/** Setting status "paid" records the whole gross as paid, dated today (live 2018 capture). */
+function markFullyPaid(context: RouteContext, invoice: StoredInvoice): void {
+  invoice.paid = amountsOf(invoice).gross.toString();
+  invoice.attributes.status = 'paid';
+  invoice.attributes.paid_date = invoice.attributes.paid_date ?? context.today;
+}
+
+function update(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
+  const input = (context.body.invoice ?? {}) as Record<string, unknown>;
+  const errors: Record<string, string[]> = {};
+  let positions = invoice.positions;
+  if (input.positions !== undefined) {
+    const read = readPositions(context, input.positions, invoice.positions);
+    if ('errors' in read) return validationError(context.path.format, read.errors);
+    positions = read.positions;
+  }
+  if (
+    input.calculating_strategy !== undefined &&
+    !CalculatingStrategySchema.safeParse(input.calculating_strategy).success
+  ) {
+    errors.calculating_strategy = ['must have position, sum and invoice_form_price_kind'];
+  }
+  if (Object.keys(errors).length > 0) return validationError(context.path.format, errors);
+  const attributes = { ...invoice.attributes, ...headerFrom(input) };
+  if (input.payment_to_kind !== undefined || input.issue_date !== undefined) paymentDue(attributes);
+  const next = context.state.invoices.update(invoice.id, {
+    attributes,
+    positions,
+    updated_at: context.timestamp,
+  }) as StoredInvoice;
+  if (input.calculating_strategy !== undefined)
+    next.strategy = CalculatingStrategySchema.parse(input.calculating_strategy);
+  if (input.status === 'paid') markFullyPaid(context, next);
+  return respond(
+    context.path.format,
+    200,
+    'invoice',
+    renderInvoice(next, { publicBase: context.settings.publicBase, includePositions: true }),
+  );
+}
+
+function inPeriod(context: RouteContext, date: unknown): boolean {
+  const query = context.request.query;
+  const period = query.get('period') ?? 'last_12_months';
+  if (period === 'all') return true;
+  if (typeof date !== 'string') return false;
+  const now = context.today;
+  const [year, month] = now.split('-');
+  switch (period) {
+    case 'this_month':
+      return date.startsWith(`${year}-${month}`);
+    case 'last_month':
+      return date.startsWith(addMonths(`${year}-${month}-01`, -1).slice(0, 7));
+    case 'last_30_days':
+      return date >= addDays(now, -30) && date <= now;
+    case 'this_year':
+      return date.startsWith(`${year}-`);
+    case 'last_year':
+      return date.startsWith(`${Number(year) - 1}-`);
+    case 'more': {
+      const from = query.get('date_from');
+      const to = query.get('date_to');
+      return (!from || date >= from) && (!to || date <= to);
+    }
+    default:
+      // last_12_months, the vendor's default — the reason a plain list "loses" old invoices.
+      return date > addMonths(now, -12) && date <= now;
+  }
+}
+
+function list(context: RouteContext): EmulatorResponse {
+  const query = context.request.query;
+  const dateField =
+    { paid_date: 'paid_date', transaction_date: 'sell_date', sell_date: 'sell_date' }[
+      query.get('search_date_type') ?? ''
+    ] ?? 'issue_date';
+  const kinds = [...query.getAll('kinds[]'), ...query.getAll('kinds')];
+  const ids = query.get('invoice_ids')?.split(',').map(Number);
+  const includePositions = query.get('include_positions') === 'true';
+  const matches = context.state.invoices.all().filter((invoice) => {
+    const attributes = invoice.attributes;
+    if (!inPeriod(context, attributes[dateField])) return false;
+    if (query.get('client_id') && String(attributes.client_id) !== query.get('client_id'))
+      return false;
+    if (query.get('number') && attributes.number !== query.get('number')) return false;
+    if (query.get('kind') && attributes.kind !== query.get('kind')) return false;
+    if (kinds.length > 0 && !kinds.includes(String(attributes.kind))) return false;
+    if (query.get('oid') && attributes.oid !== query.get('oid')) return false;
+    if (query.get('status') && attributes.status !== query.get('status')) return false;
+    if (ids && !ids.includes(invoice.id)) return false;
+    if (
+      query.get('from_invoice_id') &&
+      String(attributes.from_invoice_id) !== query.get('from_invoice_id')
+    )
+      return false;
+    if (
+      query.get('income') &&
+      String(attributes.income) !==
+        (query.get('income') === 'no' || query.get('income') === '0' ? 'false' : 'true')
+    ) {
+      return false;
+    }
+    return true;
+  });
+  const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
+  const perPage = Math.min(
+    MAX_PER_PAGE,
+    Math.max(1, Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE),
+  );
+  const slice = matches.slice((page - 1) * perPage, page * perPage);
+  return respond(
+    context.path.format,
+    200,
+    'invoices',
+    slice.map((invoice) =>
+      renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions }),
+    ),
+  );
+}
+
+function pdf(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
+  const option = context.request.query.get('print_option') ?? 'original';
+  const text = `%PDF-1.4\n% InvoiceOcean emulator: ${String(invoice.attributes.number)} (${option})\n%%EOF\n`;
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${String(invoice.attributes.number).replace(/\//g, '-')}.pdf"`,
+    },
+    body: Buffer.from(text, 'latin1'),
+  };
+}
+
+function sendByEmail(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
+  const raw =
+    context.request.query.get('email_to') ??
+    (context.body.email_to as string | undefined) ??
+    (invoice.attributes.buyer_email as string | undefined);
+  const recipients = (raw ?? '')
+    .split(',')
+    .map((address) => address.trim())
+    .filter(Boolean);
+  if (recipients.length === 0)
+    return jsonResponse(200, { status: 'error', message: 'Brak adresu e-mail odbiorcy' });
+  if (recipients.length > 5)
+    return validationError(context.path.format, { email_to: ['too many recipients (max 5)'] });
+  const attributes: Record<string, unknown> = {
+    ...invoice.attributes,
+    sent_time: context.timestamp,
+    email_status: 'sent',
+  };
+  if (attributes.status === 'issued') attributes.status = 'sent';
+  context.state.invoices.update(invoice.id, { attributes, updated_at: context.timestamp });
+  return jsonResponse(200, {
+    status: 'ok',
+    message: `Faktura wysłana do: ${recipients.join(', ')}`,
+  });
+}
+
+function changeStatus(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
+  const status = context.request.query.get('status') ?? (context.body.status as string | undefined);
+  if (
+    !status ||
+    !['issued', 'sent', 'paid', 'partial', 'rejected', 'accepted', 'incomplete'].includes(status)
+  ) {
+    return validationError(context.path.format, { status: ['is not included in the list'] });
+  }
+  const next = context.state.invoices.update(invoice.id, {
+    attributes: { ...invoice.attributes, status },
+    updated_at: context.timestamp,
+  }) as StoredInvoice;
+  if (status === 'paid') markFullyPaid(context, next);
+  const gross = toDecimal(amountsOf(next).gross.toString());
+  const percentPaid = gross.isZero()
+    ? '0'
+    : toDecimal(next.paid).dividedBy(gross).times(100).toDecimalPlaces(0).toString();
+  return jsonResponse(200, {
+    id: next.id,
+    status,
+    payment_status: status === 'paid' ? 'paid' : 'unpaid',
+    percent_paid: Number(percentPaid),
+  });
+}
+
+function cancel(context: RouteContext): EmulatorResponse {
+  const id = Number(
+    context.body.cancel_invoice_id ?? context.request.query.get('cancel_invoice_id'),
+  );
+  const invoice = context.state.invoices.get(id);
+  if (!invoice) return notFound(context);
+  context.state.invoices.update(id, {
+    attributes: {
+      ...invoice.attributes,
+      kind: 'canceled',
+      cancel_reason: context.body.cancel_reason ?? null,
+      cancelled: true,
+    },
+    updated_at: context.timestamp,
+  });
+  return jsonResponse(200, { code: 'success', message: 'Dokument został anulowany' });
+}
+
+/** `/invoices…` */
+export function handleInvoices(context: RouteContext): EmulatorResponse {
+  const { path, request, state } = context;
+  if (path.id === undefined && path.action === undefined) {
+    if (request.method === 'GET') return list(context);
+    if (request.method === 'POST') return create(context);
+  }
+  if (path.id === undefined && path.action === 'cancel' && request.method === 'POST')
+    return cancel(context);
+  if (path.id === undefined) return notFound(context);
+
+  const invoice = state.invoices.get(Number(path.id));
+  if (!invoice) return notFound(context);
+  if (path.action === undefined) {
+    if (request.method === 'GET' && path.format === 'pdf') return pdf(context, invoice);
+    if (request.method === 'GET') {
+      return respond(
+        path.format,
+        200,
+        'invoice',
+        renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions: true }),
+      );
+    }
+    if (request.method === 'PUT' || request.method === 'PATCH') return update(context, invoice);
+    if (request.method === 'DELETE') {
+      state.invoices.delete(invoice.id);
+      return path.format === 'xml' ? respond('xml', 200, 'result', 'ok') : jsonResponse(200, 'ok');
+    }
+  }
+  if (request.method === 'POST' && path.action === 'send_by_email')
+    return sendByEmail(context, invoice);
+  if (request.method === 'POST' && path.action === 'change_status')
+    return changeStatus(context, invoice);
+  return notFound(context);
+}

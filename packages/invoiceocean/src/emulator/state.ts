@@ -1,0 +1,81 @@
+import { EntityStore } from '@invoicekit/core/emulator';
+import type { CalculatingStrategy } from '../config';
+
+/** A position as stored: the request's fields with amounts as decimal strings. */
+export interface StoredPosition {
+  id: number;
+  name: string | null;
+  description: string | null;
+  code: string | null;
+  product_id: number | null;
+  quantity: string;
+  quantity_unit: string | null;
+  price_net?: string;
+  price_gross?: string;
+  total_price_gross?: string;
+  tax: string;
+  discount?: string;
+  discount_percent?: string;
+  kind: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An invoice as stored: header attributes in wire form, positions, and bookkeeping. */
+export interface StoredInvoice {
+  id: number;
+  /** Header fields exactly as the vendor names them (`buyer_name`, `payment_to` …). */
+  attributes: Record<string, unknown>;
+  positions: StoredPosition[];
+  strategy: CalculatingStrategy;
+  /** Amount paid so far, decimal string. */
+  paid: string;
+  token: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredClient {
+  id: number;
+  attributes: Record<string, unknown>;
+  token: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredProduct {
+  id: number;
+  attributes: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StoredPayment {
+  id: number;
+  attributes: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The whole account. */
+export interface InvoiceOceanState {
+  readonly invoices: EntityStore<StoredInvoice>;
+  readonly clients: EntityStore<StoredClient>;
+  readonly products: EntityStore<StoredProduct>;
+  readonly payments: EntityStore<StoredPayment>;
+  readonly positionIds: { next: number };
+  /** Invoice number counters per series (`vat-2018-01`). */
+  readonly numbering: Map<string, number>;
+}
+
+/** A fresh, empty account. Ids start high, as the vendor's do. */
+export function createState(): InvoiceOceanState {
+  return {
+    invoices: new EntityStore<StoredInvoice>(21_000_000),
+    clients: new EntityStore<StoredClient>(9_800_000),
+    products: new EntityStore<StoredProduct>(11_900_000),
+    payments: new EntityStore<StoredPayment>(3_000_000),
+    positionIds: { next: 47_000_000 },
+    numbering: new Map(),
+  };
+}
