@@ -40,6 +40,7 @@ export interface InvoiceOceanSeed {
   })[];
   readonly clients?: readonly Record<string, unknown>[];
   readonly products?: readonly Record<string, unknown>[];
+  readonly payments?: readonly Record<string, unknown>[];
 }
 
 function authenticated(
@@ -125,25 +126,35 @@ function seedState(
 ): void {
   const timestamp = vendorTimestamp(clock.now());
   const today = vendorDate(clock.now());
-  for (const client of data.clients ?? []) {
-    const created = state.clients.insert({
+  for (const { id, ...client } of data.clients ?? []) {
+    const record = {
       attributes: { company: true, kind: 'buyer', ...client },
       token: '',
       created_at: timestamp,
       updated_at: timestamp,
-    });
+    };
+    const created =
+      typeof id === 'number' ? state.clients.put({ ...record, id }) : state.clients.insert(record);
     created.token = publicToken('client', created.id);
   }
-  for (const product of data.products ?? [])
-    state.products.insert({
-      attributes: { ...product },
+  for (const { id, ...product } of data.products ?? []) {
+    const record = { attributes: { ...product }, created_at: timestamp, updated_at: timestamp };
+    if (typeof id === 'number') state.products.put({ ...record, id });
+    else state.products.insert(record);
+  }
+  for (const { id, ...payment } of data.payments ?? []) {
+    const record = {
+      attributes: { kind: 'api', paid: true, ...payment },
       created_at: timestamp,
       updated_at: timestamp,
-    });
+    };
+    if (typeof id === 'number') state.payments.put({ ...record, id });
+    else state.payments.insert(record);
+  }
   for (const seeded of data.invoices ?? []) {
-    const { positions = [], ...attributes } = seeded;
+    const { positions = [], id, ...attributes } = seeded;
     const stored = positions.map((position): StoredPosition => ({
-      id: state.positionIds.next++,
+      id: typeof position.id === 'number' ? position.id : state.positionIds.next++,
       name: String(position.name ?? 'Seeded item'),
       description: null,
       code: null,
@@ -161,7 +172,7 @@ function seedState(
         : {}),
     }));
     const issueDate = String(attributes.issue_date ?? today);
-    const created = state.invoices.insert({
+    const record = {
       attributes: {
         kind: 'vat',
         status: 'issued',
@@ -197,7 +208,11 @@ function seedState(
       token: '',
       created_at: timestamp,
       updated_at: timestamp,
-    });
+    };
+    const created =
+      typeof id === 'number'
+        ? state.invoices.put({ ...record, id })
+        : state.invoices.insert(record);
     created.token = publicToken('invoice', created.id);
     if (created.attributes.number === null)
       created.attributes.number = `S${created.id}/${issueDate.slice(5, 7)}/${issueDate.slice(0, 4)}`;

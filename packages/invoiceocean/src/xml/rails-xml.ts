@@ -27,25 +27,34 @@ export function singular(plural: string): string {
   return plural.endsWith('s') ? plural.slice(0, -1) : `${plural}-item`;
 }
 
-/** A node parsed by fast-xml-parser (attributes under `@_`) → the JSON the same endpoint sends. */
-export function fromRailsXml(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(fromRailsXml);
+/**
+ * A node parsed by fast-xml-parser (attributes under `@_`) → the JSON the same endpoint sends.
+ * A plural element whose only children are its singular (`<positions><position>…`) is a list
+ * even without `type="array"`, as Rails reads hand-written XML requests.
+ */
+export function fromRailsXml(node: unknown, tag?: string): unknown {
+  if (Array.isArray(node)) return node.map((item) => fromRailsXml(item));
   if (node === null || typeof node !== 'object') return node ?? null;
   const record = node as Record<string, unknown>;
   if (record[`${ATTRIBUTE}nil`] === 'true') return null;
   const childKeys = Object.keys(record).filter(
     (key) => !key.startsWith(ATTRIBUTE) && key !== '#text',
   );
-  if (record[`${ATTRIBUTE}type`] === 'array') {
+  const impliedList =
+    tag !== undefined &&
+    childKeys.length === 1 &&
+    childKeys[0] === singular(tag) &&
+    tag !== childKeys[0];
+  if (record[`${ATTRIBUTE}type`] === 'array' || impliedList) {
     const items = childKeys.flatMap((key) => {
       const value = record[key];
       return Array.isArray(value) ? value : [value];
     });
-    return items.map(fromRailsXml);
+    return items.map((item) => fromRailsXml(item));
   }
   if (childKeys.length === 0) return typeof record['#text'] === 'string' ? record['#text'] : '';
   const result: Record<string, unknown> = {};
-  for (const key of childKeys) result[underscore(key)] = fromRailsXml(record[key]);
+  for (const key of childKeys) result[underscore(key)] = fromRailsXml(record[key], key);
   return result;
 }
 

@@ -14,7 +14,6 @@ import {
   applyClientCardToBuyer,
   updateClientFromBuyer,
 } from './clients';
-import { applyPayment } from './payments';
 
 const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 25;
@@ -438,7 +437,10 @@ function sendByEmail(context: RouteContext, invoice: StoredInvoice): EmulatorRes
     .map((address) => address.trim())
     .filter(Boolean);
   if (recipients.length === 0)
-    return jsonResponse(200, { status: 'error', message: 'Brak adresu e-mail odbiorcy' });
+    return respond(context.path.format, 200, 'hash', {
+      status: 'error',
+      message: 'Brak adresu e-mail odbiorcy',
+    });
   if (recipients.length > 5)
     return validationError(context.path.format, { email_to: ['too many recipients (max 5)'] });
   const attributes: Record<string, unknown> = {
@@ -448,7 +450,7 @@ function sendByEmail(context: RouteContext, invoice: StoredInvoice): EmulatorRes
   };
   if (attributes.status === 'issued') attributes.status = 'sent';
   context.state.invoices.update(invoice.id, { attributes, updated_at: context.timestamp });
-  return jsonResponse(200, {
+  return respond(context.path.format, 200, 'hash', {
     status: 'ok',
     message: `Faktura wysłana do: ${recipients.join(', ')}`,
   });
@@ -494,7 +496,10 @@ function cancel(context: RouteContext): EmulatorResponse {
     },
     updated_at: context.timestamp,
   });
-  return jsonResponse(200, { code: 'success', message: 'Dokument został anulowany' });
+  return respond(context.path.format, 200, 'hash', {
+    code: 'success',
+    message: 'Dokument został anulowany',
+  });
 }
 
 /** `/invoices…` */

@@ -6,7 +6,7 @@ import { formatBigDecimal } from '../big-decimal';
 import { amountsOf } from '../stored-amounts';
 import { ERRORS, renderPayment, respond, validationError } from '../render';
 import { incomingDecimal } from '../request';
-import type { StoredInvoice, StoredPayment } from '../state';
+import type { StoredPayment } from '../state';
 
 /**
  * Applies a payment to invoices in the order given: the first is paid fully before the next
@@ -53,13 +53,10 @@ export function handlePayments(context: RouteContext): EmulatorResponse {
       const price = incomingDecimal(input.price);
       if (price === undefined || price === 'invalid')
         return validationError(format, { price: ['is not a number'] });
-      const ids = (
-        Array.isArray(input.invoice_ids)
-          ? input.invoice_ids
-          : input.invoice_id !== undefined
-            ? [input.invoice_id]
-            : []
-      ).map(Number);
+      // A payment may stand alone (`invoice_id: null`) or settle invoices in the order given.
+      const ids = (Array.isArray(input.invoice_ids) ? input.invoice_ids : [input.invoice_id])
+        .filter((id) => id !== null && id !== undefined && id !== '')
+        .map(Number);
       const missing = ids.filter((id) => !state.invoices.get(id));
       if (missing.length > 0) return validationError(format, { invoice_id: ['does not exist'] });
       const paidDate = String(input.paid_date ?? context.today);
