@@ -491,7 +491,8 @@ function cancel(context: RouteContext): EmulatorResponse {
     attributes: {
       ...invoice.attributes,
       kind: 'canceled',
-      cancel_reason: context.body.cancel_reason ?? null,
+      cancel_reason:
+        context.body.cancel_reason ?? context.request.query.get('cancel_reason') ?? null,
       cancelled: true,
     },
     updated_at: context.timestamp,

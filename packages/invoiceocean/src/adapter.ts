@@ -1,0 +1,584 @@
+import 'reflect-metadata';
+import {
+  CustomerCreateInputSchema,
+  CustomerListQuerySchema,
+  CustomerUpdateInputSchema,
+  IdSchema,
+  InvoiceCreateInputSchema,
+  InvoiceListQuerySchema,
+  InvoiceUpdateInputSchema,
+  MarkPaidInputSchema,
+  PdfOptionsSchema,
+  SendInvoiceInputSchema,
+  TOKENS,
+  UnsupportedOperationError,
+  ValidationError,
+  deferIterable,
+  enforceStrict,
+  pageNumberStrategy,
+  paginate,
+  parseInput,
+  parseProviderOptions,
+  toDecimal,
+  unsupportedOperation,
+  type AdapterWarning,
+  type BinaryDocument,
+  type Clock,
+  type Customer,
+  type CustomerCreateInput,
+  type CustomerListQuery,
+  type CustomerUpdateInput,
+  type HttpTransport,
+  type IdempotencyStrategy,
+  type Invoice,
+  type InvoiceAdapterV1,
+  type InvoiceCreateInput,
+  type InvoiceListQuery,
+  type InvoiceUpdateInput,
+  type MarkPaidInput,
+  type PdfOptions,
+  type QueryValue,
+  type RawRequest,
+  type RawResponse,
+  type ReadOptions,
+  type SendInvoiceInput,
+  type WriteOptions,
+  type WriteResult,
+} from '@invoicekit/core';
+import { inject, injectable } from 'tsyringe';
+import { INVOICEOCEAN_CAPABILITIES } from './capabilities';
+import type { CalculatingStrategy, InvoiceOceanConfig } from './config';
+import { TYPE_TO_KIND } from './mapping/kind';
+import { fromCanonicalCustomer } from './mapping/from-canonical-customer';
+import { fromCanonicalInvoice } from './mapping/from-canonical-invoice';
+import { toCanonicalCustomer } from './mapping/to-canonical-customer';
+import { toCanonicalInvoice } from './mapping/to-canonical-invoice';
+import { InvoiceOceanInvoiceOptionsSchema } from './provider-options';
+import { INVOICEOCEAN } from './provider-id';
+
+/** `YYYY-MM-DD` of a clock reading in the vendor's (Warsaw) business day. */
+function warsawDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Warsaw',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
+}
+
+function asList(body: unknown): unknown[] {
+  return Array.isArray(body) ? body : [];
+}
+
+/**
+ * The canonical adapter (specification v1) for the InvoiceOcean family. Writes map canonical
+ * input onto the vendor's invoice with warnings for what it cannot hold; reads keep the vendor
+ * object in `raw`; creates carrying `externalId` are exactly-once through `oid` + `oid_unique`.
+ */
+@injectable()
+export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly id = INVOICEOCEAN;
+  readonly capabilities = INVOICEOCEAN_CAPABILITIES;
+
+  /** Only what the adapter needs of the config: the token stays inside the transport's auth. */
+  private readonly settings: {
+    readonly pageSize: number;
+    readonly strategy: CalculatingStrategy;
+    readonly extension: 'json' | 'xml';
+  };
+
+  constructor(
+    @inject(TOKENS.Transport) private readonly transport: HttpTransport,
+    @inject(TOKENS.ProviderConfig) config: InvoiceOceanConfig,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {
+    this.settings = {
+      pageSize: config.pageSize,
+      strategy: config.calculatingStrategy,
+      extension: config.format,
+    };
+  }
+
+  private path(resource: string): string {
+    return `/${resource}.${this.settings.extension}`;
+  }
+
+  private checkedId(id: string, operation: string): string {
+    return encodeURIComponent(
+      parseInput(IdSchema, id, { provider: INVOICEOCEAN, operation, basePath: ['id'] }),
+    );
+  }
+
+  private read(raw: unknown): Invoice {
+    return toCanonicalInvoice(raw, {
+      strategy: this.settings.strategy,
+      today: warsawDate(this.clock.now()),
+    });
+  }
+
+  private async fetchInvoice(id: string, signal?: AbortSignal): Promise<Invoice> {
+    const response = await this.transport.request({
+      method: 'GET',
+      path: this.path(`invoices/${id}`),
+      operation: 'invoices.get',
+      signal,
+    });
+    return this.read(response.body);
+  }
+
+  /** The invoice carrying this order id, if any (all periods). */
+  private async findByOid(oid: string, signal?: AbortSignal): Promise<unknown> {
+    const response = await this.transport.request({
+      method: 'GET',
+      path: this.path('invoices'),
+      query: { oid, period: 'all', include_positions: 'true' },
+      operation: 'invoices.findByExternalId',
+      signal,
+    });
+    return asList(response.body).find((item) => (item as { oid?: unknown }).oid === oid);
+  }
+
+  private listInvoices(query: InvoiceListQuery, options: ReadOptions): AsyncIterable<Invoice> {
+    const parsed = parseInput(InvoiceListQuerySchema, query, {
+      provider: INVOICEOCEAN,
+      operation: 'invoices.list',
+    });
+    const perPage = Math.min(parsed.pageSize ?? this.settings.pageSize, 100);
+    // Never the vendor's default window of the last 12 months: `all`, or exactly the dates asked.
+    const dated = parsed.issuedFrom !== undefined || parsed.issuedTo !== undefined;
+    const filters: Record<string, QueryValue> = {
+      period: dated ? 'more' : 'all',
+      date_from: parsed.issuedFrom,
+      date_to: parsed.issuedTo,
+      client_id: parsed.customerId,
+      number: parsed.number,
+      oid: parsed.externalId,
+      'kinds[]': parsed.type?.map((type) => TYPE_TO_KIND[type]),
+      include_positions: 'true',
+    };
+    const pages = paginate({
+      provider: INVOICEOCEAN,
+      strategy: pageNumberStrategy({ perPage }),
+      idOf: (invoice: Invoice) => invoice.id,
+      signal: options.signal,
+      fetchPage: async ({ page }, signal) => {
+        const response = await this.transport.request({
+          method: 'GET',
+          path: this.path('invoices'),
+          query: { ...filters, page, per_page: perPage },
+          operation: 'invoices.list',
+          signal,
+        });
+        return { items: asList(response.body).map((raw) => this.read(raw)) };
+      },
+    });
+    const statuses = parsed.status;
+    if (!statuses) return pages;
+    // The vendor filters statuses only in its UI: filter the canonical status here, after paging,
+    // so that a page thinned by the filter never looks like the last one.
+    return (async function* filterByStatus() {
+      for await (const invoice of pages)
+        if (statuses.includes(invoice.status.canonical)) yield invoice;
+    })();
+  }
+
+  readonly invoices = {
+    list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> =>
+      deferIterable(() => this.listInvoices(query, options)),
+
+    get: async (id: string, options: ReadOptions = {}): Promise<Invoice> =>
+      this.fetchInvoice(this.checkedId(id, 'invoices.get'), options.signal),
+
+    create: async (
+      input: InvoiceCreateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const parsed = parseInput(InvoiceCreateInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.create',
+      });
+      const vendorOptions = parseProviderOptions(
+        INVOICEOCEAN,
+        InvoiceOceanInvoiceOptionsSchema,
+        parsed.providerOptions,
+        'invoices.create',
+      );
+      const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'create');
+      enforceStrict(warnings, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.create',
+        strict: options.strict,
+      });
+      const oid = parsed.externalId;
+      // With an externalId the vendor dedupes on oid; a repeat it refuses is found by oid.
+      const idempotency: IdempotencyStrategy | undefined = oid
+        ? { kind: 'vendor-dedupe', lookup: (signal) => this.findByOid(oid, signal) }
+        : undefined;
+      try {
+        const response = await this.transport.request({
+          method: 'POST',
+          path: this.path('invoices'),
+          body: { invoice },
+          operation: 'invoices.create',
+          signal: options.signal,
+          ...(idempotency ? { idempotency } : {}),
+        });
+        const created = response.body as { id?: unknown; positions?: unknown };
+        // Older accounts answer a create without positions: read the whole invoice back.
+        const data = Array.isArray(created.positions)
+          ? this.read(created)
+          : await this.fetchInvoice(String(created.id), options.signal);
+        return { data, warnings };
+      } catch (error) {
+        if (
+          !oid ||
+          !(error instanceof ValidationError) ||
+          !error.issues.some((issue) => issue.path === 'oid')
+        )
+          throw error;
+        // The same externalId was created before: creating is idempotent, so that invoice is the answer.
+        const existing = await this.findByOid(oid, options.signal);
+        if (existing === undefined) throw error;
+        const note: AdapterWarning = {
+          type: 'other',
+          message: `an invoice with externalId ${oid} already existed; it was returned unchanged`,
+        };
+        return { data: this.read(existing), warnings: [...warnings, note] };
+      }
+    },
+
+    update: async (
+      id: string,
+      input: InvoiceUpdateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.update');
+      const parsed = parseInput(InvoiceUpdateInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.update',
+      });
+      const vendorOptions = parseProviderOptions(
+        INVOICEOCEAN,
+        InvoiceOceanInvoiceOptionsSchema,
+        parsed.providerOptions,
+        'invoices.update',
+      );
+      const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'update');
+      enforceStrict(warnings, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.update',
+        strict: options.strict,
+      });
+      if (parsed.lines !== undefined) {
+        // Canonical `lines` replace all lines; the vendor appends, so the old ones are destroyed.
+        const current = await this.fetchInvoice(checkedId, options.signal);
+        const destroyed = current.lines.flatMap((line) =>
+          line.id ? [{ id: Number(line.id), _destroy: 1 }] : [],
+        );
+        invoice.positions = [...destroyed, ...(invoice.positions as unknown[])];
+      }
+      const response = await this.transport.request({
+        method: 'PUT',
+        path: this.path(`invoices/${checkedId}`),
+        body: { invoice },
+        operation: 'invoices.update',
+        signal: options.signal,
+      });
+      return { data: this.read(response.body), warnings };
+    },
+
+    delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
+      const checkedId = this.checkedId(id, 'invoices.delete');
+      await this.transport.request({
+        method: 'DELETE',
+        path: this.path(`invoices/${checkedId}`),
+        operation: 'invoices.delete',
+        signal: options.signal,
+      });
+    },
+
+    finalize: unsupportedOperation(
+      INVOICEOCEAN,
+      'invoices.finalize',
+    ) as InvoiceAdapterV1['invoices']['finalize'],
+
+    cancel: async (id: string, options: WriteOptions = {}): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.cancel');
+      await this.transport.request({
+        method: 'POST',
+        path: this.path('invoices/cancel'),
+        // The action reads plain params: a JSON body, or the query in XML mode (an XML body
+        // would nest them under its root element).
+        ...(this.settings.extension === 'xml'
+          ? {
+              query: { cancel_invoice_id: checkedId, cancel_reason: 'canceled through invoicekit' },
+            }
+          : {
+              body: {
+                cancel_invoice_id: Number(checkedId),
+                cancel_reason: 'canceled through invoicekit',
+              },
+            }),
+        operation: 'invoices.cancel',
+        signal: options.signal,
+        // Canceling twice leaves the invoice canceled: safe to repeat.
+        idempotency: { kind: 'vendor-dedupe' },
+      });
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
+    },
+
+    markPaid: async (
+      id: string,
+      input: MarkPaidInput = {},
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.markPaid');
+      const parsed = parseInput(MarkPaidInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.markPaid',
+      });
+      const current = await this.fetchInvoice(checkedId, options.signal);
+      const amount = parsed.amount ?? current.totals.due;
+      if (toDecimal(amount).greaterThan(toDecimal(current.totals.due))) {
+        throw new ValidationError({
+          provider: INVOICEOCEAN,
+          issues: [
+            {
+              path: 'amount',
+              message: `exceeds the amount due (${current.totals.due} ${current.currency})`,
+            },
+          ],
+        });
+      }
+      // A banking payment carries amount, date, method (provider) and reference (name).
+      await this.transport.request({
+        method: 'POST',
+        path: this.path('banking/payments'),
+        body: {
+          banking_payment: {
+            name: parsed.reference ?? `Payment for ${current.number ?? checkedId}`,
+            price: amount,
+            invoice_id: Number(checkedId),
+            paid: true,
+            kind: 'api',
+            currency: current.currency,
+            ...(parsed.date !== undefined ? { paid_date: parsed.date } : {}),
+            ...(parsed.method !== undefined ? { provider: parsed.method } : {}),
+          },
+        },
+        operation: 'invoices.markPaid',
+        signal: options.signal,
+      });
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
+    },
+
+    send: async (
+      id: string,
+      input: SendInvoiceInput = {},
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.send');
+      const parsed = parseInput(SendInvoiceInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.send',
+      });
+      const warnings: AdapterWarning[] = (['subject', 'message'] as const)
+        .filter((field) => parsed[field] !== undefined)
+        .map((field) => ({
+          type: 'unsupported_field',
+          path: field,
+          reason: `the vendor's e-mail template sets the ${field}`,
+        }));
+      if ((parsed.to?.length ?? 0) > 5) {
+        throw new ValidationError({
+          provider: INVOICEOCEAN,
+          issues: [{ path: 'to', message: 'the vendor sends to at most 5 addresses' }],
+        });
+      }
+      enforceStrict(warnings, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.send',
+        strict: options.strict,
+      });
+      await this.transport.request({
+        method: 'POST',
+        path: this.path(`invoices/${checkedId}/send_by_email`),
+        query: {
+          email_to: parsed.to?.join(','),
+          email_cc: parsed.cc?.join(','),
+          email_pdf: parsed.attachPdf ? 'true' : undefined,
+        },
+        operation: 'invoices.send',
+        signal: options.signal,
+      });
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings };
+    },
+
+    downloadPdf: async (
+      id: string,
+      options: PdfOptions & ReadOptions = {},
+    ): Promise<BinaryDocument> => {
+      const checkedId = this.checkedId(id, 'invoices.downloadPdf');
+      const { signal, ...pdfOptions } = options;
+      const parsed = parseInput(PdfOptionsSchema, pdfOptions, {
+        provider: INVOICEOCEAN,
+        operation: 'invoices.downloadPdf',
+      });
+      if (parsed.language !== undefined) {
+        throw new UnsupportedOperationError({
+          provider: INVOICEOCEAN,
+          operation: 'invoices.downloadPdf',
+          message:
+            'the PDF is printed in the invoice language (lang); set it on the invoice instead',
+        });
+      }
+      const response = await this.transport.request<Buffer>({
+        method: 'GET',
+        path: `/invoices/${checkedId}.pdf`,
+        query: { print_option: parsed.variant },
+        responseType: 'binary',
+        operation: 'invoices.downloadPdf',
+        signal,
+      });
+      const fileName =
+        /filename="([^"]+)"/.exec(response.headers['content-disposition'] ?? '')?.[1] ??
+        `${checkedId}.pdf`;
+      return {
+        contentType: response.headers['content-type'] ?? 'application/pdf',
+        fileName,
+        data: response.body,
+      };
+    },
+
+    reminders: unsupportedOperation(
+      INVOICEOCEAN,
+      'invoices.reminders',
+    ) as InvoiceAdapterV1['invoices']['reminders'],
+  };
+
+  private listCustomers(query: CustomerListQuery, options: ReadOptions): AsyncIterable<Customer> {
+    const parsed = parseInput(CustomerListQuerySchema, query, {
+      provider: INVOICEOCEAN,
+      operation: 'customers.list',
+    });
+    const perPage = Math.min(parsed.pageSize ?? this.settings.pageSize, 100);
+    return paginate({
+      provider: INVOICEOCEAN,
+      strategy: pageNumberStrategy({ perPage }),
+      idOf: (customer: Customer) => customer.id,
+      signal: options.signal,
+      fetchPage: async ({ page }, signal) => {
+        const response = await this.transport.request({
+          method: 'GET',
+          path: this.path('clients'),
+          query: {
+            page,
+            per_page: perPage,
+            name: parsed.name,
+            email: parsed.email,
+            tax_no: parsed.taxId,
+            external_id: parsed.externalId,
+          },
+          operation: 'customers.list',
+          signal,
+        });
+        return { items: asList(response.body).map(toCanonicalCustomer) };
+      },
+    });
+  }
+
+  readonly customers = {
+    list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> =>
+      deferIterable(() => this.listCustomers(query, options)),
+
+    get: async (id: string, options: ReadOptions = {}): Promise<Customer> => {
+      const checkedId = this.checkedId(id, 'customers.get');
+      const response = await this.transport.request({
+        method: 'GET',
+        path: this.path(`clients/${checkedId}`),
+        operation: 'customers.get',
+        signal: options.signal,
+      });
+      return toCanonicalCustomer(response.body);
+    },
+
+    create: async (
+      input: CustomerCreateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Customer>> => {
+      const parsed = parseInput(CustomerCreateInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'customers.create',
+      });
+      const { client, warnings } = fromCanonicalCustomer(parsed);
+      enforceStrict(warnings, {
+        provider: INVOICEOCEAN,
+        operation: 'customers.create',
+        strict: options.strict,
+      });
+      const response = await this.transport.request({
+        method: 'POST',
+        path: this.path('clients'),
+        body: { client },
+        operation: 'customers.create',
+        signal: options.signal,
+      });
+      return { data: toCanonicalCustomer(response.body), warnings };
+    },
+
+    update: async (
+      id: string,
+      input: CustomerUpdateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Customer>> => {
+      const checkedId = this.checkedId(id, 'customers.update');
+      const parsed = parseInput(CustomerUpdateInputSchema, input, {
+        provider: INVOICEOCEAN,
+        operation: 'customers.update',
+      });
+      const { client, warnings } = fromCanonicalCustomer(parsed);
+      enforceStrict(warnings, {
+        provider: INVOICEOCEAN,
+        operation: 'customers.update',
+        strict: options.strict,
+      });
+      const response = await this.transport.request({
+        method: 'PUT',
+        path: this.path(`clients/${checkedId}`),
+        body: { client },
+        operation: 'customers.update',
+        signal: options.signal,
+      });
+      return { data: toCanonicalCustomer(response.body), warnings };
+    },
+
+    delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
+      const checkedId = this.checkedId(id, 'customers.delete');
+      await this.transport.request({
+        method: 'DELETE',
+        path: this.path(`clients/${checkedId}`),
+        operation: 'customers.delete',
+        signal: options.signal,
+      });
+    },
+  };
+
+  async request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
+    const response = await this.transport.request<T>({
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      body: request.body,
+      headers: request.headers,
+      signal: request.signal,
+      operation: 'request',
+      ...(request.idempotent ? { idempotency: { kind: 'vendor-dedupe' as const } } : {}),
+    });
+    return { status: response.status, headers: response.headers, body: response.body };
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+}

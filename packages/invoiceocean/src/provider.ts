@@ -1,0 +1,35 @@
+import { bodyToken, defineProvider, queryToken, registerTransport } from '@invoicekit/core';
+import type { z } from 'zod';
+import { InvoiceOceanAdapter } from './adapter';
+import { InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
+import { invoiceOceanErrorForResponse } from './errors/error-mapper';
+import { INVOICEOCEAN } from './provider-id';
+import { invoiceOceanXmlCodec } from './xml/xml-codec';
+
+/**
+ * The registry entry for the InvoiceOcean family. JSON writes carry the token in the body
+ * (`{"api_token": …, "invoice": …}`), reads in the query, as the vendor's examples do; the XML
+ * variant takes it in the query. No rate limit is set: the vendor documents none.
+ */
+export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
+  id: INVOICEOCEAN,
+  displayName: 'InvoiceOcean / Fakturownia / VosFactures / eFakturierung',
+  configSchema: InvoiceOceanConfigSchema as unknown as z.ZodType<InvoiceOceanConfig>,
+  createAdapter: (container, config) => {
+    registerTransport(container, {
+      provider: INVOICEOCEAN,
+      baseUrl: config.baseUrl,
+      auth:
+        config.format === 'xml'
+          ? queryToken('api_token', config.token)
+          : bodyToken('api_token', config.token),
+      ...(config.format === 'xml' ? { codec: invoiceOceanXmlCodec } : {}),
+      timeoutMs: config.timeoutMs,
+      errorMapper: invoiceOceanErrorForResponse,
+      // The full `TOKEN/prefix` form is a credential too.
+      extraSecrets: [config.apiToken],
+      headers: { 'user-agent': 'invoicekit-invoiceocean/0.1' },
+    });
+    return container.resolve(InvoiceOceanAdapter);
+  },
+});
