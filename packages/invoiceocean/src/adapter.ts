@@ -15,6 +15,7 @@ import {
   ValidationError,
   deferIterable,
   enforceStrict,
+  forwardRawRequest,
   pageNumberStrategy,
   paginate,
   parseInput,
@@ -564,18 +565,8 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
     },
   };
 
-  async request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
-    const response = await this.transport.request<T>({
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      body: request.body,
-      headers: request.headers,
-      signal: request.signal,
-      operation: 'request',
-      ...(request.idempotent ? { idempotency: { kind: 'vendor-dedupe' as const } } : {}),
-    });
-    return { status: response.status, headers: response.headers, body: response.body };
+  request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
+    return forwardRawRequest<T>(this.transport, request);
   }
 
   close(): Promise<void> {

@@ -39,6 +39,7 @@ import type { InvoiceAdapterV1, ReadOptions } from '../spec/adapter-v1';
 import type { AdapterCapabilities } from '../spec/capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from '../spec/results';
 import { unsupportedOperation } from '../spec/unsupported';
+import { forwardRawRequest } from '../spec/raw-request';
 import { enforceStrict, type WriteOptions } from '../spec/warnings';
 import { parseInput } from '../validation/parse-input';
 import {
@@ -473,18 +474,8 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
     ) as InvoiceAdapterV1['customers']['delete'],
   };
 
-  async request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
-    const response = await this.transport.request<T>({
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      body: request.body,
-      headers: request.headers,
-      signal: request.signal,
-      operation: 'request',
-      ...(request.idempotent ? { idempotency: { kind: 'vendor-dedupe' as const } } : {}),
-    });
-    return { status: response.status, headers: response.headers, body: response.body };
+  request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
+    return forwardRawRequest<T>(this.transport, request);
   }
 
   close(): Promise<void> {

@@ -4,3 +4,4 @@ export * from './results';
 export * from './warnings';
 export * from './unsupported';
 export * from './provider-options';
+export * from './raw-request';
