@@ -56,18 +56,21 @@ export function attachToNock<Scope extends NockScopeLike>(
           if (value !== undefined)
             headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
         }
+        const text =
+          body === undefined || body === ''
+            ? ''
+            : typeof body === 'string'
+              ? body
+              : JSON.stringify(body);
         const request: EmulatorRequest = {
           method,
           path: url.pathname,
           query: url.searchParams,
           headers,
-          // nock hands JSON bodies over parsed; the emulator always reads text.
-          body:
-            body === undefined || body === ''
-              ? ''
-              : typeof body === 'string'
-                ? body
-                : JSON.stringify(body),
+          // nock hands JSON bodies over parsed; the emulator always reads text. Non-JSON bodies
+          // arrive as nock's hex encoding of the bytes when they are binary.
+          body: text,
+          rawBody: Buffer.isBuffer(body) ? body : Buffer.from(text, 'utf8'),
         };
         const outcome = await (emulator as Emulator<unknown>).handle(request);
         if (outcome.kind === 'drop') throw connectionReset();

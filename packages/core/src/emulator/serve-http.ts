@@ -22,10 +22,10 @@ export interface ServeOptions {
   readonly host?: string;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** Adapts a Node request to the emulator's request shape. */
@@ -36,12 +36,14 @@ export async function toEmulatorRequest(request: IncomingMessage): Promise<Emula
     if (value !== undefined)
       headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
+  const rawBody = await readBody(request);
   return {
     method: (request.method ?? 'GET').toUpperCase(),
     path: url.pathname,
     query: url.searchParams,
     headers,
-    body: await readBody(request),
+    body: rawBody.toString('utf8'),
+    rawBody,
   };
 }
 

@@ -8,6 +8,8 @@ export interface EmulatorRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** The body as text (`''` when there is none). */
   readonly body: string;
+  /** The body's bytes, for binary uploads (multipart files); absent when only text is known. */
+  readonly rawBody?: Buffer;
 }
 
 /** What an emulator answers. An object `body` is sent as JSON. */

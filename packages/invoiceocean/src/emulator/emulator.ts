@@ -10,7 +10,9 @@ import { systemEmulatorClock, vendorDate, vendorTimestamp, type EmulatorClock } 
 import { publicToken, type RouteContext } from './context';
 import { ERRORS, respond } from './render';
 import { parsePath, readBody } from './request';
+import { handleAccounts, handleLogin } from './routes/accounts';
 import { handleClients } from './routes/clients';
+import { handleRecords } from './routes/records';
 import { handleInvoices } from './routes/invoices';
 import { handlePayments } from './routes/payments';
 import { handleProducts } from './routes/products';
@@ -47,12 +49,18 @@ function authenticated(
   request: EmulatorRequest,
   body: Record<string, unknown>,
   options: InvoiceOceanEmulatorOptions,
+  state: InvoiceOceanState,
 ): boolean {
   const token =
     request.query.get('api_token') ??
     (typeof body.api_token === 'string' ? body.api_token : undefined);
-  if (token !== undefined)
-    return token === options.apiToken || token === `${options.apiToken}/${options.account ?? ''}`;
+  if (token !== undefined) {
+    // The account's own token (bare or TOKEN/prefix), or one issued by the partner API.
+    const [bare] = token.split('/');
+    return (
+      bare === options.apiToken || state.accounts.some((account) => account.api_token === bare)
+    );
+  }
   const header = request.headers.authorization;
   if (options.basicAuth && header?.startsWith('Basic ')) {
     const [login, password] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
@@ -90,7 +98,6 @@ export function createInvoiceOceanEmulator(
       } catch {
         return jsonResponse(400, { code: 'error', message: 'malformed request body' });
       }
-      if (!authenticated(request, body, options)) return jsonResponse(401, ERRORS.unauthorized);
       const now = clock.now();
       const context: RouteContext = {
         request,
@@ -101,6 +108,16 @@ export function createInvoiceOceanEmulator(
         timestamp: vendorTimestamp(now),
         today: vendorDate(now),
       };
+      if (path.resource === 'login' && request.method === 'POST') return handleLogin(context);
+      if (!authenticated(request, body, options, state))
+        return jsonResponse(401, ERRORS.unauthorized);
+      const account = handleAccounts(context, {
+        prefix: options.account ?? 'emulator',
+        apiToken: options.apiToken,
+      });
+      if (account) return account;
+      const record = handleRecords(context);
+      if (record) return record;
       switch (path.resource) {
         case 'invoices':
           return handleInvoices(context);

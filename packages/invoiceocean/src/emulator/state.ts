@@ -57,6 +57,25 @@ export interface StoredPayment {
   updated_at: string;
 }
 
+/** A record of the simpler resources (categories, warehouses, departments …). */
+export interface StoredRecord {
+  id: number;
+  attributes: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An account created through the partner API (`POST /account.json`). */
+export interface StoredAccount {
+  prefix: string;
+  api_token: string;
+  login: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  password: string | null;
+}
+
 /** The whole account. */
 export interface InvoiceOceanState {
   readonly invoices: EntityStore<StoredInvoice>;
@@ -66,6 +85,10 @@ export interface InvoiceOceanState {
   readonly positionIds: { next: number };
   /** Invoice number counters per series (`vat-2018-01`). */
   readonly numbering: Map<string, number>;
+  /** The simpler resources, by path (`categories`, `warehouse_documents` …). */
+  readonly records: Map<string, EntityStore<StoredRecord>>;
+  /** Accounts and users of the partner API (on the `app.` host). */
+  readonly accounts: StoredAccount[];
 }
 
 /** A fresh, empty account. Ids start high, as the vendor's do. */
@@ -77,5 +100,7 @@ export function createState(): InvoiceOceanState {
     payments: new EntityStore<StoredPayment>(3_000_000),
     positionIds: { next: 47_000_000 },
     numbering: new Map(),
+    records: new Map(),
+    accounts: [],
   };
 }
