@@ -56,6 +56,8 @@ import { toCanonicalCustomer } from './mapping/to-canonical-customer';
 import { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 import { InvoiceOceanInvoiceOptionsSchema } from './provider-options';
 import { INVOICEOCEAN } from './provider-id';
+import { InvoiceOceanClient } from './client/vendor-client';
+import { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 
 /** `YYYY-MM-DD` of a clock reading in the vendor's (Warsaw) business day. */
 function warsawDate(ms: number): string {
@@ -89,11 +91,16 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
     readonly extension: 'json' | 'xml';
   };
 
+  /** The vendor's own API, typed, beyond the canonical operations (warehouses, price lists …). */
+  readonly vendor: InvoiceOceanClient;
+
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,
+    @inject(INVOICEOCEAN_APP_TRANSPORT) private readonly appTransport: HttpTransport,
     @inject(TOKENS.ProviderConfig) config: InvoiceOceanConfig,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {
+    this.vendor = new InvoiceOceanClient(transport, appTransport, config.format);
     this.settings = {
       pageSize: config.pageSize,
       strategy: config.calculatingStrategy,
@@ -569,7 +576,8 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
     return forwardRawRequest<T>(this.transport, request);
   }
 
-  close(): Promise<void> {
-    return this.transport.close();
+  async close(): Promise<void> {
+    await this.transport.close();
+    await this.appTransport.close();
   }
 }

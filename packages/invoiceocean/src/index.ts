@@ -3,7 +3,8 @@
  * eFakturierung. The emulator is at `@invoicekit/invoiceocean/emulator`.
  */
 import 'reflect-metadata';
-import { createProviderRegistry, type InvoiceAdapterV1 } from '@invoicekit/core';
+import { createProviderRegistry } from '@invoicekit/core';
+import type { InvoiceOceanAdapter } from './adapter';
 import type { DependencyContainer } from 'tsyringe';
 import type { InvoiceOceanConfigInput } from './config';
 import { invoiceOceanProvider } from './provider';
@@ -26,6 +27,27 @@ export {
   InvoiceOceanInvoiceOptionsSchema,
   type InvoiceOceanInvoiceOptions,
 } from './provider-options';
+export { InvoiceOceanClient } from './client/vendor-client';
+export {
+  VendorResource,
+  type VendorRecord,
+  type VendorResourceDefinition,
+} from './client/vendor-resource';
+export { DepartmentsResource, type UploadFile } from './client/departments';
+export {
+  InvoiceActions,
+  SendByEmailOptionsSchema,
+  type SendByEmailOptions,
+} from './client/invoice-actions';
+export {
+  AccountsApi,
+  CreateAccountInputSchema,
+  LoginInputSchema,
+  LoginResult,
+  type CreateAccountInput,
+  type LoginInput,
+} from './client/accounts';
+export { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 export { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 export { toCanonicalCustomer } from './mapping/to-canonical-customer';
 export { fromCanonicalInvoice } from './mapping/from-canonical-invoice';
@@ -38,9 +60,9 @@ export { fromCanonicalCustomer } from './mapping/from-canonical-customer';
 export function createInvoiceOceanAdapter(
   config: Omit<InvoiceOceanConfigInput, 'provider'> & { provider?: 'invoiceocean' },
   options: { configure?: (container: DependencyContainer) => void } = {},
-): InvoiceAdapterV1 {
+): InvoiceOceanAdapter {
   return createProviderRegistry([invoiceOceanProvider]).createAdapter(
     { provider: 'invoiceocean', ...config },
     options,
-  );
+  ) as InvoiceOceanAdapter;
 }

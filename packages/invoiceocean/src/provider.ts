@@ -1,7 +1,8 @@
 import { bodyToken, defineProvider, queryToken, registerTransport } from '@invoicekit/core';
 import type { z } from 'zod';
 import { InvoiceOceanAdapter } from './adapter';
-import { InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
+import { BRAND_DOMAINS, InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
+import { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 import { invoiceOceanErrorForResponse } from './errors/error-mapper';
 import { INVOICEOCEAN } from './provider-id';
 import { invoiceOceanXmlCodec } from './xml/xml-codec';
@@ -16,6 +17,22 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
   displayName: 'InvoiceOcean / Fakturownia / VosFactures / eFakturierung',
   configSchema: InvoiceOceanConfigSchema as unknown as z.ZodType<InvoiceOceanConfig>,
   createAdapter: (container, config) => {
+    // The partner API lives on the brand's app host; an explicit baseUrl (an emulator) serves both.
+    const appBaseUrl =
+      config.account !== null &&
+      config.baseUrl === `https://${config.account}.${BRAND_DOMAINS[config.brand]}`
+        ? `https://app.${BRAND_DOMAINS[config.brand]}`
+        : config.baseUrl;
+    const appTransport = registerTransport(container.createChildContainer(), {
+      provider: INVOICEOCEAN,
+      baseUrl: appBaseUrl,
+      auth: bodyToken('api_token', config.token),
+      timeoutMs: config.timeoutMs,
+      errorMapper: invoiceOceanErrorForResponse,
+      extraSecrets: [config.apiToken],
+      headers: { 'user-agent': 'invoicekit-invoiceocean/0.1' },
+    });
+    container.register(INVOICEOCEAN_APP_TRANSPORT, { useValue: appTransport });
     registerTransport(container, {
       provider: INVOICEOCEAN,
       baseUrl: config.baseUrl,

@@ -20,11 +20,18 @@ interface SeedExample {
   format: 'json' | 'xml' | 'pdf' | 'none';
 }
 
-const examples = (
-  JSON.parse(
-    readFileSync(new URL('./__fixtures__/seed-curl-examples.json', import.meta.url), 'utf8'),
-  ) as SeedExample[]
-).filter((example) => example.inScope);
+const allExamples = JSON.parse(
+  readFileSync(new URL('./__fixtures__/seed-curl-examples.json', import.meta.url), 'utf8'),
+) as SeedExample[];
+const examples = allExamples.filter((example) => example.inScope);
+/**
+ * The rest of the vendor's API (warehouses, price lists, accounts …). Seed 000's department logo
+ * upload is left out: it names a placeholder file (`@/file_path/logo.png`) that curl itself cannot
+ * read, so it cannot be sent as written; the upload is covered by the vendor client's tests.
+ */
+const otherExamples = allExamples.filter(
+  (example) => !example.inScope && !example.curlText.includes('@/file_path/'),
+);
 
 const TOKEN = 'seed-examples-token';
 
@@ -50,6 +57,7 @@ function seededEmulator() {
       { id: 333, name: 'Product 333', price_net: '10.0', price_gross: '12.3', tax: '23' },
     ],
     invoices: [
+      { id: 1, buyer_name: 'Buyer 1', positions: [{ name: 'Item', price_net: '10', tax: '23' }] },
       {
         id: 100,
         buyer_name: 'Buyer 100',
@@ -70,6 +78,17 @@ function seededEmulator() {
       },
     ],
     payments: [{ id: 100, name: 'Payment 100', price: '123.0', invoice_id: 100 }],
+    records: {
+      warehouse_documents: [
+        { id: 100, kind: 'pz', number: 'PZ 1/11/2026' },
+        { id: 555, kind: 'wz', number: 'WZ 1/11/2026' },
+      ],
+      categories: [{ id: 100, name: 'Category 100' }],
+      warehouses: [{ id: 100, name: 'Warehouse 100' }],
+      departments: [{ id: 100, name: 'Department 100' }],
+      price_lists: [{ id: 100, name: 'Price list 100' }],
+      recurrings: [{ id: 111, name: 'Recurring 111', invoice_id: 1 }],
+    },
   });
   return emulator;
 }
@@ -102,7 +121,9 @@ function expectedStatus(example: SeedExample): number {
     return 422;
   if (
     example.method === 'POST' &&
-    /\/(invoices|clients|products|banking\/payments)\.(json|xml)$/.test(example.path)
+    /\/(invoices|clients|products|banking\/payments|warehouse_documents|categories|warehouses|departments|price_lists|recurrings|account)\.(json|xml)$/.test(
+      example.path,
+    )
   )
     return 201;
   return 200;
@@ -153,6 +174,44 @@ describe('every curl example of seeds 000 and 001 that touches invoices, clients
     if (example.path.includes('send_by_email')) {
       const answer = example.format === 'xml' ? (decoded as { hash: unknown }).hash : decoded;
       expect(answer).toMatchObject({ status: 'ok' });
+    }
+  });
+});
+
+describe('every other curl example of seeds 000 and 001 (the rest of the vendor API)', () => {
+  it('covers them all but the unsendable logo upload: 29 examples', () => {
+    expect(otherExamples).toHaveLength(29);
+  });
+
+  it.each(
+    otherExamples.map(
+      (example) =>
+        [`${example.seed} ${example.method} ${example.url.slice(0, 90)}`, example] as const,
+    ),
+  )('%s', async (_name, example) => {
+    const outcome = await seededEmulator().handle(toRequest(example));
+    expect(outcome.kind).toBe('response');
+    if (outcome.kind !== 'response') return;
+    const text = Buffer.isBuffer(outcome.response.body)
+      ? outcome.response.body.toString('utf8')
+      : String(outcome.response.body ?? '');
+    expect(outcome.response.status, `${example.heading}: ${text.slice(0, 300)}`).toBe(
+      expectedStatus(example),
+    );
+    const decoded = decode(text, example.format === 'none' ? 'json' : example.format);
+    if (outcome.response.status === 201) {
+      const record = (
+        example.format === 'xml' ? Object.values(decoded as object)[0] : decoded
+      ) as Record<string, unknown>;
+      expect(record.id ?? record.prefix, 'a created record names itself').toBeDefined();
+    }
+    if (
+      example.method === 'GET' &&
+      outcome.response.status === 200 &&
+      example.format === 'json' &&
+      !/\/\d+\.json$/.test(example.path)
+    ) {
+      expect(Array.isArray(decoded), 'lists are bare arrays').toBe(true);
     }
   });
 });

@@ -12,7 +12,7 @@ import { ERRORS, respond } from './render';
 import { parsePath, readBody } from './request';
 import { handleAccounts, handleLogin } from './routes/accounts';
 import { handleClients } from './routes/clients';
-import { handleRecords } from './routes/records';
+import { handleRecords, recordStore } from './routes/records';
 import { handleInvoices } from './routes/invoices';
 import { handlePayments } from './routes/payments';
 import { handleProducts } from './routes/products';
@@ -43,6 +43,8 @@ export interface InvoiceOceanSeed {
   readonly clients?: readonly Record<string, unknown>[];
   readonly products?: readonly Record<string, unknown>[];
   readonly payments?: readonly Record<string, unknown>[];
+  /** The simpler resources by path: `{ categories: [{ id: 100, name: 'x' }] }`. */
+  readonly records?: Readonly<Record<string, readonly Record<string, unknown>[]>>;
 }
 
 function authenticated(
@@ -158,6 +160,14 @@ function seedState(
     const record = { attributes: { ...product }, created_at: timestamp, updated_at: timestamp };
     if (typeof id === 'number') state.products.put({ ...record, id });
     else state.products.insert(record);
+  }
+  for (const [path, records] of Object.entries(data.records ?? {})) {
+    const store = recordStore({ state }, path);
+    for (const { id, ...attributes } of records) {
+      const record = { attributes, created_at: timestamp, updated_at: timestamp };
+      if (typeof id === 'number') store.put({ ...record, id });
+      else store.insert(record);
+    }
   }
   for (const { id, ...payment } of data.payments ?? []) {
     const record = {

@@ -32,6 +32,8 @@ export function readBody(request: EmulatorRequest): Record<string, unknown> {
   const text = request.body.trim();
   if (text === '') return {};
   const contentType = request.headers['content-type'] ?? '';
+  // Multipart uploads are read from the raw bytes by the route that accepts them.
+  if (contentType.startsWith('multipart/form-data')) return {};
   if (text.startsWith('<') || contentType.includes('xml')) {
     const decoded = decodeRailsXml(text);
     return typeof decoded === 'object' && decoded !== null && !Array.isArray(decoded)

@@ -207,9 +207,31 @@ function paymentDue(attributes: Record<string, unknown>): void {
   }
 }
 
+/**
+ * A document made from another (`from_invoice_id`: proforma → VAT, advance → final) takes the
+ * source's buyer, currency and positions unless the request gives its own.
+ */
+function fromSourceInvoice(
+  context: RouteContext,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  if (input.from_invoice_id === undefined || input.from_invoice_id === null) return input;
+  const source = context.state.invoices.get(Number(input.from_invoice_id));
+  if (!source) return input;
+  const inherited = Object.fromEntries(
+    Object.entries(source.attributes).filter(
+      ([key]) => key.startsWith('buyer_') || ['client_id', 'currency', 'lang', 'oid'].includes(key),
+    ),
+  );
+  const positions = source.positions.map(
+    ({ id: _id, created_at: _created, updated_at: _updated, ...position }) => position,
+  );
+  return { ...inherited, oid: undefined, positions, ...input };
+}
+
 function create(context: RouteContext): EmulatorResponse {
   const { body, state, path } = context;
-  const input = (body.invoice ?? {}) as Record<string, unknown>;
+  const input = fromSourceInvoice(context, (body.invoice ?? {}) as Record<string, unknown>);
   const errors: Record<string, string[]> = {};
 
   if (input.oid !== undefined && input.oid !== null && String(input.oid_unique ?? '') === 'yes') {

@@ -83,7 +83,10 @@ export const RECORD_SPECS: Readonly<Record<string, RecordSpec>> = {
 };
 
 /** The store of one resource, created on first use. */
-export function recordStore(context: RouteContext, path: string): EntityStore<StoredRecord> {
+export function recordStore(
+  context: Pick<RouteContext, 'state'>,
+  path: string,
+): EntityStore<StoredRecord> {
   let store = context.state.records.get(path);
   if (!store) {
     store = new EntityStore<StoredRecord>(RECORD_SPECS[path]?.firstId ?? 1);

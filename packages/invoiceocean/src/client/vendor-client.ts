@@ -1,0 +1,109 @@
+import type { HttpTransport } from '@invoicekit/core';
+import { ClientWire } from '../wire/client';
+import { InvoiceWire } from '../wire/invoice';
+import { AccountsApi } from './accounts';
+import { DepartmentsResource } from './departments';
+import { InvoiceActions } from './invoice-actions';
+import * as schemas from './schemas';
+import { VendorResource } from './vendor-resource';
+import { z } from 'zod';
+
+const LooseInput = z.looseObject({});
+
+/**
+ * The InvoiceOcean API by its own names, typed: every resource the vendor documents and the seed
+ * pages use, so that nothing needs the raw pass-through. It shares the adapter's transport (auth,
+ * retries, redaction). Reach it as `adapter.vendor`.
+ */
+export class InvoiceOceanClient {
+  readonly invoices: VendorResource<z.output<typeof InvoiceWire>, Record<string, unknown>> & {
+    readonly actions: InvoiceActions;
+  };
+  readonly clients: VendorResource<z.output<typeof ClientWire>, Record<string, unknown>>;
+  readonly products;
+  readonly payments;
+  readonly categories;
+  readonly warehouses;
+  readonly departments: DepartmentsResource;
+  readonly bankAccounts;
+  readonly priceLists;
+  readonly recurrings;
+  readonly warehouseDocuments;
+  readonly warehouseActions;
+  readonly accounts: AccountsApi;
+
+  constructor(transport: HttpTransport, appTransport: HttpTransport, extension: 'json' | 'xml') {
+    const resource = <Record, Input>(
+      definition: ConstructorParameters<typeof VendorResource<Record, Input>>[1],
+    ) => new VendorResource<Record, Input>(transport, definition, extension);
+    this.invoices = Object.assign(
+      resource({ path: 'invoices', wrapper: 'invoice', record: InvoiceWire, input: LooseInput }),
+      {
+        actions: new InvoiceActions(transport, extension),
+      },
+    );
+    this.clients = resource({
+      path: 'clients',
+      wrapper: 'client',
+      record: ClientWire,
+      input: LooseInput,
+    });
+    this.products = resource({
+      path: 'products',
+      wrapper: 'product',
+      record: schemas.ProductRecord,
+      input: schemas.ProductInput,
+    });
+    this.payments = resource({
+      path: 'banking/payments',
+      getPath: 'banking/payment',
+      wrapper: 'banking_payment',
+      record: schemas.PaymentRecord,
+      input: schemas.PaymentInput,
+    });
+    this.categories = resource({
+      path: 'categories',
+      wrapper: 'category',
+      record: schemas.CategoryRecord,
+      input: schemas.CategoryInput,
+    });
+    this.warehouses = resource({
+      path: 'warehouses',
+      wrapper: 'warehouse',
+      record: schemas.WarehouseRecord,
+      input: schemas.WarehouseInput,
+    });
+    this.departments = new DepartmentsResource(transport, extension);
+    this.bankAccounts = resource({
+      path: 'bank_accounts',
+      wrapper: 'bank_account',
+      record: schemas.BankAccountRecord,
+      input: schemas.BankAccountInput,
+    });
+    this.priceLists = resource({
+      path: 'price_lists',
+      wrapper: 'price_list',
+      record: schemas.PriceListRecord,
+      input: schemas.PriceListInput,
+    });
+    this.recurrings = resource({
+      path: 'recurrings',
+      wrapper: 'recurring',
+      record: schemas.RecurringRecord,
+      input: schemas.RecurringInput,
+    });
+    this.warehouseDocuments = resource({
+      path: 'warehouse_documents',
+      wrapper: 'warehouse_document',
+      record: schemas.WarehouseDocumentRecord,
+      input: schemas.WarehouseDocumentInput,
+    });
+    this.warehouseActions = resource({
+      path: 'warehouse_actions',
+      wrapper: 'warehouse_action',
+      record: schemas.WarehouseActionRecord,
+      input: LooseInput,
+    });
+    this.accounts = new AccountsApi(transport, appTransport);
+  }
+}
