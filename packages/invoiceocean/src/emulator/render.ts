@@ -70,6 +70,12 @@ export function renderInvoice(
         discount_percent: position.discount_percent
           ? formatBigDecimal(position.discount_percent)
           : null,
+        ...(position.correction_before_attributes
+          ? { correction_before: position.correction_before_attributes }
+          : {}),
+        ...(position.correction_after_attributes
+          ? { correction_after: position.correction_after_attributes }
+          : {}),
         exchange_rate: '1.0',
         deleted: false,
         created_at: position.created_at,

@@ -17,6 +17,9 @@ export interface StoredPosition {
   discount?: string;
   discount_percent?: string;
   kind: string | null;
+  /** A correction position's records of the line before and after (kept as sent). */
+  correction_before_attributes?: Record<string, unknown>;
+  correction_after_attributes?: Record<string, unknown>;
   created_at: string;
   updated_at: string;
 }

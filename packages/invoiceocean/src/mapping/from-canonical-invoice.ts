@@ -1,5 +1,6 @@
 import {
   UnsupportedOperationError,
+  toDecimal,
   type AdapterWarning,
   type ParsedInvoiceCreateInput,
   type ParsedInvoiceUpdateInput,
@@ -60,6 +61,37 @@ function positionFields(line: ParsedLineInput): Record<string, unknown> {
     tax: fromCanonicalTaxRate(line.taxRate),
     ...(line.discount?.kind === 'percent' ? { discount_percent: line.discount.value } : {}),
     ...(line.discount?.kind === 'amount' ? { discount: line.discount.value } : {}),
+  };
+}
+
+/**
+ * A credit-note line as a correction position: the position carries the difference (negative
+ * quantity for a credit), and before/after records say what changed — for a credit of q units the
+ * line goes from q units to none; an added charge goes from none to q units.
+ */
+function correctionFields(line: ParsedLineInput): Record<string, unknown> {
+  const quantity = toDecimal(line.quantity);
+  const price = toDecimal(line.unitPrice);
+  const isCredit = quantity.times(price).isNegative();
+  const unit = price.abs().toString();
+  const units = quantity.abs().toString();
+  const priceKey = line.unitPriceKind === 'gross' ? 'price_gross' : 'price_net';
+  const tax = fromCanonicalTaxRate(line.taxRate);
+  const side = (kind: 'correction_before' | 'correction_after', count: string) => ({
+    name: line.description,
+    quantity: count,
+    [priceKey]: unit,
+    tax,
+    kind,
+  });
+  return {
+    name: line.description,
+    kind: 'correction',
+    quantity: isCredit ? `-${units}` : units,
+    [priceKey]: unit,
+    tax,
+    correction_before_attributes: side('correction_before', isCredit ? units : '0'),
+    correction_after_attributes: side('correction_after', isCredit ? '0' : units),
   };
 }
 
@@ -126,12 +158,9 @@ export function fromCanonicalInvoice(
     set('oid', input.orderId);
   }
 
-  if (input.relatedInvoiceId !== undefined) {
-    set(
-      input.type === 'credit_note' ? 'invoice_id' : 'from_invoice_id',
-      Number(input.relatedInvoiceId),
-    );
-  }
+  // Corrections, final invoices and VAT invoices made from a proforma all name their source in
+  // `from_invoice_id` (the vendor's own correction example does so).
+  if (input.relatedInvoiceId !== undefined) set('from_invoice_id', Number(input.relatedInvoiceId));
 
   const customer = input.customer;
   if (customer?.id !== undefined) set('client_id', Number(customer.id));
@@ -149,7 +178,10 @@ export function fromCanonicalInvoice(
   if (input.seller) Object.assign(invoice, partyFields('seller', input.seller, 'seller', warnings));
 
   if (input.lines !== undefined) {
-    set('positions', input.lines.map(positionFields));
+    set(
+      'positions',
+      input.lines.map(input.type === 'credit_note' ? correctionFields : positionFields),
+    );
     Object.assign(invoice, discountFields(input.lines));
   }
 

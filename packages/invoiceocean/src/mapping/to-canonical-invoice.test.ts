@@ -180,3 +180,60 @@ describe('real captures → canonical customer', () => {
     });
   });
 });
+
+describe('documentation fragments merged into a real invoice', () => {
+  const base = (): Record<string, unknown> =>
+    fixture('wooyek_invoice_get.json') as Record<string, unknown>;
+  /** The `.jsonc` documentation samples carry a `"...": "..."` placeholder line. */
+  const jsonc = (name: string): Record<string, unknown> =>
+    JSON.parse(
+      readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8').replace(
+        /^\s*"\.\.\.":\s*"\.\.\.",?\s*$/m,
+        '',
+      ),
+    ) as Record<string, unknown>;
+
+  it('descriptions[] become the notes, every remark in order', () => {
+    const invoice = toCanonicalInvoice(
+      { ...base(), ...(fixture('docs_fakturownia_invoice_descriptions_fragment.json') as object) },
+      { today: TODAY },
+    );
+    expect(invoice.id).toBe('123');
+    expect(invoice.notes).toBe('Treść pierwszej uwagi\n\nTreść drugiej uwagi');
+  });
+
+  it('settlement positions, KSeF fields and gov error messages are kept in raw without disturbing the totals', () => {
+    for (const name of [
+      'docs_fakturownia_invoice_settlement_positions_fragment.json',
+      'docs_fakturownia_invoice_ksef_fields_fragment.json',
+      'docs_fakturownia_invoice_gov_error_messages_fragment.json',
+    ]) {
+      const fragment = fixture(name) as Record<string, unknown>;
+      const invoice = toCanonicalInvoice({ ...base(), ...fragment }, { today: TODAY });
+      expect(invoice.totals, name).toEqual({
+        net: '339.99',
+        tax: '0.00',
+        gross: '339.99',
+        paid: '0.00',
+        due: '339.99',
+      });
+      for (const [key, value] of Object.entries(fragment))
+        expect((invoice.raw as Record<string, unknown>)[key], `${name} ${key}`).toEqual(value);
+    }
+  });
+
+  it('an invoice with bank_accounts (the .jsonc sample) reads', () => {
+    const sample = jsonc('docs_fakturownia_invoice_with_bank_accounts_fragment.jsonc');
+    const invoice = toCanonicalInvoice(sample, { today: TODAY });
+    expect(invoice).toMatchObject({
+      id: '462474440',
+      number: '15/02/2026',
+      type: 'invoice',
+      currency: 'PLN',
+      totals: { gross: '2.46' },
+      seller: { name: 'Szymon Lach' },
+      customer: { snapshot: { name: 'Dalajlama' } },
+    });
+    expect((invoice.raw as { bank_accounts: unknown[] }).bank_accounts).toHaveLength(1);
+  });
+});

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_CALCULATING_STRATEGY, type CalculatingStrategy } from '../config';
 import { INVOICEOCEAN } from '../provider-id';
 import { InvoiceWire } from '../wire/invoice';
+import type { InvoiceWire as InvoiceWireType } from '../wire/invoice';
 import type { PositionWire } from '../wire/position';
 import { toCanonicalType } from './kind';
 import { canonicalMoney } from './money';
@@ -94,6 +95,15 @@ function toCanonicalLine(
   };
 }
 
+/** All remarks, one paragraph each; `description` alone repeats only the first. */
+function notesOf(wire: InvoiceWireType): string | null {
+  const contents = (wire.descriptions ?? []).flatMap((description) =>
+    description.content ? [description.content] : [],
+  );
+  if (contents.length > 0) return contents.join('\n\n');
+  return wire.description ?? null;
+}
+
 function dateOrNull(value: string | null | undefined): string | null {
   return value && IsoDateSchema.safeParse(value).success ? value : null;
 }
@@ -150,7 +160,7 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
     taxBreakdown: isCurrencyCode(currency)
       ? taxBreakdownOf(lines, { currency, strategy: toRoundingStrategy(strategy) })
       : [],
-    notes: wire.description ?? null,
+    notes: notesOf(wire),
     externalId: wire.oid ?? null,
     orderId: null,
     relatedInvoiceId: wire.from_invoice_id ?? wire.invoice_id ?? null,

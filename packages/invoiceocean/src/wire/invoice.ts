@@ -62,6 +62,10 @@ export const InvoiceWire = z.looseObject({
   reverse_charge: lenientBoolean.optional(),
   calculating_strategy: CalculatingStrategySchema.nullish().catch(null),
   positions: lenientList(PositionWire).optional(),
+  /** Remarks; `description` repeats the first one's content (reference §8.5). */
+  descriptions: lenientList(
+    z.looseObject({ kind: lenientString.optional(), content: lenientString.optional() }),
+  ).optional(),
   token: lenientString.optional(),
   view_url: lenientString.optional(),
   created_at: lenientTimestamp.optional(),

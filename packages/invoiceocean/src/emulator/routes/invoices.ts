@@ -169,6 +169,10 @@ function readPositions(
     if (item.quantity_unit !== undefined)
       merged.quantity_unit = (item.quantity_unit as string | null) ?? null;
     if (item.kind !== undefined) merged.kind = (item.kind as string | null) ?? null;
+    for (const side of ['correction_before_attributes', 'correction_after_attributes'] as const) {
+      const record = item[side];
+      if (record && typeof record === 'object') merged[side] = record as Record<string, unknown>;
+    }
     if (item.tax !== undefined || product || !base) merged.tax = String(tax);
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
