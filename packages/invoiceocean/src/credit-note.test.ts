@@ -88,10 +88,12 @@ describe('credit notes are correction invoices with before/after positions', () 
       totals: { gross: '-10.00', net: '-8.13', tax: '-1.87' },
       customer: { snapshot: { name: 'Client1 SA' } },
     });
+    // read back in the account's net form: −1 × 8.13 net = −8.13 net, −10.00 gross
     expect(credit.lines[0]).toMatchObject({
       quantity: '-1.0',
-      unitPrice: '10.0',
-      totals: { gross: '-10.00' },
+      unitPrice: '8.13',
+      unitPriceKind: 'net',
+      totals: { net: '-8.13', gross: '-10.00' },
     });
     expect(
       (credit.raw as { positions: { correction_before: unknown }[] }).positions[0]
