@@ -309,3 +309,63 @@ describe('the typed vendor client covers every operation of seeds 000 and 001', 
     await xml.close();
   });
 });
+
+describe('price lists against the VosFactures documentation samples', () => {
+  /**
+   * The `.jsonc` documentation samples elide entries with a `...` line, and the prices sample stops
+   * there without closing its object: drop the placeholders and trailing commas, close what is open.
+   */
+  const jsonc = (name: string): unknown => {
+    const cleaned = readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '...')
+      .join('\n')
+      .replace(/,(\s*[\]}])/g, '$1')
+      .replace(/,\s*$/, '');
+    const open: string[] = [];
+    for (const char of cleaned) {
+      if (char === '{' || char === '[') open.push(char === '{' ? '}' : ']');
+      else if (char === '}' || char === ']') open.pop();
+    }
+    return JSON.parse(cleaned + open.reverse().join('')) as unknown;
+  };
+
+  it('lists with the keys of the documented sample and prices products from the list', async () => {
+    const product = await adapter.vendor.products.create({
+      name: 'Produit',
+      price_net: '23.0',
+      tax: '20',
+    });
+    const list = await adapter.vendor.priceLists.create({
+      name: 'Nom Tarif 1',
+      description: 'description Tarif 1',
+      currency: 'EUR',
+      price_list_positions_attributes: {
+        '0': {
+          priceable_id: String(product.id),
+          priceable_type: 'Product',
+          price_net: '23.0',
+          price_gross: '27.6',
+        },
+      },
+    });
+    const [listed] = await collect(adapter.vendor.priceLists.list());
+    const [sample] = jsonc('docs_vosfactures_price_lists_list.jsonc') as Record<string, unknown>[];
+    expect(Object.keys(listed ?? {})).toEqual(expect.arrayContaining(Object.keys(sample ?? {})));
+    const prices = await adapter.vendor.priceLists.pricesForProducts(list.id ?? '', [
+      product.id ?? '',
+    ]);
+    const documented = jsonc('docs_vosfactures_price_list_prices_for_products.jsonc') as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(prices[product.id ?? ''] ?? {})).toEqual(
+      expect.arrayContaining(Object.keys(documented['1'] ?? {})),
+    );
+    expect(prices[product.id ?? '']).toMatchObject({
+      price_net: '23.0',
+      price_gross: '27.6',
+      currency: 'EUR',
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { ClientWire } from '../wire/client';
 import { InvoiceWire } from '../wire/invoice';
 import { AccountsApi } from './accounts';
 import { DepartmentsResource } from './departments';
+import { PriceListsResource } from './price-lists';
 import { InvoiceActions } from './invoice-actions';
 import * as schemas from './schemas';
 import { VendorResource } from './vendor-resource';
@@ -26,7 +27,7 @@ export class InvoiceOceanClient {
   readonly warehouses;
   readonly departments: DepartmentsResource;
   readonly bankAccounts;
-  readonly priceLists;
+  readonly priceLists: PriceListsResource;
   readonly recurrings;
   readonly warehouseDocuments;
   readonly warehouseActions;
@@ -80,12 +81,7 @@ export class InvoiceOceanClient {
       record: schemas.BankAccountRecord,
       input: schemas.BankAccountInput,
     });
-    this.priceLists = resource({
-      path: 'price_lists',
-      wrapper: 'price_list',
-      record: schemas.PriceListRecord,
-      input: schemas.PriceListInput,
-    });
+    this.priceLists = new PriceListsResource(transport, extension);
     this.recurrings = resource({
       path: 'recurrings',
       wrapper: 'recurring',

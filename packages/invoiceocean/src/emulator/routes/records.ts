@@ -40,7 +40,14 @@ export const RECORD_SPECS: Readonly<Record<string, RecordSpec>> = {
     wrapper: 'price_list',
     firstId: 50_000,
     required: ['name'],
-    prepare: (input) => priceListPositions(input),
+    // the keys of VosFactures' documented list sample
+    prepare: (input) => ({
+      deleted: false,
+      account_id: 1,
+      description: null,
+      currency: 'PLN',
+      ...priceListPositions(input),
+    }),
   },
   recurrings: {
     wrapper: 'recurring',
@@ -155,6 +162,36 @@ function warehouseActions(context: RouteContext): EmulatorResponse {
   return respond(context.path.format, 200, 'warehouse-actions', actions);
 }
 
+/**
+ * VosFactures' `GET /price_lists/ID/prices_for_products.json?product_ids[]=…`: the list's price for
+ * each product (or the product's own), keyed by product id.
+ */
+function pricesForProducts(
+  context: RouteContext,
+  priceList: StoredRecord,
+): Record<string, unknown> {
+  const ids = [
+    ...context.request.query.getAll('product_ids[]'),
+    ...(context.request.query.get('product_ids')?.split(',') ?? []),
+  ];
+  const positions =
+    (priceList.attributes.price_list_positions as Record<string, unknown>[] | undefined) ?? [];
+  const result: Record<string, unknown> = {};
+  for (const id of ids) {
+    const product = context.state.products.get(Number(id));
+    const position = positions.find((entry) => String(entry.priceable_id) === id);
+    if (!product && !position) continue;
+    result[id] = {
+      price_net: position?.price_net ?? product?.attributes.price_net ?? null,
+      price_gross: position?.price_gross ?? product?.attributes.price_gross ?? null,
+      tax: position?.tax ?? '',
+      currency: priceList.attributes.currency ?? null,
+      category_id: product?.attributes.category_id ?? null,
+    };
+  }
+  return result;
+}
+
 /** The simpler resources: list, get, create, update (multipart too), delete. */
 export function handleRecords(context: RouteContext): EmulatorResponse | undefined {
   const { path, request } = context;
@@ -223,6 +260,14 @@ export function handleRecords(context: RouteContext): EmulatorResponse | undefin
     return respond(format, 404, 'error', ERRORS.notFound);
   }
   const record = store.get(Number(path.id));
+  if (
+    record &&
+    path.resource === 'price_lists' &&
+    path.action === 'prices_for_products' &&
+    request.method === 'GET'
+  ) {
+    return respond(format, 200, 'prices', pricesForProducts(context, record));
+  }
   if (!record)
     return respond(
       format,
