@@ -349,3 +349,58 @@ describe('InvoiceOcean emulator behaviour', () => {
     expect(updated.price_gross).toBe('20.0');
   });
 });
+
+describe('bank accounts answer as the documented error table says', () => {
+  /** Rows of the vendor's Markdown table: status and, where it is JSON, the body. */
+  const rows = readFileSync(
+    new URL('../__fixtures__/docs_fakturownia_bank_accounts_error_table.md', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .flatMap((line) => {
+      const match = /^\| `(\d{3})` \| (.+?) \| `?(\{.*\})`? \|$/.exec(line.trim());
+      return match
+        ? [
+            {
+              status: Number(match[1]),
+              situation: match[2] ?? '',
+              body: JSON.parse(match[3] ?? '{}') as unknown,
+            },
+          ]
+        : [];
+    });
+  const requests: Record<
+    string,
+    (target: ReturnType<typeof emulator>) => Promise<{ status: number; body: unknown }>
+  > = {
+    'Brak `bank_account_number` w atrybutach': (target) =>
+      call(target, 'POST', `/bank_accounts.json?api_token=${TOKEN}`, {
+        bank_account: { name: 'Main' },
+      }),
+    '`name` dłuższe niż 255 znaków': (target) =>
+      call(target, 'POST', `/bank_accounts.json?api_token=${TOKEN}`, {
+        bank_account: { bank_account_number: 'PL61', name: 'n'.repeat(256) },
+      }),
+    '`account_description` dłuższe niż 256 znaków': (target) =>
+      call(target, 'POST', `/bank_accounts.json?api_token=${TOKEN}`, {
+        bank_account: { bank_account_number: 'PL61', account_description: 'd'.repeat(257) },
+      }),
+    'Rachunek bankowy nie istnieje (CRUD)': (target) =>
+      call(target, 'GET', `/bank_accounts/999.json?api_token=${TOKEN}`),
+  };
+
+  it('reads four rows with JSON bodies that the emulator reproduces', () => {
+    // own_bank_account_type's allowed values and the mass-payment-code case are not documented
+    // precisely enough to reproduce (see the closing notes); the other rows are.
+    expect(rows.map((row) => row.situation)).toEqual(expect.arrayContaining(Object.keys(requests)));
+  });
+
+  it.each(Object.keys(requests))('%s', async (situation) => {
+    const row = rows.find((candidate) => candidate.situation === situation);
+    const response = await requests[situation]?.(emulator());
+    expect({ status: response?.status, body: response?.body }).toEqual({
+      status: row?.status,
+      body: row?.body,
+    });
+  });
+});

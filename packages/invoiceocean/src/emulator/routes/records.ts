@@ -35,7 +35,22 @@ export const RECORD_SPECS: Readonly<Record<string, RecordSpec>> = {
   categories: { wrapper: 'category', firstId: 10_000, required: ['name'] },
   warehouses: { wrapper: 'warehouse', firstId: 20_000, required: ['name'] },
   departments: { wrapper: 'department', firstId: 30_000, required: ['name'] },
-  bank_accounts: { wrapper: 'bank_account', firstId: 40_000, required: ['bank_account_number'] },
+  bank_accounts: {
+    wrapper: 'bank_account',
+    firstId: 40_000,
+    required: [],
+    // the documented validation answers (docs_fakturownia_bank_accounts_error_table.md)
+    prepare: (input) => {
+      const errors: Record<string, string[]> = {};
+      if (!input.bank_account_number) errors.bank_accounts = ["can't be blank"];
+      if (typeof input.name === 'string' && input.name.length > 255)
+        errors.name = ['is too long (maximum is 255 characters)'];
+      if (typeof input.account_description === 'string' && input.account_description.length > 256) {
+        errors.account_description = ['is too long (maximum is 256 characters)'];
+      }
+      return Object.keys(errors).length > 0 ? { errors } : input;
+    },
+  },
   price_lists: {
     wrapper: 'price_list',
     firstId: 50_000,
