@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { inspect } from 'node:util';
 import {
   CustomerCreateInputSchema,
   CustomerListQuerySchema,
@@ -12,6 +13,8 @@ import {
   SendInvoiceInputSchema,
   TOKENS,
   UnsupportedOperationError,
+  adapterSummary,
+  inspectAdapter,
   ValidationError,
   deferIterable,
   enforceStrict,
@@ -571,6 +574,14 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       });
     },
   };
+
+  toJSON(): Record<string, string> {
+    return adapterSummary(this);
+  }
+
+  [inspect.custom](): string {
+    return inspectAdapter(this, 'InvoiceOceanAdapter');
+  }
 
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
     return forwardRawRequest<T>(this.transport, request);

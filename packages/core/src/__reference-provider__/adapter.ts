@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { inspect } from 'node:util';
 import { inject, injectable } from 'tsyringe';
 import { z } from 'zod';
 import { registerTransport } from '../di/adapter-container';
@@ -40,6 +41,7 @@ import type { AdapterCapabilities } from '../spec/capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from '../spec/results';
 import { unsupportedOperation } from '../spec/unsupported';
 import { forwardRawRequest } from '../spec/raw-request';
+import { adapterSummary, inspectAdapter } from '../spec/adapter-rendering';
 import { enforceStrict, type WriteOptions } from '../spec/warnings';
 import { parseInput } from '../validation/parse-input';
 import {
@@ -473,6 +475,14 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
       'customers.delete',
     ) as InvoiceAdapterV1['customers']['delete'],
   };
+
+  toJSON(): Record<string, string> {
+    return adapterSummary(this);
+  }
+
+  [inspect.custom](): string {
+    return inspectAdapter(this, 'AcmeAdapter');
+  }
 
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
     return forwardRawRequest<T>(this.transport, request);

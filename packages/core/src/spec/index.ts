@@ -5,3 +5,4 @@ export * from './warnings';
 export * from './unsupported';
 export * from './provider-options';
 export * from './raw-request';
+export * from './adapter-rendering';
