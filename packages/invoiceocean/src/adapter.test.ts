@@ -124,7 +124,16 @@ describe('requests on the wire', () => {
         period: 'more',
         date_from: '2026-01-01',
         date_to: '2026-03-31',
-        'kinds[]': ['vat', 'correction'],
+        // every kind that reads as an invoice or a credit note
+        'kinds[]': [
+          'vat',
+          'vat_mp',
+          'vat_margin',
+          'vat_rr',
+          'bill',
+          'correction',
+          'correction_note',
+        ],
         include_positions: 'true',
         page: '1',
         per_page: '100',
@@ -150,7 +159,21 @@ describe('requests on the wire', () => {
         sent = body;
         return true;
       })
-      .reply(200, fixture('wooyek_invoice_get.json'));
+      .reply(200, {
+        ...fixture('wooyek_invoice_get.json'),
+        positions: [
+          {
+            id: 47315300,
+            name: 'New',
+            quantity: '1.0',
+            price_net: '5.0',
+            tax: '23',
+            total_price_net: '5.0',
+            total_price_tax: '1.15',
+            total_price_gross: '6.15',
+          },
+        ],
+      });
     await adapter().invoices.update('21367364', {
       lines: [{ description: 'New', unitPrice: '5', taxRate: 23 }],
     });
@@ -185,6 +208,8 @@ describe('requests on the wire', () => {
     expect(sent).toEqual({
       api_token: TOKEN,
       banking_payment: {
+        // the key a look-up finds the payment by if the answer is lost
+        description: 'invoicekit:21367364:0.00:339.99',
         name: 'BANK-REF-1',
         price: '339.99',
         invoice_id: 21367364,

@@ -16,6 +16,7 @@ import {
   adapterSummary,
   inspectAdapter,
   ValidationError,
+  ConflictError,
   deferIterable,
   enforceStrict,
   forwardRawRequest,
@@ -38,6 +39,7 @@ import {
   type InvoiceAdapterV1,
   type InvoiceCreateInput,
   type InvoiceListQuery,
+  type InvoiceType,
   type InvoiceUpdateInput,
   type MarkPaidInput,
   type PdfOptions,
@@ -52,7 +54,7 @@ import {
 import { inject, injectable } from 'tsyringe';
 import { INVOICEOCEAN_CAPABILITIES } from './capabilities';
 import type { CalculatingStrategy, InvoiceOceanConfig } from './config';
-import { TYPE_TO_KIND } from './mapping/kind';
+import { KIND_TO_TYPE } from './mapping/kind';
 import { fromCanonicalCustomer } from './mapping/from-canonical-customer';
 import { fromCanonicalInvoice } from './mapping/from-canonical-invoice';
 import { toCanonicalCustomer } from './mapping/to-canonical-customer';
@@ -70,6 +72,18 @@ function warsawDate(ms: number): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date(ms));
+}
+
+/**
+ * Every vendor kind that reads as one of these types (`invoice` is vat, bill, vat_margin …), so a
+ * filtered list returns what an unfiltered one labels with that type. `other` covers unknown kinds,
+ * which cannot be enumerated: then nothing is sent and the type is filtered after reading.
+ */
+function kindsFor(types: readonly InvoiceType[] | undefined): string[] | undefined {
+  if (!types || types.includes('other')) return undefined;
+  return Object.entries(KIND_TO_TYPE).flatMap(([kind, type]) =>
+    types.includes(type) ? [kind] : [],
+  );
 }
 
 function asList(body: unknown): unknown[] {
@@ -138,12 +152,48 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
     return this.read(response.body);
   }
 
+  private async fetchRawInvoice(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<Record<string, unknown>> {
+    const response = await this.transport.request({
+      method: 'GET',
+      path: this.path(`invoices/${id}`),
+      operation: 'invoices.get',
+      signal,
+    });
+    return (response.body ?? {}) as Record<string, unknown>;
+  }
+
+  /** The banking payment recorded under this key, if any. */
+  private async findPayment(key: string, signal?: AbortSignal): Promise<unknown> {
+    for await (const payment of paginate({
+      provider: INVOICEOCEAN,
+      strategy: pageNumberStrategy({ perPage: 100 }),
+      idOf: (item: { id?: unknown }) => String(item.id),
+      signal,
+      fetchPage: async ({ page, perPage }, pageSignal) => {
+        const response = await this.transport.request({
+          method: 'GET',
+          path: this.path('banking/payments'),
+          query: { page, per_page: perPage },
+          operation: 'invoices.markPaid.lookup',
+          signal: pageSignal,
+        });
+        return { items: asList(response.body) as { id?: unknown; description?: unknown }[] };
+      },
+    })) {
+      if (payment.description === key) return payment;
+    }
+    return undefined;
+  }
+
   /** The invoice carrying this order id, if any (all periods). */
   private async findByOid(oid: string, signal?: AbortSignal): Promise<unknown> {
     const response = await this.transport.request({
       method: 'GET',
       path: this.path('invoices'),
-      query: { oid, period: 'all', include_positions: 'true' },
+      query: { oid, period: 'all', include_positions: 'true', per_page: 100 },
       operation: 'invoices.findByExternalId',
       signal,
     });
@@ -165,7 +215,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       client_id: parsed.customerId,
       number: parsed.number,
       oid: parsed.externalId,
-      'kinds[]': parsed.type?.map((type) => TYPE_TO_KIND[type]),
+      'kinds[]': kindsFor(parsed.type),
       include_positions: 'true',
     };
     const pages = paginate({
@@ -185,12 +235,16 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       },
     });
     const statuses = parsed.status;
-    if (!statuses) return pages;
-    // The vendor filters statuses only in its UI: filter the canonical status here, after paging,
-    // so that a page thinned by the filter never looks like the last one.
-    return (async function* filterByStatus() {
-      for await (const invoice of pages)
-        if (statuses.includes(invoice.status.canonical)) yield invoice;
+    const types = parsed.type;
+    if (!statuses && !types) return pages;
+    // Statuses (and the `other` type) are filtered here, after paging, so that a page thinned by
+    // the filter never looks like the last one.
+    return (async function* filterAfterPaging() {
+      for await (const invoice of pages) {
+        if (statuses && !statuses.includes(invoice.status.canonical)) continue;
+        if (types && !types.includes(invoice.type)) continue;
+        yield invoice;
+      }
     })();
   }
 
@@ -215,7 +269,32 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         parsed.providerOptions,
         'invoices.create',
       );
-      const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'create');
+      // A credit note's before/after records come from the invoice it corrects.
+      const corrected =
+        parsed.type === 'credit_note' && parsed.relatedInvoiceId !== undefined
+          ? (
+              asList(
+                (
+                  await this.fetchRawInvoice(
+                    this.checkedId(parsed.relatedInvoiceId, 'invoices.create'),
+                    options.signal,
+                  )
+                ).positions,
+              ) as {
+                name?: unknown;
+                quantity?: unknown;
+              }[]
+            ).map((position) => ({
+              name: typeof position.name === 'string' ? position.name : null,
+              quantity: String(position.quantity ?? '0'),
+            }))
+          : undefined;
+      const { invoice, warnings } = fromCanonicalInvoice(
+        parsed,
+        vendorOptions,
+        'create',
+        corrected ? { corrected } : {},
+      );
       enforceStrict(warnings, {
         provider: INVOICEOCEAN,
         operation: 'invoices.create',
@@ -275,19 +354,33 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         parsed.providerOptions,
         'invoices.update',
       );
-      const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'update');
+      // Replacing lines needs the current positions: every one is destroyed (separators and
+      // subtotals too), and a correction stays a correction whatever `type` says.
+      const current =
+        parsed.lines === undefined
+          ? undefined
+          : await this.fetchRawInvoice(checkedId, options.signal);
+      const currentPositions = asList(current?.positions) as {
+        id?: unknown;
+        name?: unknown;
+        quantity?: unknown;
+      }[];
+      const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'update', {
+        currentKind: typeof current?.kind === 'string' ? current.kind : null,
+      });
       enforceStrict(warnings, {
         provider: INVOICEOCEAN,
         operation: 'invoices.update',
         strict: options.strict,
       });
+      const destroyedIds = currentPositions.flatMap((position) =>
+        position.id === undefined || position.id === null ? [] : [Number(position.id)],
+      );
       if (parsed.lines !== undefined) {
-        // Canonical `lines` replace all lines; the vendor appends, so the old ones are destroyed.
-        const current = await this.fetchInvoice(checkedId, options.signal);
-        const destroyed = current.lines.flatMap((line) =>
-          line.id ? [{ id: Number(line.id), _destroy: 1 }] : [],
-        );
-        invoice.positions = [...destroyed, ...(invoice.positions as unknown[])];
+        invoice.positions = [
+          ...destroyedIds.map((positionId) => ({ id: positionId, _destroy: 1 })),
+          ...(invoice.positions as unknown[]),
+        ];
       }
       const response = await this.transport.request({
         method: 'PUT',
@@ -296,7 +389,23 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.update',
         signal: options.signal,
       });
-      return { data: this.read(response.body), warnings };
+      const data = this.read(response.body);
+      // Another writer between our read and our write would leave old or doubled lines.
+      if (
+        parsed.lines !== undefined &&
+        Array.isArray((response.body as { positions?: unknown }).positions)
+      ) {
+        const survivors = data.lines.filter(
+          (line) => line.id !== null && destroyedIds.includes(Number(line.id)),
+        );
+        if (survivors.length > 0 || data.lines.length !== parsed.lines.length) {
+          throw new ConflictError({
+            provider: INVOICEOCEAN,
+            message: `invoices.update: invoice ${checkedId} changed while its lines were replaced (${data.lines.length} lines, ${parsed.lines.length} sent); read it again and retry`,
+          });
+        }
+      }
+      return { data, warnings };
     },
 
     delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
@@ -333,8 +442,14 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
             }),
         operation: 'invoices.cancel',
         signal: options.signal,
-        // Canceling twice leaves the invoice canceled: safe to repeat.
-        idempotency: { kind: 'vendor-dedupe' },
+        // After a lost answer, the invoice itself says whether the cancel happened.
+        idempotency: {
+          kind: 'lookup',
+          lookup: async (signal) => {
+            const invoice = await this.fetchRawInvoice(checkedId, signal);
+            return invoice.kind === 'canceled' ? { code: 'success' } : undefined;
+          },
+        },
       });
       return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
     },
@@ -350,8 +465,22 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.markPaid',
       });
       const current = await this.fetchInvoice(checkedId, options.signal);
+      const due = toDecimal(current.totals.due);
+      // Nothing due (paid already, or a credit note): paying would record a zero or negative
+      // payment — exactly what a blind retry after a lost answer would do.
+      if (due.lessThanOrEqualTo(0)) {
+        return {
+          data: current,
+          warnings: [
+            {
+              type: 'other',
+              message: `nothing is due on invoice ${checkedId}; no payment was recorded`,
+            },
+          ],
+        };
+      }
       const amount = parsed.amount ?? current.totals.due;
-      if (toDecimal(amount).greaterThan(toDecimal(current.totals.due))) {
+      if (toDecimal(amount).greaterThan(due)) {
         throw new ValidationError({
           provider: INVOICEOCEAN,
           issues: [
@@ -362,12 +491,17 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           ],
         });
       }
-      // A banking payment carries amount, date, method (provider) and reference (name).
+      // A banking payment carries amount, date, method (provider) and reference (name). Its
+      // description is a key made of the invoice, what was paid before and the amount, so that a
+      // payment whose answer was lost can be found instead of being recorded twice.
+      const paymentKey = `invoicekit:${checkedId}:${current.totals.paid}:${amount}`;
       await this.transport.request({
         method: 'POST',
         path: this.path('banking/payments'),
+        idempotency: { kind: 'lookup', lookup: (signal) => this.findPayment(paymentKey, signal) },
         body: {
           banking_payment: {
+            description: paymentKey,
             name: parsed.reference ?? `Payment for ${current.number ?? checkedId}`,
             price: amount,
             invoice_id: Number(checkedId),

@@ -65,16 +65,17 @@ describe('credit notes are correction invoices with before/after positions', () 
         quantity: '-1',
         price_gross: '10',
         tax: '23',
+        // the corrected invoice's line had 2 units; crediting 1 leaves 1, as in the vendor's example
         correction_before_attributes: {
           name: 'Product A1',
-          quantity: '1',
+          quantity: '2',
           price_gross: '10',
           tax: '23',
           kind: 'correction_before',
         },
         correction_after_attributes: {
           name: 'Product A1',
-          quantity: '0',
+          quantity: '1',
           price_gross: '10',
           tax: '23',
           kind: 'correction_after',
@@ -98,6 +99,6 @@ describe('credit notes are correction invoices with before/after positions', () 
     expect(
       (credit.raw as { positions: { correction_before: unknown }[] }).positions[0]
         ?.correction_before,
-    ).toMatchObject({ quantity: '1' });
+    ).toMatchObject({ quantity: '2' });
   });
 });

@@ -1,5 +1,7 @@
 import {
+  Decimal,
   UnsupportedOperationError,
+  taxFraction,
   toDecimal,
   type AdapterWarning,
   type ParsedInvoiceCreateInput,
@@ -33,10 +35,19 @@ function partyFields(
       reason: 'InvoiceOcean addresses have no region',
     });
   }
+  if (prefix === 'seller' && (party.firstName !== undefined || party.lastName !== undefined)) {
+    warnings.push({
+      type: 'unsupported_field',
+      path: `${path}.${party.firstName !== undefined ? 'firstName' : 'lastName'}`,
+      reason:
+        'the seller has no first or last name at InvoiceOcean; seller_person is the contact person',
+    });
+  }
   return {
     [`${prefix}_name`]: party.name,
-    [`${prefix}_first_name`]: party.firstName,
-    [`${prefix}_last_name`]: party.lastName,
+    ...(prefix === 'buyer'
+      ? { buyer_first_name: party.firstName, buyer_last_name: party.lastName }
+      : {}),
     ...(prefix === 'buyer' ? { buyer_company: party.kind !== 'person' } : {}),
     [`${prefix}_tax_no`]: party.taxId,
     [`${prefix}_email`]: party.email,
@@ -48,37 +59,93 @@ function partyFields(
   };
 }
 
-function positionFields(line: ParsedLineInput): Record<string, unknown> {
+/** A position of the invoice a credit note corrects: what the line was before. */
+export interface CorrectedPosition {
+  readonly name: string | null;
+  readonly quantity: string;
+}
+
+/** What mapping a line needs besides the line. */
+interface LineContext {
+  readonly index: number;
+  readonly warnings: AdapterWarning[];
+  /** The corrected invoice's positions, for a credit note. */
+  readonly corrected: readonly CorrectedPosition[] | undefined;
+}
+
+/** Catalogue reference, code and unit: the same on a plain and a correction position. */
+function identityFields(line: ParsedLineInput): Record<string, unknown> {
   return {
-    name: line.description,
     ...(line.sku !== undefined ? { code: line.sku } : {}),
     ...(line.productId !== undefined ? { product_id: Number(line.productId) } : {}),
-    quantity: line.quantity,
     ...(line.unit !== undefined ? { quantity_unit: line.unit } : {}),
+  };
+}
+
+/**
+ * The vendor takes an amount discount off the gross (reference §11.4); the canonical amount is in
+ * the line's price kind, so a net-priced line's amount is grossed up at its rate — with a warning
+ * when the vendor's two decimals cannot hold the exact value.
+ */
+function discountFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
+  if (!line.discount) return {};
+  if (line.discount.kind === 'percent') return { discount_percent: line.discount.value };
+  if (line.unitPriceKind === 'gross') return { discount: line.discount.value };
+  const exact = toDecimal(line.discount.value).times(taxFraction(line.taxRate).plus(1));
+  const sent = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  if (!sent.equals(exact)) {
+    context.warnings.push({
+      type: 'approximated',
+      path: `lines.${context.index}.discount.value`,
+      reason: `the vendor takes amount discounts off the gross: ${line.discount.value} net is sent as ${sent.toFixed(2)} gross`,
+    });
+  }
+  return { discount: sent.toFixed(2) };
+}
+
+function positionFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
+  return {
+    name: line.description,
+    ...identityFields(line),
+    quantity: line.quantity,
     ...(line.unitPriceKind === 'gross'
       ? { price_gross: line.unitPrice }
       : { price_net: line.unitPrice }),
     tax: fromCanonicalTaxRate(line.taxRate),
-    ...(line.discount?.kind === 'percent' ? { discount_percent: line.discount.value } : {}),
-    ...(line.discount?.kind === 'amount' ? { discount: line.discount.value } : {}),
+    ...discountFields(line, context),
   };
 }
 
 /**
  * A credit-note line as a correction position: the position carries the difference (negative
- * quantity for a credit), and before/after records say what changed — for a credit of q units the
- * line goes from q units to none; an added charge goes from none to q units.
+ * quantity for a credit) and before/after records say what changed. "Before" is the corrected
+ * invoice's line of the same name (so 2 units credited 1 reads 2 → 1, as in the vendor's example);
+ * without one, the line is recorded as going from the credited units to none, with a warning.
  */
-function correctionFields(line: ParsedLineInput): Record<string, unknown> {
+function correctionFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
   const quantity = toDecimal(line.quantity);
   const price = toDecimal(line.unitPrice);
   const isCredit = quantity.times(price).isNegative();
-  const unit = price.abs().toString();
-  const units = quantity.abs().toString();
+  const delta = isCredit ? quantity.abs().negated() : quantity.abs();
+  const original = context.corrected?.find((position) => position.name === line.description);
+  const before = original
+    ? toDecimal(original.quantity)
+    : isCredit
+      ? quantity.abs()
+      : toDecimal('0');
+  if (!original) {
+    context.warnings.push({
+      type: 'approximated',
+      path: `lines.${context.index}`,
+      reason: `the corrected invoice has no line named ${JSON.stringify(line.description)}; recorded as ${before.toString()} → ${before.plus(delta).toString()} units`,
+    });
+  }
   const priceKey = line.unitPriceKind === 'gross' ? 'price_gross' : 'price_net';
+  const unit = price.abs().toString();
   const tax = fromCanonicalTaxRate(line.taxRate);
   const side = (kind: 'correction_before' | 'correction_after', count: string) => ({
     name: line.description,
+    ...identityFields(line),
     quantity: count,
     [priceKey]: unit,
     tax,
@@ -87,11 +154,13 @@ function correctionFields(line: ParsedLineInput): Record<string, unknown> {
   return {
     name: line.description,
     kind: 'correction',
-    quantity: isCredit ? `-${units}` : units,
+    ...identityFields(line),
+    quantity: delta.toString(),
     [priceKey]: unit,
     tax,
-    correction_before_attributes: side('correction_before', isCredit ? units : '0'),
-    correction_after_attributes: side('correction_after', isCredit ? '0' : units),
+    ...discountFields(line, context),
+    correction_before_attributes: side('correction_before', before.toString()),
+    correction_after_attributes: side('correction_after', before.plus(delta).toString()),
   };
 }
 
@@ -99,7 +168,7 @@ function correctionFields(line: ParsedLineInput): Record<string, unknown> {
  * The vendor applies one discount mode per invoice (`discount_kind`), so percentage and amount
  * discounts cannot be mixed on one invoice: that would change the money, so it is an error.
  */
-function discountFields(lines: readonly ParsedLineInput[]): Record<string, unknown> {
+function invoiceDiscountFields(lines: readonly ParsedLineInput[]): Record<string, unknown> {
   const kinds = new Set(lines.flatMap((line) => (line.discount ? [line.discount.kind] : [])));
   if (kinds.size === 0) return {};
   if (kinds.size > 1) {
@@ -124,6 +193,12 @@ export function fromCanonicalInvoice(
   input: ParsedInvoiceCreateInput | ParsedInvoiceUpdateInput,
   options: InvoiceOceanInvoiceOptions | undefined,
   mode: 'create' | 'update',
+  context: {
+    /** For a credit note: the corrected invoice's positions (before/after records). */
+    readonly corrected?: readonly CorrectedPosition[];
+    /** For an update: the invoice's current kind. */
+    readonly currentKind?: string | null;
+  } = {},
 ): InvoiceWriteBody {
   const warnings: AdapterWarning[] = [];
   const invoice: Record<string, unknown> = {};
@@ -178,11 +253,20 @@ export function fromCanonicalInvoice(
   if (input.seller) Object.assign(invoice, partyFields('seller', input.seller, 'seller', warnings));
 
   if (input.lines !== undefined) {
+    // An update of a correction keeps writing correction positions, whatever `type` says.
+    const isCorrection = input.type === 'credit_note' || context.currentKind === 'correction';
+    const lines = input.lines;
     set(
       'positions',
-      input.lines.map(input.type === 'credit_note' ? correctionFields : positionFields),
+      lines.map((line, index) =>
+        (isCorrection ? correctionFields : positionFields)(line, {
+          index,
+          warnings,
+          corrected: context.corrected,
+        }),
+      ),
     );
-    Object.assign(invoice, discountFields(input.lines));
+    Object.assign(invoice, invoiceDiscountFields(input.lines));
   }
 
   if (options) {

@@ -141,8 +141,9 @@ describe('real captures → canonical invoice', () => {
     );
     expect(discounted.lines[0]).toMatchObject({
       unitPrice: '6.94311',
-      discount: { kind: 'amount', value: '3.07' },
-      totals: { gross: '327.25', net: '266.06', tax: '61.19', discount: '3.07' },
+      // the vendor's 3.07 came off the gross; the line is net-priced, so it reads as 2.50 net
+      discount: { kind: 'amount', value: '2.5' },
+      totals: { gross: '327.25', net: '266.06', tax: '61.19', discount: '2.50' },
     });
     expect(discounted.totals).toMatchObject({ net: '266.06', tax: '61.19', gross: '327.25' });
   });
@@ -235,5 +236,107 @@ describe('documentation fragments merged into a real invoice', () => {
       customer: { snapshot: { name: 'Dalajlama' } },
     });
     expect((invoice.raw as { bank_accounts: unknown[] }).bank_accounts).toHaveLength(1);
+  });
+});
+
+describe('discounts as the vendor applies them (review regressions)', () => {
+  const invoice = (overrides: Record<string, unknown>, position: Record<string, unknown>) => ({
+    id: 9,
+    kind: 'vat',
+    status: 'issued',
+    currency: 'PLN',
+    price_net: '100.0',
+    price_tax: '23.0',
+    price_gross: '123.0',
+    ...overrides,
+    positions: [
+      {
+        name: 'A',
+        quantity: '1.0',
+        price_net: '100.0',
+        tax: '23',
+        total_price_net: '100.0',
+        total_price_tax: '23.0',
+        total_price_gross: '123.0',
+        ...position,
+      },
+    ],
+  });
+
+  it('ignores discounts the invoice switched off, and zero discounts', () => {
+    expect(
+      toCanonicalInvoice(invoice({ show_discount: false }, { discount_percent: '10.0' }), {
+        today: TODAY,
+      }).lines[0],
+    ).toMatchObject({
+      discount: null,
+      totals: { gross: '123.00' },
+    });
+    expect(
+      toCanonicalInvoice(invoice({}, { discount_percent: '0.0', discount: '0.0' }), {
+        today: TODAY,
+      }).lines[0]?.discount,
+    ).toBeNull();
+  });
+
+  it('reads an amount discount on a net-priced line back as net', () => {
+    // the vendor took 12.30 off the gross; in net terms that is 10.00
+    const line = toCanonicalInvoice(
+      invoice({ show_discount: true, price_gross: '110.7' }, { discount: '12.3' }),
+      { today: TODAY },
+    ).lines[0];
+    expect(line).toMatchObject({
+      unitPriceKind: 'net',
+      discount: { kind: 'amount', value: '10' },
+      totals: { gross: '110.70', net: '90.00', discount: '10.00' },
+    });
+  });
+
+  it('splits each rate again after discounts, so the breakdown agrees with the vendor totals', () => {
+    const two = {
+      id: 10,
+      kind: 'vat',
+      currency: 'PLN',
+      show_discount: true,
+      price_net: '154.47',
+      price_tax: '35.53',
+      price_gross: '190.0',
+      positions: [1, 2].map((id) => ({
+        id,
+        name: `L${id}`,
+        tax: '23',
+        total_price_net: '81.3',
+        total_price_tax: '18.7',
+        total_price_gross: '100.0',
+        discount: '5.0',
+      })),
+    };
+    const result = toCanonicalInvoice(two, { today: TODAY });
+    expect(result.totals).toMatchObject({ net: '154.47', tax: '35.53', gross: '190.00' });
+    expect(result.taxBreakdown).toEqual([
+      { rate: { kind: 'percent', value: '23' }, net: '154.47', tax: '35.53', gross: '190.00' },
+    ]);
+  });
+
+  it("keeps the vendor's two decimals for currencies with fewer (JPY)", () => {
+    const yen = toCanonicalInvoice(
+      {
+        id: 11,
+        kind: 'vat',
+        currency: 'JPY',
+        price_net: '1626.02',
+        price_tax: '373.98',
+        price_gross: '2000.0',
+      },
+      { today: TODAY },
+    );
+    expect(yen.totals).toMatchObject({ net: '1626.02', tax: '373.98', gross: '2000' });
+  });
+
+  it('reads oid as both the order id and the external id', () => {
+    expect(toCanonicalInvoice(invoice({ oid: 'PO-1' }, {}), { today: TODAY })).toMatchObject({
+      orderId: 'PO-1',
+      externalId: 'PO-1',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  Decimal,
   IsoDateSchema,
   ProviderError,
   reconcileStatus,
@@ -31,28 +32,46 @@ export interface ReadContext {
   readonly today: string;
 }
 
+/** Two decimals, half-up: the vendor's rounding for every amount, whatever the currency. */
+function round2(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** A discount value the vendor actually applies: present, non-zero, and discounts switched on. */
+function activeDiscount(value: string | null | undefined, showDiscount: boolean): Decimal | null {
+  if (!showDiscount || value === null || value === undefined) return null;
+  const decimal = toDecimal(value);
+  return decimal.isZero() ? null : decimal;
+}
+
 /**
  * One position → one canonical line. The vendor's position totals are before the discount (the
- * discount lands in the invoice totals); canonical line totals are after it, so a discounted
- * position's gross is reduced by the discount and re-split at its rate.
+ * discount lands in the invoice totals, taken off the gross); canonical line totals are after it,
+ * so a discounted position's gross is reduced and split again at its rate. Discounts count only
+ * when the invoice has them switched on (`show_discount`).
  */
 function toCanonicalLine(
   position: PositionWire,
   currency: string,
   priceKind: 'net' | 'gross',
+  showDiscount: boolean,
 ): Line {
   const taxRate: TaxRate = toCanonicalTaxRate(position.tax);
+  const onePlus = taxFraction(taxRate).plus(1);
   const totalGross = toDecimal(position.total_price_gross ?? '0');
-  const discountAmount = position.discount
-    ? toDecimal(position.discount)
-    : position.discount_percent
-      ? totalGross.times(toDecimal(position.discount_percent)).dividedBy(100)
-      : toDecimal('0');
-  const hasDiscount = !discountAmount.isZero();
-  const money = (value: string | null | undefined): string => canonicalMoney(value, currency);
+  const percent = activeDiscount(position.discount_percent, showDiscount);
+  const amount = activeDiscount(position.discount, showDiscount);
+  const discountGross =
+    amount ?? (percent ? round2(totalGross.times(percent).dividedBy(100)) : null);
+  const money = (value: Decimal | string | null | undefined): string =>
+    canonicalMoney(value === null || value === undefined ? value : value.toString(), currency);
 
+  const grossPriced =
+    priceKind === 'gross' && position.price_gross !== null && position.price_gross !== undefined;
+  const unitPriceKind =
+    grossPriced || (position.price_net == null && position.price_gross != null) ? 'gross' : 'net';
   let totals: Line['totals'];
-  if (!hasDiscount) {
+  if (!discountGross) {
     totals = {
       net: money(position.total_price_net),
       tax: money(position.total_price_tax),
@@ -60,20 +79,18 @@ function toCanonicalLine(
       discount: money('0'),
     };
   } else {
-    const gross = totalGross.minus(discountAmount);
-    const fraction = taxFraction(taxRate);
-    const net = isCurrencyCode(currency)
-      ? toDecimal(formatMoney(gross.dividedBy(fraction.plus(1)), currency))
-      : gross.dividedBy(fraction.plus(1));
+    const gross = totalGross.minus(discountGross);
+    const net = round2(gross.dividedBy(onePlus));
+    // The canonical discount is in the line's price kind: a net-priced line reads it as net.
+    const discount =
+      unitPriceKind === 'gross' ? discountGross : round2(discountGross.dividedBy(onePlus));
     totals = {
-      net: money(net.toString()),
-      tax: money(gross.minus(net).toString()),
-      gross: money(gross.toString()),
-      discount: money(discountAmount.toString()),
+      net: money(net),
+      tax: money(gross.minus(net)),
+      gross: money(gross),
+      discount: money(discount),
     };
   }
-  const grossPriced =
-    priceKind === 'gross' && position.price_gross !== null && position.price_gross !== undefined;
   return {
     id: position.id ?? null,
     description: position.name ?? position.description ?? '',
@@ -83,16 +100,25 @@ function toCanonicalLine(
     unit: position.quantity_unit ?? null,
     unitPrice:
       (grossPriced ? position.price_gross : position.price_net) ?? position.price_gross ?? '0',
-    unitPriceKind:
-      grossPriced || (position.price_net == null && position.price_gross != null) ? 'gross' : 'net',
+    unitPriceKind,
     taxRate,
-    discount: position.discount_percent
-      ? { kind: 'percent', value: position.discount_percent }
-      : position.discount
-        ? { kind: 'amount', value: position.discount }
+    discount: percent
+      ? { kind: 'percent', value: percent.toString() }
+      : amount
+        ? {
+            kind: 'amount',
+            value:
+              unitPriceKind === 'gross'
+                ? amount.toString()
+                : round2(amount.dividedBy(onePlus)).toString(),
+          }
         : null,
     totals,
   };
+}
+
+function dateOrNull(value: string | null | undefined): string | null {
+  return value && IsoDateSchema.safeParse(value).success ? value : null;
 }
 
 /** All remarks, one paragraph each; `description` alone repeats only the first. */
@@ -102,10 +128,6 @@ function notesOf(wire: InvoiceWireType): string | null {
   );
   if (contents.length > 0) return contents.join('\n\n');
   return wire.description ?? null;
-}
-
-function dateOrNull(value: string | null | undefined): string | null {
-  return value && IsoDateSchema.safeParse(value).success ? value : null;
 }
 
 /**
@@ -123,9 +145,13 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
   const wire = parsed.data;
   const currency = (wire.currency ?? '').toUpperCase();
   const strategy = wire.calculating_strategy ?? context.strategy ?? DEFAULT_CALCULATING_STRATEGY;
+  // Only an explicit "off" disables discounts: exports without the key show them applied.
+  const showDiscount = wire.show_discount !== false;
   const lines = (wire.positions ?? [])
     .filter((position) => position.kind !== 'text_separator' && position.kind !== 'subtotal')
-    .map((position) => toCanonicalLine(position, currency, strategy.invoice_form_price_kind));
+    .map((position) =>
+      toCanonicalLine(position, currency, strategy.invoice_form_price_kind, showDiscount),
+    );
   const money = (value: string | null | undefined): string => canonicalMoney(value, currency);
   const gross = money(wire.price_gross);
   const paid = money(wire.paid);
@@ -157,12 +183,19 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
     seller: toPartySnapshot(flatParty(raw as Record<string, unknown>, 'seller')),
     lines,
     totals,
+    // With discounts the vendor splits each rate's discounted gross again (as keep_gross does).
     taxBreakdown: isCurrencyCode(currency)
-      ? taxBreakdownOf(lines, { currency, strategy: toRoundingStrategy(strategy) })
+      ? taxBreakdownOf(lines, {
+          currency,
+          strategy: lines.some((line) => line.discount !== null)
+            ? { line: 'net_first', document: 'keep_gross' }
+            : toRoundingStrategy(strategy),
+        })
       : [],
     notes: notesOf(wire),
+    // The vendor has one order id: it is the caller's externalId (the dedupe key) and the order id.
     externalId: wire.oid ?? null,
-    orderId: null,
+    orderId: wire.oid ?? null,
     relatedInvoiceId: wire.from_invoice_id ?? wire.invoice_id ?? null,
     language: wire.lang ?? null,
     createdAt: wire.created_at ?? null,
