@@ -1,6 +1,7 @@
 import {
   Decimal,
   UnsupportedOperationError,
+  formatFixed,
   taxFraction,
   toDecimal,
   type AdapterWarning,
@@ -97,10 +98,10 @@ function discountFields(line: ParsedLineInput, context: LineContext): Record<str
     context.warnings.push({
       type: 'approximated',
       path: `lines.${context.index}.discount.value`,
-      reason: `the vendor takes amount discounts off the gross: ${line.discount.value} net is sent as ${sent.toFixed(2)} gross`,
+      reason: `the vendor takes amount discounts off the gross: ${line.discount.value} net is sent as ${formatFixed(sent, 2)} gross`,
     });
   }
-  return { discount: sent.toFixed(2) };
+  return { discount: formatFixed(sent, 2) };
 }
 
 function positionFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {

@@ -5,7 +5,6 @@ import {
   reconcileStatus,
   taxBreakdownOf,
   toDecimal,
-  formatMoney,
   isCurrencyCode,
   type Invoice,
   type Line,
