@@ -56,7 +56,7 @@ import { INVOICEOCEAN_CAPABILITIES } from './capabilities';
 import type { CalculatingStrategy, InvoiceOceanConfig } from './config';
 import { KIND_TO_TYPE } from './mapping/kind';
 import { fromCanonicalCustomer } from './mapping/from-canonical-customer';
-import { fromCanonicalInvoice } from './mapping/from-canonical-invoice';
+import { fromCanonicalInvoice, type CorrectedPosition } from './mapping/from-canonical-invoice';
 import { toCanonicalCustomer } from './mapping/to-canonical-customer';
 import { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 import { InvoiceOceanInvoiceOptionsSchema } from './provider-options';
@@ -163,6 +163,17 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       signal,
     });
     return (response.body ?? {}) as Record<string, unknown>;
+  }
+
+  /** The positions of the invoice a correction corrects: what each line was before. */
+  private async correctedPositions(id: string, signal?: AbortSignal): Promise<CorrectedPosition[]> {
+    const invoice = await this.fetchRawInvoice(id, signal);
+    return (asList(invoice.positions) as { name?: unknown; quantity?: unknown }[]).map(
+      (position) => ({
+        name: typeof position.name === 'string' ? position.name : null,
+        quantity: String(position.quantity ?? '0'),
+      }),
+    );
   }
 
   /** The banking payment recorded under this key, if any. */
@@ -272,22 +283,10 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       // A credit note's before/after records come from the invoice it corrects.
       const corrected =
         parsed.type === 'credit_note' && parsed.relatedInvoiceId !== undefined
-          ? (
-              asList(
-                (
-                  await this.fetchRawInvoice(
-                    this.checkedId(parsed.relatedInvoiceId, 'invoices.create'),
-                    options.signal,
-                  )
-                ).positions,
-              ) as {
-                name?: unknown;
-                quantity?: unknown;
-              }[]
-            ).map((position) => ({
-              name: typeof position.name === 'string' ? position.name : null,
-              quantity: String(position.quantity ?? '0'),
-            }))
+          ? await this.correctedPositions(
+              this.checkedId(parsed.relatedInvoiceId, 'invoices.create'),
+              options.signal,
+            )
           : undefined;
       const { invoice, warnings } = fromCanonicalInvoice(
         parsed,
@@ -365,8 +364,16 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         name?: unknown;
         quantity?: unknown;
       }[];
+      const correctedId =
+        current?.kind === 'correction' && current.from_invoice_id
+          ? String(current.from_invoice_id)
+          : undefined;
+      const corrected = correctedId
+        ? await this.correctedPositions(correctedId, options.signal)
+        : undefined;
       const { invoice, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'update', {
         currentKind: typeof current?.kind === 'string' ? current.kind : null,
+        ...(corrected ? { corrected } : {}),
       });
       enforceStrict(warnings, {
         provider: INVOICEOCEAN,

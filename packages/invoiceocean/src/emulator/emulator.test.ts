@@ -156,6 +156,12 @@ describe('InvoiceOcean emulator behaviour', () => {
     }
   });
 
+  it('refuses a TOKEN/prefix token that names another account', async () => {
+    expect(
+      (await call(emulator(), 'GET', `/invoices.json?api_token=${TOKEN}/someone-else`)).status,
+    ).toBe(401);
+  });
+
   it('accepts the token in the query, in the body, and in the TOKEN/prefix form', async () => {
     const target = emulator();
     expect((await call(target, 'GET', `/invoices.json?api_token=${TOKEN}/acme`)).status).toBe(200);

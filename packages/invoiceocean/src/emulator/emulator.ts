@@ -57,8 +57,10 @@ function authenticated(
     request.query.get('api_token') ??
     (typeof body.api_token === 'string' ? body.api_token : undefined);
   if (token !== undefined) {
-    // The account's own token (bare or TOKEN/prefix), or one issued by the partner API.
-    const [bare] = token.split('/');
+    // The account's own token — bare, or TOKEN/prefix naming this account — or one issued by
+    // the partner API.
+    const [bare, prefix] = token.split('/');
+    if (prefix !== undefined && prefix !== (options.account ?? prefix)) return false;
     return (
       bare === options.apiToken || state.accounts.some((account) => account.api_token === bare)
     );

@@ -1,12 +1,4 @@
-import {
-  Decimal,
-  currencyExponent,
-  isCurrencyCode,
-  roundToCurrency,
-  taxFraction,
-  taxRateKey,
-  toDecimal,
-} from '@invoicekit/core';
+import { Decimal, taxFraction, taxRateKey, toDecimal } from '@invoicekit/core';
 import type { CalculatingStrategy } from '../config';
 import { toCanonicalTaxRate } from '../mapping/tax';
 
@@ -43,12 +35,9 @@ export interface InvoiceAmounts {
   readonly gross: Decimal;
 }
 
-function rounder(currency: string): (value: Decimal) => Decimal {
-  const places = isCurrencyCode(currency) ? currencyExponent(currency) : 2;
-  return (value) =>
-    isCurrencyCode(currency)
-      ? roundToCurrency(value, currency)
-      : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+/** The vendor rounds every amount to two decimals, half-up, whatever the currency (reference §10, §11.5). */
+function rounder(_currency: string): (value: Decimal) => Decimal {
+  return (value) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /**
@@ -100,7 +89,9 @@ export function computePosition(
   if (showDiscount && position.discount_percent !== undefined) {
     discount = round(totalGross.times(toDecimal(position.discount_percent)).dividedBy(100));
   } else if (showDiscount && position.discount !== undefined) {
-    discount = toDecimal(position.discount);
+    // An amount moves the position towards zero: on a credit (negative) position it is negative.
+    const amount = toDecimal(position.discount).abs();
+    discount = totalGross.isNegative() ? amount.negated() : amount;
   }
   return {
     quantity,

@@ -33,6 +33,9 @@ export function fromCanonicalCustomer(
     email: input.email,
     phone: input.phone,
     street: input.address?.street,
+    // Reading joins street and street_no; writing the joined street clears the number, or the
+    // vendor would print it twice.
+    street_no: input.address?.street === undefined ? undefined : '',
     city: input.address?.city,
     post_code: input.address?.postalCode,
     country: input.address?.country,

@@ -17,8 +17,9 @@ function underscore(tag: string): string {
   return tag.replace(/-/g, '_');
 }
 
+/** `total_price_gross` → `total-price-gross`; a leading underscore stays (`_destroy` is a valid name, `-destroy` is not). */
 function dasherize(key: string): string {
-  return key.replace(/_/g, '-');
+  return key.replace(/(?!^)_/g, '-');
 }
 
 /** `positions` → `position`; `invoices` → `invoice`; others lose a trailing `s`. */
