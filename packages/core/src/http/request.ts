@@ -22,7 +22,9 @@ export type IdempotencyStrategy =
        */
       readonly lookup?: IdempotencyLookup;
     }
-  | { readonly kind: 'lookup'; readonly lookup: IdempotencyLookup };
+  | { readonly kind: 'lookup'; readonly lookup: IdempotencyLookup }
+  /** The call changes nothing (a read sent as POST, as RPC-style APIs do): retried like a GET. */
+  | { readonly kind: 'read-only' };
 
 /** Returns the committed record in the decoded response shape, or `undefined` when there is none. */
 export type IdempotencyLookup = (signal?: AbortSignal) => Promise<unknown>;

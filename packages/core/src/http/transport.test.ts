@@ -257,6 +257,23 @@ describe('retries', () => {
     expect(follow.isDone()).toBe(false);
   });
 
+  it('retries a POST that only reads (RPC-style), like a GET', async () => {
+    nock(BASE)
+      .post('/api.php')
+      .query(true)
+      .reply(503, {})
+      .post('/api.php')
+      .query(true)
+      .reply(200, { ok: 1 });
+    const response = await transport().transport.request({
+      method: 'POST',
+      path: '/api.php',
+      body: {},
+      idempotency: { kind: 'read-only' },
+    });
+    expect(response.body).toEqual({ ok: 1 });
+  });
+
   it('retries a write after a 503 when the vendor dedupes it', async () => {
     nock(BASE).post('/x').query(true).reply(503, {}).post('/x').query(true).reply(201, { id: 1 });
     const response = await transport().transport.request({

@@ -317,7 +317,7 @@ export class HttpTransport {
     if (refused)
       return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
     if (!error.retryable) return { action: 'throw' };
-    if (isSafeMethod(request.method)) {
+    if (isSafeMethod(request.method) || request.idempotency?.kind === 'read-only') {
       return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
     }
 
