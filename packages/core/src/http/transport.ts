@@ -135,7 +135,7 @@ export class HttpTransport {
 
       // A repeat of a possibly committed write was refused (e.g. as a duplicate by `oid_unique`):
       // the first attempt is the record, if the vendor can show it to us.
-      if (mayHaveCommitted && request.idempotency?.lookup && !error.retryable) {
+      if (mayHaveCommitted && lookupOf(request) && !error.retryable) {
         const recovered = await this.recoverByLookup<T>(request, attempt, error);
         if (recovered) return recovered;
       }
@@ -340,7 +340,7 @@ export class HttpTransport {
     attempt: number,
     originalError: InvoicekitError,
   ): Promise<TransportResponse<T> | undefined> {
-    const lookup = request.idempotency?.lookup;
+    const lookup = lookupOf(request);
     if (!lookup) return undefined;
     let found: unknown;
     try {
@@ -418,6 +418,12 @@ export class HttpTransport {
       });
     }
   }
+}
+
+/** The look-up a request's idempotency strategy offers, if any. */
+function lookupOf(request: TransportRequest): IdempotencyLookup | undefined {
+  const strategy = request.idempotency;
+  return strategy && 'lookup' in strategy ? strategy.lookup : undefined;
 }
 
 function appendQuery(params: URLSearchParams, key: string, value: QueryValue): void {
