@@ -17,6 +17,7 @@ import type { Logger } from './logger';
 import type { RateLimiter } from './rate-limiter';
 import {
   isSafeMethod,
+  type IdempotencyLookup,
   type QueryValue,
   type TransportRequest,
   type TransportResponse,
