@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { BILLOMAT_STYLE } from './provider-id';
+
+/** The two products that speak this envelope, and where they live. */
+export const ENDPOINTS = {
+  /** Monsum (formerly FastBill Automatic): the service list of the seed reference. */
+  monsum: 'https://app.monsum.com',
+  /** Classic FastBill. */
+  fastbill: 'https://my.fastbill.com',
+} as const;
+
+/** The one service URL, relative to the host. */
+export const SERVICE_PATH = '/api/1.0/api.php';
+
+/**
+ * Configuration of a method-style adapter: the account e-mail and API key (HTTP Basic), the
+ * product's endpoint or any `baseUrl` (an emulator), and the envelope format.
+ */
+export const BillomatStyleConfigSchema = z
+  .strictObject({
+    provider: z.literal(BILLOMAT_STYLE),
+    email: z.email(),
+    apiKey: z.string().trim().min(8),
+    endpoint: z.enum(['monsum', 'fastbill']).default('monsum'),
+    /** Host root (`https://app.monsum.com`); the service path is appended. */
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    format: z.enum(['json', 'xml']).default('json'),
+    /** Invoices per `invoice.get` call; the vendor caps LIMIT at 100. */
+    pageSize: z.number().int().min(1).max(100).default(100),
+    timeoutMs: z.number().int().positive().max(300_000).default(30_000),
+  })
+  .transform((config) => ({
+    ...config,
+    baseUrl: (config.baseUrl ?? ENDPOINTS[config.endpoint]).replace(/\/+$/, ''),
+  }));
+
+export type BillomatStyleConfigInput = z.input<typeof BillomatStyleConfigSchema>;
+export type BillomatStyleConfig = z.output<typeof BillomatStyleConfigSchema>;

@@ -1,0 +1,76 @@
+import {
+  AuthenticationError,
+  ConflictError,
+  ProviderError,
+  RateLimitedError,
+  ValidationError,
+  type InvoicekitError,
+  type ResponseContext,
+} from '@invoicekit/core';
+import { responseOf } from './envelope';
+
+/** `ERRORS` as an array, a bare string, or an object keyed by index (PHP). */
+export function errorMessages(errors: unknown): string[] {
+  if (errors === undefined || errors === null || errors === '') return [];
+  if (typeof errors === 'string') return [errors];
+  if (Array.isArray(errors)) return errors.map(String);
+  if (typeof errors === 'object')
+    return Object.values(errors as Record<string, unknown>).map(String);
+  return [String(errors)];
+}
+
+const FIELD_ERROR = /^missing \/ invalid field:\s*(.+)$/i;
+
+/**
+ * The vendor reports failures inside HTTP 200 as `RESPONSE.ERRORS` strings, classified here by
+ * their prefix (reference §5): `LoginError:` → authentication, `missing / invalid field: X` →
+ * validation with the field named, `Invoice Error:` → conflict with the invoice's state, limits →
+ * rate limited, anything else → provider. A write whose `STATUS` is not `success` failed too.
+ */
+export function methodStyleErrorForResponse(
+  response: ResponseContext,
+): InvoicekitError | undefined {
+  const answer = responseOf(response.body);
+  const messages = errorMessages(answer.ERRORS);
+  const details = {
+    provider: response.provider,
+    status: response.status,
+    request: response.request,
+    rawBody: response.body,
+  };
+  if (messages.length > 0) {
+    const text = messages.join('; ');
+    const service = (response.body as { REQUEST?: { SERVICE?: unknown } } | undefined)?.REQUEST
+      ?.SERVICE;
+    const message = `${typeof service === 'string' ? service : 'request'}: ${text}`;
+    if (messages.some((item) => item.startsWith('LoginError')))
+      return new AuthenticationError({ ...details, message });
+    if (messages.every((item) => FIELD_ERROR.test(item))) {
+      return new ValidationError({
+        ...details,
+        message,
+        issues: messages.map((item) => ({
+          path: (FIELD_ERROR.exec(item)?.[1] ?? '').trim(),
+          message: 'missing or invalid',
+        })),
+      });
+    }
+    if (messages.some((item) => /limit|too many/i.test(item)))
+      return new RateLimitedError({ ...details, message });
+    if (messages.some((item) => item.startsWith('Invoice Error')))
+      return new ConflictError({ ...details, message });
+    return new ProviderError({ ...details, message });
+  }
+  if (
+    answer.STATUS !== undefined &&
+    answer.STATUS !== 'success' &&
+    response.status >= 200 &&
+    response.status < 300
+  ) {
+    return new ProviderError({
+      ...details,
+      message: `the vendor answered STATUS ${JSON.stringify(answer.STATUS)}`,
+    });
+  }
+  return undefined;
+}

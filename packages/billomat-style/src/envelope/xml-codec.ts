@@ -1,0 +1,68 @@
+import { createXmlCodec, type Codec } from '@invoicekit/core';
+import { LIST_CONTAINERS } from './envelope';
+
+const xml = createXmlCodec();
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function element(tag: string, value: unknown): string {
+  if (value === null || value === undefined) return `<${tag}/>`;
+  if (Array.isArray(value)) {
+    const singular = LIST_CONTAINERS[tag];
+    // A container wraps its elements; a plain repeated value (an ID array in a FILTER) repeats the tag.
+    if (singular)
+      return `<${tag}>${value.map((item) => element(singular, item)).join('')}</${tag}>`;
+    return value.map((item) => element(tag, item)).join('');
+  }
+  if (typeof value === 'object') {
+    return `<${tag}>${Object.entries(value as Record<string, unknown>)
+      .map(([key, inner]) => element(key, inner))
+      .join('')}</${tag}>`;
+  }
+  return `<${tag}>${escapeXml(String(value))}</${tag}>`;
+}
+
+/** An envelope as the vendor's XML: `<?xml …?><FBAPI><SERVICE>…</SERVICE>…</FBAPI>`. */
+export function toFbapiXml(envelope: Record<string, unknown>): string {
+  return `<?xml version="1.0" encoding="utf-8"?>${element('FBAPI', envelope)}`;
+}
+
+/** `<ITEMS><ITEM>…</ITEM></ITEMS>` → arrays; every other element keeps its (string) value. */
+export function normaliseXmlTree(node: unknown, tag?: string): unknown {
+  if (node === '' || node === null || node === undefined)
+    return tag && LIST_CONTAINERS[tag] ? [] : '';
+  if (Array.isArray(node)) return node.map((item) => normaliseXmlTree(item));
+  if (typeof node !== 'object') return node;
+  const record = node as Record<string, unknown>;
+  const singular = tag ? LIST_CONTAINERS[tag] : undefined;
+  if (singular) {
+    const children = record[singular];
+    if (children === undefined) return [];
+    return (Array.isArray(children) ? children : [children]).map((child) =>
+      normaliseXmlTree(child, singular),
+    );
+  }
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key.startsWith('@_')) continue;
+    result[key] = normaliseXmlTree(value, key);
+  }
+  return result;
+}
+
+/** Decodes `<FBAPI>…</FBAPI>` into the JSON shape of the same envelope. */
+export function fromFbapiXml(text: string): unknown {
+  const decoded = xml.decode(text) as { FBAPI?: unknown } | undefined;
+  return normaliseXmlTree(decoded?.FBAPI ?? decoded ?? {});
+}
+
+/** The transport codec for XML envelopes. */
+export const fbapiXmlCodec: Codec = {
+  name: 'xml',
+  contentType: 'application/xml',
+  accept: 'application/xml',
+  encode: (body) => toFbapiXml(body as Record<string, unknown>),
+  decode: (text) => (text.trim() === '' ? undefined : fromFbapiXml(text)),
+};

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { InvoiceSchema } from '@invoicekit/core';
+import { describe, expect, it } from 'vitest';
+import { deliveryDateOf } from './delivery-date';
+import { paymentMethodName } from './payment-type';
+import { toCanonicalInvoice } from './to-canonical';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8');
+const monsum = () =>
+  JSON.parse(fixture('monsum_invoice.get_response.json')) as { RESPONSE: { INVOICES: unknown[] } };
+
+describe('the Monsum invoice.get capture → canonical', () => {
+  it('reads every value exactly', () => {
+    const raw = monsum().RESPONSE.INVOICES[0];
+    const invoice = toCanonicalInvoice(raw, { today: '2026-11-21' });
+    expect(InvoiceSchema.parse(invoice)).toEqual(invoice);
+    expect(invoice).toMatchObject({
+      id: '2345',
+      provider: 'billomat-style',
+      number: '1',
+      type: 'invoice',
+      status: { canonical: 'canceled', raw: 'canceled' },
+      currency: 'EUR',
+      issueDate: '2015-10-22',
+      // "2015-11-04 23:00:00": the date part
+      dueDate: '2015-11-04',
+      // "0000-00-00 00:00:00": no date
+      paidDate: null,
+      // free text "22.10.2015 - 01.11.2015": the period's last day
+      serviceDate: '2015-11-01',
+      // unrounded 8.1147541 / 9.656557379: net and gross rounded, tax the difference
+      totals: { net: '8.11', tax: '1.55', gross: '9.66', paid: '0.00', due: '0.00' },
+      externalId: null,
+      customer: {
+        id: '995256',
+        snapshot: {
+          kind: 'company',
+          name: 'Tester 222',
+          firstName: 'Michael',
+          lastName: 'Wolf',
+          taxId: null,
+          address: {
+            street: 'Spaldingstrasse 210',
+            city: 'Hamburg',
+            postalCode: '20097',
+            country: 'DE',
+            region: null,
+          },
+        },
+      },
+    });
+    expect(invoice.lines).toEqual([
+      {
+        id: '1506250',
+        description: 'Wingu Portal Zugang (6 Monate)<br>Hol Dir die 6 Monate Portalnutzung.',
+        sku: '11',
+        productId: null,
+        quantity: '1.00',
+        unit: null,
+        unitPrice: '8.11475410',
+        unitPriceKind: 'net',
+        taxRate: { kind: 'percent', value: '19' },
+        discount: null,
+        totals: { net: '8.11', tax: '1.55', gross: '9.66', discount: '0.00' },
+      },
+    ]);
+    expect(invoice.taxBreakdown).toEqual([
+      { rate: { kind: 'percent', value: '19' }, net: '8.11', tax: '1.55', gross: '9.66' },
+    ]);
+    expect(invoice.raw).toBe(raw);
+  });
+
+  it('reads the same invoice paid, partially paid, and as a draft', () => {
+    const raw = monsum().RESPONSE.INVOICES[0] as Record<string, unknown>;
+    const base = { ...raw, IS_CANCELED: '0', STATUS: undefined };
+    expect(
+      toCanonicalInvoice({ ...base, PAID_DATE: '2015-11-02 00:00:00' }, { today: '2026-11-21' }),
+    ).toMatchObject({
+      status: { canonical: 'paid', raw: 'outgoing' },
+      paidDate: '2015-11-02',
+      totals: { paid: '9.66', due: '0.00' },
+    });
+    expect(
+      toCanonicalInvoice(
+        { ...base, OUTSTANDING_AMOUNT: '5,00', DUE_DATE: '2027-01-01 00:00:00' },
+        { today: '2026-11-21' },
+      ),
+    ).toMatchObject({
+      status: { canonical: 'partially_paid' },
+      totals: { paid: '4.66', due: '5.00' },
+    });
+    expect(
+      toCanonicalInvoice({ ...base, TYPE: 'draft', INVOICE_NUMBER: '' }, { today: '2026-11-21' }),
+    ).toMatchObject({
+      status: { canonical: 'draft', raw: 'draft' },
+      number: null,
+    });
+  });
+});
+
+describe('free-text and coded values', () => {
+  it.each([
+    ['22.10.2015 - 01.11.2015', '2015-11-01'],
+    ['2015-10-22', '2015-10-22'],
+    ['5.3.2012', '2012-03-05'],
+    ['März 2012', null],
+    ['', null],
+  ])('DELIVERY_DATE %j → %j', (text, expected) => {
+    expect(deliveryDateOf(text)).toBe(expected);
+  });
+
+  it.each([
+    ['1', 'transfer'],
+    ['ueberweisung', 'transfer'],
+    ['6', 'card'],
+    ['Kreditkarte', 'card'],
+    ['crypto', 'crypto'],
+  ])('PAYMENT_TYPE %j → %j', (value, name) => {
+    expect(paymentMethodName(value)).toBe(name);
+  });
+});

@@ -1,0 +1,116 @@
+import {
+  lenientBoolean,
+  lenientDate,
+  lenientDecimal,
+  lenientId,
+  lenientList,
+  lenientString,
+  lenientTimestamp,
+} from '@invoicekit/core';
+import { z } from 'zod';
+
+/** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
+export const ItemWire = z.looseObject({
+  INVOICE_ITEM_ID: lenientId.optional(),
+  INVOICE_ID: lenientId.optional(),
+  ARTICLE_NUMBER: lenientString.optional(),
+  DESCRIPTION: lenientString.optional(),
+  QUANTITY: lenientDecimal.optional(),
+  UNIT: lenientString.optional(),
+  UNIT_PRICE: lenientDecimal.optional(),
+  VAT_PERCENT: lenientDecimal.optional(),
+  VAT_VALUE: lenientDecimal.optional(),
+  COMPLETE_NET: lenientDecimal.optional(),
+  COMPLETE_GROSS: lenientDecimal.optional(),
+  SORT_ORDER: lenientDecimal.optional(),
+});
+export type ItemWire = z.infer<typeof ItemWire>;
+
+/** An invoice as `invoice.get` returns it (Monsum field list of seed 002, classic fields tolerated). */
+export const InvoiceWire = z.looseObject({
+  INVOICE_ID: lenientId,
+  INVOICE_EXT_UID: lenientString.optional(),
+  STATUS: lenientString.optional(),
+  TYPE: lenientString.optional(),
+  CUSTOMER_ID: lenientId.optional(),
+  CUSTOMER_NUMBER: lenientString.optional(),
+  ORGANIZATION: lenientString.optional(),
+  SALUTATION: lenientString.optional(),
+  FIRST_NAME: lenientString.optional(),
+  LAST_NAME: lenientString.optional(),
+  ADDRESS: lenientString.optional(),
+  ADDRESS_2: lenientString.optional(),
+  ZIPCODE: lenientString.optional(),
+  CITY: lenientString.optional(),
+  COUNTRY_CODE: lenientString.optional(),
+  VAT_ID: lenientString.optional(),
+  COMMENT: lenientString.optional(),
+  COMMENT_: lenientString.optional(),
+  PAYMENT_TYPE: lenientString.optional(),
+  DAYS_FOR_PAYMENT: lenientString.optional(),
+  CURRENCY_CODE: lenientString.optional(),
+  INVOICE_NUMBER: lenientString.optional(),
+  INVOICE_TITLE: lenientString.optional(),
+  INTROTEXT: lenientString.optional(),
+  PAID_DATE: lenientDate.optional(),
+  IS_CANCELED: lenientBoolean.optional(),
+  INVOICE_DATE: lenientDate.optional(),
+  DUE_DATE: lenientDate.optional(),
+  DELIVERY_DATE: lenientString.optional(),
+  SUB_TOTAL: lenientDecimal.optional(),
+  VAT_TOTAL: lenientDecimal.optional(),
+  TOTAL: lenientDecimal.optional(),
+  OUTSTANDING_AMOUNT: lenientDecimal.optional(),
+  ITEMS: lenientList(ItemWire).optional(),
+  VAT_ITEMS: lenientList(
+    z.looseObject({
+      VAT_PERCENT: lenientDecimal.optional(),
+      COMPLETE_NET: lenientDecimal.optional(),
+      VAT_VALUE: lenientDecimal.optional(),
+    }),
+  ).optional(),
+  DOCUMENT_URL: lenientString.optional(),
+  LASTUPDATE: lenientTimestamp.optional(),
+  CREATED: lenientTimestamp.optional(),
+});
+export type InvoiceWire = z.infer<typeof InvoiceWire>;
+
+/** A customer (`customer.get`). */
+export const CustomerWire = z.looseObject({
+  CUSTOMER_ID: lenientId,
+  CUSTOMER_NUMBER: lenientString.optional(),
+  CUSTOMER_EXT_UID: lenientString.optional(),
+  CUSTOMER_TYPE: lenientString.optional(),
+  ORGANIZATION: lenientString.optional(),
+  SALUTATION: lenientString.optional(),
+  FIRST_NAME: lenientString.optional(),
+  LAST_NAME: lenientString.optional(),
+  ADDRESS: lenientString.optional(),
+  ADDRESS_2: lenientString.optional(),
+  ZIPCODE: lenientString.optional(),
+  CITY: lenientString.optional(),
+  COUNTRY_CODE: lenientString.optional(),
+  PHONE: lenientString.optional(),
+  MOBILE: lenientString.optional(),
+  EMAIL: lenientString.optional(),
+  VAT_ID: lenientString.optional(),
+  BANK_NAME: lenientString.optional(),
+  BANK_IBAN: lenientString.optional(),
+  BANK_BIC: lenientString.optional(),
+  COMMENT: lenientString.optional(),
+  CREATED: lenientTimestamp.optional(),
+  LASTUPDATE: lenientTimestamp.optional(),
+});
+export type CustomerWire = z.infer<typeof CustomerWire>;
+
+/** A payment reminder (`invoice.getreminders`). */
+export const ReminderWire = z.looseObject({
+  REMINDER_ID: lenientId,
+  INVOICE_ID: lenientId.optional(),
+  DUNNING_LEVEL: lenientDecimal.optional(),
+  DUNNING_FEE: lenientDecimal.optional(),
+  DUNNING_DATE: lenientDate.optional(),
+  CREATED: lenientTimestamp.optional(),
+  DAYS_FOR_PAYMENT: lenientString.optional(),
+});
+export type ReminderWire = z.infer<typeof ReminderWire>;
