@@ -1,0 +1,194 @@
+import {
+  defineEmulator,
+  textResponse,
+  type Emulator,
+  type EmulatorRateLimit,
+  type EmulatorRequest,
+  type EmulatorResponse,
+} from '@invoicekit/core/emulator';
+import { SERVICE_PATH } from '../config';
+import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
+import { echo } from './render';
+import { SERVICES, type ServiceCall } from './services';
+import { createState, type MethodStyleState, type StoredReminder } from './state';
+
+/** Options of {@link createMethodStyleEmulator}. */
+export interface MethodStyleEmulatorOptions {
+  /** The account's login e-mail and API key (HTTP Basic). */
+  readonly email: string;
+  readonly apiKey: string;
+  /** Bad credentials: `LoginError` inside HTTP 200 (the old recordings, default) or HTTP 401. */
+  readonly authFailure?: 'login-error' | '401';
+  /** Calls per minute; off by default (the vendor documents plan-dependent limits only). */
+  readonly callsPerMinute?: number;
+  /** Base of DOCUMENT_URL / PAYPAL_URL links. */
+  readonly publicBaseUrl?: string;
+  readonly now?: () => Date;
+}
+
+/** What `seed()` accepts. */
+export interface MethodStyleSeed {
+  /** Customers by vendor fields (`CUSTOMER_TYPE`, `ORGANIZATION` …); `CUSTOMER_ID` optional. */
+  readonly customers?: readonly Record<string, unknown>[];
+  /** Completed invoices for a customer, with vendor items. */
+  readonly invoices?: readonly {
+    CUSTOMER_ID: number;
+    TYPE?: 'draft' | 'outgoing';
+    INVOICE_DATE?: string;
+    ITEMS?: readonly Record<string, unknown>[];
+    INVOICE_EXT_UID?: string;
+  }[];
+  readonly reminders?: readonly Omit<StoredReminder, 'id'>[];
+}
+
+const PLAIN = 'text/plain; charset=UTF-8';
+
+function answer(format: 'json' | 'xml', body: Record<string, unknown>): EmulatorResponse {
+  // The vendor sends text/plain whatever the format (the recordings).
+  return textResponse(200, format === 'xml' ? toFbapiXml(body) : JSON.stringify(body), PLAIN);
+}
+
+function authenticated(request: EmulatorRequest, options: MethodStyleEmulatorOptions): boolean {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Basic ')) return false;
+  const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return decoded.slice(0, colon) === options.email && decoded.slice(colon + 1) === options.apiKey;
+}
+
+/**
+ * A stateful emulator of the method-style endpoint: one POST route, Basic auth, JSON and XML
+ * envelopes, errors inside HTTP 200, the draft → complete → cancel lifecycle, LIMIT/OFFSET paging,
+ * on the emulator toolkit (faults, journal, loopback or nock).
+ */
+export function createMethodStyleEmulator(
+  options: MethodStyleEmulatorOptions,
+): Emulator<MethodStyleSeed> {
+  const now = options.now ?? (() => new Date());
+  const publicBase = options.publicBaseUrl ?? 'https://app.monsum.com';
+  return defineEmulator<MethodStyleState, MethodStyleSeed>({
+    name: 'billomat-style',
+    createState,
+    ...(options.callsPerMinute
+      ? {
+          rateLimit: {
+            limit: options.callsPerMinute,
+            windowMs: 60_000,
+            sendRetryAfter: false,
+          } satisfies EmulatorRateLimit,
+        }
+      : {}),
+    rateLimitBody: { RESPONSE: { ERRORS: ['API rate limit exceeded. Please try again later.'] } },
+    seed: (state, data) => seed(state, data, now()),
+    handler: (request, state) => {
+      if (request.method !== 'POST' || request.path !== SERVICE_PATH) {
+        return textResponse(404, '<html><body>Not Found</body></html>', 'text/html');
+      }
+      const text = request.body.trim();
+      const format = text.startsWith('<') ? 'xml' : 'json';
+      let envelope: Record<string, unknown>;
+      try {
+        envelope = (format === 'xml' ? fromFbapiXml(text) : JSON.parse(text || '{}')) as Record<
+          string,
+          unknown
+        >;
+      } catch {
+        return answer(format, { REQUEST: [], RESPONSE: { ERRORS: ['invalid request format'] } });
+      }
+      const requestEcho = echo(envelope);
+      if (!authenticated(request, options)) {
+        if (options.authFailure === '401') return textResponse(401, 'Unauthorized', PLAIN);
+        return answer(format, {
+          REQUEST: requestEcho,
+          RESPONSE: { ERRORS: ['LoginError: Wrong API KEY or user credentials.'] },
+        });
+      }
+      const service = SERVICES[String(envelope.SERVICE ?? '')];
+      if (!service)
+        return answer(format, {
+          REQUEST: requestEcho,
+          RESPONSE: { ERRORS: [`unknown SERVICE: ${String(envelope.SERVICE ?? '')}`] },
+        });
+      const at = now();
+      const call: ServiceCall = {
+        filter: (envelope.FILTER && typeof envelope.FILTER === 'object'
+          ? envelope.FILTER
+          : {}) as Record<string, unknown>,
+        data: (envelope.DATA && typeof envelope.DATA === 'object' ? envelope.DATA : {}) as Record<
+          string,
+          unknown
+        >,
+        limit: envelope.LIMIT === undefined ? undefined : Number(envelope.LIMIT),
+        offset: envelope.OFFSET === undefined ? undefined : Number(envelope.OFFSET),
+        state,
+        today: at.toISOString().slice(0, 10),
+        now: at.toISOString().slice(0, 19).replace('T', ' '),
+        baseUrl: publicBase,
+      };
+      const result = service(call);
+      return answer(format, {
+        REQUEST: requestEcho,
+        RESPONSE: 'errors' in result ? { ERRORS: result.errors } : result.response,
+      });
+    },
+  });
+}
+
+function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {
+  const timestamp = at.toISOString().slice(0, 19).replace('T', ' ');
+  for (const { CUSTOMER_ID, ...fields } of data.customers ?? []) {
+    const record = {
+      fields: {
+        CUSTOMER_TYPE: 'business',
+        CUSTOMER_NUMBER: String(state.customers.size + 1),
+        ...fields,
+      },
+      created: timestamp,
+      updated: timestamp,
+    };
+    if (typeof CUSTOMER_ID === 'number') state.customers.put({ ...record, id: CUSTOMER_ID });
+    else state.customers.insert(record);
+  }
+  for (const invoice of data.invoices ?? []) {
+    const items = (
+      invoice.ITEMS ?? [
+        { DESCRIPTION: 'Seeded service', UNIT_PRICE: '100.00', VAT_PERCENT: '19', QUANTITY: '1' },
+      ]
+    ).map((item, index) => ({
+      id: state.itemIds.next++,
+      articleNumber: String(item.ARTICLE_NUMBER ?? ''),
+      description: String(item.DESCRIPTION ?? ''),
+      quantity: String(item.QUANTITY ?? '1'),
+      unit: '',
+      unitPrice: String(item.UNIT_PRICE ?? '0'),
+      vatPercent: String(item.VAT_PERCENT ?? '19'),
+      sortOrder: index + 1,
+    }));
+    const type = invoice.TYPE ?? 'outgoing';
+    state.invoices.insert({
+      type,
+      customerId: invoice.CUSTOMER_ID,
+      extUid: invoice.INVOICE_EXT_UID ?? '',
+      currency: 'EUR',
+      invoiceDate: invoice.INVOICE_DATE ?? timestamp.slice(0, 10),
+      deliveryDate: '',
+      introtext: '',
+      title: '',
+      templateId: '0',
+      cashDiscountPercent: '0.00',
+      cashDiscountDays: '0',
+      isGross: false,
+      items,
+      number: type === 'outgoing' ? String(state.numbers.next++) : '',
+      paidDate: null,
+      isCanceled: false,
+      canceledAmount: '0',
+      status: type === 'outgoing' ? 'open' : 'draft',
+      sentByEmail: 0,
+      sentByPost: 0,
+      created: timestamp,
+      updated: timestamp,
+    });
+  }
+  for (const reminder of data.reminders ?? []) state.reminders.insert(reminder);
+}

@@ -1,0 +1,475 @@
+import { toDecimal } from '@invoicekit/core';
+import type { MethodStyleState, StoredInvoice, StoredItem } from './state';
+import { outstandingOf, renderInvoice, renderItem } from './render';
+import { incomingDecimal, incomingList } from './values';
+
+/** What a service handler gets. */
+export interface ServiceCall {
+  readonly filter: Record<string, unknown>;
+  readonly data: Record<string, unknown>;
+  readonly limit: number | undefined;
+  readonly offset: number | undefined;
+  readonly state: MethodStyleState;
+  readonly today: string;
+  readonly now: string;
+  readonly baseUrl: string;
+}
+
+/** A service answers with RESPONSE fields, or with error strings (delivered inside HTTP 200). */
+export type ServiceResult =
+  { readonly response: Record<string, unknown> } | { readonly errors: string[] };
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+
+const fieldError = (...fields: string[]): ServiceResult => ({
+  errors: fields.map((field) => `missing / invalid field: ${field}`),
+});
+const invoiceError = (message: string): ServiceResult => ({
+  errors: [`Invoice Error: ${message}`],
+});
+const success = (fields: Record<string, unknown> = {}): ServiceResult => ({
+  response: { STATUS: 'success', ...fields },
+});
+
+function page<T>(rows: readonly T[], call: ServiceCall): T[] {
+  const limit = Math.min(MAX_LIMIT, Math.max(1, call.limit ?? DEFAULT_LIMIT));
+  const offset = Math.max(0, call.offset ?? 0);
+  return rows.slice(offset, offset + limit);
+}
+
+function idList(value: unknown): number[] {
+  if (value === undefined || value === null || value === '') return [];
+  return (Array.isArray(value) ? value : [value]).map(Number).filter((id) => Number.isFinite(id));
+}
+
+function readItems(call: ServiceCall, raw: unknown, from: number): StoredItem[] | ServiceResult {
+  const items: StoredItem[] = [];
+  const missing = new Set<string>();
+  incomingList(raw).forEach((entry, index) => {
+    const unitPrice = incomingDecimal(entry.UNIT_PRICE);
+    const vat = incomingDecimal(entry.VAT_PERCENT);
+    const quantity = entry.QUANTITY === undefined ? '1' : incomingDecimal(entry.QUANTITY);
+    if (!entry.DESCRIPTION && !entry.ARTICLE_NUMBER) missing.add('DESCRIPTION');
+    if (unitPrice === undefined) missing.add('UNIT_PRICE');
+    if (vat === undefined) missing.add('VAT_PERCENT');
+    if (quantity === undefined) missing.add('QUANTITY');
+    items.push({
+      id: call.state.itemIds.next++,
+      articleNumber: String(entry.ARTICLE_NUMBER ?? ''),
+      description: String(entry.DESCRIPTION ?? ''),
+      quantity: quantity ?? '1',
+      unit: String(entry.UNIT ?? ''),
+      unitPrice: unitPrice ?? '0',
+      vatPercent: vat ?? '0',
+      sortOrder: Number(entry.SORT_ORDER ?? from + index + 1),
+    });
+  });
+  return missing.size > 0 ? fieldError(...missing) : items;
+}
+
+function invoiceOf(call: ServiceCall, source: Record<string, unknown>): StoredInvoice | undefined {
+  return call.state.invoices.get(Number(source.INVOICE_ID));
+}
+
+function header(data: Record<string, unknown>): Partial<StoredInvoice> {
+  const text = (key: string): string | undefined =>
+    data[key] === undefined || data[key] === null ? undefined : String(data[key]);
+  return Object.fromEntries(
+    Object.entries({
+      extUid: text('INVOICE_EXT_UID'),
+      currency: text('CURRENCY_CODE'),
+      invoiceDate: text('INVOICE_DATE'),
+      deliveryDate: text('DELIVERY_DATE'),
+      introtext: text('INTROTEXT'),
+      title: text('INVOICE_TITLE'),
+      templateId: text('TEMPLATE_ID'),
+      cashDiscountPercent: text('CASH_DISCOUNT_PERCENT'),
+      cashDiscountDays: text('CASH_DISCOUNT_DAYS'),
+      isGross: data.IS_GROSS === undefined ? undefined : String(data.IS_GROSS) === '1',
+    }).filter(([, value]) => value !== undefined),
+  ) as Partial<StoredInvoice>;
+}
+
+const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
+  'invoice.get': (call) => {
+    const { filter } = call;
+    const ids = idList(filter.INVOICE_ID);
+    const rows = call.state.invoices.all().filter((invoice) => {
+      if (ids.length > 0 && !ids.includes(invoice.id)) return false;
+      if (filter.INVOICE_NUMBER && invoice.number !== String(filter.INVOICE_NUMBER)) return false;
+      if (filter.INVOICE_TITLE && invoice.title !== String(filter.INVOICE_TITLE)) return false;
+      if (filter.CUSTOMER_ID && invoice.customerId !== Number(filter.CUSTOMER_ID)) return false;
+      if (filter.TYPE && invoice.type !== String(filter.TYPE)) return false;
+      if (filter.YEAR && !invoice.invoiceDate.startsWith(String(filter.YEAR))) return false;
+      if (filter.MONTH && invoice.invoiceDate.slice(5, 7) !== String(filter.MONTH).padStart(2, '0'))
+        return false;
+      const due = String(renderInvoice(invoice, call.state, call.baseUrl).DUE_DATE).slice(0, 10);
+      if (filter.START_DUE_DATE && due < String(filter.START_DUE_DATE)) return false;
+      if (filter.END_DUE_DATE && due > String(filter.END_DUE_DATE)) return false;
+      return true;
+    });
+    return {
+      response: {
+        INVOICES: page(rows, call).map((invoice) =>
+          renderInvoice(invoice, call.state, call.baseUrl),
+        ),
+      },
+    };
+  },
+
+  'invoice.create': (call) => {
+    const { data } = call;
+    if (!data.CUSTOMER_ID || !call.state.customers.get(Number(data.CUSTOMER_ID)))
+      return fieldError('CUSTOMER_ID');
+    const items = readItems(call, data.ITEMS, 0);
+    if (!Array.isArray(items)) return items;
+    const created = call.state.invoices.insert({
+      type: 'draft',
+      customerId: Number(data.CUSTOMER_ID),
+      extUid: '',
+      currency: 'EUR',
+      invoiceDate: call.today,
+      deliveryDate: '',
+      introtext: '',
+      title: '',
+      templateId: '0',
+      cashDiscountPercent: '0.00',
+      cashDiscountDays: '0',
+      isGross: false,
+      ...header(data),
+      items,
+      number: '',
+      paidDate: null,
+      isCanceled: false,
+      canceledAmount: '0',
+      status: 'draft',
+      sentByEmail: 0,
+      sentByPost: 0,
+      created: call.now,
+      updated: call.now,
+    });
+    // create answers with an integer id (the 2013 recording)
+    return success({ INVOICE_ID: created.id });
+  },
+
+  'invoice.update': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type !== 'draft') return invoiceError('No draft invoice chosen.');
+    const replace = String(call.data.DELETE_EXISTING_ITEMS ?? '0') === '1';
+    let items = replace ? [] : invoice.items;
+    if (call.data.ITEMS !== undefined) {
+      const added = readItems(call, call.data.ITEMS, items.length);
+      if (!Array.isArray(added)) return added;
+      items = [...items, ...added];
+    }
+    call.state.invoices.update(invoice.id, { ...header(call.data), items, updated: call.now });
+    return success();
+  },
+
+  'invoice.delete': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type !== 'draft') return invoiceError('No draft invoice chosen.');
+    call.state.invoices.delete(invoice.id);
+    return success();
+  },
+
+  'invoice.complete': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type !== 'draft') return invoiceError('No draft invoice chosen.');
+    const number = String(call.state.numbers.next++);
+    call.state.invoices.update(invoice.id, {
+      type: 'outgoing',
+      number,
+      status: 'open',
+      updated: call.now,
+    });
+    return success({ INVOICE_NUMBER: number, INVOICE_ID: String(invoice.id) });
+  },
+
+  'invoice.cancel': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type === 'draft') return invoiceError('No completed invoice chosen.');
+    if (invoice.isCanceled) return invoiceError('Invoice is already canceled.');
+    if (call.data.CANCELLATION_AMOUNT !== undefined) {
+      // Partial cancellation (Storno): DESCRIPTION becomes mandatory (seed 002).
+      const amount = incomingDecimal(call.data.CANCELLATION_AMOUNT);
+      if (!call.data.DESCRIPTION) return fieldError('DESCRIPTION');
+      if (
+        amount === undefined ||
+        toDecimal(amount).lessThanOrEqualTo(0) ||
+        toDecimal(amount).greaterThan(outstandingOf(invoice))
+      ) {
+        return fieldError('CANCELLATION_AMOUNT');
+      }
+      call.state.invoices.update(invoice.id, {
+        canceledAmount: toDecimal(invoice.canceledAmount).plus(toDecimal(amount)).toString(),
+        updated: call.now,
+      });
+      return success({ INVOICE_ID: String(invoice.id) });
+    }
+    call.state.invoices.update(invoice.id, {
+      isCanceled: true,
+      status: 'canceled',
+      updated: call.now,
+    });
+    return success({ INVOICE_ID: String(invoice.id) });
+  },
+
+  'invoice.sign': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type === 'draft') return invoiceError('No completed invoice chosen.');
+    return success({ REMAINING_CREDITS: String(call.state.credits.remaining) });
+  },
+
+  'invoice.sendbyemail': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    const recipient = (call.data.RECIPIENT ?? {}) as Record<string, unknown>;
+    const missing = [
+      !recipient.TO ? 'RECIPIENT' : null,
+      !call.data.SUBJECT ? 'SUBJECT' : null,
+      !call.data.MESSAGE ? 'MESSAGE' : null,
+    ].filter((field): field is string => field !== null);
+    if (missing.length > 0) return fieldError(...missing);
+    if (invoice.type === 'draft') return invoiceError('No completed invoice chosen.');
+    call.state.invoices.update(invoice.id, {
+      sentByEmail: invoice.sentByEmail + 1,
+      updated: call.now,
+    });
+    return success();
+  },
+
+  'invoice.sendbypost': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type === 'draft') return invoiceError('No completed invoice chosen.');
+    if (call.state.credits.remaining <= 0) return invoiceError('Not enough credits.');
+    call.state.credits.remaining -= 1;
+    call.state.invoices.update(invoice.id, {
+      sentByPost: invoice.sentByPost + 1,
+      updated: call.now,
+    });
+    return success({ REMAINING_CREDITS: String(call.state.credits.remaining) });
+  },
+
+  'invoice.capture': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type === 'draft' || invoice.isCanceled)
+      return invoiceError('No completed invoice chosen.');
+    if (invoice.paidDate)
+      return invoiceError('Invoice could not be captured. Maybe it is paid already?');
+    call.state.invoices.update(invoice.id, {
+      paidDate: call.today,
+      status: 'paid',
+      updated: call.now,
+    });
+    return success();
+  },
+
+  'invoice.setpaid': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    if (invoice.type === 'draft' || invoice.paidDate || invoice.isCanceled) {
+      return invoiceError('Invoice could not be set paid. Maybe it is already?');
+    }
+    const paidDate = call.data.PAID_DATE ? String(call.data.PAID_DATE).slice(0, 10) : call.today;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(paidDate)) return fieldError('PAID_DATE');
+    call.state.invoices.update(invoice.id, { paidDate, status: 'paid', updated: call.now });
+    return success({ INVOICE_NUMBER: invoice.number, COMMENT: '' });
+  },
+
+  'invoice.getreminders': (call) => {
+    // seed 002 puts INVOICE_ID in FILTER; clients also send it as DATA
+    const source = call.filter.INVOICE_ID !== undefined ? call.filter : call.data;
+    const invoice = invoiceOf(call, source);
+    if (!invoice) return fieldError('INVOICE_ID');
+    const reminders = call.state.reminders
+      .all()
+      .filter((reminder) => reminder.invoiceId === invoice.id);
+    return {
+      response: {
+        REMINDERS: reminders.map((reminder) => ({
+          REMINDER_ID: String(reminder.id),
+          INVOICE_ID: String(invoice.id),
+          DUNNING_LEVEL: String(reminder.level),
+          DUNNING_FEE: reminder.fee,
+          DUNNING_DATE: reminder.date,
+          INTROTEXT: '',
+          TEMPLATE_ID: invoice.templateId,
+          CREATED: `${reminder.date} 00:00:00`,
+          DAYS_FOR_PAYMENT: String(reminder.daysForPayment),
+          DOCUMENT_URL: `${call.baseUrl}/reminder/${reminder.id}.pdf`,
+          DOWNLOAD_LINK: `${call.baseUrl}/reminder/${reminder.id}/download`,
+        })),
+      },
+    };
+  },
+
+  'invoice.correctvat2020': (call) => {
+    const invoice = invoiceOf(call, call.data);
+    if (!invoice) return fieldError('INVOICE_ID');
+    const inCut = invoice.invoiceDate >= '2020-07-01' && invoice.invoiceDate <= '2020-12-31';
+    const wrong = invoice.items.some((item) =>
+      ['19', '7'].includes(toDecimal(item.vatPercent).toString()),
+    );
+    if (invoice.type === 'draft' || !inCut || !wrong)
+      return invoiceError('Invoice does not need a VAT correction.');
+    // The temporary German cut: 19 → 16 %, 7 → 5 %. The old invoice is canceled, a corrected one issued.
+    const items = invoice.items.map((item) => ({
+      ...item,
+      id: call.state.itemIds.next++,
+      vatPercent:
+        { '19': '16', '7': '5' }[toDecimal(item.vatPercent).toString()] ?? item.vatPercent,
+    }));
+    const corrected = call.state.invoices.insert({
+      ...invoice,
+      items,
+      number: String(call.state.numbers.next++),
+      status: 'open',
+      created: call.now,
+      updated: call.now,
+    });
+    call.state.invoices.update(invoice.id, {
+      isCanceled: true,
+      status: 'canceled',
+      updated: call.now,
+    });
+    const { INVOICE_ID: _id, ...fields } = renderInvoice(corrected, call.state, call.baseUrl);
+    return success({
+      INVOICE_ID_OLD: String(invoice.id),
+      INVOICE_ID_CORRECTED: String(corrected.id),
+      ...fields,
+    });
+  },
+
+  'item.get': (call) => {
+    const invoice = invoiceOf(call, call.filter);
+    if (!invoice) return fieldError('INVOICE_ID');
+    return {
+      response: {
+        ITEMS: invoice.items.map((item) => ({
+          ...renderItem(item, invoice),
+          INVOICE_ID: String(invoice.id),
+          CUSTOMER_ID: String(invoice.customerId),
+          CURRENCY_CODE: invoice.currency,
+        })),
+      },
+    };
+  },
+
+  'item.delete': (call) => {
+    const id = Number(call.data.INVOICE_ITEM_ID);
+    const invoice = call.state.invoices.find((candidate) =>
+      candidate.items.some((item) => item.id === id),
+    );
+    if (!invoice) return fieldError('INVOICE_ITEM_ID');
+    if (invoice.type !== 'draft') return invoiceError('No draft invoice chosen.');
+    call.state.invoices.update(invoice.id, {
+      items: invoice.items.filter((item) => item.id !== id),
+      updated: call.now,
+    });
+    return success();
+  },
+};
+
+const CUSTOMER_TYPES = ['business', 'consumer'];
+
+const customerServices: Record<string, (call: ServiceCall) => ServiceResult> = {
+  'customer.get': (call) => {
+    const { filter } = call;
+    const term = filter.TERM ? String(filter.TERM).toLowerCase() : undefined;
+    const rows = call.state.customers.all().filter((customer) => {
+      const fields = customer.fields;
+      if (filter.CUSTOMER_ID && customer.id !== Number(filter.CUSTOMER_ID)) return false;
+      for (const key of ['CUSTOMER_NUMBER', 'CUSTOMER_EXT_UID', 'COUNTRY_CODE', 'CITY']) {
+        if (filter[key] !== undefined && String(fields[key] ?? '') !== String(filter[key]))
+          return false;
+      }
+      if (term) {
+        const haystack = [
+          'ORGANIZATION',
+          'FIRST_NAME',
+          'LAST_NAME',
+          'ADDRESS',
+          'ADDRESS_2',
+          'ZIPCODE',
+          'EMAIL',
+        ].map((key) => String(fields[key] ?? '').toLowerCase());
+        if (!haystack.some((value) => value.includes(term))) return false;
+      }
+      return true;
+    });
+    return {
+      response: {
+        CUSTOMERS: page(rows, call).map((customer) => ({
+          CUSTOMER_ID: String(customer.id),
+          ...customer.fields,
+          CREATED: customer.created,
+          LASTUPDATE: customer.updated,
+        })),
+      },
+    };
+  },
+
+  'customer.create': (call) => {
+    const { data } = call;
+    if (!CUSTOMER_TYPES.includes(String(data.CUSTOMER_TYPE ?? '')))
+      return fieldError('CUSTOMER_TYPE');
+    if (data.CUSTOMER_TYPE === 'business' && !data.ORGANIZATION) return fieldError('ORGANIZATION');
+    if (data.CUSTOMER_TYPE === 'consumer' && !data.LAST_NAME) return fieldError('LAST_NAME');
+    const fields = Object.fromEntries(
+      Object.entries(data).filter(
+        ([, value]) => value !== null && value !== undefined && !Array.isArray(value),
+      ),
+    );
+    const created = call.state.customers.insert({
+      fields: { CUSTOMER_NUMBER: String(call.state.customers.size + 1), ...fields },
+      created: call.now,
+      updated: call.now,
+    });
+    return success({ CUSTOMER_ID: created.id });
+  },
+
+  'customer.update': (call) => {
+    const customer = call.state.customers.get(Number(call.data.CUSTOMER_ID));
+    if (!customer) return fieldError('CUSTOMER_ID');
+    const { CUSTOMER_ID: _id, ...changes } = call.data;
+    if (
+      changes.CUSTOMER_TYPE !== undefined &&
+      !CUSTOMER_TYPES.includes(String(changes.CUSTOMER_TYPE))
+    )
+      return fieldError('CUSTOMER_TYPE');
+    call.state.customers.update(customer.id, {
+      fields: { ...customer.fields, ...changes },
+      updated: call.now,
+    });
+    return success({ CUSTOMER_ID: customer.id });
+  },
+
+  'customer.delete': (call) => {
+    const customer = call.state.customers.get(Number(call.data.CUSTOMER_ID));
+    if (!customer) return fieldError('CUSTOMER_ID');
+    if (
+      call.state.invoices.find(
+        (invoice) => invoice.customerId === customer.id && invoice.type !== 'draft',
+      )
+    ) {
+      return { errors: ['Customer Error: Customer has invoices and cannot be deleted.'] };
+    }
+    call.state.customers.delete(customer.id);
+    return success();
+  },
+};
+
+/** Every service the emulator answers, by SERVICE name. */
+export const SERVICES: Readonly<Record<string, (call: ServiceCall) => ServiceResult>> = {
+  ...invoiceServices,
+  ...customerServices,
+};
