@@ -33,3 +33,26 @@ export function responseOf(body: unknown): Record<string, unknown> {
   const response = (body as ResponseEnvelope | undefined)?.RESPONSE;
   return response && typeof response === 'object' && !Array.isArray(response) ? response : {};
 }
+
+/**
+ * A vendor list as records: an array, one bare object (a collapsed one-element list), an object
+ * keyed by index (PHP), or nothing (`""`, `null`, `{}`, `[]`).
+ */
+export function recordsOf(value: unknown): Record<string, unknown>[] {
+  if (value === undefined || value === null || value === '') return [];
+  if (Array.isArray(value)) return value.filter(isRecord);
+  if (!isRecord(value)) return [];
+  const keys = Object.keys(value);
+  if (keys.length === 0) return [];
+  if (keys.every((key) => /^\d+$/.test(key))) return Object.values(value).filter(isRecord);
+  return [value];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A scalar the vendor sent as a string or a number, as a string (`''` when absent). */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}

@@ -51,6 +51,26 @@ function taxRateOf(percent: string | null | undefined): TaxRate {
   return { kind: 'percent', value: percent ? toDecimal(percent).toString() : '0' };
 }
 
+/**
+ * Items carry no price kind; an invoice written with `IS_GROSS` has gross unit prices. Whichever
+ * of net and gross quantity × unit price makes is the kind.
+ */
+function priceKindOf(
+  item: ItemWire,
+  net: string,
+  gross: string,
+  currency: string,
+): 'net' | 'gross' {
+  if (net === gross || item.UNIT_PRICE === null || item.UNIT_PRICE === undefined) return 'net';
+  const extended = money(
+    toDecimal(item.UNIT_PRICE)
+      .times(toDecimal(item.QUANTITY ?? '1'))
+      .toString(),
+    currency,
+  );
+  return extended === gross && extended !== net ? 'gross' : 'net';
+}
+
 function toLine(item: ItemWire, currency: string): Line {
   const net = money(item.COMPLETE_NET, currency);
   const gross =
@@ -70,7 +90,7 @@ function toLine(item: ItemWire, currency: string): Line {
     quantity: item.QUANTITY ?? '1',
     unit: item.UNIT ?? null,
     unitPrice: item.UNIT_PRICE ?? '0',
-    unitPriceKind: 'net',
+    unitPriceKind: priceKindOf(item, net, gross, currency),
     taxRate: taxRateOf(item.VAT_PERCENT),
     discount: null,
     totals: {

@@ -1,0 +1,661 @@
+import 'reflect-metadata';
+import { inspect } from 'node:util';
+import {
+  CustomerCreateInputSchema,
+  CustomerListQuerySchema,
+  CustomerUpdateInputSchema,
+  IdSchema,
+  InvoiceCreateInputSchema,
+  InvoiceListQuerySchema,
+  InvoiceUpdateInputSchema,
+  MarkPaidInputSchema,
+  NotFoundError,
+  PdfOptionsSchema,
+  ProviderError,
+  SendInvoiceInputSchema,
+  TOKENS,
+  UnsupportedOperationError,
+  ValidationError,
+  adapterSummary,
+  deferIterable,
+  enforceStrict,
+  forwardRawRequest,
+  inspectAdapter,
+  parseInput,
+  parseProviderOptions,
+  toDecimal,
+  type AdapterWarning,
+  type BinaryDocument,
+  type Clock,
+  type Customer,
+  type CustomerCreateInput,
+  type CustomerListQuery,
+  type CustomerUpdateInput,
+  type HttpTransport,
+  type Invoice,
+  type InvoiceAdapterV1,
+  type InvoiceCreateInput,
+  type InvoiceListQuery,
+  type InvoiceUpdateInput,
+  type MarkPaidInput,
+  type PdfOptions,
+  type RawRequest,
+  type RawResponse,
+  type ReadOptions,
+  type Reminder,
+  type SendInvoiceInput,
+  type WriteOptions,
+  type WriteResult,
+} from '@invoicekit/core';
+import { inject, injectable } from 'tsyringe';
+import { BILLOMAT_STYLE_CAPABILITIES } from './capabilities';
+import { MethodStyleClient, type VendorRecord } from './client/method-client';
+import type { BillomatStyleConfig } from './config';
+import { textOf } from './envelope/envelope';
+import { fromCanonicalCustomer, fromCanonicalInvoice } from './mapping/from-canonical';
+import {
+  toCanonicalCustomer,
+  toCanonicalInvoice,
+  toCanonicalReminder,
+} from './mapping/to-canonical';
+import { BillomatStyleInvoiceOptionsSchema } from './provider-options';
+import { BILLOMAT_STYLE } from './provider-id';
+
+/** `YYYY-MM-DD` of a clock reading in the vendor's (Berlin) business day. */
+function berlinDate(ms: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(ms));
+}
+
+/** The vendor answers an unknown id as a missing field; the caller asked for a record. */
+function isMissingId(error: unknown, tag: string): boolean {
+  return (
+    error instanceof ValidationError &&
+    error.provider === BILLOMAT_STYLE &&
+    error.issues.some((issue) => issue.path === tag)
+  );
+}
+
+/**
+ * The canonical adapter (specification v1) for the method-style API (FastBill / Monsum). Every
+ * call is one POSTed envelope; reads keep the vendor record in `raw`; `vendor` reaches every
+ * service of the reference with typed inputs.
+ */
+@injectable()
+export class BillomatStyleAdapter implements InvoiceAdapterV1 {
+  readonly specificationVersion = 'v1' as const;
+  readonly id = BILLOMAT_STYLE;
+  readonly capabilities = BILLOMAT_STYLE_CAPABILITIES;
+
+  /** The vendor's services, typed: `vendor.invoices.sendByPost(id)`, `vendor.items.get(id)` … */
+  readonly vendor: MethodStyleClient;
+
+  /** Only what the adapter needs of the config: the key stays inside the transport's auth. */
+  private readonly settings: { readonly pageSize: number; readonly origin: string };
+
+  constructor(
+    @inject(TOKENS.Transport) private readonly transport: HttpTransport,
+    @inject(TOKENS.ProviderConfig) config: BillomatStyleConfig,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {
+    this.vendor = new MethodStyleClient(transport, config.pageSize);
+    this.settings = { pageSize: config.pageSize, origin: new URL(config.baseUrl).origin };
+  }
+
+  private checkedId(id: string, operation: string): string {
+    return parseInput(IdSchema, id, { provider: BILLOMAT_STYLE, operation, basePath: ['id'] });
+  }
+
+  private read(raw: unknown): Invoice {
+    return toCanonicalInvoice(raw, { today: berlinDate(this.clock.now()) });
+  }
+
+  private notFound(kind: 'invoice' | 'customer', id: string): NotFoundError {
+    return new NotFoundError({ provider: BILLOMAT_STYLE, message: `${kind} ${id} does not exist` });
+  }
+
+  private async rawInvoice(id: string, signal?: AbortSignal): Promise<VendorRecord> {
+    const found = await this.vendor.findInvoice(id, signal);
+    if (!found) throw this.notFound('invoice', id);
+    return found;
+  }
+
+  private async fetchInvoice(id: string, signal?: AbortSignal): Promise<Invoice> {
+    return this.read(await this.rawInvoice(id, signal));
+  }
+
+  /** Runs a write on one invoice; the vendor's "missing / invalid field: INVOICE_ID" is not found. */
+  private async onInvoice<T>(id: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isMissingId(error, 'INVOICE_ID')) throw this.notFound('invoice', id);
+      throw error;
+    }
+  }
+
+  private listInvoices(query: InvoiceListQuery, options: ReadOptions): AsyncIterable<Invoice> {
+    const parsed = parseInput(InvoiceListQuerySchema, query, {
+      provider: BILLOMAT_STYLE,
+      operation: 'invoices.list',
+    });
+    // The vendor filters by customer, number and (for credit notes alone) type; dates, statuses
+    // and external ids are filtered here, after paging, so a thinned page never ends the list.
+    const onlyCreditNotes = parsed.type?.length === 1 && parsed.type[0] === 'credit_note';
+    const records = this.vendor.invoices.list(
+      {
+        ...(parsed.customerId !== undefined ? { CUSTOMER_ID: parsed.customerId } : {}),
+        ...(parsed.number !== undefined ? { INVOICE_NUMBER: parsed.number } : {}),
+        ...(onlyCreditNotes ? { TYPE: 'credit' as const } : {}),
+      },
+      {
+        signal: options.signal,
+        operation: 'invoices.list',
+        pageSize: Math.min(parsed.pageSize ?? this.settings.pageSize, 100),
+      },
+    );
+    const read = (raw: unknown): Invoice => this.read(raw);
+    return (async function* filterAfterPaging() {
+      for await (const record of records) {
+        const invoice = read(record);
+        if (parsed.status && !parsed.status.includes(invoice.status.canonical)) continue;
+        if (parsed.type && !parsed.type.includes(invoice.type)) continue;
+        if (parsed.externalId !== undefined && invoice.externalId !== parsed.externalId) continue;
+        if (parsed.issuedFrom && (invoice.issueDate ?? '') < parsed.issuedFrom) continue;
+        if (parsed.issuedTo && (invoice.issueDate ?? '9999') > parsed.issuedTo) continue;
+        yield invoice;
+      }
+    })();
+  }
+
+  /**
+   * The customer an invoice is written for: its id, or — for a buyer snapshot alone — a customer
+   * made from the snapshot (found again by its external id when the create is repeated).
+   */
+  private async customerFor(
+    input: { customer: { id?: string | undefined; snapshot?: unknown } },
+    externalId: string | undefined,
+    warnings: AdapterWarning[],
+    signal?: AbortSignal,
+  ): Promise<string> {
+    if (input.customer.id !== undefined) return input.customer.id;
+    const snapshot = input.customer.snapshot as Parameters<typeof fromCanonicalCustomer>[0];
+    const customerExtUid = externalId === undefined ? undefined : `invoicekit:${externalId}`;
+    if (customerExtUid) {
+      const [existing] = await this.vendor.customers.get(
+        { CUSTOMER_EXT_UID: customerExtUid },
+        { limit: 1 },
+        { signal },
+      );
+      if (existing) return textOf(existing.CUSTOMER_ID);
+    }
+    const { data, warnings: customerWarnings } = fromCanonicalCustomer(snapshot);
+    for (const warning of customerWarnings)
+      warnings.push(
+        warning.type === 'other'
+          ? warning
+          : { ...warning, path: `customer.snapshot.${warning.path}` },
+      );
+    const { customerId } = await this.vendor.customers.create(
+      { ...data, ...(customerExtUid ? { CUSTOMER_EXT_UID: customerExtUid } : {}) },
+      { signal },
+    );
+    warnings.push({
+      type: 'other',
+      message: `the vendor invoices customers, not buyer snapshots: customer ${customerId} was created from the snapshot`,
+    });
+    return customerId;
+  }
+
+  readonly invoices = {
+    list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> =>
+      deferIterable(() => this.listInvoices(query, options)),
+
+    get: async (id: string, options: ReadOptions = {}): Promise<Invoice> =>
+      this.fetchInvoice(this.checkedId(id, 'invoices.get'), options.signal),
+
+    create: async (
+      input: InvoiceCreateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const parsed = parseInput(InvoiceCreateInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.create',
+      });
+      const vendorOptions = parseProviderOptions(
+        BILLOMAT_STYLE,
+        BillomatStyleInvoiceOptionsSchema,
+        parsed.providerOptions,
+        'invoices.create',
+      );
+      const { data, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'create');
+      enforceStrict(
+        parsed.customer.id === undefined
+          ? [...warnings, { type: 'other', message: 'a customer is created from the snapshot' }]
+          : warnings,
+        { provider: BILLOMAT_STYLE, operation: 'invoices.create', strict: options.strict },
+      );
+      const customerId = await this.customerFor(
+        parsed,
+        parsed.externalId,
+        warnings,
+        options.signal,
+      );
+      const externalId = parsed.externalId;
+      if (externalId !== undefined) {
+        // Exactly once: an invoice already made with this external id is the answer.
+        const existing = await this.vendor.findInvoiceByExtUid(
+          customerId,
+          externalId,
+          options.signal,
+        );
+        if (existing) {
+          return {
+            data: this.read(existing),
+            warnings: [
+              ...warnings,
+              {
+                type: 'other',
+                message: `an invoice with externalId ${externalId} already existed; it was returned unchanged`,
+              },
+            ],
+          };
+        }
+      }
+      try {
+        const { invoiceId } = await this.vendor.invoices.create(
+          { ...data, CUSTOMER_ID: customerId },
+          { signal: options.signal, operation: 'invoices.create' },
+        );
+        return { data: await this.fetchInvoice(invoiceId, options.signal), warnings };
+      } catch (error) {
+        if (isMissingId(error, 'CUSTOMER_ID')) {
+          throw new ValidationError({
+            provider: BILLOMAT_STYLE,
+            issues: [{ path: 'customer.id', message: `customer ${customerId} does not exist` }],
+          });
+        }
+        throw error;
+      }
+    },
+
+    update: async (
+      id: string,
+      input: InvoiceUpdateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.update');
+      const parsed = parseInput(InvoiceUpdateInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.update',
+      });
+      const vendorOptions = parseProviderOptions(
+        BILLOMAT_STYLE,
+        BillomatStyleInvoiceOptionsSchema,
+        parsed.providerOptions,
+        'invoices.update',
+      );
+      const { data, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'update');
+      enforceStrict(warnings, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.update',
+        strict: options.strict,
+      });
+      await this.onInvoice(checkedId, () =>
+        this.vendor.invoices.update(
+          { ...data, INVOICE_ID: checkedId },
+          { signal: options.signal, operation: 'invoices.update' },
+        ),
+      );
+      // The vendor answers an update with STATUS only.
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings };
+    },
+
+    delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
+      const checkedId = this.checkedId(id, 'invoices.delete');
+      await this.onInvoice(checkedId, () =>
+        this.vendor.invoices.delete(checkedId, {
+          signal: options.signal,
+          operation: 'invoices.delete',
+        }),
+      );
+    },
+
+    finalize: async (id: string, options: WriteOptions = {}): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.finalize');
+      await this.onInvoice(checkedId, () =>
+        this.vendor.invoices.complete(
+          { INVOICE_ID: checkedId },
+          { signal: options.signal, operation: 'invoices.finalize' },
+        ),
+      );
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
+    },
+
+    cancel: async (id: string, options: WriteOptions = {}): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.cancel');
+      await this.onInvoice(checkedId, () =>
+        this.vendor.invoices.cancel(
+          { INVOICE_ID: checkedId },
+          { signal: options.signal, operation: 'invoices.cancel' },
+        ),
+      );
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
+    },
+
+    markPaid: async (
+      id: string,
+      input: MarkPaidInput = {},
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.markPaid');
+      const parsed = parseInput(MarkPaidInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.markPaid',
+      });
+      const current = await this.fetchInvoice(checkedId, options.signal);
+      const due = toDecimal(current.totals.due);
+      if (due.lessThanOrEqualTo(0)) {
+        return {
+          data: current,
+          warnings: [
+            {
+              type: 'other',
+              message: `nothing is due on invoice ${checkedId}; it was not marked paid again`,
+            },
+          ],
+        };
+      }
+      if (parsed.amount !== undefined && !toDecimal(parsed.amount).equals(due)) {
+        throw new UnsupportedOperationError({
+          provider: BILLOMAT_STYLE,
+          operation: 'invoices.markPaid',
+          issues: [
+            {
+              path: 'amount',
+              message: `the vendor marks a whole invoice paid; ${current.totals.due} ${current.currency} is due`,
+            },
+          ],
+          message: `invoices.markPaid: partial payments are not supported (${current.totals.due} ${current.currency} is due)`,
+        });
+      }
+      const warnings: AdapterWarning[] = [];
+      if (parsed.method !== undefined)
+        warnings.push({
+          type: 'unsupported_field',
+          path: 'method',
+          reason: 'setpaid records no payment method',
+        });
+      if (parsed.reference !== undefined)
+        warnings.push({
+          type: 'unsupported_field',
+          path: 'reference',
+          reason: 'setpaid records no payment reference',
+        });
+      enforceStrict(warnings, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.markPaid',
+        strict: options.strict,
+      });
+      await this.vendor.invoices.setPaid(
+        { INVOICE_ID: checkedId, ...(parsed.date !== undefined ? { PAID_DATE: parsed.date } : {}) },
+        { signal: options.signal, operation: 'invoices.markPaid' },
+      );
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings };
+    },
+
+    send: async (
+      id: string,
+      input: SendInvoiceInput = {},
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Invoice>> => {
+      const checkedId = this.checkedId(id, 'invoices.send');
+      const parsed = parseInput(SendInvoiceInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.send',
+      });
+      const warnings: AdapterWarning[] = [];
+      if (!parsed.attachPdf)
+        warnings.push({
+          type: 'unsupported_field',
+          path: 'attachPdf',
+          reason: 'the vendor always attaches the PDF',
+        });
+      enforceStrict(warnings, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.send',
+        strict: options.strict,
+      });
+      const current = await this.fetchInvoice(checkedId, options.signal);
+      // The vendor requires a recipient: the customer's address when none is given.
+      let to = parsed.to;
+      if (!to && current.customer.id) {
+        const [customer] = await this.vendor.customers.get(
+          { CUSTOMER_ID: current.customer.id },
+          { limit: 1 },
+          { signal: options.signal },
+        );
+        const email = textOf(customer?.EMAIL);
+        if (email) to = [email];
+      }
+      if (!to) {
+        throw new ValidationError({
+          provider: BILLOMAT_STYLE,
+          issues: [{ path: 'to', message: 'the customer has no e-mail address; give one' }],
+        });
+      }
+      const label = current.number ?? checkedId;
+      // seed 002 makes SUBJECT and MESSAGE mandatory.
+      await this.vendor.invoices.sendByEmail(
+        {
+          INVOICE_ID: checkedId,
+          RECIPIENT: { TO: to, ...(parsed.cc?.length ? { CC: parsed.cc } : {}) },
+          SUBJECT: parsed.subject ?? `Invoice ${label}`,
+          MESSAGE: parsed.message ?? `Please find attached invoice ${label}.`,
+        },
+        { signal: options.signal, operation: 'invoices.send' },
+      );
+      return { data: await this.fetchInvoice(checkedId, options.signal), warnings };
+    },
+
+    downloadPdf: async (
+      id: string,
+      options: PdfOptions & ReadOptions = {},
+    ): Promise<BinaryDocument> => {
+      const checkedId = this.checkedId(id, 'invoices.downloadPdf');
+      const { signal, ...pdfOptions } = options;
+      const parsed = parseInput(PdfOptionsSchema, pdfOptions, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.downloadPdf',
+      });
+      if (parsed.language !== undefined || parsed.variant !== undefined) {
+        throw new UnsupportedOperationError({
+          provider: BILLOMAT_STYLE,
+          operation: 'invoices.downloadPdf',
+          message:
+            'the PDF is printed from the invoice template (TEMPLATE_ID); language and variant are set there',
+        });
+      }
+      const invoice = await this.rawInvoice(checkedId, signal);
+      const link = textOf(invoice.DOCUMENT_URL);
+      if (!link) {
+        throw new ProviderError({
+          provider: BILLOMAT_STYLE,
+          message: `invoice ${checkedId} has no document yet (drafts have none)`,
+        });
+      }
+      const url = new URL(link);
+      // DOCUMENT_URL is a bearer link: it is fetched from the vendor's own host only, never logged.
+      if (url.origin !== this.settings.origin) {
+        throw new ProviderError({
+          provider: BILLOMAT_STYLE,
+          message: `invoice ${checkedId}: the document link points to another host (${url.host}); not followed`,
+        });
+      }
+      const response = await this.transport.request<Buffer>({
+        method: 'GET',
+        path: `${url.pathname}${url.search}`,
+        responseType: 'binary',
+        operation: 'invoices.downloadPdf',
+        signal,
+      });
+      return {
+        contentType: response.headers['content-type'] ?? 'application/pdf',
+        fileName: `${textOf(invoice.INVOICE_NUMBER) || checkedId}.pdf`,
+        data: response.body,
+      };
+    },
+
+    reminders: async (id: string, options: ReadOptions = {}): Promise<readonly Reminder[]> => {
+      const checkedId = this.checkedId(id, 'invoices.reminders');
+      const invoice = await this.fetchInvoice(checkedId, options.signal);
+      const reminders = await this.vendor.invoices.getReminders(checkedId, {
+        signal: options.signal,
+        operation: 'invoices.reminders',
+      });
+      return reminders.map((raw) => toCanonicalReminder(raw, invoice.currency));
+    },
+  };
+
+  private listCustomers(query: CustomerListQuery, options: ReadOptions): AsyncIterable<Customer> {
+    const parsed = parseInput(CustomerListQuerySchema, query, {
+      provider: BILLOMAT_STYLE,
+      operation: 'customers.list',
+    });
+    // TERM searches names, addresses and e-mail; the exact match is checked here.
+    const term = parsed.name ?? parsed.email;
+    const records = this.vendor.customers.list(
+      {
+        ...(term !== undefined ? { TERM: term } : {}),
+        ...(parsed.externalId !== undefined ? { CUSTOMER_EXT_UID: parsed.externalId } : {}),
+      },
+      {
+        signal: options.signal,
+        operation: 'customers.list',
+        pageSize: Math.min(parsed.pageSize ?? this.settings.pageSize, 100),
+      },
+    );
+    return (async function* filterAfterPaging() {
+      for await (const record of records) {
+        const customer = toCanonicalCustomer(record);
+        if (
+          parsed.name !== undefined &&
+          !customer.name.toLowerCase().includes(parsed.name.toLowerCase())
+        )
+          continue;
+        if (
+          parsed.email !== undefined &&
+          customer.email?.toLowerCase() !== parsed.email.toLowerCase()
+        )
+          continue;
+        if (parsed.taxId !== undefined && customer.taxId !== parsed.taxId) continue;
+        yield customer;
+      }
+    })();
+  }
+
+  private async fetchCustomer(id: string, signal?: AbortSignal): Promise<Customer> {
+    const [found] = await this.vendor.customers.get(
+      { CUSTOMER_ID: id },
+      { limit: 1 },
+      { signal, operation: 'customers.get' },
+    );
+    if (!found) throw this.notFound('customer', id);
+    return toCanonicalCustomer(found);
+  }
+
+  readonly customers = {
+    list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> =>
+      deferIterable(() => this.listCustomers(query, options)),
+
+    get: async (id: string, options: ReadOptions = {}): Promise<Customer> =>
+      this.fetchCustomer(this.checkedId(id, 'customers.get'), options.signal),
+
+    create: async (
+      input: CustomerCreateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Customer>> => {
+      const parsed = parseInput(CustomerCreateInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'customers.create',
+      });
+      const { data, warnings } = fromCanonicalCustomer(parsed);
+      enforceStrict(warnings, {
+        provider: BILLOMAT_STYLE,
+        operation: 'customers.create',
+        strict: options.strict,
+      });
+      const { customerId } = await this.vendor.customers.create(data, {
+        signal: options.signal,
+        operation: 'customers.create',
+      });
+      return { data: await this.fetchCustomer(customerId, options.signal), warnings };
+    },
+
+    update: async (
+      id: string,
+      input: CustomerUpdateInput,
+      options: WriteOptions = {},
+    ): Promise<WriteResult<Customer>> => {
+      const checkedId = this.checkedId(id, 'customers.update');
+      const parsed = parseInput(CustomerUpdateInputSchema, input, {
+        provider: BILLOMAT_STYLE,
+        operation: 'customers.update',
+      });
+      // Where a new name goes depends on whether the customer is a business or a consumer.
+      const currentKind =
+        parsed.name !== undefined && parsed.kind === undefined
+          ? (await this.fetchCustomer(checkedId, options.signal)).kind
+          : undefined;
+      const { data, warnings } = fromCanonicalCustomer(parsed, currentKind);
+      enforceStrict(warnings, {
+        provider: BILLOMAT_STYLE,
+        operation: 'customers.update',
+        strict: options.strict,
+      });
+      try {
+        await this.vendor.customers.update(
+          { ...data, CUSTOMER_ID: checkedId },
+          { signal: options.signal, operation: 'customers.update' },
+        );
+      } catch (error) {
+        if (isMissingId(error, 'CUSTOMER_ID')) throw this.notFound('customer', checkedId);
+        throw error;
+      }
+      return { data: await this.fetchCustomer(checkedId, options.signal), warnings };
+    },
+
+    delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
+      const checkedId = this.checkedId(id, 'customers.delete');
+      try {
+        await this.vendor.customers.delete(checkedId, {
+          signal: options.signal,
+          operation: 'customers.delete',
+        });
+      } catch (error) {
+        if (isMissingId(error, 'CUSTOMER_ID')) throw this.notFound('customer', checkedId);
+        throw error;
+      }
+    },
+  };
+
+  toJSON(): Record<string, string> {
+    return adapterSummary(this);
+  }
+
+  [inspect.custom](): string {
+    return inspectAdapter(this, 'BillomatStyleAdapter');
+  }
+
+  request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
+    return forwardRawRequest<T>(this.transport, request);
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+}

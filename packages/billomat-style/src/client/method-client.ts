@@ -1,0 +1,555 @@
+import {
+  offsetLimitStrategy,
+  paginate,
+  parseInput,
+  type HttpTransport,
+  type IdempotencyStrategy,
+} from '@invoicekit/core';
+import type { z } from 'zod';
+import { SERVICE_PATH } from '../config';
+import { recordsOf, responseOf, textOf, type RequestEnvelope } from '../envelope/envelope';
+import { BILLOMAT_STYLE } from '../provider-id';
+import {
+  CompleteDataSchema,
+  CustomerDataSchema,
+  CustomerFilterSchema,
+  IdInputSchema,
+  InvoiceCancelDataSchema,
+  InvoiceCreateDataSchema,
+  InvoiceFilterSchema,
+  InvoiceUpdateDataSchema,
+  PageSchema,
+  SendByEmailDataSchema,
+  SetPaidDataSchema,
+  type CompleteData,
+  type CustomerData,
+  type CustomerFilter,
+  type InvoiceCancelData,
+  type InvoiceCreateData,
+  type InvoiceFilter,
+  type InvoiceUpdateData,
+  type PageInput,
+  type SendByEmailData,
+  type SetPaidData,
+} from './service-inputs';
+
+/** The parts of one envelope besides `SERVICE`. */
+export interface EnvelopeParts {
+  readonly filter?: Readonly<Record<string, unknown>>;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** Per-call options of {@link MethodStyleClient.call}. */
+export interface CallOptions {
+  /** Rows per `LIMIT`/`OFFSET` page of a `list` (at most 100); the configured page size otherwise. */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+  /** Overrides the service's default retry safety (reads are read-only, sends never repeat). */
+  readonly idempotency?: IdempotencyStrategy;
+  /** Names the call in hooks and errors; the service name by default. */
+  readonly operation?: string;
+}
+
+/** A vendor record as decoded: tags to strings, numbers, nested records and lists. */
+export type VendorRecord = Record<string, unknown>;
+
+/** Services that change nothing, so any failure may be retried like a GET. */
+const READ_SERVICES = new Set(['invoice.get', 'invoice.getreminders', 'item.get', 'customer.get']);
+
+const success = (fields: VendorRecord = {}): VendorRecord => ({
+  RESPONSE: { STATUS: 'success', ...fields },
+});
+
+/**
+ * The vendor's own API, typed: one method per service of the reference (seed 002), each input
+ * validated with zod in the vendor's tag names, each write given the retry safety it can have.
+ * Reads return vendor records unchanged; `adapter.invoices` maps them to the canonical model.
+ */
+export class MethodStyleClient {
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly pageSize: number,
+  ) {}
+
+  /**
+   * Sends one envelope and returns its `RESPONSE`. `RESPONSE.ERRORS` inside HTTP 200, and a
+   * `STATUS` other than `success`, arrive as typed errors from the transport's error mapper.
+   */
+  async call(
+    service: string,
+    parts: EnvelopeParts = {},
+    options: CallOptions = {},
+  ): Promise<VendorRecord> {
+    const envelope: RequestEnvelope = {
+      SERVICE: service,
+      ...(parts.filter !== undefined ? { FILTER: parts.filter } : {}),
+      ...(parts.data !== undefined ? { DATA: parts.data } : {}),
+      ...(parts.limit !== undefined ? { LIMIT: parts.limit } : {}),
+      ...(parts.offset !== undefined ? { OFFSET: parts.offset } : {}),
+    };
+    const idempotency =
+      options.idempotency ??
+      (READ_SERVICES.has(service) ? { kind: 'read-only' as const } : undefined);
+    const response = await this.transport.request({
+      method: 'POST',
+      path: SERVICE_PATH,
+      body: envelope,
+      operation: options.operation ?? service,
+      signal: options.signal,
+      ...(idempotency ? { idempotency } : {}),
+    });
+    return responseOf(response.body);
+  }
+
+  /** Every record of a `*.get` service, `LIMIT`/`OFFSET` page by page until a short page. */
+  private all(
+    service: string,
+    container: string,
+    idTag: string,
+    filter: Readonly<Record<string, unknown>>,
+    options: CallOptions,
+  ): AsyncIterable<VendorRecord> {
+    return paginate({
+      provider: BILLOMAT_STYLE,
+      strategy: offsetLimitStrategy({ limit: Math.min(options.pageSize ?? this.pageSize, 100) }),
+      idOf: (record: VendorRecord) => textOf(record[idTag]),
+      signal: options.signal,
+      fetchPage: async ({ offset, limit }, signal) => {
+        const answer = await this.call(service, { filter, limit, offset }, { ...options, signal });
+        return { items: recordsOf(answer[container]) };
+      },
+    });
+  }
+
+  private checked<S extends z.ZodType>(schema: S, input: unknown, service: string): z.output<S> {
+    return parseInput(schema, input, { provider: BILLOMAT_STYLE, operation: service });
+  }
+
+  private id(value: string | number, service: string, tag: string): string {
+    return parseInput(IdInputSchema, value, {
+      provider: BILLOMAT_STYLE,
+      operation: service,
+      basePath: [tag],
+    });
+  }
+
+  /** The invoice as `invoice.get` returns it, or `undefined`. */
+  async findInvoice(
+    invoiceId: string | number,
+    signal?: AbortSignal,
+  ): Promise<VendorRecord | undefined> {
+    const answer = await this.call(
+      'invoice.get',
+      { filter: { INVOICE_ID: this.id(invoiceId, 'invoice.get', 'INVOICE_ID') }, limit: 1 },
+      { signal },
+    );
+    return recordsOf(answer.INVOICES)[0];
+  }
+
+  /**
+   * The invoice carrying this `INVOICE_EXT_UID`. The vendor has no filter for it, so the
+   * customer's invoices are scanned (the customer narrows the scan to one account's book).
+   */
+  async findInvoiceByExtUid(
+    customerId: string | number,
+    extUid: string,
+    signal?: AbortSignal,
+  ): Promise<VendorRecord | undefined> {
+    for await (const invoice of this.all(
+      'invoice.get',
+      'INVOICES',
+      'INVOICE_ID',
+      { CUSTOMER_ID: String(customerId) },
+      { signal, operation: 'invoice.get.byExtUid' },
+    )) {
+      if (textOf(invoice.INVOICE_EXT_UID) === extUid) return invoice;
+    }
+    return undefined;
+  }
+
+  /** Re-reads an invoice to learn whether a write whose answer was lost took effect. */
+  private lookupInvoice(
+    invoiceId: string,
+    committed: (invoice: VendorRecord) => VendorRecord | undefined,
+  ): IdempotencyStrategy {
+    return {
+      kind: 'lookup',
+      lookup: async (signal) => {
+        const invoice = await this.findInvoice(invoiceId, signal);
+        return invoice ? committed(invoice) : undefined;
+      },
+    };
+  }
+
+  /** `invoice.*` and `item.*`. */
+  readonly invoices = {
+    /** One page of `invoice.get` (vendor default 10 rows, at most 100). */
+    get: async (
+      filter: InvoiceFilter = {},
+      page: PageInput = {},
+      options: CallOptions = {},
+    ): Promise<VendorRecord[]> => {
+      const parsedFilter = this.checked(InvoiceFilterSchema, filter, 'invoice.get');
+      const parsedPage = this.checked(PageSchema, page, 'invoice.get');
+      const answer = await this.call(
+        'invoice.get',
+        { filter: parsedFilter, limit: parsedPage.limit, offset: parsedPage.offset },
+        options,
+      );
+      return recordsOf(answer.INVOICES);
+    },
+
+    /** Every invoice matching `filter`, fetched lazily page by page. */
+    list: (filter: InvoiceFilter = {}, options: CallOptions = {}): AsyncIterable<VendorRecord> => {
+      const parsedFilter = this.checked(InvoiceFilterSchema, filter, 'invoice.get');
+      return this.all('invoice.get', 'INVOICES', 'INVOICE_ID', parsedFilter, options);
+    },
+
+    /**
+     * `invoice.create`: always a draft. With `INVOICE_EXT_UID` a create whose answer was lost is
+     * looked up before anything is sent again.
+     */
+    create: async (
+      data: InvoiceCreateData,
+      options: CallOptions = {},
+    ): Promise<{ invoiceId: string }> => {
+      const parsed = this.checked(InvoiceCreateDataSchema, data, 'invoice.create');
+      const extUid = parsed.INVOICE_EXT_UID;
+      const idempotency: IdempotencyStrategy | undefined =
+        options.idempotency ??
+        (extUid
+          ? {
+              kind: 'lookup',
+              lookup: async (signal) => {
+                const found = await this.findInvoiceByExtUid(parsed.CUSTOMER_ID, extUid, signal);
+                return found ? success({ INVOICE_ID: textOf(found.INVOICE_ID) }) : undefined;
+              },
+            }
+          : undefined);
+      const answer = await this.call(
+        'invoice.create',
+        { data: parsed },
+        {
+          ...options,
+          ...(idempotency ? { idempotency } : {}),
+        },
+      );
+      return { invoiceId: textOf(answer.INVOICE_ID) };
+    },
+
+    /**
+     * `invoice.update` (drafts). Repeating it is harmless when it replaces the lines or sends
+     * none; one that appends lines is never repeated.
+     */
+    update: async (data: InvoiceUpdateData, options: CallOptions = {}): Promise<void> => {
+      const parsed = this.checked(InvoiceUpdateDataSchema, data, 'invoice.update');
+      const repeatable = parsed.ITEMS === undefined || parsed.DELETE_EXISTING_ITEMS === 1;
+      await this.call(
+        'invoice.update',
+        { data: parsed },
+        {
+          ...(repeatable ? { idempotency: { kind: 'vendor-dedupe' as const } } : {}),
+          ...options,
+        },
+      );
+    },
+
+    /** `invoice.delete` (drafts). */
+    delete: async (invoiceId: string | number, options: CallOptions = {}): Promise<void> => {
+      const id = this.id(invoiceId, 'invoice.delete', 'INVOICE_ID');
+      await this.call(
+        'invoice.delete',
+        { data: { INVOICE_ID: id } },
+        {
+          idempotency: {
+            kind: 'lookup',
+            lookup: async (signal) =>
+              (await this.findInvoice(id, signal)) === undefined ? success() : undefined,
+          },
+          ...options,
+        },
+      );
+    },
+
+    /** `invoice.complete`: the draft becomes a final invoice and gets its number. */
+    complete: async (
+      data: CompleteData,
+      options: CallOptions = {},
+    ): Promise<{ invoiceNumber: string; invoiceId: string }> => {
+      const parsed = this.checked(CompleteDataSchema, data, 'invoice.complete');
+      const answer = await this.call(
+        'invoice.complete',
+        { data: parsed },
+        {
+          idempotency: this.lookupInvoice(parsed.INVOICE_ID, (invoice) =>
+            textOf(invoice.TYPE) !== 'draft'
+              ? success({
+                  INVOICE_NUMBER: textOf(invoice.INVOICE_NUMBER),
+                  INVOICE_ID: parsed.INVOICE_ID,
+                })
+              : undefined,
+          ),
+          ...options,
+        },
+      );
+      return {
+        invoiceNumber: textOf(answer.INVOICE_NUMBER),
+        invoiceId: textOf(answer.INVOICE_ID) || parsed.INVOICE_ID,
+      };
+    },
+
+    /**
+     * `invoice.cancel`: the whole invoice, or — with `CANCELLATION_AMOUNT` and `DESCRIPTION` — a
+     * partial cancellation, which is never repeated (nothing tells whether it happened).
+     */
+    cancel: async (
+      data: InvoiceCancelData,
+      options: CallOptions = {},
+    ): Promise<{ invoiceId: string }> => {
+      const parsed = this.checked(InvoiceCancelDataSchema, data, 'invoice.cancel');
+      const whole = parsed.CANCELLATION_AMOUNT === undefined;
+      const answer = await this.call(
+        'invoice.cancel',
+        { data: parsed },
+        {
+          ...(whole
+            ? {
+                idempotency: this.lookupInvoice(parsed.INVOICE_ID, (invoice) =>
+                  textOf(invoice.IS_CANCELED) === '1'
+                    ? success({ INVOICE_ID: parsed.INVOICE_ID })
+                    : undefined,
+                ),
+              }
+            : {}),
+          ...options,
+        },
+      );
+      return { invoiceId: textOf(answer.INVOICE_ID) || parsed.INVOICE_ID };
+    },
+
+    /** `invoice.sign`: a qualified e-signature, paid in credits; never repeated. */
+    sign: async (
+      invoiceId: string | number,
+      options: CallOptions = {},
+    ): Promise<{ remainingCredits: string }> => {
+      const id = this.id(invoiceId, 'invoice.sign', 'INVOICE_ID');
+      const answer = await this.call('invoice.sign', { data: { INVOICE_ID: id } }, options);
+      return { remainingCredits: textOf(answer.REMAINING_CREDITS) };
+    },
+
+    /** `invoice.sendbyemail`: never repeated (a second e-mail would reach the customer). */
+    sendByEmail: async (data: SendByEmailData, options: CallOptions = {}): Promise<void> => {
+      const parsed = this.checked(SendByEmailDataSchema, data, 'invoice.sendbyemail');
+      const recipient = Object.fromEntries(
+        Object.entries(parsed.RECIPIENT).map(([tag, emails]) => [
+          tag,
+          Array.isArray(emails) ? emails.join(',') : emails,
+        ]),
+      );
+      await this.call(
+        'invoice.sendbyemail',
+        { data: { ...parsed, RECIPIENT: recipient } },
+        options,
+      );
+    },
+
+    /** `invoice.sendbypost`: a paid letter; never repeated. */
+    sendByPost: async (
+      invoiceId: string | number,
+      options: CallOptions = {},
+    ): Promise<{ remainingCredits: string }> => {
+      const id = this.id(invoiceId, 'invoice.sendbypost', 'INVOICE_ID');
+      const answer = await this.call('invoice.sendbypost', { data: { INVOICE_ID: id } }, options);
+      return { remainingCredits: textOf(answer.REMAINING_CREDITS) };
+    },
+
+    /** `invoice.capture`: collects the payment through the connected payment provider. */
+    capture: async (invoiceId: string | number, options: CallOptions = {}): Promise<void> => {
+      const id = this.id(invoiceId, 'invoice.capture', 'INVOICE_ID');
+      await this.call(
+        'invoice.capture',
+        { data: { INVOICE_ID: id } },
+        {
+          idempotency: this.lookupInvoice(id, (invoice) =>
+            isPaid(invoice) ? success() : undefined,
+          ),
+          ...options,
+        },
+      );
+    },
+
+    /** `invoice.setpaid`: marks the whole invoice paid (the vendor records no partial payment). */
+    setPaid: async (
+      data: SetPaidData,
+      options: CallOptions = {},
+    ): Promise<{ invoiceNumber: string; comment: string }> => {
+      const parsed = this.checked(SetPaidDataSchema, data, 'invoice.setpaid');
+      const answer = await this.call(
+        'invoice.setpaid',
+        { data: parsed },
+        {
+          idempotency: this.lookupInvoice(parsed.INVOICE_ID, (invoice) =>
+            isPaid(invoice)
+              ? success({ INVOICE_NUMBER: textOf(invoice.INVOICE_NUMBER) })
+              : undefined,
+          ),
+          ...options,
+        },
+      );
+      return { invoiceNumber: textOf(answer.INVOICE_NUMBER), comment: textOf(answer.COMMENT) };
+    },
+
+    /** `invoice.getreminders`: the invoice's payment reminders (dunning level, fee, date …). */
+    getReminders: async (
+      invoiceId: string | number,
+      options: CallOptions = {},
+    ): Promise<VendorRecord[]> => {
+      const id = this.id(invoiceId, 'invoice.getreminders', 'INVOICE_ID');
+      const answer = await this.call(
+        'invoice.getreminders',
+        { filter: { INVOICE_ID: id } },
+        options,
+      );
+      return recordsOf(answer.REMINDERS);
+    },
+
+    /**
+     * `invoice.correctvat2020`: cancels an invoice made wrong by the 2020 German VAT cut and
+     * issues a corrected one; never repeated.
+     */
+    correctVat2020: async (
+      invoiceId: string | number,
+      options: CallOptions = {},
+    ): Promise<{ oldInvoiceId: string; correctedInvoiceId: string; corrected: VendorRecord }> => {
+      const id = this.id(invoiceId, 'invoice.correctvat2020', 'INVOICE_ID');
+      const answer = await this.call(
+        'invoice.correctvat2020',
+        { data: { INVOICE_ID: id } },
+        options,
+      );
+      const { STATUS: _status, INVOICE_ID_OLD, INVOICE_ID_CORRECTED, ...fields } = answer;
+      return {
+        oldInvoiceId: textOf(INVOICE_ID_OLD),
+        correctedInvoiceId: textOf(INVOICE_ID_CORRECTED),
+        corrected: { INVOICE_ID: textOf(INVOICE_ID_CORRECTED), ...fields },
+      };
+    },
+  };
+
+  /** `item.*`: the lines of one invoice. */
+  readonly items = {
+    get: async (invoiceId: string | number, options: CallOptions = {}): Promise<VendorRecord[]> => {
+      const id = this.id(invoiceId, 'item.get', 'INVOICE_ID');
+      const answer = await this.call('item.get', { filter: { INVOICE_ID: id } }, options);
+      return recordsOf(answer.ITEMS);
+    },
+
+    /** `item.delete` (lines of drafts only). */
+    delete: async (invoiceItemId: string | number, options: CallOptions = {}): Promise<void> => {
+      const id = this.id(invoiceItemId, 'item.delete', 'INVOICE_ITEM_ID');
+      await this.call('item.delete', { data: { INVOICE_ITEM_ID: id } }, options);
+    },
+  };
+
+  /** `customer.*`. */
+  readonly customers = {
+    get: async (
+      filter: CustomerFilter = {},
+      page: PageInput = {},
+      options: CallOptions = {},
+    ): Promise<VendorRecord[]> => {
+      const parsedFilter = this.checked(CustomerFilterSchema, filter, 'customer.get');
+      const parsedPage = this.checked(PageSchema, page, 'customer.get');
+      const answer = await this.call(
+        'customer.get',
+        { filter: parsedFilter, limit: parsedPage.limit, offset: parsedPage.offset },
+        options,
+      );
+      return recordsOf(answer.CUSTOMERS);
+    },
+
+    list: (filter: CustomerFilter = {}, options: CallOptions = {}): AsyncIterable<VendorRecord> => {
+      const parsedFilter = this.checked(CustomerFilterSchema, filter, 'customer.get');
+      return this.all('customer.get', 'CUSTOMERS', 'CUSTOMER_ID', parsedFilter, options);
+    },
+
+    /** `customer.create`; with `CUSTOMER_EXT_UID` a lost answer is looked up before repeating. */
+    create: async (
+      data: CustomerData,
+      options: CallOptions = {},
+    ): Promise<{ customerId: string }> => {
+      const parsed = this.checked(CustomerDataSchema, data, 'customer.create');
+      const extUid = textOf(parsed.CUSTOMER_EXT_UID);
+      const answer = await this.call(
+        'customer.create',
+        { data: parsed },
+        {
+          ...(extUid
+            ? {
+                idempotency: {
+                  kind: 'lookup' as const,
+                  lookup: async (signal?: AbortSignal) => {
+                    const [found] = await this.customers.get(
+                      { CUSTOMER_EXT_UID: extUid },
+                      { limit: 1 },
+                      { signal },
+                    );
+                    return found ? success({ CUSTOMER_ID: textOf(found.CUSTOMER_ID) }) : undefined;
+                  },
+                },
+              }
+            : {}),
+          ...options,
+        },
+      );
+      return { customerId: textOf(answer.CUSTOMER_ID) };
+    },
+
+    /** `customer.update`: sets fields, so repeating it is harmless. */
+    update: async (
+      data: CustomerData & { CUSTOMER_ID: string | number },
+      options: CallOptions = {},
+    ): Promise<void> => {
+      const parsed = this.checked(CustomerDataSchema, data, 'customer.update');
+      this.id(data.CUSTOMER_ID, 'customer.update', 'CUSTOMER_ID');
+      await this.call(
+        'customer.update',
+        { data: parsed },
+        {
+          idempotency: { kind: 'vendor-dedupe' },
+          ...options,
+        },
+      );
+    },
+
+    delete: async (customerId: string | number, options: CallOptions = {}): Promise<void> => {
+      const id = this.id(customerId, 'customer.delete', 'CUSTOMER_ID');
+      await this.call(
+        'customer.delete',
+        { data: { CUSTOMER_ID: id } },
+        {
+          idempotency: {
+            kind: 'lookup',
+            lookup: async (signal) => {
+              const [found] = await this.customers.get(
+                { CUSTOMER_ID: id },
+                { limit: 1 },
+                { signal },
+              );
+              return found === undefined ? success() : undefined;
+            },
+          },
+          ...options,
+        },
+      );
+    },
+  };
+}
+
+/** A real paid date (the vendor writes `0000-00-00 00:00:00` for none). */
+function isPaid(invoice: VendorRecord): boolean {
+  const paidDate = textOf(invoice.PAID_DATE);
+  return paidDate !== '' && !paidDate.startsWith('0000');
+}

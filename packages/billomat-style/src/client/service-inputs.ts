@@ -1,0 +1,150 @@
+import { IdSchema, IsoDateSchema, NonNegativeDecimalStringSchema } from '@invoicekit/core';
+import { z } from 'zod';
+
+/**
+ * Inputs of the typed low-level calls, in the vendor's own tag names. Each is validated before
+ * anything is sent; unknown tags are refused (a typo would otherwise be ignored by the vendor).
+ */
+
+const Flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((flag) => (flag ? 1 : 0));
+const Amount = z
+  .union([NonNegativeDecimalStringSchema, z.number().int().nonnegative().transform(String)])
+  .describe('a decimal string such as "19.99"');
+const IdInput = z.union([IdSchema, z.number().int().positive().transform(String)]);
+
+/** `invoice.get` FILTER: every tag of seed 002 plus the classic product's date ranges. */
+export const InvoiceFilterSchema = z.strictObject({
+  INVOICE_ID: z.union([IdInput, z.array(IdInput).min(1)]).optional(),
+  INVOICE_NUMBER: z.string().optional(),
+  INVOICE_TITLE: z.string().optional(),
+  CUSTOMER_ID: IdInput.optional(),
+  MONTH: z.number().int().min(1).max(12).optional(),
+  YEAR: z.number().int().min(1900).max(9999).optional(),
+  START_DUE_DATE: IsoDateSchema.optional(),
+  END_DUE_DATE: IsoDateSchema.optional(),
+  START_PAID_DATE: IsoDateSchema.optional(),
+  END_PAID_DATE: IsoDateSchema.optional(),
+  START_DATE: IsoDateSchema.optional(),
+  END_DATE: IsoDateSchema.optional(),
+  TYPE: z.enum(['outgoing', 'draft', 'credit']).optional(),
+  STATE: z.enum(['unpaid', 'paid', 'overdue']).optional(),
+});
+export type InvoiceFilter = z.input<typeof InvoiceFilterSchema>;
+
+/** One page: `LIMIT` (vendor default 10, cap 100) and `OFFSET`. */
+export const PageSchema = z.strictObject({
+  limit: z.number().int().min(1).max(100).optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+export type PageInput = z.input<typeof PageSchema>;
+
+/** An `ITEMS` entry of `invoice.create` / `invoice.update`. */
+export const ItemInputSchema = z
+  .strictObject({
+    DESCRIPTION: z.string().optional(),
+    ARTICLE_NUMBER: z.string().optional(),
+    QUANTITY: Amount.optional(),
+    UNIT: z.string().optional(),
+    UNIT_PRICE: Amount.optional(),
+    VAT_PERCENT: Amount.optional(),
+    SORT_ORDER: z.number().int().nonnegative().optional(),
+  })
+  .refine((item) => item.DESCRIPTION !== undefined || item.ARTICLE_NUMBER !== undefined, {
+    message: 'an item needs DESCRIPTION, or ARTICLE_NUMBER to be filled from the article',
+  });
+export type ItemInput = z.input<typeof ItemInputSchema>;
+
+const InvoiceHeaderSchema = z.strictObject({
+  INVOICE_EXT_UID: z.string().max(255).optional(),
+  CUSTOMER_COSTCENTER_ID: IdInput.optional(),
+  CONTACT_ID: IdInput.optional(),
+  PROJECT_ID: IdInput.optional(),
+  CURRENCY_CODE: z.string().length(3).optional(),
+  TEMPLATE_ID: IdInput.optional(),
+  INTROTEXT: z.string().optional(),
+  INVOICE_TITLE: z.string().optional(),
+  INVOICE_DATE: IsoDateSchema.optional(),
+  DELIVERY_DATE: z.string().optional(),
+  SERVICE_PERIOD_START: IsoDateSchema.optional(),
+  SERVICE_PERIOD_END: IsoDateSchema.optional(),
+  CASH_DISCOUNT_PERCENT: Amount.optional(),
+  CASH_DISCOUNT_DAYS: z.number().int().nonnegative().optional(),
+  VAT_CASE: z.string().optional(),
+  IS_GROSS: Flag.optional(),
+  EU_DELIVERY: Flag.optional(),
+  ITEMS: z.array(ItemInputSchema).optional(),
+});
+
+/** `invoice.create` DATA: always makes a draft. */
+export const InvoiceCreateDataSchema = InvoiceHeaderSchema.extend({ CUSTOMER_ID: IdInput });
+export type InvoiceCreateData = z.input<typeof InvoiceCreateDataSchema>;
+
+/** `invoice.update` DATA: drafts only; `DELETE_EXISTING_ITEMS: 1` replaces every line. */
+export const InvoiceUpdateDataSchema = InvoiceHeaderSchema.extend({
+  INVOICE_ID: IdInput,
+  DELETE_EXISTING_ITEMS: Flag.optional(),
+});
+export type InvoiceUpdateData = z.input<typeof InvoiceUpdateDataSchema>;
+
+/** `invoice.cancel` DATA; a partial cancellation (Storno) needs both amount and description. */
+export const InvoiceCancelDataSchema = z
+  .strictObject({
+    INVOICE_ID: IdInput,
+    CANCELLATION_AMOUNT: Amount.optional(),
+    DESCRIPTION: z.string().min(1).optional(),
+  })
+  .refine((data) => data.CANCELLATION_AMOUNT === undefined || data.DESCRIPTION !== undefined, {
+    path: ['DESCRIPTION'],
+    message: 'a partial cancellation needs a DESCRIPTION',
+  });
+export type InvoiceCancelData = z.input<typeof InvoiceCancelDataSchema>;
+
+const Emails = z.union([z.email(), z.array(z.email()).min(1)]);
+
+/** `invoice.sendbyemail` DATA: the vendor requires SUBJECT and MESSAGE (seed 002). */
+export const SendByEmailDataSchema = z.strictObject({
+  INVOICE_ID: IdInput,
+  RECIPIENT: z.strictObject({ TO: Emails, CC: Emails.optional(), BCC: Emails.optional() }),
+  SUBJECT: z.string().min(1),
+  MESSAGE: z.string().min(1),
+  RECEIPT_CONFIRMATION: Flag.optional(),
+});
+export type SendByEmailData = z.input<typeof SendByEmailDataSchema>;
+
+/** `invoice.complete` DATA: Monsum also takes the payment provider's customer token. */
+export const CompleteDataSchema = z.strictObject({
+  INVOICE_ID: IdInput,
+  PAYMENT_TOKEN: z.string().optional(),
+  PAYMENT_PROVIDER: z.string().optional(),
+});
+export type CompleteData = z.input<typeof CompleteDataSchema>;
+
+/** `invoice.setpaid` DATA. */
+export const SetPaidDataSchema = z.strictObject({
+  INVOICE_ID: IdInput,
+  PAID_DATE: IsoDateSchema.optional(),
+  PAYMENT_METHOD: z.string().optional(),
+});
+export type SetPaidData = z.input<typeof SetPaidDataSchema>;
+
+/** `customer.get` FILTER. */
+export const CustomerFilterSchema = z.strictObject({
+  CUSTOMER_ID: IdInput.optional(),
+  CUSTOMER_NUMBER: z.string().optional(),
+  CUSTOMER_EXT_UID: z.string().optional(),
+  COUNTRY_CODE: z.string().length(2).optional(),
+  CITY: z.string().optional(),
+  TERM: z.string().min(1).optional(),
+});
+export type CustomerFilter = z.input<typeof CustomerFilterSchema>;
+
+/** Customer DATA: the vendor's fields, passed through as given (its list grows over time). */
+export const CustomerDataSchema = z
+  .record(
+    z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: 'vendor tags are UPPER_SNAKE_CASE' }),
+    z.unknown(),
+  )
+  .refine((data) => Object.keys(data).length > 0, { message: 'give at least one field' });
+export type CustomerData = z.input<typeof CustomerDataSchema>;
+
+export { IdInput as IdInputSchema };

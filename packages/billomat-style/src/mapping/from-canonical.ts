@@ -1,0 +1,203 @@
+import {
+  UnsupportedOperationError,
+  ValidationError,
+  toDecimal,
+  type AdapterWarning,
+  type ParsedCustomerCreateInput,
+  type ParsedCustomerUpdateInput,
+  type ParsedInvoiceCreateInput,
+  type ParsedInvoiceUpdateInput,
+  type ParsedLineInput,
+} from '@invoicekit/core';
+import type { BillomatStyleInvoiceOptions } from '../provider-options';
+import { BILLOMAT_STYLE } from '../provider-id';
+import { toDeliveryDateText } from './delivery-date';
+
+/** Invoice DATA for `invoice.create` / `invoice.update`, without `CUSTOMER_ID` / `INVOICE_ID`. */
+export type InvoiceData = Record<string, unknown> & { ITEMS?: Record<string, unknown>[] };
+
+/** The unit price after the line's discount: the vendor's items carry no discount. */
+function discountedUnitPrice(line: ParsedLineInput): string {
+  const price = toDecimal(line.unitPrice);
+  if (!line.discount) return price.toString();
+  const value = toDecimal(line.discount.value);
+  if (line.discount.kind === 'percent')
+    return price.times(toDecimal('100').minus(value)).dividedBy('100').toString();
+  const quantity = toDecimal(line.quantity);
+  // Spread over the quantity; the vendor keeps unit prices to (at least) 8 places.
+  return quantity.isZero()
+    ? price.toString()
+    : price.minus(value.dividedBy(quantity)).toDecimalPlaces(8).toString();
+}
+
+function toItem(
+  line: ParsedLineInput,
+  index: number,
+  warnings: AdapterWarning[],
+): Record<string, unknown> {
+  const path = `lines.${index}`;
+  let vatPercent = '0';
+  if (line.taxRate.kind === 'percent') vatPercent = toDecimal(line.taxRate.value).toString();
+  else
+    warnings.push({
+      type: 'approximated',
+      path: `${path}.taxRate`,
+      reason: `the vendor has only VAT percentages; "${line.taxRate.kind}" is sent as 0 % (set VAT_CASE in providerOptions for the legal wording)`,
+    });
+  if (line.discount)
+    warnings.push({
+      type: 'approximated',
+      path: `${path}.discount`,
+      reason: 'the vendor has no line discounts; the discount is folded into the unit price',
+    });
+  if (line.productId !== undefined)
+    warnings.push({
+      type: 'unsupported_field',
+      path: `${path}.productId`,
+      reason: 'items name an article by ARTICLE_NUMBER (sku), not by id',
+    });
+  return {
+    DESCRIPTION: line.description,
+    ...(line.sku !== undefined ? { ARTICLE_NUMBER: line.sku } : {}),
+    QUANTITY: line.quantity,
+    ...(line.unit !== undefined ? { UNIT: line.unit } : {}),
+    UNIT_PRICE: discountedUnitPrice(line),
+    VAT_PERCENT: vatPercent,
+    SORT_ORDER: index + 1,
+  };
+}
+
+/** One invoice is priced either net or gross (`IS_GROSS`), never both. */
+function grossFlag(lines: readonly ParsedLineInput[]): 0 | 1 {
+  const kinds = new Set(lines.map((line) => line.unitPriceKind));
+  if (kinds.size > 1) {
+    throw new ValidationError({
+      provider: BILLOMAT_STYLE,
+      message: 'the vendor prices a whole invoice net or gross (IS_GROSS), not line by line',
+      issues: lines.flatMap((line, index) =>
+        line.unitPriceKind === lines[0]?.unitPriceKind
+          ? []
+          : [
+              {
+                path: `lines.${index}.unitPriceKind`,
+                message: `differs from line 0 (${lines[0]?.unitPriceKind ?? 'net'})`,
+              },
+            ],
+      ),
+    });
+  }
+  return kinds.has('gross') ? 1 : 0;
+}
+
+/**
+ * A canonical invoice write → method-style DATA, with warnings for what the vendor cannot hold.
+ * The vendor's own fields come from `providerOptions['billomat-style']`. Only invoices can be
+ * written: a create always makes a draft of an outgoing invoice.
+ */
+export function fromCanonicalInvoice(
+  input: ParsedInvoiceCreateInput | ParsedInvoiceUpdateInput,
+  options: BillomatStyleInvoiceOptions | undefined,
+  mode: 'create' | 'update',
+): { data: InvoiceData; warnings: AdapterWarning[] } {
+  const operation = `invoices.${mode}`;
+  if (input.type !== undefined && input.type !== 'invoice') {
+    throw new UnsupportedOperationError({
+      provider: BILLOMAT_STYLE,
+      operation,
+      issues: [
+        { path: 'type', message: `the vendor's API creates invoices only, not ${input.type}` },
+      ],
+      message: `${operation}: the vendor's API creates invoices only, not ${input.type}`,
+    });
+  }
+  const warnings: AdapterWarning[] = [];
+  const unsupported = (path: string, reason: string): void => {
+    warnings.push({ type: 'unsupported_field', path, reason });
+  };
+  if (input.seller !== undefined)
+    unsupported('seller', 'the seller is the account itself, set in the vendor settings');
+  if (input.dueDate !== undefined)
+    unsupported('dueDate', "the due date follows from the customer's DAYS_FOR_PAYMENT");
+  if (input.orderId !== undefined) unsupported('orderId', 'invoices have no order reference');
+  if (input.language !== undefined)
+    unsupported('language', 'the language comes from the invoice template (TEMPLATE_ID)');
+  if (input.relatedInvoiceId !== undefined)
+    unsupported('relatedInvoiceId', 'invoices cannot reference another invoice');
+  if (input.customer?.snapshot !== undefined && input.customer.id !== undefined)
+    unsupported(
+      'customer.snapshot',
+      'the vendor copies the buyer from the customer record; update the customer instead',
+    );
+  if (mode === 'update' && input.customer !== undefined)
+    unsupported('customer', 'a draft cannot be moved to another customer');
+
+  const data: InvoiceData = {
+    ...(input.externalId !== undefined ? { INVOICE_EXT_UID: input.externalId } : {}),
+    ...(input.currency !== undefined ? { CURRENCY_CODE: input.currency } : {}),
+    ...(input.issueDate !== undefined ? { INVOICE_DATE: input.issueDate } : {}),
+    ...(input.serviceDate !== undefined
+      ? { DELIVERY_DATE: toDeliveryDateText(input.serviceDate) }
+      : {}),
+    ...(input.notes !== undefined ? { INTROTEXT: input.notes } : {}),
+    ...(options
+      ? Object.fromEntries(
+          Object.entries(options)
+            .filter(([, value]) => value !== undefined)
+            .map(([tag, value]) => [tag, typeof value === 'boolean' ? (value ? 1 : 0) : value]),
+        )
+      : {}),
+  };
+  if (input.lines !== undefined) {
+    data.IS_GROSS = grossFlag(input.lines);
+    data.ITEMS = input.lines.map((line, index) => toItem(line, index, warnings));
+    // The lines given replace the draft's lines, as the canonical model means.
+    if (mode === 'update') data.DELETE_EXISTING_ITEMS = 1;
+  }
+  return { data, warnings };
+}
+
+/**
+ * A canonical customer write → method-style customer DATA, with warnings. A company is its
+ * ORGANIZATION; a person needs a LAST_NAME, taken from `lastName` or else the whole name. On an
+ * update without `kind`, `currentKind` (read from the vendor) says where the name goes.
+ */
+export function fromCanonicalCustomer(
+  input: ParsedCustomerCreateInput | ParsedCustomerUpdateInput,
+  currentKind?: 'company' | 'person',
+): {
+  data: Record<string, unknown>;
+  warnings: AdapterWarning[];
+} {
+  const warnings: AdapterWarning[] = [];
+  if (input.address?.region !== undefined)
+    warnings.push({
+      type: 'unsupported_field',
+      path: 'address.region',
+      reason: 'customer addresses have no region',
+    });
+  const kind = input.kind ?? currentKind ?? 'company';
+  const isPerson = kind === 'person';
+  const data: Record<string, unknown> = {
+    CUSTOMER_TYPE: input.kind === undefined ? undefined : isPerson ? 'consumer' : 'business',
+    ORGANIZATION: isPerson ? undefined : input.name,
+    FIRST_NAME: input.firstName,
+    LAST_NAME: input.lastName ?? (isPerson ? input.name : undefined),
+    VAT_ID: input.taxId,
+    EMAIL: input.email,
+    PHONE: input.phone,
+    ADDRESS: input.address?.street,
+    CITY: input.address?.city,
+    ZIPCODE: input.address?.postalCode,
+    COUNTRY_CODE: input.address?.country,
+    BANK_NAME: input.bank?.bankName,
+    BANK_IBAN: input.bank?.iban,
+    BANK_BIC: input.bank?.bic,
+    CUSTOMER_NUMBER: input.customerNumber,
+    CUSTOMER_EXT_UID: input.externalId,
+    COMMENT: input.notes,
+  };
+  return {
+    data: Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)),
+    warnings,
+  };
+}
