@@ -21,7 +21,10 @@ export interface MethodStyleEmulatorOptions {
   readonly authFailure?: 'login-error' | '401';
   /** Calls per minute; off by default (the vendor documents plan-dependent limits only). */
   readonly callsPerMinute?: number;
-  /** Base of DOCUMENT_URL / PAYPAL_URL links. */
+  /**
+   * Base of DOCUMENT_URL / PAYPAL_URL links; by default the host the request was sent to, so the
+   * links lead back to this emulator (over loopback or nock).
+   */
   readonly publicBaseUrl?: string;
   readonly now?: () => Date;
 }
@@ -65,7 +68,6 @@ export function createMethodStyleEmulator(
   options: MethodStyleEmulatorOptions,
 ): Emulator<MethodStyleSeed> {
   const now = options.now ?? (() => new Date());
-  const publicBase = options.publicBaseUrl ?? 'https://app.monsum.com';
   return defineEmulator<MethodStyleState, MethodStyleSeed>({
     name: 'billomat-style',
     createState,
@@ -81,6 +83,8 @@ export function createMethodStyleEmulator(
     rateLimitBody: { RESPONSE: { ERRORS: ['API rate limit exceeded. Please try again later.'] } },
     seed: (state, data) => seed(state, data, now()),
     handler: (request, state) => {
+      const document = /^\/document\/(\d+)\.pdf$/.exec(request.path);
+      if (request.method === 'GET' && document) return documentOf(state, Number(document[1]));
       if (request.method !== 'POST' || request.path !== SERVICE_PATH) {
         return textResponse(404, '<html><body>Not Found</body></html>', 'text/html');
       }
@@ -123,7 +127,7 @@ export function createMethodStyleEmulator(
         state,
         today: at.toISOString().slice(0, 10),
         now: at.toISOString().slice(0, 19).replace('T', ' '),
-        baseUrl: publicBase,
+        baseUrl: options.publicBaseUrl ?? linkBaseOf(request),
       };
       const result = service(call);
       return answer(format, {
@@ -132,6 +136,33 @@ export function createMethodStyleEmulator(
       });
     },
   });
+}
+
+/**
+ * DOCUMENT_URL: a bearer link (no Basic auth) to the invoice's PDF — a minimal but well-formed
+ * PDF naming the invoice, so downloads can be checked byte for byte.
+ */
+/** Where the request was sent: plain HTTP for loopback hosts, HTTPS for any other. */
+function linkBaseOf(request: EmulatorRequest): string {
+  const host = request.headers.host ?? 'app.monsum.com';
+  return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host)
+    ? `http://${host}`
+    : `https://${host}`;
+}
+
+function documentOf(state: MethodStyleState, id: number): EmulatorResponse {
+  const invoice = state.invoices.get(id);
+  if (!invoice) return textResponse(404, '<html><body>Not Found</body></html>', 'text/html');
+  const label = invoice.number ? `Invoice ${invoice.number}` : `Draft ${invoice.id}`;
+  const body = Buffer.from(`%PDF-1.4\n% ${label}\n%%EOF\n`, 'latin1');
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="${invoice.number || invoice.id}.pdf"`,
+    },
+    body,
+  };
 }
 
 function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {

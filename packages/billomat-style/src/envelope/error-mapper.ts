@@ -30,6 +30,8 @@ const FIELD_ERROR = /^missing \/ invalid field:\s*(.+)$/i;
 export function methodStyleErrorForResponse(
   response: ResponseContext,
 ): InvoicekitError | undefined {
+  // A real HTTP failure (401, 429 with Retry-After, 5xx) keeps the transport's own reading.
+  if (response.status >= 400) return undefined;
   const answer = responseOf(response.body);
   const messages = errorMessages(answer.ERRORS);
   const details = {
