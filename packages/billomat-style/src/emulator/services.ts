@@ -341,7 +341,12 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
       status: 'canceled',
       updated: call.now,
     });
-    const { INVOICE_ID: _id, ...fields } = renderInvoice(corrected, call.state, call.baseUrl);
+    // The corrected invoice's fields follow the two ids flat; its STATUS would shadow the call's.
+    const {
+      INVOICE_ID: _id,
+      STATUS: _status,
+      ...fields
+    } = renderInvoice(corrected, call.state, call.baseUrl);
     return success({
       INVOICE_ID_OLD: String(invoice.id),
       INVOICE_ID_CORRECTED: String(corrected.id),
