@@ -1,0 +1,186 @@
+import {
+  CustomerCreateInputSchema,
+  InvoiceCreateInputSchema,
+  InvoiceUpdateInputSchema,
+  UnsupportedOperationError,
+  ValidationError,
+  type InvoiceCreateInput,
+} from '@invoicekit/core';
+import { describe, expect, it } from 'vitest';
+import { fromCanonicalCustomer, fromCanonicalInvoice } from './from-canonical';
+
+const base: InvoiceCreateInput = {
+  currency: 'EUR',
+  customer: { id: '42' },
+  lines: [{ description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: 19 }],
+};
+const create = (input: Partial<InvoiceCreateInput>) =>
+  fromCanonicalInvoice(InvoiceCreateInputSchema.parse({ ...base, ...input }), undefined, 'create');
+
+describe('canonical invoice → method-style DATA', () => {
+  it('maps header and lines onto the vendor tags', () => {
+    const { data, warnings } = create({
+      issueDate: '2026-11-02',
+      serviceDate: '2026-10-31',
+      notes: 'Vielen Dank',
+      externalId: 'order-77',
+      lines: [
+        {
+          description: 'Beratung',
+          sku: 'B-1',
+          quantity: '2',
+          unit: 'h',
+          unitPrice: '100.00',
+          taxRate: 19,
+        },
+        { description: 'Buch', unitPrice: '20', taxRate: '7' },
+      ],
+    });
+    expect(data).toEqual({
+      INVOICE_EXT_UID: 'order-77',
+      CURRENCY_CODE: 'EUR',
+      INVOICE_DATE: '2026-11-02',
+      DELIVERY_DATE: '31.10.2026',
+      INTROTEXT: 'Vielen Dank',
+      IS_GROSS: 0,
+      ITEMS: [
+        {
+          DESCRIPTION: 'Beratung',
+          ARTICLE_NUMBER: 'B-1',
+          QUANTITY: '2',
+          UNIT: 'h',
+          UNIT_PRICE: '100',
+          VAT_PERCENT: '19',
+          SORT_ORDER: 1,
+        },
+        { DESCRIPTION: 'Buch', QUANTITY: '1', UNIT_PRICE: '20', VAT_PERCENT: '7', SORT_ORDER: 2 },
+      ],
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('folds discounts into the unit price and sends non-numeric taxes as 0 %, with warnings', () => {
+    const { data, warnings } = create({
+      lines: [
+        {
+          description: 'Rabattiert',
+          quantity: '3',
+          unitPrice: '10.00',
+          taxRate: 'reverse_charge',
+          discount: { kind: 'percent', value: '15' },
+        },
+        {
+          description: 'Minus 1',
+          quantity: '3',
+          unitPrice: '10.00',
+          taxRate: 19,
+          discount: { kind: 'amount', value: '1.00' },
+        },
+      ],
+    });
+    expect(data.ITEMS?.map((item) => [item.UNIT_PRICE, item.VAT_PERCENT])).toEqual([
+      ['8.5', '0'],
+      ['9.66666667', '19'],
+    ]);
+    expect(warnings.map((warning) => ('path' in warning ? warning.path : ''))).toEqual([
+      'lines.0.taxRate',
+      'lines.0.discount',
+      'lines.1.discount',
+    ]);
+    expect(warnings.every((warning) => warning.type === 'approximated')).toBe(true);
+  });
+
+  it('prices a gross invoice with IS_GROSS and refuses mixed price kinds', () => {
+    const gross = create({
+      lines: [{ description: 'Brutto', unitPrice: '119.00', unitPriceKind: 'gross', taxRate: 19 }],
+    });
+    expect(gross.data.IS_GROSS).toBe(1);
+    const mixed = (() => {
+      try {
+        create({
+          lines: [
+            { description: 'net', unitPrice: '1', taxRate: 19 },
+            { description: 'gross', unitPrice: '1', unitPriceKind: 'gross', taxRate: 19 },
+          ],
+        });
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(mixed).toBeInstanceOf(ValidationError);
+    expect((mixed as ValidationError).issues).toEqual([
+      { path: 'lines.1.unitPriceKind', message: 'differs from line 0 (net)' },
+    ]);
+  });
+
+  it('warns for everything the vendor cannot hold, and refuses other document types', () => {
+    const { warnings } = create({
+      dueDate: '2026-12-01',
+      orderId: 'PO-1',
+      language: 'de',
+      seller: { name: 'Wir GmbH' },
+      customer: { id: '42', snapshot: { name: 'Kunde' } },
+    });
+    expect(warnings.map((warning) => ('path' in warning ? warning.path : ''))).toEqual([
+      'seller',
+      'dueDate',
+      'orderId',
+      'language',
+      'customer.snapshot',
+    ]);
+    expect(() => create({ type: 'proforma' })).toThrow(UnsupportedOperationError);
+  });
+
+  it('an update replaces the lines (DELETE_EXISTING_ITEMS) and passes vendor options', () => {
+    const { data } = fromCanonicalInvoice(
+      InvoiceUpdateInputSchema.parse({ lines: base.lines }),
+      { TEMPLATE_ID: '3', EU_DELIVERY: true },
+      'update',
+    );
+    expect(data).toMatchObject({ TEMPLATE_ID: '3', EU_DELIVERY: 1, DELETE_EXISTING_ITEMS: 1 });
+    expect(data.ITEMS).toHaveLength(1);
+  });
+});
+
+describe('canonical customer → method-style DATA', () => {
+  it('a company is its ORGANIZATION; a person needs a LAST_NAME', () => {
+    const company = fromCanonicalCustomer(
+      CustomerCreateInputSchema.parse({
+        name: 'Muster GmbH',
+        taxId: 'DE1',
+        email: 'a@muster.example',
+        address: {
+          street: 'Weg 1',
+          city: 'Köln',
+          postalCode: '50667',
+          country: 'DE',
+          region: 'NRW',
+        },
+        externalId: 'crm-1',
+      }),
+    );
+    expect(company.data).toEqual({
+      CUSTOMER_TYPE: 'business',
+      ORGANIZATION: 'Muster GmbH',
+      VAT_ID: 'DE1',
+      EMAIL: 'a@muster.example',
+      ADDRESS: 'Weg 1',
+      CITY: 'Köln',
+      ZIPCODE: '50667',
+      COUNTRY_CODE: 'DE',
+      CUSTOMER_EXT_UID: 'crm-1',
+    });
+    expect(company.warnings).toEqual([
+      {
+        type: 'unsupported_field',
+        path: 'address.region',
+        reason: 'customer addresses have no region',
+      },
+    ]);
+    const person = fromCanonicalCustomer(
+      CustomerCreateInputSchema.parse({ kind: 'person', name: 'Erika Mustermann' }),
+    );
+    expect(person.data).toEqual({ CUSTOMER_TYPE: 'consumer', LAST_NAME: 'Erika Mustermann' });
+  });
+});
