@@ -95,6 +95,8 @@ describe('the Monsum invoice.get capture → canonical', () => {
     ).toMatchObject({
       status: { canonical: 'draft', raw: 'draft' },
       number: null,
+      // A draft's OUTSTANDING_AMOUNT "0,00" does not mean it was paid.
+      totals: { gross: '9.66', paid: '0.00', due: '9.66' },
     });
   });
 });

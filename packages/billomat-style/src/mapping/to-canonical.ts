@@ -117,12 +117,16 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
   // Monsum says what is left to pay; without it, a paid date means everything was paid.
   const outstanding = wire.OUTSTANDING_AMOUNT ?? (paidDate ? '0' : null);
   // A canceled invoice owes nothing, and nothing was paid on it unless it carries a paid date.
+  // A draft owes nothing yet and nothing was paid on it: its total is simply due once issued.
+  const isDraft = wire.TYPE === 'draft';
   const canceledUnpaid = wire.IS_CANCELED === true && !paidDate;
-  const due = canceledUnpaid
-    ? toDecimal('0')
-    : outstanding !== null
-      ? toDecimal(money(outstanding, currency))
-      : gross;
+  const due = isDraft
+    ? gross
+    : canceledUnpaid
+      ? toDecimal('0')
+      : outstanding !== null
+        ? toDecimal(money(outstanding, currency))
+        : gross;
   const paid = canceledUnpaid ? toDecimal('0') : Decimal.max(gross.minus(due), 0);
   const totals = {
     net: formatFixed(net, places),
