@@ -113,19 +113,20 @@ describe('the emulator answers in the shapes the vendor was recorded with', () =
     const invoice = (answer.body.RESPONSE?.INVOICES as Record<string, unknown>[])[0] ?? {};
 
     expect(Object.keys(invoice)).toEqual(Object.keys(capturedInvoice));
-    const expected = formats(capturedInvoice);
-    const actual = formats(invoice);
     // Values that belong to the recorded account rather than to the format: its free-text
     // DELIVERY_DATE, its subscription and its template.
-    for (const key of [
+    const accountValues = new Set([
       'DELIVERY_DATE',
       'SUBSCRIPTION_ID',
       'SUBSCRIPTION_INVOICE_COUNTER',
       'TEMPLATE_ID',
-    ]) {
-      delete expected[key];
-      delete actual[key];
-    }
+    ]);
+    const formatsWithout = (record: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(formats(record)).filter(([key]) => !accountValues.has(key)),
+      );
+    const expected = formatsWithout(capturedInvoice);
+    const actual = formatsWithout(invoice);
     expect(actual).toEqual(expected);
     expect(formats((invoice.ITEMS as Record<string, unknown>[])[0] ?? {})).toEqual(
       formats(capturedItem),

@@ -25,6 +25,7 @@ function context(body: unknown, status = 200): ResponseContext {
     request: { method: 'POST', url: `${HOST}/api/1.0/api.php` },
     requestId: undefined,
     retryAfterMs: undefined,
+    decodeError: undefined,
   };
 }
 const errorFor = (errors: unknown, service = 'invoice.complete') =>
