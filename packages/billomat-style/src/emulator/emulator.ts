@@ -10,7 +10,7 @@ import { SERVICE_PATH } from '../config';
 import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
 import { echo } from './render';
 import { SERVICES, type ServiceCall } from './services';
-import { createState, type MethodStyleState, type StoredReminder } from './state';
+import { createState, newStoredInvoice, type MethodStyleState, type StoredReminder } from './state';
 
 /** Options of {@link createMethodStyleEmulator}. */
 export interface MethodStyleEmulatorOptions {
@@ -196,30 +196,20 @@ function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {
       sortOrder: index + 1,
     }));
     const type = invoice.TYPE ?? 'outgoing';
-    state.invoices.insert({
-      type,
-      customerId: invoice.CUSTOMER_ID,
-      extUid: invoice.INVOICE_EXT_UID ?? '',
-      currency: 'EUR',
-      invoiceDate: invoice.INVOICE_DATE ?? timestamp.slice(0, 10),
-      deliveryDate: '',
-      introtext: '',
-      title: '',
-      templateId: '0',
-      cashDiscountPercent: '0.00',
-      cashDiscountDays: '0',
-      isGross: false,
-      items,
-      number: type === 'outgoing' ? String(state.numbers.next++) : '',
-      paidDate: null,
-      isCanceled: false,
-      canceledAmount: '0',
-      status: type === 'outgoing' ? 'open' : 'draft',
-      sentByEmail: 0,
-      sentByPost: 0,
-      created: timestamp,
-      updated: timestamp,
-    });
+    state.invoices.insert(
+      newStoredInvoice(
+        {
+          type,
+          customerId: invoice.CUSTOMER_ID,
+          extUid: invoice.INVOICE_EXT_UID ?? '',
+          invoiceDate: invoice.INVOICE_DATE ?? timestamp.slice(0, 10),
+          items,
+          number: type === 'outgoing' ? String(state.numbers.next++) : '',
+          status: type === 'outgoing' ? 'open' : 'draft',
+        },
+        timestamp,
+      ),
+    );
   }
   for (const reminder of data.reminders ?? []) state.reminders.insert(reminder);
 }

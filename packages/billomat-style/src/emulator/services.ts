@@ -1,5 +1,10 @@
 import { toDecimal } from '@invoicekit/core';
-import type { MethodStyleState, StoredInvoice, StoredItem } from './state';
+import {
+  newStoredInvoice,
+  type MethodStyleState,
+  type StoredInvoice,
+  type StoredItem,
+} from './state';
 import { outstandingOf, renderInvoice, renderItem } from './render';
 import { incomingDecimal, incomingList } from './values';
 
@@ -124,31 +129,20 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
       return fieldError('CUSTOMER_ID');
     const items = readItems(call, data.ITEMS, 0);
     if (!Array.isArray(items)) return items;
-    const created = call.state.invoices.insert({
-      type: 'draft',
-      customerId: Number(data.CUSTOMER_ID),
-      extUid: '',
-      currency: 'EUR',
-      invoiceDate: call.today,
-      deliveryDate: '',
-      introtext: '',
-      title: '',
-      templateId: '0',
-      cashDiscountPercent: '0.00',
-      cashDiscountDays: '0',
-      isGross: false,
-      ...header(data),
-      items,
-      number: '',
-      paidDate: null,
-      isCanceled: false,
-      canceledAmount: '0',
-      status: 'draft',
-      sentByEmail: 0,
-      sentByPost: 0,
-      created: call.now,
-      updated: call.now,
-    });
+    const created = call.state.invoices.insert(
+      newStoredInvoice(
+        {
+          type: 'draft',
+          customerId: Number(data.CUSTOMER_ID),
+          invoiceDate: call.today,
+          ...header(data),
+          items,
+          number: '',
+          status: 'draft',
+        },
+        call.now,
+      ),
+    );
     // create answers with an integer id (the 2013 recording)
     return success({ INVOICE_ID: created.id });
   },

@@ -74,3 +74,36 @@ export function createState(): MethodStyleState {
     credits: { remaining: 10 },
   };
 }
+
+/**
+ * A new stored invoice with the vendor's defaults (EUR, no template, no cash discount, net prices),
+ * as `invoice.create` and seeding both make one.
+ */
+export function newStoredInvoice(
+  fields: Pick<
+    StoredInvoice,
+    'type' | 'customerId' | 'invoiceDate' | 'items' | 'number' | 'status'
+  > &
+    Partial<StoredInvoice>,
+  timestamp: string,
+): Omit<StoredInvoice, 'id'> {
+  return {
+    extUid: '',
+    currency: 'EUR',
+    deliveryDate: '',
+    introtext: '',
+    title: '',
+    templateId: '0',
+    cashDiscountPercent: '0.00',
+    cashDiscountDays: '0',
+    isGross: false,
+    paidDate: null,
+    isCanceled: false,
+    canceledAmount: '0',
+    sentByEmail: 0,
+    sentByPost: 0,
+    created: timestamp,
+    updated: timestamp,
+    ...fields,
+  };
+}

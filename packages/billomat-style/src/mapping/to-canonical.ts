@@ -8,6 +8,7 @@ import {
   taxBreakdownOf,
   toCountryCode,
   toDecimal,
+  type Address,
   type Customer,
   type Invoice,
   type Line,
@@ -105,6 +106,23 @@ function toLine(item: ItemWire, currency: string): Line {
   };
 }
 
+/** The postal address of an invoice's buyer or a customer: both carry the same tags. */
+function addressOf(wire: {
+  ADDRESS?: string | null | undefined;
+  ADDRESS_2?: string | null | undefined;
+  CITY?: string | null | undefined;
+  ZIPCODE?: string | null | undefined;
+  COUNTRY_CODE?: string | null | undefined;
+}): Address {
+  return {
+    street: [wire.ADDRESS, wire.ADDRESS_2].filter(Boolean).join(', ') || null,
+    city: wire.CITY || null,
+    postalCode: wire.ZIPCODE || null,
+    region: null,
+    country: toCountryCode(wire.COUNTRY_CODE),
+  };
+}
+
 /** A method-style invoice → canonical; the vendor object stays in `raw`. */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
   const wire = read(InvoiceWire, raw, 'invoice');
@@ -173,13 +191,7 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
             taxId: wire.VAT_ID || null,
             email: null,
             phone: null,
-            address: {
-              street: [wire.ADDRESS, wire.ADDRESS_2].filter(Boolean).join(', ') || null,
-              city: wire.CITY || null,
-              postalCode: wire.ZIPCODE || null,
-              region: null,
-              country: toCountryCode(wire.COUNTRY_CODE),
-            },
+            address: addressOf(wire),
           }
         : null,
     },
@@ -216,15 +228,7 @@ export function toCanonicalCustomer(raw: unknown): Customer {
     taxId: wire.VAT_ID || null,
     email: wire.EMAIL || null,
     phone: wire.PHONE || wire.MOBILE || null,
-    address: hasAddress
-      ? {
-          street: [wire.ADDRESS, wire.ADDRESS_2].filter(Boolean).join(', ') || null,
-          city: wire.CITY || null,
-          postalCode: wire.ZIPCODE || null,
-          region: null,
-          country: toCountryCode(wire.COUNTRY_CODE),
-        }
-      : null,
+    address: hasAddress ? addressOf(wire) : null,
     bank:
       wire.BANK_IBAN || wire.BANK_NAME
         ? {
