@@ -102,6 +102,23 @@ describe('defineEmulator', () => {
     expect(emulator.faults.pending).toBe(1);
   });
 
+  it('matches a fault on the request body, for RPC-style APIs with one path', async () => {
+    const emulator = counterEmulator();
+    const post = (value: number) => ({
+      method: 'POST',
+      path: '/counters',
+      query: new URLSearchParams(),
+      headers: {},
+      body: JSON.stringify({ value }),
+    });
+    emulator.faults.inject({ kind: 'server_error', status: 503, match: { body: /"value":2\b/ } });
+    const first = await emulator.handle(post(1));
+    const second = await emulator.handle(post(2));
+    expect(first.kind === 'response' && first.response.status).toBe(201);
+    expect(second.kind === 'response' && second.response.status).toBe(503);
+    expect(emulator.faults.pending).toBe(0);
+  });
+
   it('response_lost commits the change and then drops the connection; connection_reset commits nothing', async () => {
     const emulator = counterEmulator();
     const post = {

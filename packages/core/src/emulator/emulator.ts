@@ -136,7 +136,7 @@ export function defineEmulator<State, Seed>(
     },
     async handle(request) {
       record(request);
-      const fault = faults.take(request.method, request.path);
+      const fault = faults.take(request.method, request.path, request.body);
       switch (fault?.kind) {
         case 'latency':
           await delay(fault.ms);

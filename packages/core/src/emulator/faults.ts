@@ -3,6 +3,11 @@ export interface FaultMatch {
   readonly method?: string;
   /** Exact path or a pattern. */
   readonly path?: string | RegExp;
+  /**
+   * A pattern the request body must match: targets one call of an RPC-style API, where every
+   * call is a POST to the same path (`/"SERVICE":"invoice.create"/`).
+   */
+  readonly body?: RegExp;
 }
 
 /**
@@ -57,8 +62,8 @@ export class FaultInjector {
   }
 
   /** Takes the first armed fault matching this request, if any. */
-  take(method: string, path: string): Fault | undefined {
-    const index = this.armed.findIndex(({ fault }) => matches(fault.match, method, path));
+  take(method: string, path: string, body = ''): Fault | undefined {
+    const index = this.armed.findIndex(({ fault }) => matches(fault.match, method, path, body));
     if (index < 0) return undefined;
     const entry = this.armed[index] as ArmedFault;
     entry.remaining -= 1;
@@ -67,9 +72,15 @@ export class FaultInjector {
   }
 }
 
-function matches(match: FaultMatch | undefined, method: string, path: string): boolean {
+function matches(
+  match: FaultMatch | undefined,
+  method: string,
+  path: string,
+  body: string,
+): boolean {
   if (!match) return true;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
+  if (match.body && !match.body.test(body)) return false;
   if (match.path instanceof RegExp) return match.path.test(path);
   if (typeof match.path === 'string') return match.path === path;
   return true;
