@@ -24,6 +24,7 @@ import {
   parseInput,
   parseProviderOptions,
   toDecimal,
+  type AdapterCapabilities,
   type AdapterWarning,
   type BinaryDocument,
   type Clock,
@@ -48,8 +49,9 @@ import {
   type WriteResult,
 } from '@invoicekit/core';
 import { inject, injectable } from 'tsyringe';
-import { BILLOMAT_STYLE_CAPABILITIES } from './capabilities';
+import { capabilitiesFor } from './capabilities';
 import { MethodStyleClient, type VendorRecord } from './client/method-client';
+import { InvoiceDataSchema } from './client/service-inputs';
 import type { BillomatStyleConfig } from './config';
 import { textOf } from './envelope/envelope';
 import { fromCanonicalCustomer, fromCanonicalInvoice } from './mapping/from-canonical';
@@ -89,13 +91,17 @@ function isMissingId(error: unknown, tag: string): boolean {
 export class BillomatStyleAdapter implements InvoiceAdapterV1 {
   readonly specificationVersion = 'v1' as const;
   readonly id = BILLOMAT_STYLE;
-  readonly capabilities = BILLOMAT_STYLE_CAPABILITIES;
+  readonly capabilities: AdapterCapabilities;
 
   /** The vendor's services, typed: `vendor.invoices.sendByPost(id)`, `vendor.items.get(id)` … */
   readonly vendor: MethodStyleClient;
 
   /** Only what the adapter needs of the config: the key stays inside the transport's auth. */
-  private readonly settings: { readonly pageSize: number; readonly origin: string };
+  private readonly settings: {
+    readonly pageSize: number;
+    readonly origin: string;
+    readonly endpoint: 'monsum' | 'fastbill';
+  };
 
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,
@@ -103,7 +109,12 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {
     this.vendor = new MethodStyleClient(transport, config.pageSize);
-    this.settings = { pageSize: config.pageSize, origin: new URL(config.baseUrl).origin };
+    this.settings = {
+      pageSize: config.pageSize,
+      origin: new URL(config.baseUrl).origin,
+      endpoint: config.endpoint,
+    };
+    this.capabilities = capabilitiesFor(config.endpoint);
   }
 
   private checkedId(id: string, operation: string): string {
@@ -186,11 +197,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     const snapshot = input.customer.snapshot as Parameters<typeof fromCanonicalCustomer>[0];
     const customerExtUid = externalId === undefined ? undefined : `invoicekit:${externalId}`;
     if (customerExtUid) {
-      const [existing] = await this.vendor.customers.get(
-        { CUSTOMER_EXT_UID: customerExtUid },
-        { limit: 1 },
-        { signal },
-      );
+      const existing = await this.vendor.findCustomerByExtUid(customerExtUid, signal);
       if (existing) return textOf(existing.CUSTOMER_ID);
     }
     const { data, warnings: customerWarnings } = fromCanonicalCustomer(snapshot);
@@ -233,19 +240,29 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         'invoices.create',
       );
       const { data, warnings } = fromCanonicalInvoice(parsed, vendorOptions, 'create');
+      // Classic FastBill has no INVOICE_EXT_UID: nothing could find the invoice again.
+      const externalId = this.settings.endpoint === 'monsum' ? parsed.externalId : undefined;
+      if (parsed.externalId !== undefined && externalId === undefined) {
+        delete data.INVOICE_EXT_UID;
+        warnings.push({
+          type: 'unsupported_field',
+          path: 'externalId',
+          reason:
+            'classic FastBill invoices have no INVOICE_EXT_UID; the create is not exactly-once',
+        });
+      }
+      // Checked before a customer is made from a snapshot, so bad data leaves nothing behind.
+      parseInput(InvoiceDataSchema, data, {
+        provider: BILLOMAT_STYLE,
+        operation: 'invoices.create',
+      });
       enforceStrict(
         parsed.customer.id === undefined
           ? [...warnings, { type: 'other', message: 'a customer is created from the snapshot' }]
           : warnings,
         { provider: BILLOMAT_STYLE, operation: 'invoices.create', strict: options.strict },
       );
-      const customerId = await this.customerFor(
-        parsed,
-        parsed.externalId,
-        warnings,
-        options.signal,
-      );
-      const externalId = parsed.externalId;
+      const customerId = await this.customerFor(parsed, externalId, warnings, options.signal);
       if (externalId !== undefined) {
         // Exactly once: an invoice already made with this external id is the answer.
         const existing = await this.vendor.findInvoiceByExtUid(
@@ -553,6 +570,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         )
           continue;
         if (parsed.taxId !== undefined && customer.taxId !== parsed.taxId) continue;
+        if (parsed.externalId !== undefined && customer.externalId !== parsed.externalId) continue;
         yield customer;
       }
     })();

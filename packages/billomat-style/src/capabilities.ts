@@ -24,3 +24,13 @@ export const BILLOMAT_STYLE_CAPABILITIES: AdapterCapabilities = {
   idempotentCreate: true,
   drafts: true,
 };
+
+/**
+ * The capabilities of one endpoint. Classic FastBill has no `INVOICE_EXT_UID` (reference §1.4):
+ * nothing can find a create whose answer was lost, so creates there are not exactly-once.
+ */
+export function capabilitiesFor(endpoint: 'monsum' | 'fastbill'): AdapterCapabilities {
+  return endpoint === 'fastbill'
+    ? { ...BILLOMAT_STYLE_CAPABILITIES, idempotentCreate: false }
+    : BILLOMAT_STYLE_CAPABILITIES;
+}

@@ -169,6 +169,26 @@ export class MethodStyleClient {
     return undefined;
   }
 
+  /**
+   * The customer carrying this `CUSTOMER_EXT_UID`. The filter is sent, and the match is checked
+   * here too: a product that ignores the filter would otherwise answer with its first customer.
+   */
+  async findCustomerByExtUid(
+    extUid: string,
+    signal?: AbortSignal,
+  ): Promise<VendorRecord | undefined> {
+    for await (const customer of this.all(
+      'customer.get',
+      'CUSTOMERS',
+      'CUSTOMER_ID',
+      { CUSTOMER_EXT_UID: extUid },
+      { signal, operation: 'customer.get.byExtUid' },
+    )) {
+      if (textOf(customer.CUSTOMER_EXT_UID) === extUid) return customer;
+    }
+    return undefined;
+  }
+
   /** Re-reads an invoice to learn whether a write whose answer was lost took effect. */
   private lookupInvoice(
     invoiceId: string,
@@ -284,7 +304,7 @@ export class MethodStyleClient {
         { data: parsed },
         {
           idempotency: this.lookupInvoice(parsed.INVOICE_ID, (invoice) =>
-            textOf(invoice.TYPE) !== 'draft'
+            textOf(invoice.TYPE) === 'outgoing' && textOf(invoice.INVOICE_NUMBER) !== ''
               ? success({
                   INVOICE_NUMBER: textOf(invoice.INVOICE_NUMBER),
                   INVOICE_ID: parsed.INVOICE_ID,
@@ -365,19 +385,14 @@ export class MethodStyleClient {
       return { remainingCredits: textOf(answer.REMAINING_CREDITS) };
     },
 
-    /** `invoice.capture`: collects the payment through the connected payment provider. */
+    /**
+     * `invoice.capture`: collects the payment through the connected payment provider. Never
+     * repeated: a committed capture (a direct debit) may settle long after, so a re-read cannot
+     * tell whether the first attempt charged the customer.
+     */
     capture: async (invoiceId: string | number, options: CallOptions = {}): Promise<void> => {
       const id = this.id(invoiceId, 'invoice.capture', 'INVOICE_ID');
-      await this.call(
-        'invoice.capture',
-        { data: { INVOICE_ID: id } },
-        {
-          idempotency: this.lookupInvoice(id, (invoice) =>
-            isPaid(invoice) ? success() : undefined,
-          ),
-          ...options,
-        },
-      );
+      await this.call('invoice.capture', { data: { INVOICE_ID: id } }, options);
     },
 
     /** `invoice.setpaid`: marks the whole invoice paid (the vendor records no partial payment). */
@@ -491,11 +506,7 @@ export class MethodStyleClient {
                 idempotency: {
                   kind: 'lookup' as const,
                   lookup: async (signal?: AbortSignal) => {
-                    const [found] = await this.customers.get(
-                      { CUSTOMER_EXT_UID: extUid },
-                      { limit: 1 },
-                      { signal },
-                    );
+                    const found = await this.findCustomerByExtUid(extUid, signal);
                     return found ? success({ CUSTOMER_ID: textOf(found.CUSTOMER_ID) }) : undefined;
                   },
                 },

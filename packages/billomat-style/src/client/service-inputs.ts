@@ -1,4 +1,9 @@
-import { IdSchema, IsoDateSchema, NonNegativeDecimalStringSchema } from '@invoicekit/core';
+import {
+  DecimalStringSchema,
+  IdSchema,
+  IsoDateSchema,
+  NonNegativeDecimalStringSchema,
+} from '@invoicekit/core';
 import { z } from 'zod';
 
 /**
@@ -45,7 +50,8 @@ export const ItemInputSchema = z
     ARTICLE_NUMBER: z.string().optional(),
     QUANTITY: Amount.optional(),
     UNIT: z.string().optional(),
-    UNIT_PRICE: Amount.optional(),
+    // Negative for a credit or discount line.
+    UNIT_PRICE: z.union([DecimalStringSchema, z.number().int().transform(String)]).optional(),
     VAT_PERCENT: Amount.optional(),
     SORT_ORDER: z.number().int().nonnegative().optional(),
   })
@@ -54,7 +60,8 @@ export const ItemInputSchema = z
   });
 export type ItemInput = z.input<typeof ItemInputSchema>;
 
-const InvoiceHeaderSchema = z.strictObject({
+/** The invoice fields `invoice.create` and `invoice.update` share (everything but the ids). */
+export const InvoiceDataSchema = z.strictObject({
   INVOICE_EXT_UID: z.string().max(255).optional(),
   CUSTOMER_COSTCENTER_ID: IdInput.optional(),
   CONTACT_ID: IdInput.optional(),
@@ -76,11 +83,11 @@ const InvoiceHeaderSchema = z.strictObject({
 });
 
 /** `invoice.create` DATA: always makes a draft. */
-export const InvoiceCreateDataSchema = InvoiceHeaderSchema.extend({ CUSTOMER_ID: IdInput });
+export const InvoiceCreateDataSchema = InvoiceDataSchema.extend({ CUSTOMER_ID: IdInput });
 export type InvoiceCreateData = z.input<typeof InvoiceCreateDataSchema>;
 
 /** `invoice.update` DATA: drafts only; `DELETE_EXISTING_ITEMS: 1` replaces every line. */
-export const InvoiceUpdateDataSchema = InvoiceHeaderSchema.extend({
+export const InvoiceUpdateDataSchema = InvoiceDataSchema.extend({
   INVOICE_ID: IdInput,
   DELETE_EXISTING_ITEMS: Flag.optional(),
 });

@@ -9,6 +9,7 @@ import {
 import { SERVICE_PATH } from '../config';
 import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
 import { echo } from './render';
+import { berlinWallTime } from './values';
 import { SERVICES, type ServiceCall } from './services';
 import { createState, newStoredInvoice, type MethodStyleState, type StoredReminder } from './state';
 
@@ -125,8 +126,8 @@ export function createMethodStyleEmulator(
         limit: envelope.LIMIT === undefined ? undefined : Number(envelope.LIMIT),
         offset: envelope.OFFSET === undefined ? undefined : Number(envelope.OFFSET),
         state,
-        today: at.toISOString().slice(0, 10),
-        now: at.toISOString().slice(0, 19).replace('T', ' '),
+        today: berlinWallTime(at).slice(0, 10),
+        now: berlinWallTime(at),
         baseUrl: options.publicBaseUrl ?? linkBaseOf(request),
       };
       const result = service(call);
@@ -166,7 +167,7 @@ function documentOf(state: MethodStyleState, id: number): EmulatorResponse {
 }
 
 function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {
-  const timestamp = at.toISOString().slice(0, 19).replace('T', ' ');
+  const timestamp = berlinWallTime(at);
   for (const { CUSTOMER_ID, ...fields } of data.customers ?? []) {
     const record = {
       fields: {

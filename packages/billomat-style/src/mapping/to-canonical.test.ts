@@ -122,3 +122,24 @@ describe('free-text and coded values', () => {
     expect(paymentMethodName(value)).toBe(name);
   });
 });
+
+describe('amounts due', () => {
+  it('compares what is outstanding with the total to the cent', () => {
+    // 8.1121 net at 19 %: TOTAL 9.653399, outstanding "9,65" — nothing has been paid.
+    const unpaid = toCanonicalInvoice(
+      {
+        ...(monsum().RESPONSE.INVOICES[0] as Record<string, unknown>),
+        STATUS: undefined,
+        IS_CANCELED: '0',
+        TOTAL: 9.653399,
+        SUB_TOTAL: 8.1121,
+        OUTSTANDING_AMOUNT: '9,65',
+      },
+      { today: '2015-10-23' },
+    );
+    expect(unpaid).toMatchObject({
+      status: { canonical: 'issued' },
+      totals: { gross: '9.65', paid: '0.00', due: '9.65' },
+    });
+  });
+});

@@ -157,8 +157,12 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     type: wire.TYPE,
     isCanceled: wire.IS_CANCELED,
     paidDate,
-    outstanding: wire.OUTSTANDING_AMOUNT,
-    total: wire.TOTAL,
+    // Compared to the cent: the unrounded TOTAL (9.653399) against "9,65" is not a part payment.
+    outstanding:
+      wire.OUTSTANDING_AMOUNT === null || wire.OUTSTANDING_AMOUNT === undefined
+        ? wire.OUTSTANDING_AMOUNT
+        : money(wire.OUTSTANDING_AMOUNT, currency),
+    total: totals.gross,
   };
   const dueDate = wire.DUE_DATE ?? null;
   const name = wire.ORGANIZATION || [wire.FIRST_NAME, wire.LAST_NAME].filter(Boolean).join(' ');

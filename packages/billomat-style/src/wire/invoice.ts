@@ -3,11 +3,10 @@ import {
   lenientDate,
   lenientDecimal,
   lenientId,
-  lenientList,
   lenientString,
-  lenientTimestamp,
 } from '@invoicekit/core';
 import { z } from 'zod';
+import { berlinTimestamp, vendorList } from './vendor-values';
 
 /** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
 export const ItemWire = z.looseObject({
@@ -61,8 +60,8 @@ export const InvoiceWire = z.looseObject({
   VAT_TOTAL: lenientDecimal.optional(),
   TOTAL: lenientDecimal.optional(),
   OUTSTANDING_AMOUNT: lenientDecimal.optional(),
-  ITEMS: lenientList(ItemWire).optional(),
-  VAT_ITEMS: lenientList(
+  ITEMS: vendorList(ItemWire).optional(),
+  VAT_ITEMS: vendorList(
     z.looseObject({
       VAT_PERCENT: lenientDecimal.optional(),
       COMPLETE_NET: lenientDecimal.optional(),
@@ -70,8 +69,8 @@ export const InvoiceWire = z.looseObject({
     }),
   ).optional(),
   DOCUMENT_URL: lenientString.optional(),
-  LASTUPDATE: lenientTimestamp.optional(),
-  CREATED: lenientTimestamp.optional(),
+  LASTUPDATE: berlinTimestamp.optional(),
+  CREATED: berlinTimestamp.optional(),
 });
 export type InvoiceWire = z.infer<typeof InvoiceWire>;
 
@@ -98,8 +97,8 @@ export const CustomerWire = z.looseObject({
   BANK_IBAN: lenientString.optional(),
   BANK_BIC: lenientString.optional(),
   COMMENT: lenientString.optional(),
-  CREATED: lenientTimestamp.optional(),
-  LASTUPDATE: lenientTimestamp.optional(),
+  CREATED: berlinTimestamp.optional(),
+  LASTUPDATE: berlinTimestamp.optional(),
 });
 export type CustomerWire = z.infer<typeof CustomerWire>;
 
@@ -110,7 +109,7 @@ export const ReminderWire = z.looseObject({
   DUNNING_LEVEL: lenientDecimal.optional(),
   DUNNING_FEE: lenientDecimal.optional(),
   DUNNING_DATE: lenientDate.optional(),
-  CREATED: lenientTimestamp.optional(),
+  CREATED: berlinTimestamp.optional(),
   DAYS_FOR_PAYMENT: lenientString.optional(),
 });
 export type ReminderWire = z.infer<typeof ReminderWire>;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { berlinTimestamp, vendorList } from './vendor-values';
+import { z } from 'zod';
+
+describe('vendor value readers', () => {
+  it('reads local timestamps as Berlin time, summer and winter, and the zero date as none', () => {
+    expect(berlinTimestamp.parse('2015-10-22 14:05:00')).toBe('2015-10-22T12:05:00Z');
+    expect(berlinTimestamp.parse('2015-11-04 23:00:00')).toBe('2015-11-04T22:00:00Z');
+    // The night the clocks go forward: 01:30 is still winter time, 03:30 summer time.
+    expect(berlinTimestamp.parse('2026-03-29 01:30:00')).toBe('2026-03-29T00:30:00Z');
+    expect(berlinTimestamp.parse('2026-03-29 03:30:00')).toBe('2026-03-29T01:30:00Z');
+    expect(berlinTimestamp.parse('0000-00-00 00:00:00')).toBeNull();
+    expect(berlinTimestamp.parse('2026-01-01T10:00:00+01:00')).toBe('2026-01-01T10:00:00+01:00');
+    expect(berlinTimestamp.safeParse('yesterday').success).toBe(false);
+  });
+
+  it('reads lists in every shape the vendor sends', () => {
+    const list = vendorList(z.looseObject({ A: z.string() }));
+    expect(list.parse([{ A: '1' }, { A: '2' }])).toEqual([{ A: '1' }, { A: '2' }]);
+    expect(list.parse({ A: '1' })).toEqual([{ A: '1' }]);
+    expect(list.parse({ 0: { A: '1' }, 1: { A: '2' } })).toEqual([{ A: '1' }, { A: '2' }]);
+    for (const empty of ['', null, {}, []]) expect(list.parse(empty)).toEqual([]);
+  });
+});

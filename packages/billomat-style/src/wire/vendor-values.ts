@@ -1,0 +1,66 @@
+import { lenientTimestamp } from '@invoicekit/core';
+import { z } from 'zod';
+import { recordsOf } from '../envelope/envelope';
+
+/**
+ * A vendor list in any of its shapes — an array, one bare object, an object keyed by index (PHP),
+ * or nothing — read element by element with `item`.
+ */
+export function vendorList<T extends z.ZodType>(item: T) {
+  return z
+    .unknown()
+    .transform((value): unknown[] => recordsOf(value))
+    .pipe(z.array(item));
+}
+
+/** The Europe/Berlin UTC offset, in minutes, at an instant. */
+function berlinOffsetMinutes(instant: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Berlin',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return (wall - instant) / 60_000;
+}
+
+/** `"2026-03-29 02:30:00"` read as Berlin wall time → the UTC instant (ISO 8601). */
+export function berlinWallTimeToIso(date: string, time: string): string {
+  const wall = Date.parse(`${date}T${time}Z`);
+  // The offset at the wall time read as UTC is right except within the hours around a switch.
+  let instant = wall - berlinOffsetMinutes(wall) * 60_000;
+  instant = wall - berlinOffsetMinutes(instant) * 60_000;
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The vendor's `CREATED` / `LASTUPDATE`: `"YYYY-MM-DD hh:mm:ss"` in the account's (German) local
+ * time, read as Europe/Berlin; ISO timestamps with an offset pass unchanged.
+ */
+export const berlinTimestamp = z.unknown().transform((value, ctx): string | null => {
+  if (typeof value === 'string') {
+    const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
+    if (local?.[1] && local[2] && !local[1].startsWith('0000'))
+      return berlinWallTimeToIso(local[1], local[2]);
+  }
+  const parsed = lenientTimestamp.safeParse(value);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
