@@ -339,12 +339,140 @@ describe('canonical customers', () => {
       'customer.update',
       'customer.get',
     ]);
+    // The name given alone clears the first name, so it reads back exactly as given.
     expect(sentSince(from)[1]?.[1]).toEqual({
+      FIRST_NAME: '',
       LAST_NAME: 'Erika Musterfrau',
       CUSTOMER_ID: data.id,
     });
-    expect(renamed.lastName).toBe('Erika Musterfrau');
+    expect(renamed.name).toBe('Erika Musterfrau');
     const listed = await collect(adapter.customers.list({ email: 'erika@example.com' }));
     expect(listed.map((customer) => customer.id)).toEqual([data.id]);
+  });
+});
+
+describe('exactly once: lost answers are looked up, never blindly repeated', () => {
+  const services = (from: number): string[] => sentSince(from).map(([service]) => service);
+
+  it('a lost invoice.create answer is found by INVOICE_EXT_UID: one invoice', async () => {
+    emulator.faults.inject({
+      kind: 'response_lost',
+      match: { body: /"SERVICE":"invoice\.create"/ },
+    });
+    const from = emulator.requests.length;
+    const { data } = await adapter.invoices.create({ ...input, externalId: 'erp-4711' });
+    expect(services(from)).toEqual([
+      'invoice.get', // is there one already? (scan of the customer's invoices)
+      'invoice.create', // committed, answer lost
+      'invoice.get', // the look-up finds it by INVOICE_EXT_UID
+      'invoice.get', // read back
+    ]);
+    const all = await collect(adapter.invoices.list({ externalId: 'erp-4711' }));
+    expect(all.map((invoice) => invoice.id)).toEqual([data.id]);
+  });
+
+  it('a lost customer.create answer (buyer snapshot) is found by CUSTOMER_EXT_UID: one customer', async () => {
+    emulator.faults.inject({
+      kind: 'response_lost',
+      match: { body: /"SERVICE":"customer\.create"/ },
+    });
+    const { data } = await adapter.invoices.create({
+      ...input,
+      customer: { snapshot: { name: 'Verloren GmbH' } },
+      externalId: 'erp-4712',
+    });
+    const customers = await collect(adapter.customers.list({ name: 'Verloren' }));
+    expect(customers.map((customer) => customer.id)).toEqual([data.customer.id]);
+  });
+
+  it('lost cancel and delete answers are confirmed by re-reading the invoice', async () => {
+    const { data: issued } = await adapter.invoices.create(input);
+    await adapter.invoices.finalize(issued.id);
+    emulator.faults.inject({ kind: 'response_lost', match: { body: /invoice\.cancel/ } });
+    let from = emulator.requests.length;
+    const { data: canceled } = await adapter.invoices.cancel(issued.id);
+    expect(canceled.status.canonical).toBe('canceled');
+    expect(services(from)).toEqual(['invoice.cancel', 'invoice.get', 'invoice.get']);
+
+    const { data: draft } = await adapter.invoices.create(input);
+    emulator.faults.inject({ kind: 'response_lost', match: { body: /invoice\.delete/ } });
+    from = emulator.requests.length;
+    await adapter.invoices.delete(draft.id);
+    expect(services(from)).toEqual(['invoice.delete', 'invoice.get']);
+    await expect(adapter.invoices.get(draft.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('capture is never repeated after a failure that may have charged the customer', async () => {
+    const { data } = await adapter.invoices.create(input);
+    await adapter.invoices.finalize(data.id);
+    emulator.faults.inject({ kind: 'response_lost', match: { body: /invoice\.capture/ } });
+    const from = emulator.requests.length;
+    await expect(adapter.vendor.invoices.capture(data.id)).rejects.toBeInstanceOf(Error);
+    expect(services(from)).toEqual(['invoice.capture']);
+  });
+
+  it('a customer whose CUSTOMER_EXT_UID differs is never taken for the one asked for', async () => {
+    // A product that ignores the filter answers with whatever customers it has.
+    nock.cleanAll();
+    nock(HOST)
+      .post('/api/1.0/api.php')
+      .reply(200, {
+        RESPONSE: {
+          CUSTOMERS: [{ CUSTOMER_ID: '1', CUSTOMER_EXT_UID: '', ORGANIZATION: 'Fremd' }],
+        },
+      });
+    expect(await adapter.vendor.findCustomerByExtUid('invoicekit:erp-1')).toBeUndefined();
+  });
+
+  it('a credit line with a negative unit price is sent as is', async () => {
+    const { data } = await adapter.invoices.create({
+      ...input,
+      lines: [
+        { description: 'Leistung', unitPrice: '100.00', taxRate: 19 },
+        { description: 'Gutschrift', unitPrice: '-20.00', taxRate: 19 },
+      ],
+    });
+    expect(data.totals).toMatchObject({ net: '80.00', gross: '95.20' });
+  });
+});
+
+describe('classic FastBill (endpoint: fastbill)', () => {
+  let fastbill: BillomatStyleAdapter;
+  beforeEach(() => {
+    fastbill = createBillomatStyleAdapter({
+      email: EMAIL,
+      apiKey: API_KEY,
+      endpoint: 'fastbill',
+      baseUrl: HOST,
+    });
+  });
+  afterEach(() => fastbill.close());
+
+  it('has no INVOICE_EXT_UID: creates are not exactly-once, and externalId is a warning', async () => {
+    expect(fastbill.capabilities.idempotentCreate).toBe(false);
+    expect(adapter.capabilities.idempotentCreate).toBe(true);
+    const from = emulator.requests.length;
+    const { warnings } = await fastbill.invoices.create({ ...input, externalId: 'erp-1' });
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'externalId' }),
+    ]);
+    const [service, data] = sentSince(from)[0] ?? [];
+    expect(service).toBe('invoice.create');
+    expect(data).not.toHaveProperty('INVOICE_EXT_UID');
+    await expect(
+      fastbill.invoices.create({ ...input, externalId: 'erp-1' }, { strict: true }),
+    ).rejects.toBeInstanceOf(UnsupportedOperationError);
+  });
+
+  it('records the payment method with setpaid', async () => {
+    const { data } = await fastbill.invoices.create(input);
+    await fastbill.invoices.finalize(data.id);
+    const from = emulator.requests.length;
+    const { warnings } = await fastbill.invoices.markPaid(data.id, { method: 'Überweisung' });
+    expect(warnings).toEqual([]);
+    expect(sentSince(from)[1]).toEqual([
+      'invoice.setpaid',
+      { INVOICE_ID: data.id, PAYMENT_METHOD: 'Überweisung' },
+    ]);
   });
 });

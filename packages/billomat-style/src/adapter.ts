@@ -401,11 +401,13 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         });
       }
       const warnings: AdapterWarning[] = [];
-      if (parsed.method !== undefined)
+      // Classic FastBill records a free-text PAYMENT_METHOD; Monsum's setpaid has none.
+      const sendsMethod = parsed.method !== undefined && this.settings.endpoint === 'fastbill';
+      if (parsed.method !== undefined && !sendsMethod)
         warnings.push({
           type: 'unsupported_field',
           path: 'method',
-          reason: 'setpaid records no payment method',
+          reason: "Monsum's setpaid records no payment method",
         });
       if (parsed.reference !== undefined)
         warnings.push({
@@ -419,7 +421,11 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         strict: options.strict,
       });
       await this.vendor.invoices.setPaid(
-        { INVOICE_ID: checkedId, ...(parsed.date !== undefined ? { PAID_DATE: parsed.date } : {}) },
+        {
+          INVOICE_ID: checkedId,
+          ...(parsed.date !== undefined ? { PAID_DATE: parsed.date } : {}),
+          ...(sendsMethod ? { PAYMENT_METHOD: parsed.method } : {}),
+        },
         { signal: options.signal, operation: 'invoices.markPaid' },
       );
       return { data: await this.fetchInvoice(checkedId, options.signal), warnings };
@@ -517,6 +523,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         method: 'GET',
         path: `${url.pathname}${url.search}`,
         responseType: 'binary',
+        secretPath: true,
         operation: 'invoices.downloadPdf',
         signal,
       });

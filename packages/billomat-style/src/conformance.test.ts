@@ -43,6 +43,8 @@ function harness(
     secrets: [API_KEY, WRONG_KEY],
     clock,
     pageSize: PAGE_SIZE,
+    // Every call is a POST: the lost answer must be the create's, not a read's.
+    createRequest: { body: /invoice\.create/ },
     seedInvoices: (count) => {
       emulator.seed({ customers: [{ CUSTOMER_ID: 4711, ORGANIZATION: 'Seeded GmbH' }] });
       emulator.seed({

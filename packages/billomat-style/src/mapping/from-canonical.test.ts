@@ -181,6 +181,19 @@ describe('canonical customer → method-style DATA', () => {
     const person = fromCanonicalCustomer(
       CustomerCreateInputSchema.parse({ kind: 'person', name: 'Erika Mustermann' }),
     );
-    expect(person.data).toEqual({ CUSTOMER_TYPE: 'consumer', LAST_NAME: 'Erika Mustermann' });
+    expect(person.data).toEqual({
+      CUSTOMER_TYPE: 'consumer',
+      FIRST_NAME: '',
+      LAST_NAME: 'Erika Mustermann',
+    });
+    const withFirstName = fromCanonicalCustomer(
+      CustomerCreateInputSchema.parse({
+        kind: 'person',
+        name: 'Erika Mustermann',
+        firstName: 'Erika',
+      }),
+    );
+    // Read back as FIRST_NAME + ' ' + LAST_NAME: never "Erika Erika Mustermann".
+    expect(withFirstName.data).toMatchObject({ FIRST_NAME: 'Erika', LAST_NAME: 'Mustermann' });
   });
 });

@@ -157,6 +157,28 @@ export function fromCanonicalInvoice(
 }
 
 /**
+ * A consumer's FIRST_NAME / LAST_NAME, so that they read back as the canonical `name`: the first
+ * name is taken off the front of the name, and a name given alone clears the first name.
+ */
+function personNames(input: {
+  name?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+}): { FIRST_NAME?: string; LAST_NAME?: string } {
+  if (input.lastName !== undefined || input.name === undefined)
+    return { FIRST_NAME: input.firstName, LAST_NAME: input.lastName } as {
+      FIRST_NAME?: string;
+      LAST_NAME?: string;
+    };
+  if (input.firstName === undefined) return { FIRST_NAME: '', LAST_NAME: input.name };
+  const prefix = `${input.firstName} `;
+  return {
+    FIRST_NAME: input.firstName,
+    LAST_NAME: input.name.startsWith(prefix) ? input.name.slice(prefix.length) : input.name,
+  };
+}
+
+/**
  * A canonical customer write → method-style customer DATA, with warnings. A company is its
  * ORGANIZATION; a person needs a LAST_NAME, taken from `lastName` or else the whole name. On an
  * update without `kind`, `currentKind` (read from the vendor) says where the name goes.
@@ -180,8 +202,7 @@ export function fromCanonicalCustomer(
   const data: Record<string, unknown> = {
     CUSTOMER_TYPE: input.kind === undefined ? undefined : isPerson ? 'consumer' : 'business',
     ORGANIZATION: isPerson ? undefined : input.name,
-    FIRST_NAME: input.firstName,
-    LAST_NAME: input.lastName ?? (isPerson ? input.name : undefined),
+    ...(isPerson ? personNames(input) : { FIRST_NAME: input.firstName, LAST_NAME: input.lastName }),
     VAT_ID: input.taxId,
     EMAIL: input.email,
     PHONE: input.phone,

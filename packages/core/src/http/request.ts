@@ -42,6 +42,11 @@ export interface TransportRequest {
   readonly responseType?: 'decoded' | 'binary' | 'text';
   /** Writes are retried after ambiguous failures only with a strategy. */
   readonly idempotency?: IdempotencyStrategy;
+  /**
+   * The path and query are themselves a credential (a vendor's bearer document link): hooks,
+   * logs and errors show the origin only.
+   */
+  readonly secretPath?: boolean;
   /** Names the operation in hooks and errors, e.g. `invoices.create`. */
   readonly operation?: string;
   readonly signal?: AbortSignal;

@@ -524,6 +524,26 @@ describe('extra secrets', () => {
   });
 });
 
+describe('secret paths', () => {
+  it('shows only the origin of a bearer link in hooks and errors', async () => {
+    const link = '/document/8f2a9c0d7e6b5a4f3c2d1e0f.pdf';
+    const seen: unknown[] = [];
+    nock(BASE).get(link).reply(404, 'gone');
+    const { transport: t } = transport(
+      {},
+      {
+        hooks: { onRequest: (event) => seen.push(event), onResponse: (event) => seen.push(event) },
+      },
+    );
+    const error = await t
+      .request({ method: 'GET', path: link, responseType: 'binary', secretPath: true })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(findLeakedSecrets([error, seen], ['8f2a9c0d7e6b5a4f3c2d1e0f'])).toEqual([]);
+    expect(JSON.stringify(seen)).toContain('/[REDACTED]');
+  });
+});
+
 describe('hooks', () => {
   it('report request, response and retry with redacted URLs; a throwing hook breaks nothing', async () => {
     nock(BASE)

@@ -117,7 +117,9 @@ export class HttpTransport {
       body: request.body,
     });
     const url = this.buildUrl(outgoing);
-    const redactedUrl = this.redactor.redactText(url);
+    const redactedUrl = request.secretPath
+      ? `${new URL(url).origin}/[REDACTED]`
+      : this.redactor.redactText(url);
 
     // Set once an attempt of a write failed in a way that may have committed it.
     let mayHaveCommitted = false;

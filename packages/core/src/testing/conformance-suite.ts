@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../emulator/emulator';
+import type { FaultMatch } from '../emulator/faults';
 import {
   AuthenticationError,
   NotFoundError,
@@ -28,6 +29,11 @@ export interface ConformanceHarness {
    * proves that the vendor's `Retry-After` was waited for.
    */
   readonly clock?: FakeClock;
+  /**
+   * Which request is the create, for the lost-response test: any POST by default. RPC-style
+   * vendors, where reads are POSTs too, name the create's body (`{ body: /invoice\.create/ }`).
+   */
+  readonly createRequest?: FaultMatch;
   /** The page size the adapter requests, so the paging test can span several pages. */
   readonly pageSize: number;
   /** Puts `count` issued invoices straight into the emulator's state. */
@@ -252,7 +258,11 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       if (!adapter.capabilities.idempotentCreate)
         return context.skip('the vendor cannot dedupe creates');
       const customerId = await createCustomerIfSupported();
-      harness.emulator.faults.inject({ kind: 'response_lost', match: { method: 'POST' } });
+      harness.emulator.faults.inject({
+        kind: 'response_lost',
+        match: harness.createRequest ?? { method: 'POST' },
+      });
+      const before = harness.emulator.requestCount;
       const created = await adapter.invoices.create(
         harness.invoiceInput({ customerId, externalId: 'conformance-once-1' }),
       );
@@ -260,6 +270,9 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
         harness.invoiceInput({ customerId, externalId: 'conformance-once-1' }),
       );
       expect(again.data.id).toBe(created.data.id);
+      // The fault struck: the create was answered through a retry or a look-up, not first time.
+      expect(harness.emulator.faults.pending).toBe(0);
+      expect(harness.emulator.requestCount - before).toBeGreaterThan(2);
       const all = await collect(adapter.invoices.list());
       expect(all.filter((invoice) => invoice.externalId === 'conformance-once-1')).toHaveLength(1);
     });
