@@ -427,7 +427,11 @@ export class MethodStyleClient {
         { filter: { INVOICE_ID: id } },
         options,
       );
-      return recordsOf(answer.REMINDERS);
+      // The container's name is undocumented (reference §9.12): REMINDERS, else the one list there is.
+      const container =
+        answer.REMINDERS ??
+        Object.values(answer).find((value) => typeof value === 'object' && value !== null);
+      return recordsOf(container);
     },
 
     /**

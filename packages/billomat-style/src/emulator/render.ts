@@ -1,5 +1,6 @@
 import { Decimal, taxRateKey, toDecimal } from '@invoicekit/core';
 import type { MethodStyleState, StoredInvoice, StoredItem } from './state';
+import { toVendorDueDate } from '../wire/vendor-values';
 import { ZERO_DATE, fixed, germanAmount, jsonNumber } from './values';
 
 export interface ItemAmounts {
@@ -73,6 +74,17 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The customer's payment term (14 days unless its DAYS_FOR_PAYMENT says otherwise). */
+function daysForPaymentOf(invoice: StoredInvoice, state: MethodStyleState): number {
+  const days = state.customers.get(invoice.customerId)?.fields.DAYS_FOR_PAYMENT;
+  return Number(days ?? '14') || 14;
+}
+
+/** The due date (Berlin calendar date): the invoice date plus the customer's payment term. */
+export function dueDateOf(invoice: StoredInvoice, state: MethodStyleState): string {
+  return addDays(invoice.invoiceDate, daysForPaymentOf(invoice, state));
+}
+
 /** An invoice in the field order and value formats of the Monsum capture. */
 export function renderInvoice(
   invoice: StoredInvoice,
@@ -83,7 +95,7 @@ export function renderInvoice(
   const text = (key: string, fallback = ''): string =>
     customer[key] === undefined || customer[key] === null ? fallback : String(customer[key]);
   const amounts = invoiceAmounts(invoice);
-  const daysForPayment = Number(text('DAYS_FOR_PAYMENT', '14')) || 14;
+  const daysForPayment = daysForPaymentOf(invoice, state);
   return {
     INVOICE_ID: String(invoice.id),
     STATUS: invoice.status,
@@ -123,7 +135,7 @@ export function renderInvoice(
     PAID_DATE: invoice.paidDate ? `${invoice.paidDate} 00:00:00` : ZERO_DATE,
     IS_CANCELED: invoice.isCanceled ? '1' : '0',
     INVOICE_DATE: invoice.invoiceDate,
-    DUE_DATE: `${addDays(invoice.invoiceDate, daysForPayment)} 00:00:00`,
+    DUE_DATE: toVendorDueDate(dueDateOf(invoice, state)),
     DELIVERY_DATE: invoice.deliveryDate,
     CASH_DISCOUNT_PERCENT: invoice.cashDiscountPercent,
     CASH_DISCOUNT_DAYS: invoice.cashDiscountDays,

@@ -5,7 +5,7 @@ import {
   type StoredInvoice,
   type StoredItem,
 } from './state';
-import { outstandingOf, renderInvoice, renderItem } from './render';
+import { dueDateOf, outstandingOf, renderInvoice, renderItem } from './render';
 import { incomingDecimal, incomingList } from './values';
 
 /** What a service handler gets. */
@@ -109,7 +109,7 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
       if (filter.YEAR && !invoice.invoiceDate.startsWith(String(filter.YEAR))) return false;
       if (filter.MONTH && invoice.invoiceDate.slice(5, 7) !== String(filter.MONTH).padStart(2, '0'))
         return false;
-      const due = String(renderInvoice(invoice, call.state, call.baseUrl).DUE_DATE).slice(0, 10);
+      const due = dueDateOf(invoice, call.state);
       if (filter.START_DUE_DATE && due < String(filter.START_DUE_DATE)) return false;
       if (filter.END_DUE_DATE && due > String(filter.END_DUE_DATE)) return false;
       return true;

@@ -24,7 +24,8 @@ describe('the Monsum invoice.get capture → canonical', () => {
       currency: 'EUR',
       issueDate: '2015-10-22',
       // "2015-11-04 23:00:00": the date part
-      dueDate: '2015-11-04',
+      // INVOICE_DATE 2015-10-22 + DAYS_FOR_PAYMENT 14: "2015-11-04 23:00:00" is Berlin midnight in UTC.
+      dueDate: '2015-11-05',
       // "0000-00-00 00:00:00": no date
       paidDate: null,
       // free text "22.10.2015 - 01.11.2015": the period's last day
@@ -83,7 +84,7 @@ describe('the Monsum invoice.get capture → canonical', () => {
     });
     expect(
       toCanonicalInvoice(
-        { ...base, OUTSTANDING_AMOUNT: '5,00', DUE_DATE: '2027-01-01 00:00:00' },
+        { ...base, OUTSTANDING_AMOUNT: '5,00', DUE_DATE: '2027-01-01' },
         { today: '2026-11-21' },
       ),
     ).toMatchObject({

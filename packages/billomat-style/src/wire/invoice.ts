@@ -6,7 +6,7 @@ import {
   lenientString,
 } from '@invoicekit/core';
 import { z } from 'zod';
-import { berlinTimestamp, vendorList } from './vendor-values';
+import { berlinDueDate, berlinTimestamp, vendorList } from './vendor-values';
 
 /** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
 export const ItemWire = z.looseObject({
@@ -54,7 +54,7 @@ export const InvoiceWire = z.looseObject({
   PAID_DATE: lenientDate.optional(),
   IS_CANCELED: lenientBoolean.optional(),
   INVOICE_DATE: lenientDate.optional(),
-  DUE_DATE: lenientDate.optional(),
+  DUE_DATE: berlinDueDate.optional(),
   DELIVERY_DATE: lenientString.optional(),
   SUB_TOTAL: lenientDecimal.optional(),
   VAT_TOTAL: lenientDecimal.optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinTimestamp, vendorList } from './vendor-values';
+import { berlinDueDate, berlinTimestamp, toVendorDueDate, vendorList } from './vendor-values';
 import { z } from 'zod';
 
 describe('vendor value readers', () => {
@@ -20,5 +20,14 @@ describe('vendor value readers', () => {
     expect(list.parse({ A: '1' })).toEqual([{ A: '1' }]);
     expect(list.parse({ 0: { A: '1' }, 1: { A: '2' } })).toEqual([{ A: '1' }, { A: '2' }]);
     for (const empty of ['', null, {}, []]) expect(list.parse(empty)).toEqual([]);
+  });
+
+  it('reads a stamped DUE_DATE as the Berlin date it starts, and writes it back the same way', () => {
+    expect(berlinDueDate.parse('2015-11-04 23:00:00')).toBe('2015-11-05');
+    expect(berlinDueDate.parse('2026-07-14 22:00:00')).toBe('2026-07-15');
+    expect(berlinDueDate.parse('2026-07-15')).toBe('2026-07-15');
+    expect(berlinDueDate.parse('0000-00-00 00:00:00')).toBeNull();
+    expect(toVendorDueDate('2015-11-05')).toBe('2015-11-04 23:00:00');
+    expect(toVendorDueDate('2026-07-15')).toBe('2026-07-14 22:00:00');
   });
 });

@@ -64,3 +64,36 @@ export const berlinTimestamp = z.unknown().transform((value, ctx): string | null
   ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
   return z.NEVER;
 });
+
+/** The calendar date in Berlin at a UTC instant. */
+function berlinDateAt(instant: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}
+
+/**
+ * `DUE_DATE` with a time is a Berlin midnight written in UTC: the Monsum capture's invoice of
+ * 2015-10-22 with 14 days to pay is due `"2015-11-04 23:00:00"`, i.e. 2015-11-05 in Germany.
+ * A bare date is taken as it is.
+ */
+export const berlinDueDate = z.unknown().transform((value, ctx): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text.startsWith('0000-00-00')) return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+    const stamped = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
+    if (stamped) return berlinDateAt(Date.parse(`${stamped[1]}T${stamped[2]}Z`));
+  }
+  ctx.addIssue({ code: 'custom', message: `not a due date: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** How the vendor writes a due date: the Berlin midnight starting it, in UTC. */
+export function toVendorDueDate(isoDate: string): string {
+  return berlinWallTimeToIso(isoDate, '00:00:00').slice(0, 19).replace('T', ' ');
+}
