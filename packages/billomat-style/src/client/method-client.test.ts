@@ -491,3 +491,23 @@ describe('retry safety of the typed calls', () => {
     expect(emulator.requests.length).toBe(before + 2);
   });
 });
+
+describe('answers in shapes the emulator does not produce', () => {
+  afterEach(() => nock.cleanAll());
+
+  it('reads reminders under another container name, and an index-keyed list', async () => {
+    nock(HOST)
+      .post('/api/1.0/api.php')
+      .reply(200, {
+        RESPONSE: {
+          DUNNINGS: { 0: { REMINDER_ID: '1', DUNNING_LEVEL: '1' }, 1: { REMINDER_ID: '2' } },
+        },
+      });
+    const adapter = createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY });
+    expect(await adapter.vendor.invoices.getReminders('5')).toEqual([
+      { REMINDER_ID: '1', DUNNING_LEVEL: '1' },
+      { REMINDER_ID: '2' },
+    ]);
+    await adapter.close();
+  });
+});
