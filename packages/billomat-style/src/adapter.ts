@@ -62,16 +62,7 @@ import {
 } from './mapping/to-canonical';
 import { BillomatStyleInvoiceOptionsSchema } from './provider-options';
 import { BILLOMAT_STYLE } from './provider-id';
-
-/** `YYYY-MM-DD` of a clock reading in the vendor's (Berlin) business day. */
-function berlinDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(ms));
-}
+import { berlinDateAt } from './wire/vendor-values';
 
 /** The vendor answers an unknown id as a missing field; the caller asked for a record. */
 function isMissingId(error: unknown, tag: string): boolean {
@@ -122,7 +113,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
   }
 
   private read(raw: unknown): Invoice {
-    return toCanonicalInvoice(raw, { today: berlinDate(this.clock.now()) });
+    return toCanonicalInvoice(raw, { today: berlinDateAt(this.clock.now()) });
   }
 
   private notFound(kind: 'invoice' | 'customer', id: string): NotFoundError {

@@ -46,20 +46,4 @@ export function incomingList(value: unknown): Record<string, unknown>[] {
 }
 
 /** `"YYYY-MM-DD hh:mm:ss"` on a German wall clock: how the vendor writes CREATED and LASTUPDATE. */
-export function berlinWallTime(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Berlin',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
-}
+export { berlinWallTime } from '../wire/vendor-values';

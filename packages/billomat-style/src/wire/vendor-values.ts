@@ -13,21 +13,28 @@ export function vendorList<T extends z.ZodType>(item: T) {
     .pipe(z.array(item));
 }
 
+// Formatters are immutable and costly to build (the time-zone data is loaded each time): built once.
+const BERLIN_WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+const BERLIN_CALENDAR = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The Europe/Berlin UTC offset, in minutes, at an instant. */
 function berlinOffsetMinutes(instant: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Europe/Berlin',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
+    BERLIN_WALL_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
   );
   const wall = Date.UTC(
     Number(parts.year),
@@ -66,13 +73,8 @@ export const berlinTimestamp = z.unknown().transform((value, ctx): string | null
 });
 
 /** The calendar date in Berlin at a UTC instant. */
-function berlinDateAt(instant: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Berlin',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
+export function berlinDateAt(instant: number): string {
+  return BERLIN_CALENDAR.format(new Date(instant));
 }
 
 /**
@@ -96,4 +98,12 @@ export const berlinDueDate = z.unknown().transform((value, ctx): string | null =
 /** How the vendor writes a due date: the Berlin midnight starting it, in UTC. */
 export function toVendorDueDate(isoDate: string): string {
   return berlinWallTimeToIso(isoDate, '00:00:00').slice(0, 19).replace('T', ' ');
+}
+
+/** `"YYYY-MM-DD hh:mm:ss"` on a German wall clock at an instant. */
+export function berlinWallTime(at: Date): string {
+  const parts = Object.fromEntries(
+    BERLIN_WALL_CLOCK.formatToParts(at).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
