@@ -4,6 +4,8 @@ import type { AdapterWarning } from './warnings';
 export interface WriteResult<T> {
   readonly data: T;
   readonly warnings: readonly AdapterWarning[];
+  /** The vendor's id of the (last) request, when it sends one: quote it to its support. */
+  readonly requestId?: string;
 }
 
 /** A downloaded document. */

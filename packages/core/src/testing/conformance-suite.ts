@@ -7,7 +7,8 @@ import {
   UnsupportedOperationError,
   ValidationError,
 } from '../errors/errors';
-import type { InvoiceCreateInput } from '../model/invoice-input';
+import type { Invoice } from '../model/invoice';
+import type { InvoiceCreateInput, InvoiceUpdateInput } from '../model/invoice-input';
 import { toDecimal } from '../money/decimal';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS } from '../spec/capabilities';
@@ -89,6 +90,23 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       return data.id;
     };
 
+    /**
+     * A fresh invoice to work on: created through the adapter, or — for a vendor whose API cannot
+     * create invoices — seeded into the emulator and found by listing.
+     */
+    const aNewInvoice = async (customerId: string | undefined): Promise<Invoice> => {
+      const { adapter } = harness;
+      if (adapter.capabilities.invoices.create)
+        return (await adapter.invoices.create(harness.invoiceInput({ customerId }))).data;
+      const known = new Set((await collect(adapter.invoices.list())).map((invoice) => invoice.id));
+      await harness.seedInvoices(1);
+      const seeded = (await collect(adapter.invoices.list())).find(
+        (invoice) => !known.has(invoice.id),
+      );
+      if (!seeded) throw new Error('seedInvoices(1) added no invoice the adapter lists');
+      return seeded;
+    };
+
     it('implements specification v1 and names its provider', () => {
       expect(harness.adapter.specificationVersion).toBe('v1');
       expect(harness.adapter.id).toMatch(/^[a-z][a-z0-9-]*$/);
@@ -97,8 +115,7 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
     it('runs the lifecycle: create → get → update → finalize → send → markPaid, and cancel', async () => {
       const { adapter } = harness;
       const customerId = await createCustomerIfSupported();
-      const created = await adapter.invoices.create(harness.invoiceInput({ customerId }));
-      const invoice = created.data;
+      const invoice = await aNewInvoice(customerId);
       expect(invoice.provider).toBe(adapter.id);
       expect(invoice.id).not.toBe('');
       expect(invoice.lines.length).toBeGreaterThan(0);
@@ -138,7 +155,7 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
         expect(paidResult.data.totals.paid).toBe(paidResult.data.totals.gross);
       }
       if (adapter.capabilities.invoices.cancel) {
-        const other = (await adapter.invoices.create(harness.invoiceInput({ customerId }))).data;
+        const other = await aNewInvoice(customerId);
         if (adapter.capabilities.invoices.finalize) await adapter.invoices.finalize(other.id);
         const canceled = await adapter.invoices.cancel(other.id);
         expect(canceled.data.status.canonical).toBe('canceled');
@@ -150,7 +167,7 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       if (!adapter.capabilities.invoices.partialPayments)
         return context.skip('the vendor has no partial payments');
       const customerId = await createCustomerIfSupported();
-      const invoice = (await adapter.invoices.create(harness.invoiceInput({ customerId }))).data;
+      const invoice = await aNewInvoice(customerId);
       if (adapter.capabilities.invoices.finalize) await adapter.invoices.finalize(invoice.id);
       const part = toDecimal(invoice.totals.gross).dividedBy(4).toDecimalPlaces(2).toString();
       const result = await adapter.invoices.markPaid(invoice.id, { amount: part });
@@ -183,19 +200,28 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
 
     it('rejects invalid input with a ValidationError naming the field, and sends nothing', async () => {
       const before = harness.emulator.requestCount;
-      const valid = harness.invoiceInput({ customerId: undefined });
-      const invalid = {
-        ...valid,
-        currency: 'EURO',
-        lines: [{ ...valid.lines[0], unitPrice: 'twelve' }],
-      } as unknown as InvoiceCreateInput;
-      const error = await harness.adapter.invoices
-        .create(invalid)
-        .catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(ValidationError);
-      const paths = (error as ValidationError).issues.map((issue) => issue.path);
-      expect(paths).toContain('currency');
-      expect(paths).toContain('lines.0.unitPrice');
+      const { adapter } = harness;
+      if (adapter.capabilities.invoices.create) {
+        const valid = harness.invoiceInput({ customerId: undefined });
+        const invalid = {
+          ...valid,
+          currency: 'EURO',
+          lines: [{ ...valid.lines[0], unitPrice: 'twelve' }],
+        } as unknown as InvoiceCreateInput;
+        const error = await adapter.invoices.create(invalid).catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ValidationError);
+        const paths = (error as ValidationError).issues.map((issue) => issue.path);
+        expect(paths).toContain('currency');
+        expect(paths).toContain('lines.0.unitPrice');
+      }
+      if (adapter.capabilities.invoices.update) {
+        const error = await adapter.invoices
+          .update('1', { currency: 'EURO', dueDate: 'tomorrow' } as unknown as InvoiceUpdateInput)
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(ValidationError);
+        const paths = (error as ValidationError).issues.map((issue) => issue.path);
+        expect(paths).toEqual(expect.arrayContaining(['currency', 'dueDate']));
+      }
       expect(harness.emulator.requestCount).toBe(before);
     });
 
