@@ -1,0 +1,238 @@
+import {
+  paginate,
+  parseInput,
+  type HttpTransport,
+  type IdempotencyStrategy,
+  type QueryValue,
+} from '@invoicekit/core';
+import { z } from 'zod';
+import { API_PREFIX } from '../config';
+import { dataOf, listOf } from '../envelope/envelope';
+import { lenientPagingStrategy, nextCursor, pageHintsOf } from '../envelope/paging';
+import { PLANDOCKET } from '../provider-id';
+import {
+  ContactQuerySchema,
+  InvoiceQuerySchema,
+  PaymentQuerySchema,
+  type ContactQuery,
+  type InvoiceQuery,
+  type PaymentQuery,
+} from './invoice-query';
+
+/** A vendor record as decoded (numbers arrive as their exact text: see the lossless codec). */
+export type VendorRecord = Record<string, unknown>;
+
+/** One record and the request id the vendor sent with it. */
+export interface VendorResult {
+  readonly data: VendorRecord;
+  readonly requestId: string | undefined;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  readonly operation?: string;
+  readonly idempotency?: IdempotencyStrategy;
+}
+
+const IdInput = z.union([z.string().regex(/^\d+$/), z.number().int().positive().transform(String)]);
+
+/** The documented body of `PUT/PATCH /invoices/{id}`. */
+export const InvoicePatchSchema = z
+  .strictObject({
+    status: z.string().min(1).optional(),
+    notes: z.string().nullable().optional(),
+    due_date: z.iso.date().nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });
+export type InvoicePatch = z.input<typeof InvoicePatchSchema>;
+
+/** The documented body of `POST /payments` (the invoice by its NUMBER, not its id). */
+export const PaymentCreateSchema = z.strictObject({
+  invoice_number: z.string().min(1),
+  amount: z.string().regex(/^\d+(\.\d+)?$/, { message: 'a positive decimal string' }),
+  currency: z.string().length(3).optional(),
+  status: z.string().min(1).optional(),
+  payment_date: z.iso.date().optional(),
+  notes: z.string().optional(),
+  gateway_key: z.string().optional(),
+  transaction_id: z.string().optional(),
+});
+export type PaymentCreate = z.input<typeof PaymentCreateSchema>;
+
+const ContactBodySchema = z
+  .record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.unknown())
+  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field' });
+
+/** Query values as the vendor reads them: lists comma-joined. */
+function queryOf(query: Record<string, unknown>): Record<string, QueryValue> {
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, Array.isArray(value) ? value.join(',') : (value as QueryValue)]),
+  );
+}
+
+/**
+ * Plandocket's own API, typed: invoices (read, update), contacts and payments (full CRUD), every
+ * documented filter, sort and include validated before sending. Lists page leniently (the vendor
+ * documents no paging; see `lenientPagingStrategy`).
+ */
+export class PlandocketClient {
+  constructor(
+    private readonly transport: HttpTransport,
+    private readonly pageSize: number,
+  ) {}
+
+  private id(value: string | number, operation: string): string {
+    return parseInput(IdInput, value, { provider: PLANDOCKET, operation, basePath: ['id'] });
+  }
+
+  private checked<S extends z.ZodType>(schema: S, input: unknown, operation: string): z.output<S> {
+    return parseInput(schema, input, { provider: PLANDOCKET, operation });
+  }
+
+  private list(
+    resource: string,
+    query: Record<string, unknown>,
+    options: CallOptions & { pageSize?: number },
+  ): AsyncIterable<VendorRecord> {
+    const perPage = options.pageSize ?? this.pageSize;
+    return paginate({
+      provider: PLANDOCKET,
+      strategy: lenientPagingStrategy(perPage),
+      idOf: (record: VendorRecord) => String(record.id),
+      onRepeatedPage: 'stop',
+      signal: options.signal,
+      fetchPage: async (cursor, signal) => {
+        const response = await this.transport.request({
+          method: 'GET',
+          path: `${API_PREFIX}/${resource}`,
+          query: { ...queryOf(query), page: cursor.page, per_page: cursor.perPage },
+          operation: options.operation ?? `${resource}.list`,
+          signal,
+        });
+        return {
+          items: listOf(response.body),
+          next: nextCursor(cursor, pageHintsOf(response.body)),
+        };
+      },
+    });
+  }
+
+  private async one(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    options: CallOptions & { query?: Record<string, unknown> },
+  ): Promise<VendorResult> {
+    const response = await this.transport.request({
+      method,
+      path: `${API_PREFIX}/${path}`,
+      ...(options.query ? { query: queryOf(options.query) } : {}),
+      ...(body !== undefined ? { body } : {}),
+      operation: options.operation ?? path,
+      signal: options.signal,
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+    });
+    const data = dataOf(response.body);
+    return {
+      data: (typeof data === 'object' && data !== null ? data : {}) as VendorRecord,
+      requestId: response.requestId,
+    };
+  }
+
+  readonly invoices = {
+    /** `GET /invoices` with any documented filter, sort and include; every page, lazily. */
+    list: (
+      query: InvoiceQuery = {},
+      options: CallOptions & { pageSize?: number } = {},
+    ): AsyncIterable<VendorRecord> =>
+      this.list('invoices', this.checked(InvoiceQuerySchema, query, 'invoices.list'), options),
+
+    get: (
+      id: string | number,
+      include: InvoiceQuery['include'] = [],
+      options: CallOptions = {},
+    ): Promise<VendorResult> =>
+      this.one('GET', `invoices/${this.id(id, 'invoices.get')}`, undefined, {
+        ...options,
+        query: include.length > 0 ? { include } : {},
+      }),
+
+    /** `PATCH /invoices/{id}`: sets fields, so repeating it is harmless. */
+    update: (
+      id: string | number,
+      patch: InvoicePatch,
+      options: CallOptions = {},
+    ): Promise<VendorResult> =>
+      this.one(
+        'PATCH',
+        `invoices/${this.id(id, 'invoices.update')}`,
+        this.checked(InvoicePatchSchema, patch, 'invoices.update'),
+        { idempotency: { kind: 'vendor-dedupe' }, ...options },
+      ),
+  };
+
+  readonly contacts = {
+    list: (
+      query: ContactQuery = {},
+      options: CallOptions & { pageSize?: number } = {},
+    ): AsyncIterable<VendorRecord> =>
+      this.list('contacts', this.checked(ContactQuerySchema, query, 'contacts.list'), options),
+    get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
+      this.one('GET', `contacts/${this.id(id, 'contacts.get')}`, undefined, options),
+    /** `POST /contacts`: never repeated (nothing documented finds a contact made by a lost call). */
+    create: (body: Record<string, unknown>, options: CallOptions = {}): Promise<VendorResult> =>
+      this.one(
+        'POST',
+        'contacts',
+        this.checked(ContactBodySchema, body, 'contacts.create'),
+        options,
+      ),
+    update: (
+      id: string | number,
+      body: Record<string, unknown>,
+      options: CallOptions = {},
+    ): Promise<VendorResult> =>
+      this.one(
+        'PATCH',
+        `contacts/${this.id(id, 'contacts.update')}`,
+        this.checked(ContactBodySchema, body, 'contacts.update'),
+        { idempotency: { kind: 'vendor-dedupe' }, ...options },
+      ),
+    delete: async (id: string | number, options: CallOptions = {}): Promise<void> => {
+      await this.one('DELETE', `contacts/${this.id(id, 'contacts.delete')}`, undefined, options);
+    },
+  };
+
+  readonly payments = {
+    list: (
+      query: PaymentQuery = {},
+      options: CallOptions & { pageSize?: number } = {},
+    ): AsyncIterable<VendorRecord> =>
+      this.list('payments', this.checked(PaymentQuerySchema, query, 'payments.list'), options),
+    get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
+      this.one('GET', `payments/${this.id(id, 'payments.get')}`, undefined, options),
+    /** `POST /payments`. Give `transaction_id` and `idempotency` to make it safe to repeat. */
+    create: (body: PaymentCreate, options: CallOptions = {}): Promise<VendorResult> =>
+      this.one(
+        'POST',
+        'payments',
+        this.checked(PaymentCreateSchema, body, 'payments.create'),
+        options,
+      ),
+    update: (
+      id: string | number,
+      body: Record<string, unknown>,
+      options: CallOptions = {},
+    ): Promise<VendorResult> =>
+      this.one('PATCH', `payments/${this.id(id, 'payments.update')}`, body, {
+        idempotency: { kind: 'vendor-dedupe' },
+        ...options,
+      }),
+    delete: async (id: string | number, options: CallOptions = {}): Promise<void> => {
+      await this.one('DELETE', `payments/${this.id(id, 'payments.delete')}`, undefined, options);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { PaginationStrategy } from '@invoicekit/core';
+
+/** Where the next page is, when the vendor says so. */
+export interface PageHints {
+  /** `meta.pagination.total_pages` (or `last_page`), when sent. */
+  readonly totalPages?: number;
+  /** `links.next` (or `meta.pagination.links.next`), when sent: `null` means there is none. */
+  readonly next?: string | null;
+}
+
+/** Reads paging metadata if the answer carries any (none is documented). */
+export function pageHintsOf(body: unknown): PageHints {
+  if (typeof body !== 'object' || body === null) return {};
+  const record = body as {
+    meta?: { pagination?: Record<string, unknown> };
+    links?: { next?: unknown };
+  };
+  const pagination = record.meta?.pagination;
+  const totalPages = Number(pagination?.total_pages ?? pagination?.last_page ?? Number.NaN);
+  const next = record.links?.next ?? (pagination?.links as { next?: unknown } | undefined)?.next;
+  return {
+    ...(Number.isFinite(totalPages) ? { totalPages } : {}),
+    ...(next === null || typeof next === 'string' ? { next } : {}),
+  };
+}
+
+/** The cursor of the lenient strategy; `hint` is what the answer said about a next page. */
+export interface LenientCursor {
+  readonly page: number;
+  readonly perPage: number;
+  readonly hint?: 'more' | 'end';
+}
+
+/** The cursor after the page at `current`, carrying what its answer said. */
+export function nextCursor(current: LenientCursor, hints: PageHints): LenientCursor {
+  const hint =
+    hints.next === null
+      ? 'end'
+      : hints.totalPages !== undefined
+        ? current.page < hints.totalPages
+          ? 'more'
+          : 'end'
+        : typeof hints.next === 'string'
+          ? 'more'
+          : undefined;
+  return { page: current.page + 1, perPage: current.perPage, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Paging without a documented protocol (reference §8, §9): ask `page` + `per_page`; follow
+ * `meta.pagination` / `links.next` when present (`fetchPage` returns `next: nextCursor(…)`);
+ * otherwise stop on a short or empty page. A vendor that ignores `page` repeats its first page —
+ * `paginate` ends the list there (`onRepeatedPage: 'stop'`), since it returned everything at once.
+ */
+export function lenientPagingStrategy(perPage: number): PaginationStrategy<LenientCursor> {
+  return {
+    first: { page: 1, perPage },
+    following: (page) => {
+      const next = page.next;
+      if (next?.hint === 'end') return undefined;
+      if (next?.hint === 'more') return next;
+      return next && page.items.length >= perPage && page.items.length > 0 ? next : undefined;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  ProviderError,
+  currencyExponent,
+  formatFixed,
+  isCurrencyCode,
+  reconcileStatus,
+  taxBreakdownOf,
+  toCountryCode,
+  toDecimal,
+  type Customer,
+  type Invoice,
+  type Line,
+  type PartySnapshot,
+  type TaxRate,
+} from '@invoicekit/core';
+import type { z } from 'zod';
+import { PLANDOCKET } from '../provider-id';
+import { ContactWire, InvoiceWire, type ItemWire } from '../wire/records';
+import { toCanonicalStatus } from './status';
+
+function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ProviderError({
+      provider: PLANDOCKET,
+      message: `unreadable ${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    });
+  }
+  return parsed.data;
+}
+
+function placesOf(currency: string): number {
+  return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
+}
+
+/** A vendor amount, rounded half-up to the currency (the vendor's floats carry binary noise). */
+function money(value: string | null | undefined, currency: string): string {
+  return formatFixed(toDecimal(value ?? '0'), placesOf(currency));
+}
+
+function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line {
+  const quantity = item.quantity ?? '1';
+  const unitPrice = item.unit_price ?? item.price ?? '0';
+  const percent = item.tax_rate ?? item.vat_rate ?? '0';
+  const taxRate: TaxRate = reverseCharge
+    ? { kind: 'reverse_charge' }
+    : { kind: 'percent', value: toDecimal(percent).toString() };
+  const net = money(
+    item.net ?? toDecimal(quantity).times(toDecimal(unitPrice)).toString(),
+    currency,
+  );
+  const tax =
+    item.tax !== null && item.tax !== undefined
+      ? money(item.tax, currency)
+      : reverseCharge
+        ? money('0', currency)
+        : money(toDecimal(net).times(toDecimal(percent)).dividedBy(100).toString(), currency);
+  const gross =
+    item.total !== null && item.total !== undefined
+      ? money(item.total, currency)
+      : formatFixed(toDecimal(net).plus(toDecimal(tax)), placesOf(currency));
+  return {
+    id: item.id ?? null,
+    description: item.description ?? item.name ?? '',
+    sku: null,
+    productId: null,
+    quantity,
+    unit: item.unit ?? null,
+    unitPrice,
+    unitPriceKind: 'net',
+    taxRate,
+    discount: null,
+    totals: { net, tax, gross, discount: money('0', currency) },
+  };
+}
+
+function partyOf(contact: ContactWire): PartySnapshot {
+  const personName = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
+  const hasAddress = Boolean(
+    contact.address || contact.city || contact.postal_code || contact.country,
+  );
+  return {
+    kind: contact.company_name ? 'company' : 'person',
+    name: contact.company_name || personName,
+    firstName: contact.first_name || null,
+    lastName: contact.last_name || null,
+    taxId: contact.tax_id || null,
+    email: contact.email || null,
+    phone: contact.phone || contact.mobile || null,
+    address: hasAddress
+      ? {
+          street: contact.address || null,
+          city: contact.city || null,
+          postalCode: contact.postal_code || null,
+          region: contact.state || null,
+          country: toCountryCode(contact.country),
+        }
+      : null,
+  };
+}
+
+/**
+ * A Plandocket invoice → canonical; the vendor object stays in `raw`. Gross, paid and due are the
+ * vendor's `total`, `paid_amount` and `open_amount`. Net and tax come from the lines
+ * (`include=items`, which the adapter always asks for); without lines they cannot be known, and
+ * the invoice reads as net = gross with no tax breakdown.
+ */
+export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
+  const wire = read(InvoiceWire, raw, 'invoice');
+  const currency = (wire.currency ?? 'EUR').toUpperCase();
+  const places = placesOf(currency);
+  const reverseCharge = wire.is_reverse_charge === true;
+  const lines = (wire.items ?? []).map((item) => toLine(item, currency, reverseCharge));
+  const gross = toDecimal(money(wire.total, currency));
+  const paid = toDecimal(money(wire.paid_amount, currency));
+  const due =
+    wire.open_amount !== null && wire.open_amount !== undefined
+      ? toDecimal(money(wire.open_amount, currency))
+      : gross.minus(paid);
+  const net =
+    lines.length > 0
+      ? lines.reduce((sum, line) => sum.plus(toDecimal(line.totals.net)), toDecimal('0'))
+      : gross;
+  const totals = {
+    net: formatFixed(net, places),
+    tax: formatFixed(gross.minus(net), places),
+    gross: formatFixed(gross, places),
+    paid: formatFixed(paid, places),
+    due: formatFixed(due, places),
+  };
+  const dueDate = wire.due_date ?? null;
+  const completed = (wire.payments ?? []).filter(
+    (payment) => (payment.status ?? 'completed') === 'completed' && payment.payment_date,
+  );
+  const paidDate =
+    due.lessThanOrEqualTo(0) && completed.length > 0
+      ? (completed
+          .map((payment) => (payment.payment_date ?? '').slice(0, 10))
+          .sort()
+          .at(-1) ?? null)
+      : null;
+  return {
+    id: wire.id ?? wire.invoice_id ?? '',
+    provider: PLANDOCKET,
+    number: wire.invoice_number || null,
+    type: wire.invoice_type === 'credit_note' ? 'credit_note' : 'invoice',
+    status: {
+      canonical: reconcileStatus(toCanonicalStatus(wire.status), {
+        totals,
+        dueDate,
+        today: context.today,
+      }),
+      raw: wire.status ?? null,
+    },
+    currency,
+    // The vendor has no invoice date: the day the invoice was made stands in for it.
+    issueDate: wire.created_at ? wire.created_at.slice(0, 10) : null,
+    serviceDate: wire.service_date ?? null,
+    dueDate,
+    paidDate,
+    customer: {
+      id: wire.contact?.id ?? null,
+      snapshot: wire.contact ? partyOf(wire.contact) : null,
+    },
+    seller: null,
+    lines,
+    totals,
+    taxBreakdown:
+      isCurrencyCode(currency) && lines.length > 0
+        ? taxBreakdownOf(lines, {
+            currency,
+            strategy: { line: 'net_first', document: 'sum_lines' },
+          })
+        : [],
+    notes: wire.notes ?? null,
+    externalId: null,
+    orderId: null,
+    relatedInvoiceId: wire.related_invoice_id ?? null,
+    language: null,
+    createdAt: wire.created_at ?? null,
+    updatedAt: wire.updated_at ?? null,
+    raw,
+  };
+}
+
+/** A Plandocket contact → canonical customer. */
+export function toCanonicalCustomer(raw: unknown): Customer {
+  const wire = read(ContactWire, raw, 'contact');
+  const party = partyOf(wire);
+  return {
+    id: wire.id ?? '',
+    provider: PLANDOCKET,
+    ...party,
+    bank: null,
+    customerNumber: wire.customer_number ?? null,
+    externalId: null,
+    notes: wire.notes ?? null,
+    createdAt: wire.created_at ?? null,
+    updatedAt: wire.updated_at ?? null,
+    raw,
+  };
+}

@@ -1,0 +1,2 @@
+/** The provider id of the Plandocket adapter. */
+export const PLANDOCKET = 'plandocket';

@@ -1,0 +1,78 @@
+import { ProviderError, type Invoice } from '@invoicekit/core';
+import { quoteNumbers } from '../envelope/lossless-json';
+import { toCanonicalInvoice } from '../mapping/to-canonical';
+import { PLANDOCKET } from '../provider-id';
+import { verifyWebhookSignature, type WebhookDelivery } from './signature';
+
+/** The canonical invoice events a Plandocket webhook can report. */
+export type PlandocketWebhookEvent =
+  | {
+      readonly type: 'invoice.created' | 'invoice.paid' | 'invoice.canceled';
+      /** The vendor's event name (`invoice.cancelled` is spelled the British way). */
+      readonly vendorEvent: string;
+      readonly invoiceId: string | null;
+      /** The invoice in the payload, when the payload carries one. */
+      readonly invoice: Invoice | null;
+      readonly occurredAt: string | null;
+      readonly raw: unknown;
+    }
+  | {
+      /** Any other event (`contact.created`, `booth.assigned` …), passed through unparsed. */
+      readonly type: 'other';
+      readonly vendorEvent: string;
+      readonly raw: unknown;
+    };
+
+const INVOICE_EVENTS: Readonly<
+  Record<string, 'invoice.created' | 'invoice.paid' | 'invoice.canceled'>
+> = {
+  'invoice.created': 'invoice.created',
+  'invoice.paid': 'invoice.paid',
+  'invoice.cancelled': 'invoice.canceled',
+  'invoice.canceled': 'invoice.canceled',
+};
+
+/**
+ * Verifies a delivery and reads it into a canonical event. The payload's shape is not documented:
+ * the event name is read from `event` or `type`, the invoice from `data` (or `data.invoice`).
+ */
+export function parseWebhook(
+  secret: string,
+  delivery: WebhookDelivery,
+  options: { nowMs?: number; today?: string } = {},
+): PlandocketWebhookEvent {
+  const nowMs = options.nowMs ?? Date.now();
+  verifyWebhookSignature(secret, delivery, nowMs);
+  const text =
+    typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(quoteNumbers(text)) as Record<string, unknown>;
+  } catch {
+    throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not JSON' });
+  }
+  const vendorEvent = String(payload.event ?? payload.type ?? '');
+  const type = INVOICE_EVENTS[vendorEvent];
+  if (!type) return { type: 'other', vendorEvent, raw: payload };
+  const data = (payload.data ?? {}) as Record<string, unknown>;
+  const record = (
+    typeof data.invoice === 'object' && data.invoice !== null ? data.invoice : data
+  ) as Record<string, unknown>;
+  const hasInvoice = record.id !== undefined || record.invoice_number !== undefined;
+  const today = options.today ?? new Date(nowMs).toISOString().slice(0, 10);
+  const invoice = hasInvoice ? toCanonicalInvoice(record, { today }) : null;
+  const occurred = payload.timestamp ?? payload.created_at ?? payload.occurred_at;
+  return {
+    type,
+    vendorEvent,
+    invoiceId: invoice?.id ?? (record.invoice_id !== undefined ? String(record.invoice_id) : null),
+    invoice,
+    occurredAt:
+      typeof occurred === 'string' && /^\d+$/.test(occurred)
+        ? new Date(Number(occurred) * 1000).toISOString()
+        : typeof occurred === 'string'
+          ? occurred
+          : null,
+    raw: payload,
+  };
+}

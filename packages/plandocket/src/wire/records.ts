@@ -1,0 +1,95 @@
+import { lenientBoolean, lenientId, lenientList, lenientString } from '@invoicekit/core';
+import { z } from 'zod';
+import { exactDecimal, wholeNumber, wireDate, wireTimestamp } from './values';
+
+/**
+ * The vendor's records, read leniently: every documented field optional, unknown fields kept.
+ * The shapes of `include=items|payments|contact` are not documented; the item fields below are
+ * the common spellings, with alternatives where vendors differ.
+ */
+
+/** A contact (= customer). */
+export const ContactWire = z.looseObject({
+  id: lenientId.optional(),
+  customer_number: lenientString.optional(),
+  company_name: lenientString.optional(),
+  first_name: lenientString.optional(),
+  last_name: lenientString.optional(),
+  address: lenientString.optional(),
+  postal_code: lenientString.optional(),
+  city: lenientString.optional(),
+  country: lenientString.optional(),
+  state: lenientString.optional(),
+  phone: lenientString.optional(),
+  fax: lenientString.optional(),
+  mobile: lenientString.optional(),
+  email: lenientString.optional(),
+  website: lenientString.optional(),
+  notes: lenientString.optional(),
+  tax_id: lenientString.optional(),
+  created_at: wireTimestamp.optional(),
+  updated_at: wireTimestamp.optional(),
+});
+export type ContactWire = z.infer<typeof ContactWire>;
+
+/** A payment. */
+export const PaymentWire = z.looseObject({
+  id: lenientId.optional(),
+  invoice_id: lenientId.optional(),
+  amount: exactDecimal.optional(),
+  currency: lenientString.optional(),
+  gateway_key: lenientString.optional(),
+  gateway_name: lenientString.optional(),
+  transaction_id: lenientString.optional(),
+  status: lenientString.optional(),
+  payment_date: wireTimestamp.optional(),
+  notes: lenientString.optional(),
+  created_at: wireTimestamp.optional(),
+});
+export type PaymentWire = z.infer<typeof PaymentWire>;
+
+/** An invoice line (`include=items`; shape undocumented). */
+export const ItemWire = z.looseObject({
+  id: lenientId.optional(),
+  description: lenientString.optional(),
+  name: lenientString.optional(),
+  quantity: exactDecimal.optional(),
+  unit: lenientString.optional(),
+  unit_price: exactDecimal.optional(),
+  price: exactDecimal.optional(),
+  tax_rate: exactDecimal.optional(),
+  vat_rate: exactDecimal.optional(),
+  net: exactDecimal.optional(),
+  tax: exactDecimal.optional(),
+  total: exactDecimal.optional(),
+});
+export type ItemWire = z.infer<typeof ItemWire>;
+
+/** An invoice (the documented response schema). */
+export const InvoiceWire = z.looseObject({
+  id: lenientId.optional(),
+  invoice_id: lenientId.optional(),
+  invoice_number: lenientString.optional(),
+  invoice_type: lenientString.optional(),
+  related_invoice_id: lenientId.optional(),
+  status: lenientString.optional(),
+  event_participant_id: lenientId.optional(),
+  total: exactDecimal.optional(),
+  currency: lenientString.optional(),
+  paid_amount: exactDecimal.optional(),
+  open_amount: exactDecimal.optional(),
+  service_date: wireDate.optional(),
+  due_date: wireDate.optional(),
+  is_reverse_charge: lenientBoolean.optional(),
+  is_locked: lenientBoolean.optional(),
+  locked_at: wireTimestamp.optional(),
+  reminder_sent_at: wireTimestamp.optional(),
+  reminder_count: wholeNumber.optional(),
+  notes: lenientString.optional(),
+  created_at: wireTimestamp.optional(),
+  updated_at: wireTimestamp.optional(),
+  items: lenientList(ItemWire).optional(),
+  payments: lenientList(PaymentWire).optional(),
+  contact: ContactWire.nullable().optional(),
+});
+export type InvoiceWire = z.infer<typeof InvoiceWire>;

@@ -1,0 +1,73 @@
+import {
+  formatFixed,
+  isEmptyWireValue,
+  lenientDate,
+  lenientTimestamp,
+  toDecimal,
+} from '@invoicekit/core';
+import { z } from 'zod';
+
+const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const EPOCH_SECONDS = /^\d{9,11}$/;
+
+/** `1e21` → `1000000000000000000000`, `4.25E-3` → `0.00425`: the decimal point moved in text. */
+export function expandExponent(literal: string): string {
+  const match = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(literal);
+  if (!match) return literal;
+  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
+  const digits = `${whole}${fraction}`;
+  const point = whole.length + Number.parseInt(exponent, 10);
+  const expanded =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? `${digits}${'0'.repeat(point - digits.length)}`
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  const trimmed = expanded.replace(/^0+(?=\d)/, '');
+  return `${sign}${trimmed}`;
+}
+
+/**
+ * A decimal from the vendor's JSON number, as exact text: the lossless codec hands over the
+ * literal (`"0.30000000000000004"`, `"1e21"`), a plain JSON parse a number (read through its
+ * shortest round-trip text). Never arithmetic on a float; exponents are written out in full.
+ */
+export const exactDecimal = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  if (typeof text === 'string' && NUMBER_LITERAL.test(text.trim())) {
+    const decimal = toDecimal(expandExponent(text.trim()));
+    return formatFixed(decimal, decimal.decimalPlaces());
+  }
+  ctx.addIssue({ code: 'custom', message: `not a number: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A whole number (counts) from a number or its text. */
+export const wholeNumber = z.unknown().transform((value, ctx): number | null => {
+  if (isEmptyWireValue(value)) return null;
+  const text = String(value).trim();
+  if (/^-?\d+$/.test(text)) return Number.parseInt(text, 10);
+  ctx.addIssue({ code: 'custom', message: `not a whole number: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A timestamp: ISO text (the schema) or epoch seconds (the example), as number or text. */
+export const wireTimestamp = z.unknown().transform((value, ctx): string | null => {
+  if (typeof value === 'string' && EPOCH_SECONDS.test(value.trim()))
+    return new Date(Number.parseInt(value, 10) * 1000).toISOString().replace('.000Z', 'Z');
+  const parsed = lenientTimestamp.safeParse(value);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
+
+/** A calendar date from a date, a date-time or epoch seconds (number or text). */
+export const wireDate = z.unknown().transform((value, ctx): string | null => {
+  if (typeof value === 'string' && EPOCH_SECONDS.test(value.trim()))
+    return new Date(Number.parseInt(value, 10) * 1000).toISOString().slice(0, 10);
+  const parsed = lenientDate.safeParse(value);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` });
+  return z.NEVER;
+});
