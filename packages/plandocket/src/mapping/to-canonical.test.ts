@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataOf } from '../envelope/envelope';
+import { losslessJsonCodec } from '../envelope/lossless-json';
+import { toCanonicalCustomer, toCanonicalInvoice } from './to-canonical';
+
+const fixture = (name: string): unknown =>
+  losslessJsonCodec.decode(
+    readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8'),
+  );
+
+describe('the vendor’s published example → canonical', () => {
+  it('reads invoice_id and epoch-second timestamps exactly', () => {
+    const invoice = toCanonicalInvoice(dataOf(fixture('docs_de_invoices_example_response.json')), {
+      today: '2026-11-21',
+    });
+    expect(invoice).toMatchObject({
+      id: '1',
+      provider: 'plandocket',
+      number: null,
+      type: 'invoice',
+      status: { canonical: 'unknown', raw: null },
+      currency: 'EUR',
+      issueDate: '2024-01-01',
+      createdAt: '2024-01-01T00:00:00Z',
+      updatedAt: '2024-01-01T00:00:00Z',
+      totals: { net: '0.00', tax: '0.00', gross: '0.00', paid: '0.00', due: '0.00' },
+      lines: [],
+    });
+  });
+});
+
+describe('a full invoice (include=items,payments,contact) → canonical', () => {
+  const raw = {
+    id: '41',
+    invoice_number: 'RE-2026-0041',
+    invoice_type: 'credit_note',
+    related_invoice_id: '40',
+    status: 'partially_paid',
+    total: '238',
+    currency: 'EUR',
+    paid_amount: '100',
+    open_amount: '138',
+    service_date: '2026-10-15',
+    due_date: '2026-12-31',
+    is_reverse_charge: false,
+    notes: 'Stand B12',
+    created_at: '2026-11-02T09:00:00Z',
+    items: [
+      {
+        id: '1',
+        description: 'Standmiete',
+        quantity: '2',
+        unit_price: '100',
+        tax_rate: '19',
+        net: '200',
+        tax: '38',
+        total: '238',
+      },
+    ],
+    payments: [
+      { id: '5', amount: '100', status: 'completed', payment_date: '2026-11-10T00:00:00Z' },
+    ],
+    contact: {
+      id: '12',
+      customer_number: 'K-10012',
+      company_name: 'Messe GmbH',
+      city: 'Köln',
+      country: 'Deutschland',
+      email: 'a@messe.example',
+    },
+  };
+
+  it('maps amounts, lines, breakdown, customer and the credit-note link', () => {
+    const invoice = toCanonicalInvoice(raw, { today: '2026-11-21' });
+    expect(invoice).toMatchObject({
+      id: '41',
+      number: 'RE-2026-0041',
+      type: 'credit_note',
+      relatedInvoiceId: '40',
+      status: { canonical: 'partially_paid', raw: 'partially_paid' },
+      serviceDate: '2026-10-15',
+      dueDate: '2026-12-31',
+      paidDate: null,
+      notes: 'Stand B12',
+      totals: { net: '200.00', tax: '38.00', gross: '238.00', paid: '100.00', due: '138.00' },
+      customer: {
+        id: '12',
+        snapshot: {
+          kind: 'company',
+          name: 'Messe GmbH',
+          email: 'a@messe.example',
+          address: { city: 'Köln', country: 'DE' },
+        },
+      },
+    });
+    expect(invoice.lines[0]).toMatchObject({
+      description: 'Standmiete',
+      quantity: '2',
+      unitPrice: '100',
+      taxRate: { kind: 'percent', value: '19' },
+      totals: { net: '200.00', tax: '38.00', gross: '238.00' },
+    });
+    expect(invoice.taxBreakdown).toEqual([
+      { rate: { kind: 'percent', value: '19' }, net: '200.00', tax: '38.00', gross: '238.00' },
+    ]);
+  });
+
+  it('paid in full: the last completed payment dates it; reverse charge lines carry no tax', () => {
+    const paid = toCanonicalInvoice(
+      {
+        ...raw,
+        status: 'paid',
+        paid_amount: '238',
+        open_amount: '0',
+        is_reverse_charge: true,
+        items: [{ description: 'Stand', quantity: '1', unit_price: '238' }],
+        payments: [
+          { amount: '100', status: 'completed', payment_date: '2026-11-10T00:00:00Z' },
+          { amount: '138', status: 'completed', payment_date: '2026-11-18T00:00:00Z' },
+          { amount: '5', status: 'failed', payment_date: '2026-11-19T00:00:00Z' },
+        ],
+      },
+      { today: '2026-11-21' },
+    );
+    expect(paid).toMatchObject({
+      status: { canonical: 'paid' },
+      paidDate: '2026-11-18',
+      totals: { net: '238.00', tax: '0.00', due: '0.00' },
+    });
+    expect(paid.lines[0]?.taxRate).toEqual({ kind: 'reverse_charge' });
+  });
+
+  it('a sent invoice past its due date with money open reads as overdue', () => {
+    const overdue = toCanonicalInvoice(
+      { ...raw, status: 'sent', paid_amount: '0', open_amount: '238', due_date: '2026-11-01' },
+      { today: '2026-11-21' },
+    );
+    expect(overdue.status).toEqual({ canonical: 'overdue', raw: 'sent' });
+  });
+
+  it('a contact → canonical customer', () => {
+    expect(
+      toCanonicalCustomer({
+        id: '3',
+        customer_number: 'K-3',
+        first_name: 'Erika',
+        last_name: 'Mustermann',
+        postal_code: '50667',
+        created_at: '1704067200',
+      }),
+    ).toMatchObject({
+      id: '3',
+      kind: 'person',
+      name: 'Erika Mustermann',
+      customerNumber: 'K-3',
+      address: { postalCode: '50667' },
+      createdAt: '2024-01-01T00:00:00Z',
+    });
+  });
+});
