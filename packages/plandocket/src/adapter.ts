@@ -21,7 +21,6 @@ import {
   parseInput,
   toDecimal,
   unsupportedOperation,
-  type AdapterWarning,
   type Clock,
   type Customer,
   type CustomerCreateInput,
@@ -44,19 +43,12 @@ import { PLANDOCKET_CAPABILITIES } from './capabilities';
 import { PlandocketClient, type VendorRecord } from './client/plandocket-client';
 import type { PlandocketConfig } from './config';
 import { toContactBody, toInvoicePatch } from './mapping/from-canonical';
-import { STATUS_TABLE, VENDOR_STATUS } from './mapping/status';
+import { VENDOR_STATUS } from './mapping/status';
 import { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
 import { PLANDOCKET } from './provider-id';
 
 /** Every listed or read invoice comes with its lines, payments and contact: one call each. */
 const FULL = ['items', 'payments', 'contact'] as const;
-
-/** The vendor statuses that read as one canonical status, for the `status` filter. */
-function vendorStatusesFor(canonical: string): string[] {
-  return Object.entries(STATUS_TABLE).flatMap(([vendor, status]) =>
-    status === canonical ? [vendor] : [],
-  );
-}
 
 /**
  * The canonical adapter (specification v1) for Plandocket. Invoices are read (with items,
@@ -117,17 +109,13 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
               (await vendor.contacts.get(parsed.customerId, { signal, operation: 'invoices.list' }))
                 .data.customer_number ?? '',
             );
-      // One canonical status that one vendor value carries is filtered by the vendor; the rest
-      // (several statuses, derived ones such as overdue) after paging.
-      const statuses = parsed.status?.length === 1 ? vendorStatusesFor(parsed.status[0] ?? '') : [];
+      // Statuses are filtered here, after paging: the vendor's strings are undocumented, and a
+      // guessed spelling ("cancelled" / "canceled") sent as a filter would silently drop invoices.
       const types = parsed.type;
       const records = vendor.invoices.list(
         {
           include: [...FULL],
           ...(customerNumber ? { customer_number: customerNumber } : {}),
-          ...(statuses.length === 1 && parsed.status?.[0] !== 'overdue'
-            ? { status: statuses[0] }
-            : {}),
           ...(types?.length === 1 && (types[0] === 'invoice' || types[0] === 'credit_note')
             ? { type: types[0] }
             : {}),

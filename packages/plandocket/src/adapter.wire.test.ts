@@ -116,7 +116,6 @@ describe('outgoing requests', () => {
       {
         include: 'items,payments,contact',
         customer_number: 'K-10012',
-        status: 'paid',
         type: 'credit_note',
         page: '1',
         per_page: '100',

@@ -1,4 +1,5 @@
 import {
+  deferIterable,
   paginate,
   parseInput,
   type HttpTransport,
@@ -148,7 +149,9 @@ export class PlandocketClient {
       query: InvoiceQuery = {},
       options: CallOptions & { pageSize?: number } = {},
     ): AsyncIterable<VendorRecord> =>
-      this.list('invoices', this.checked(InvoiceQuerySchema, query, 'invoices.list'), options),
+      deferIterable(() =>
+        this.list('invoices', this.checked(InvoiceQuerySchema, query, 'invoices.list'), options),
+      ),
 
     get: (
       id: string | number,
@@ -179,7 +182,9 @@ export class PlandocketClient {
       query: ContactQuery = {},
       options: CallOptions & { pageSize?: number } = {},
     ): AsyncIterable<VendorRecord> =>
-      this.list('contacts', this.checked(ContactQuerySchema, query, 'contacts.list'), options),
+      deferIterable(() =>
+        this.list('contacts', this.checked(ContactQuerySchema, query, 'contacts.list'), options),
+      ),
     get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
       this.one('GET', `contacts/${this.id(id, 'contacts.get')}`, undefined, options),
     /** `POST /contacts`: never repeated (nothing documented finds a contact made by a lost call). */
@@ -211,7 +216,9 @@ export class PlandocketClient {
       query: PaymentQuery = {},
       options: CallOptions & { pageSize?: number } = {},
     ): AsyncIterable<VendorRecord> =>
-      this.list('payments', this.checked(PaymentQuerySchema, query, 'payments.list'), options),
+      deferIterable(() =>
+        this.list('payments', this.checked(PaymentQuerySchema, query, 'payments.list'), options),
+      ),
     get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
       this.one('GET', `payments/${this.id(id, 'payments.get')}`, undefined, options),
     /** `POST /payments`. Give `transaction_id` and `idempotency` to make it safe to repeat. */

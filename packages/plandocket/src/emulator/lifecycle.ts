@@ -1,0 +1,61 @@
+import type { Decimal } from '@invoicekit/core';
+import { invoiceTotal, paidAmount } from './amounts';
+import type { PlandocketState, StoredInvoice } from './state';
+
+/** The API status strings; the admin guide's Draft … Refunded in snake case (reference §2.5). */
+export const INVOICE_STATUSES = [
+  'draft',
+  'sent',
+  'partially_paid',
+  'paid',
+  'overdue',
+  'cancelled',
+  'refunded',
+] as const;
+
+/** Statuses that payments never override: the invoice is void or its money went back. */
+const FINAL_STATUSES = new Set(['cancelled', 'refunded']);
+
+/**
+ * The changes that setting `status` makes. Sending locks the invoice for good (GoBD, reference
+ * §2.5): it stays locked whatever status follows, so only the first `sent` stamps `locked_at`.
+ */
+export function statusChange(
+  invoice: StoredInvoice,
+  status: string,
+  timestamp: string,
+): Partial<StoredInvoice> {
+  if (status === 'sent' && !invoice.is_locked) {
+    return { status, is_locked: true, locked_at: timestamp };
+  }
+  return { status };
+}
+
+/**
+ * Re-derives an invoice's payment status after its payments changed: `paid` once nothing is open,
+ * `partially_paid` in between, and back to `sent` when payments that had moved it are gone.
+ * Cancelled and refunded invoices keep their status. `updated_at` moves only when the invoice's
+ * visible state did (its status or paid amount; `paidBefore` is the amount before the change), so
+ * recording a pending payment leaves the invoice untouched.
+ */
+export function settleInvoice(
+  state: PlandocketState,
+  invoiceId: number,
+  timestamp: string,
+  paidBefore: Decimal,
+): void {
+  const invoice = state.invoices.get(invoiceId);
+  if (!invoice) return;
+  const paid = paidAmount(state, invoice.id);
+  let status = invoice.status;
+  if (!FINAL_STATUSES.has(status)) {
+    if (paid.greaterThan(0) && paid.greaterThanOrEqualTo(invoiceTotal(invoice))) status = 'paid';
+    else if (paid.greaterThan(0)) status = 'partially_paid';
+    else if (status === 'paid' || status === 'partially_paid') status = 'sent';
+  }
+  if (status === invoice.status && paid.equals(paidBefore)) return;
+  state.invoices.update(invoice.id, {
+    ...statusChange(invoice, status, timestamp),
+    updated_at: timestamp,
+  });
+}

@@ -1,0 +1,139 @@
+import { EntityStore } from '@invoicekit/core/emulator';
+
+/** The contact fields that are free text (reference §4), in the vendor's order. */
+export const CONTACT_TEXT_FIELDS = [
+  'customer_number',
+  'company_name',
+  'first_name',
+  'last_name',
+  'address',
+  'postal_code',
+  'city',
+  'country',
+  'state',
+  'phone',
+  'fax',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+  'tax_id',
+] as const;
+
+/** One of the free-text contact fields. */
+export type ContactTextField = (typeof CONTACT_TEXT_FIELDS)[number];
+
+/** A contact (customer) as the emulator keeps it, under the vendor's field names. */
+export type StoredContact = { id: number; customer_number: string } & Record<
+  Exclude<ContactTextField, 'customer_number'>,
+  string | null
+> & {
+    rating: number | null;
+    account_access_enabled: boolean;
+    has_account: boolean;
+    created_at: string;
+    updated_at: string;
+  };
+
+/** An event; only its key matters to invoices (the `event_key` filter). */
+export interface StoredEvent {
+  id: number;
+  event_key: string;
+  created_at: string;
+}
+
+/** A contact's participation in an event: what an invoice's `event_participant_id` points to. */
+export interface StoredParticipant {
+  id: number;
+  /** `null` when the invoice was seeded without an event. */
+  event_id: number | null;
+  contact_id: number;
+  is_confirmed: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An invoice line; amounts stay decimal strings so no float ever enters the maths. */
+export interface StoredItem {
+  id: number;
+  description: string;
+  quantity: string;
+  unit: string | null;
+  unit_price: string;
+  tax_rate: string;
+}
+
+/**
+ * An invoice. Paid and open amounts are not stored: they are derived from the payments on every
+ * read, so they cannot drift from them.
+ */
+export interface StoredInvoice {
+  id: number;
+  invoice_number: string;
+  invoice_type: 'invoice' | 'credit_note';
+  related_invoice_id: number | null;
+  status: string;
+  event_participant_id: number | null;
+  currency: string;
+  items: StoredItem[];
+  /** `YYYY-MM-DD` or `null`. */
+  service_date: string | null;
+  /** `YYYY-MM-DD` or `null`. */
+  due_date: string | null;
+  is_reverse_charge: boolean;
+  is_locked: boolean;
+  locked_at: string | null;
+  reminder_sent_at: string | null;
+  reminder_count: number;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A payment against one invoice. */
+export interface StoredPayment {
+  id: number;
+  invoice_id: number;
+  /** Decimal string, two places at most. */
+  amount: string;
+  currency: string;
+  gateway_key: string | null;
+  transaction_id: string | null;
+  status: string;
+  /** ISO timestamp `YYYY-MM-DDTHH:MM:SSZ`. */
+  payment_date: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Everything one emulated tenant holds. */
+export interface PlandocketState {
+  readonly contacts: EntityStore<StoredContact>;
+  readonly events: EntityStore<StoredEvent>;
+  readonly participants: EntityStore<StoredParticipant>;
+  readonly invoices: EntityStore<StoredInvoice>;
+  readonly payments: EntityStore<StoredPayment>;
+  /** Next item id, next `RE-YYYY-NNNN` sequence, next `K-NNNNN`, next `req_<n>`. */
+  readonly counters: {
+    item: number;
+    invoiceNumber: number;
+    customerNumber: number;
+    request: number;
+  };
+}
+
+/**
+ * A fresh tenant. Each table starts its ids in its own range, so a client that sends an invoice id
+ * where a contact id belongs gets a 404 instead of silently hitting another record.
+ */
+export function createState(): PlandocketState {
+  return {
+    contacts: new EntityStore<StoredContact>(501),
+    events: new EntityStore<StoredEvent>(11),
+    participants: new EntityStore<StoredParticipant>(301),
+    invoices: new EntityStore<StoredInvoice>(1001),
+    payments: new EntityStore<StoredPayment>(9001),
+    counters: { item: 1, invoiceNumber: 1, customerNumber: 10001, request: 1 },
+  };
+}
