@@ -1,6 +1,6 @@
 import {
+  readVendorRecord,
   Decimal,
-  ProviderError,
   formatFixed,
   isCurrencyCode,
   currencyExponent,
@@ -28,14 +28,7 @@ function addDays(isoDate: string, days: number): string {
 import { rawStatus, toCanonicalStatus } from './status';
 
 function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProviderError({
-      provider: BILLOMAT_STYLE,
-      message: `unreadable ${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    });
-  }
-  return parsed.data;
+  return readVendorRecord(schema, raw, { provider: BILLOMAT_STYLE, what });
 }
 
 /**

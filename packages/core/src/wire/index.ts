@@ -1,2 +1,3 @@
 export * from './lenient';
 export * from './country';
+export * from './read-vendor-record';

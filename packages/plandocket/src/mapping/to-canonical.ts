@@ -1,5 +1,5 @@
 import {
-  ProviderError,
+  readVendorRecord,
   currencyExponent,
   formatFixed,
   isCurrencyCode,
@@ -19,14 +19,7 @@ import { ContactWire, InvoiceWire, type ItemWire } from '../wire/records';
 import { toCanonicalStatus } from './status';
 
 function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProviderError({
-      provider: PLANDOCKET,
-      message: `unreadable ${what}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    });
-  }
-  return parsed.data;
+  return readVendorRecord(schema, raw, { provider: PLANDOCKET, what });
 }
 
 function placesOf(currency: string): number {
