@@ -232,6 +232,16 @@ describe('writes', () => {
     });
   });
 
+  it('a canceled invoice takes no payment, and nothing is sent', async () => {
+    setUp();
+    const [canceled] = await collect(adapter.invoices.list({ status: ['canceled'] }));
+    const before = emulator.requests.length;
+    await expect(adapter.invoices.markPaid(canceled?.id ?? '')).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(emulator.requests.slice(before).map((request) => request.method)).toEqual(['GET']);
+  });
+
   it('cancel sets the vendor status; contacts are full CRUD', async () => {
     setUp();
     const [sent] = await collect(adapter.invoices.list({ status: ['sent'], type: ['invoice'] }));

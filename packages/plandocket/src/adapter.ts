@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import {
   ConflictError,
@@ -14,6 +15,8 @@ import {
   UnsupportedOperationError,
   ValidationError,
   adapterSummary,
+  currencyExponent,
+  isCurrencyCode,
   deferIterable,
   enforceStrict,
   forwardRawRequest,
@@ -47,6 +50,11 @@ import { VENDOR_STATUS } from './mapping/status';
 import { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
 import { PLANDOCKET } from './provider-id';
 
+/** Minor-unit places of a currency (2 for codes the table does not know). */
+function currencyExponentOf(currency: string): number {
+  return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
+}
+
 /** Every listed or read invoice comes with its lines, payments and contact: one call each. */
 const FULL = ['items', 'payments', 'contact'] as const;
 
@@ -72,7 +80,7 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
     @inject(TOKENS.ProviderConfig) config: PlandocketConfig,
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {
-    this.vendor = new PlandocketClient(transport, config.pageSize);
+    this.vendor = new PlandocketClient(transport, config.pageSize, new URL(config.baseUrl).origin);
     this.settings = { pageSize: config.pageSize };
   }
 
@@ -126,6 +134,7 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
         const invoice = read(record);
         if (parsed.status && !parsed.status.includes(invoice.status.canonical)) continue;
         if (types && !types.includes(invoice.type)) continue;
+        if (parsed.customerId !== undefined && invoice.customer.id !== parsed.customerId) continue;
         if (parsed.number !== undefined && invoice.number !== parsed.number) continue;
         if (parsed.externalId !== undefined) continue; // Plandocket invoices carry no external id.
         if (parsed.issuedFrom && (invoice.issueDate ?? '') < parsed.issuedFrom) continue;
@@ -212,8 +221,8 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
 
     /**
      * `POST /payments` with the invoice NUMBER and the amount (the whole amount due by default;
-     * partial amounts too). The payment carries a transaction id made of the invoice, what was
-     * paid before and the amount, so a payment whose answer was lost is found, not paid twice.
+     * partial amounts too). The payment carries a transaction id unique to the call, so a payment
+     * whose answer was lost is found (completed, same amount), not paid twice.
      */
     markPaid: async (
       id: string,
@@ -226,6 +235,12 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.markPaid',
       });
       const current = this.read(await this.fetchRaw(checkedId, options.signal));
+      if (current.status.canonical === 'canceled' || current.status.canonical === 'refunded') {
+        throw new ConflictError({
+          provider: PLANDOCKET,
+          message: `invoices.markPaid: invoice ${checkedId} is ${current.status.canonical}; it takes no payment`,
+        });
+      }
       const due = toDecimal(current.totals.due);
       if (due.lessThanOrEqualTo(0)) {
         return {
@@ -250,6 +265,14 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
           ],
         });
       }
+      if (toDecimal(amount).decimalPlaces() > currencyExponentOf(current.currency)) {
+        throw new ValidationError({
+          provider: PLANDOCKET,
+          issues: [
+            { path: 'amount', message: `has more decimals than ${current.currency} allows` },
+          ],
+        });
+      }
       if (!current.number) {
         throw new ConflictError({
           provider: PLANDOCKET,
@@ -257,7 +280,8 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
         });
       }
       const invoiceNumber = current.number;
-      const transactionId = `invoicekit:${checkedId}:${current.totals.paid}:${amount}`;
+      // Unique to this call: a look-up finds this payment only, never an earlier one that bounced.
+      const transactionId = `invoicekit:${checkedId}:${randomUUID()}`;
       const { requestId } = await this.vendor.payments.create(
         {
           invoice_number: invoiceNumber,
@@ -278,7 +302,12 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
                 { invoice_number: invoiceNumber },
                 { signal, operation: 'invoices.markPaid.lookup' },
               )) {
-                if (payment.transaction_id === transactionId) return { data: payment };
+                if (
+                  payment.transaction_id === transactionId &&
+                  String(payment.status ?? 'completed') === 'completed' &&
+                  toDecimal(String(payment.amount)).equals(toDecimal(amount))
+                )
+                  return { data: payment };
               }
               return undefined;
             },

@@ -11,6 +11,8 @@ import {
 } from '@invoicekit/core';
 import { collect, createFakeClock, findLeakedSecrets } from '@invoicekit/core/testing';
 import nock from 'nock';
+import { serveEmulator } from '@invoicekit/core/emulator';
+import { createPlandocketEmulator } from './emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPlandocketAdapter, type PlandocketAdapter } from './index';
 
@@ -145,9 +147,10 @@ describe('outgoing requests', () => {
     });
     expect(posted).toEqual({
       invoice_number: 'RE-7',
-      amount: '40.50',
+      // A bare JSON number (the vendor's float); its exact digits are proven over loopback below.
+      amount: 40.5,
       currency: 'EUR',
-      transaction_id: 'invoicekit:7:19.00:40.50',
+      transaction_id: expect.stringMatching(/^invoicekit:7:[0-9a-f-]{36}$/),
       payment_date: '2026-11-19',
       gateway_key: 'sepa',
       notes: 'Kontoauszug 17',
@@ -157,6 +160,7 @@ describe('outgoing requests', () => {
   });
 
   it('operations the API lacks reject before any request', async () => {
+    const catchAll = nock(HOST).get(/.*/).reply(500, '{"error":"should not be called"}');
     for (const call of [
       () => adapter.invoices.create({} as never),
       () => adapter.invoices.delete('7'),
@@ -172,7 +176,8 @@ describe('outgoing requests', () => {
     await expect(
       adapter.invoices.update('7', { currency: 'USD', notes: 'x' }),
     ).rejects.toMatchObject({ code: 'unsupported', issues: [{ path: 'currency' }] });
-    expect(nock.pendingMocks()).toEqual([]);
+    // Nothing reached the network: a catch-all interceptor stayed unused.
+    expect(catchAll.isDone()).toBe(false);
   });
 });
 
@@ -239,5 +244,98 @@ describe('every documented error shape, with the request id', () => {
     nock.cleanAll();
     failing(500, '{"error":"Internal server error"}');
     await expect(adapter.invoices.get('7')).rejects.toBeInstanceOf(UnavailableError);
+  });
+});
+
+describe('the payment body on the wire, byte for byte (loopback)', () => {
+  it('sends the amount as a JSON number with exactly its digits', async () => {
+    nock.enableNetConnect('127.0.0.1');
+    const emulator = createPlandocketEmulator({ apiKey: API_KEY });
+    emulator.seed({ contacts: [{ id: 1, company_name: 'Bytes GmbH' }] });
+    emulator.seed({
+      invoices: [
+        {
+          id: 5,
+          contact_id: 1,
+          items: [{ description: 'Stand', unit_price: '100.00', tax_rate: '19' }],
+        },
+      ],
+    });
+    const served = await serveEmulator(emulator);
+    const local = createPlandocketAdapter({ baseUrl: served.baseUrl, apiKey: API_KEY });
+    try {
+      await local.invoices.markPaid('5', { amount: '40.50' });
+      const post = emulator.requests.find((request) => request.method === 'POST');
+      expect(post?.body).toMatch(/"amount":40\.50,/);
+      await expect(local.invoices.markPaid('5', { amount: '0.001' })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+    } finally {
+      await local.close();
+      await served.close();
+      nock.disableNetConnect();
+    }
+  });
+});
+
+describe('paging answers the emulator does not produce', () => {
+  it('follows a cursor-style links.next exactly, filters and includes kept in the link', async () => {
+    const asked: string[] = [];
+    nock(HOST)
+      .get(/\/api\/v1\/invoices.*/)
+      .times(2)
+      .reply(function reply(uri) {
+        asked.push(uri);
+        return uri.includes('cursor=abc')
+          ? [200, '{"data":[{"id":3,"total":1}],"links":{"next":null}}']
+          : [
+              200,
+              '{"data":[{"id":1,"total":1},{"id":2,"total":1}],"links":{"next":"/api/v1/invoices?cursor=abc&include=items"}}',
+            ];
+      });
+    const invoices = await collect(adapter.invoices.list());
+    expect(invoices.map((invoice) => invoice.id)).toEqual(['1', '2', '3']);
+    expect(asked[1]).toBe('/api/v1/invoices?cursor=abc&include=items');
+  });
+
+  it('pages records keyed by invoice_id (the published example) without cutting them off', async () => {
+    nock(HOST)
+      .get('/api/v1/invoices')
+      .query(true)
+      .times(3)
+      .reply(function reply(uri) {
+        const page = Number(new URL(uri, HOST).searchParams.get('page'));
+        const ids = page === 1 ? [1, 2] : page === 2 ? [3, 4] : [5];
+        return [200, JSON.stringify({ data: ids.map((id) => ({ invoice_id: id, total: 1 })) })];
+      });
+    const keyed = createPlandocketAdapter({ tenant: 'acme', apiKey: API_KEY, pageSize: 2 });
+    expect((await collect(keyed.invoices.list())).map((invoice) => invoice.id)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    await keyed.close();
+  });
+
+  it('a customer without a customer number still filters to that customer only', async () => {
+    nock(HOST)
+      .get('/api/v1/contacts/2')
+      .reply(200, '{"data":{"id":2,"customer_number":null,"last_name":"Ohne Nummer"}}')
+      .get('/api/v1/invoices')
+      .query((query) => query.customer_number === undefined)
+      .times(2)
+      .reply(function reply(uri) {
+        // No paging metadata: the adapter reads on until an empty page.
+        return new URL(uri, HOST).searchParams.get('page') === '1'
+          ? [
+              200,
+              '{"data":[{"id":1,"total":1,"contact":{"id":1}},{"id":2,"total":1,"contact":{"id":2}}]}',
+            ]
+          : [200, '{"data":[]}'];
+      });
+    const invoices = await collect(adapter.invoices.list({ customerId: '2' }));
+    expect(invoices.map((invoice) => invoice.id)).toEqual(['2']);
   });
 });

@@ -9,7 +9,13 @@ import {
 import { z } from 'zod';
 import { API_PREFIX } from '../config';
 import { dataOf, listOf } from '../envelope/envelope';
-import { lenientPagingStrategy, nextCursor, pageHintsOf } from '../envelope/paging';
+import { JsonNumber } from '../envelope/lossless-json';
+import {
+  lenientPagingStrategy,
+  nextCursor,
+  pageHintsOf,
+  type LenientCursor,
+} from '../envelope/paging';
 import { PLANDOCKET } from '../provider-id';
 import {
   ContactQuerySchema,
@@ -51,7 +57,11 @@ export type InvoicePatch = z.input<typeof InvoicePatchSchema>;
 /** The documented body of `POST /payments` (the invoice by its NUMBER, not its id). */
 export const PaymentCreateSchema = z.strictObject({
   invoice_number: z.string().min(1),
-  amount: z.string().regex(/^\d+(\.\d+)?$/, { message: 'a positive decimal string' }),
+  // Sent as a bare JSON number with exactly these digits (the vendor expects a float).
+  amount: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, { message: 'a positive decimal string' })
+    .transform((amount) => new JsonNumber(amount)),
   currency: z.string().length(3).optional(),
   status: z.string().min(1).optional(),
   payment_date: z.iso.date().optional(),
@@ -83,6 +93,8 @@ export class PlandocketClient {
   constructor(
     private readonly transport: HttpTransport,
     private readonly pageSize: number,
+    /** The API's origin, so that `links.next` is followed only on the same host. */
+    private readonly origin: string,
   ) {}
 
   private id(value: string | number, operation: string): string {
@@ -102,23 +114,42 @@ export class PlandocketClient {
     return paginate({
       provider: PLANDOCKET,
       strategy: lenientPagingStrategy(perPage),
-      idOf: (record: VendorRecord) => String(record.id),
+      // The published example keys invoices by invoice_id; a record without any id is its content.
+      idOf: (record: VendorRecord) =>
+        String(record.id ?? record.invoice_id ?? JSON.stringify(record)),
       onRepeatedPage: 'stop',
       signal: options.signal,
       fetchPage: async (cursor, signal) => {
         const response = await this.transport.request({
           method: 'GET',
-          path: `${API_PREFIX}/${resource}`,
-          query: { ...queryOf(query), page: cursor.page, per_page: cursor.perPage },
+          ...this.pageLocation(resource, query, cursor),
           operation: options.operation ?? `${resource}.list`,
           signal,
         });
-        return {
-          items: listOf(response.body),
-          next: nextCursor(cursor, pageHintsOf(response.body)),
-        };
+        const items = listOf(response.body);
+        return { items, next: nextCursor(cursor, pageHintsOf(response.body), items.length) };
       },
     });
+  }
+
+  /**
+   * Where a page is: the vendor's `links.next` when it sent one (only on this host: the link is
+   * followed as a path, never as a URL elsewhere), else `page` + `per_page` with the filters.
+   */
+  private pageLocation(
+    resource: string,
+    query: Record<string, unknown>,
+    cursor: LenientCursor,
+  ): { path: string; query?: Record<string, QueryValue> } {
+    if (cursor.link !== undefined) {
+      const link = new URL(cursor.link, 'http://same.origin');
+      if (link.host === 'same.origin' || link.origin === this.origin)
+        return { path: `${link.pathname}${link.search}` };
+    }
+    return {
+      path: `${API_PREFIX}/${resource}`,
+      query: { ...queryOf(query), page: cursor.page, per_page: cursor.perPage },
+    };
   }
 
   private async one(

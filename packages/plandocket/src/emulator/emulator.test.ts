@@ -692,7 +692,7 @@ describe('payments', () => {
     });
 
     const tooMuch = await api('POST', '/api/v1/payments', {
-      body: { invoice_number: 'RE-2026-0001', amount: '69.01' },
+      body: { invoice_number: 'RE-2026-0001', amount: 69.01 },
     });
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.json).toEqual({
@@ -744,7 +744,7 @@ describe('payments', () => {
       open_amount: 299.5,
     });
     // its own 200.50 is not counted against itself: 500.00 fits again
-    const back = await api('PUT', '/api/v1/payments/9001', { body: { amount: '500.00' } });
+    const back = await api('PUT', '/api/v1/payments/9001', { body: { amount: 500 } });
     expect(data(back)).toMatchObject({ amount: 500 });
     expect(data(await api('GET', '/api/v1/invoices/1005')).status).toBe('paid');
     const pending = await api('POST', '/api/v1/payments', {
@@ -758,17 +758,18 @@ describe('payments', () => {
     });
   });
 
-  it('keeps cancelled and refunded invoices in their status', async () => {
+  it('refuses payments on a cancelled invoice, which keeps its status', async () => {
     await start();
     seedTenant();
     await api('PATCH', '/api/v1/invoices/1003', { body: { status: 'cancelled' } });
-    await api('POST', '/api/v1/payments', {
+    const refused = await api('POST', '/api/v1/payments', {
       body: { invoice_number: 'RE-2025-0099', amount: 1070 },
     });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toEqual({ invoice_number: ['invoice is cancelled'] });
     expect(data(await api('GET', '/api/v1/invoices/1003'))).toMatchObject({
       status: 'cancelled',
-      paid_amount: 1070,
-      open_amount: 0,
+      paid_amount: 0,
     });
   });
 

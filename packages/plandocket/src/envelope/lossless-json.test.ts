@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { losslessJsonCodec, quoteNumbers } from './lossless-json';
+import { JsonNumber, losslessJsonCodec, quoteNumbers, stringifyWithNumbers } from './lossless-json';
 
 describe('lossless JSON: numbers keep their exact text', () => {
   it('quotes number literals outside strings, and nothing inside them', () => {
@@ -22,7 +22,26 @@ describe('lossless JSON: numbers keep their exact text', () => {
     expect(String(JSON.parse('12345678901234567.89'))).toBe('12345678901234568');
   });
 
-  it('rejects non-JSON with a codec error, noting HTML', () => {
+  it('writes JsonNumber values as bare numbers with exactly their digits', () => {
+    expect(
+      stringifyWithNumbers({
+        amount: new JsonNumber('40.50'),
+        note: 'x',
+        list: [new JsonNumber('-1')],
+      }),
+    ).toBe('{"amount":40.50,"note":"x","list":[-1]}');
+    expect(losslessJsonCodec.encode({ amount: new JsonNumber('0.30') })).toBe('{"amount":0.30}');
+    expect(() => new JsonNumber('1e3')).toThrow(RangeError);
+  });
+
+  it('rejects non-JSON with a codec error that never quotes the body', () => {
+    let message = '';
+    try {
+      losslessJsonCodec.decode('Invalid API key pd-secret-123456');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('the answer is not JSON');
     expect(() => losslessJsonCodec.decode('<html>502</html>')).toThrow(/not JSON/);
     expect(losslessJsonCodec.decode('')).toBeUndefined();
   });

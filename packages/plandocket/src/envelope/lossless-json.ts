@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CodecError, type Codec } from '@invoicekit/core';
 
 /**
@@ -30,20 +31,45 @@ export function quoteNumbers(text: string): string {
 }
 
 /**
+ * A number to be written into a request body as a bare JSON number with exactly these digits —
+ * the vendor expects floats (`"amount": 40.50`), and a float must never be computed to get there.
+ */
+export class JsonNumber {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`not a decimal: ${text}`);
+  }
+}
+
+/** JSON text in which every {@link JsonNumber} stands as its literal digits. */
+export function stringifyWithNumbers(body: unknown): string {
+  // A marker no string in the body contains, replaced after stringifying.
+  const marker = `\u0000n${randomUUID()}:`;
+  const text = JSON.stringify(body, (_key, value: unknown) =>
+    value instanceof JsonNumber ? `${marker}${value.text}` : value,
+  );
+  const escaped = JSON.stringify(marker)
+    .slice(1, -1)
+    .replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return text.replace(new RegExp(`"${escaped}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1');
+}
+
+/**
  * The vendor documents money as JSON floats. This codec decodes every number as its exact
- * decimal text (ids and counts too — the wire readers accept both), and encodes as plain JSON.
+ * decimal text (ids and counts too — the wire readers accept both), and encodes amounts given as
+ * {@link JsonNumber} as bare numbers with their exact digits.
  */
 export const losslessJsonCodec: Codec = {
   name: 'json',
   contentType: 'application/json',
   accept: 'application/json',
-  encode: (body) => JSON.stringify(body),
+  encode: (body) => stringifyWithNumbers(body),
   decode: (text) => {
     if (text.trim() === '') return undefined;
     try {
       return JSON.parse(quoteNumbers(text)) as unknown;
     } catch {
-      throw new CodecError(`not JSON: ${text.slice(0, 80)}`, /^\s*</.test(text));
+      // Never the body text in the message: it may echo a credential (the raw body is redacted).
+      throw new CodecError('the answer is not JSON', /^\s*</.test(text));
     }
   },
 };

@@ -19,7 +19,10 @@ async function pagesRead(
       fetchPage: (cursor: LenientCursor) => {
         pagesAsked.push(cursor.page);
         const body = answer(cursor.page, cursor.perPage) as { data: number[] };
-        return Promise.resolve({ items: body.data, next: nextCursor(cursor, pageHintsOf(body)) });
+        return Promise.resolve({
+          items: body.data,
+          next: nextCursor(cursor, pageHintsOf(body), body.data.length),
+        });
       },
     }),
   );
@@ -50,10 +53,17 @@ describe('lenient paging', () => {
     expect(pagesAsked).toEqual([1, 2, 3]);
   });
 
-  it('without metadata, stops on a short page', async () => {
+  it('without metadata, stops on a page shorter than the longest seen', async () => {
     const { items, pagesAsked } = await pagesRead(7, 3, (page, perPage) => ({
       data: slice(7, page, perPage),
     }));
+    expect(items).toEqual(all(7));
+    expect(pagesAsked).toEqual([1, 2, 3]);
+  });
+
+  it('a server that caps per_page below what was asked loses nothing', async () => {
+    // Asked for 10 per page; the server sends at most 3.
+    const { items, pagesAsked } = await pagesRead(7, 10, (page) => ({ data: slice(7, page, 3) }));
     expect(items).toEqual(all(7));
     expect(pagesAsked).toEqual([1, 2, 3]);
   });

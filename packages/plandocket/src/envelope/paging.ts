@@ -24,15 +24,20 @@ export function pageHintsOf(body: unknown): PageHints {
   };
 }
 
-/** The cursor of the lenient strategy; `hint` is what the answer said about a next page. */
+/** The cursor of the lenient strategy. */
 export interface LenientCursor {
   readonly page: number;
   readonly perPage: number;
+  /** What the answer said about a next page: more, none, or nothing (`undefined`). */
   readonly hint?: 'more' | 'end';
+  /** The vendor's own link to the next page (same origin, path and query), when it sent one. */
+  readonly link?: string;
+  /** The longest page seen so far: a server may cap `per_page` below what was asked. */
+  readonly longest?: number;
 }
 
-/** The cursor after the page at `current`, carrying what its answer said. */
-export function nextCursor(current: LenientCursor, hints: PageHints): LenientCursor {
+/** The cursor after the page at `current` of `size` items, carrying what its answer said. */
+export function nextCursor(current: LenientCursor, hints: PageHints, size: number): LenientCursor {
   const hint =
     hints.next === null
       ? 'end'
@@ -43,23 +48,31 @@ export function nextCursor(current: LenientCursor, hints: PageHints): LenientCur
         : typeof hints.next === 'string'
           ? 'more'
           : undefined;
-  return { page: current.page + 1, perPage: current.perPage, ...(hint ? { hint } : {}) };
+  return {
+    page: current.page + 1,
+    perPage: current.perPage,
+    longest: Math.max(current.longest ?? 0, size),
+    ...(hint ? { hint } : {}),
+    ...(typeof hints.next === 'string' ? { link: hints.next } : {}),
+  };
 }
 
 /**
  * Paging without a documented protocol (reference §8, §9): ask `page` + `per_page`; follow
- * `meta.pagination` / `links.next` when present (`fetchPage` returns `next: nextCursor(…)`);
- * otherwise stop on a short or empty page. A vendor that ignores `page` repeats its first page —
- * `paginate` ends the list there (`onRepeatedPage: 'stop'`), since it returned everything at once.
+ * `meta.pagination` / `links.next` when present (`fetchPage` returns `next: nextCursor(…)` and
+ * requests `link` when there is one). Without metadata a page shorter than the longest seen ends
+ * the list, an empty page too — never a page merely shorter than asked, since the server may cap
+ * `per_page` silently. A vendor that ignores `page` repeats its first page: `paginate` ends the
+ * list there (`onRepeatedPage: 'stop'`), since it returned everything at once.
  */
 export function lenientPagingStrategy(perPage: number): PaginationStrategy<LenientCursor> {
   return {
     first: { page: 1, perPage },
     following: (page) => {
       const next = page.next;
-      if (next?.hint === 'end') return undefined;
-      if (next?.hint === 'more') return next;
-      return next && page.items.length >= perPage && page.items.length > 0 ? next : undefined;
+      if (!next || next.hint === 'end' || page.items.length === 0) return undefined;
+      if (next.hint === 'more') return next;
+      return page.items.length < (next.longest ?? 0) ? undefined : next;
     },
   };
 }

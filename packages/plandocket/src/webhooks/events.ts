@@ -45,12 +45,15 @@ export function parseWebhook(
   verifyWebhookSignature(secret, delivery, nowMs);
   const text =
     typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
-  let payload: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    payload = JSON.parse(quoteNumbers(text)) as Record<string, unknown>;
+    parsed = JSON.parse(quoteNumbers(text));
   } catch {
     throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not JSON' });
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not a JSON object' });
+  const payload = parsed as Record<string, unknown>;
   const vendorEvent = String(payload.event ?? payload.type ?? '');
   const type = INVOICE_EVENTS[vendorEvent];
   if (!type) return { type: 'other', vendorEvent, raw: payload };

@@ -6,8 +6,13 @@ import { PLANDOCKET } from '../provider-id';
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /** `v1=<hex>`: HMAC-SHA256(secret, "<timestamp>.<raw body>"). */
-export function signWebhook(secret: string, timestamp: number | string, rawBody: string): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+export function signWebhook(
+  secret: string,
+  timestamp: number | string,
+  rawBody: string | Buffer,
+): string {
+  // Over the bytes as received: decoding them first would break bodies that are not UTF-8.
+  return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
 
 /** What a delivery carries for verification. */
@@ -43,9 +48,7 @@ export function verifyWebhookSignature(
   const skew = Math.abs(nowMs / 1000 - Number(timestamp.trim()));
   if (skew > SIGNATURE_TOLERANCE_SECONDS)
     refuse(`the timestamp is ${Math.trunc(skew)} s away from now (at most 300 s)`);
-  const body =
-    typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
-  const expected = Buffer.from(signWebhook(secret, timestamp.trim(), body), 'utf8');
+  const expected = Buffer.from(signWebhook(secret, timestamp.trim(), delivery.rawBody), 'utf8');
   // Any number of `v1=` entries may be sent (key rotation); one must match.
   const candidates = signature
     .split(/[,\s]+/)

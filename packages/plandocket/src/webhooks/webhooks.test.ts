@@ -50,6 +50,32 @@ describe('webhook signatures (X-Webhook-Signature: v1=HMAC-SHA256(secret, "<ts>.
     ).not.toThrow();
   });
 
+  it('signs the bytes as received, even when they are not UTF-8', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"event":"x","note":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const signature = signWebhook(SECRET, TIMESTAMP, bytes);
+    expect(() =>
+      verifyWebhookSignature(SECRET, { signature, timestamp: TIMESTAMP, rawBody: bytes }, NOW),
+    ).not.toThrow();
+  });
+
+  it('a signed body that is not a JSON object is a provider error, not a crash', () => {
+    expect(() =>
+      parseWebhook(
+        SECRET,
+        {
+          signature: signWebhook(SECRET, TIMESTAMP, 'null'),
+          timestamp: TIMESTAMP,
+          rawBody: 'null',
+        },
+        { nowMs: NOW },
+      ),
+    ).toThrow(/not a JSON object/);
+  });
+
   it('rejects a tampered body', () => {
     const error = rejection(() =>
       verifyWebhookSignature(SECRET, delivery({ rawBody: BODY.replace('119.00', '1.00') }), NOW),

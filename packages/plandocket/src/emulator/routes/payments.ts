@@ -93,6 +93,9 @@ function readPayment(
     const value = readText(body, field, errors);
     if (value !== undefined) fields[field] = value;
   }
+  // A canceled or refunded invoice takes no more money.
+  if (invoice && !current && ['cancelled', 'refunded'].includes(invoice.status))
+    addError(errors, 'invoice_number', `invoice is ${invoice.status}`);
   // A payment may not exceed what is open; checked whenever its amount or status is written.
   const amount = fields.amount ?? current?.amount;
   const touched = !current || Object.hasOwn(body, 'amount') || Object.hasOwn(body, 'status');
@@ -106,13 +109,14 @@ function readPayment(
   return fields;
 }
 
-/** `amount`: required, a number (or numeric text) above 0 with at most two decimals. */
+/** `amount`: required, a JSON number above 0 with at most two decimals. */
 function readAmount(value: unknown, errors: FieldErrors): Decimal | undefined {
   if (value === undefined || value === null || value === '') {
     addError(errors, 'amount', 'is required');
     return undefined;
   }
-  const amount = readDecimal(value);
+  // The vendor documents amount as a float: a JSON number, not numeric text.
+  const amount = typeof value === 'number' ? readDecimal(value) : undefined;
   if (amount === undefined) addError(errors, 'amount', 'must be a number');
   else if (!amount.greaterThan(0)) addError(errors, 'amount', 'must be greater than 0');
   else if (amount.decimalPlaces() > 2) addError(errors, 'amount', 'must have at most 2 decimals');
