@@ -1,0 +1,122 @@
+import {
+  UnsupportedOperationError,
+  type AdapterWarning,
+  type Customer,
+  type CustomerCreateInput,
+  type CustomerListQuery,
+  type Invoice,
+  type InvoiceAdapterV1,
+  type PartySnapshot,
+} from '@invoicekit/core';
+import type { MigrationJournal } from './journal';
+
+/** A party (a source customer, or an invoice's buyer snapshot) as a target create input. */
+export function toCustomerInput(
+  party: Customer | PartySnapshot,
+  externalId: string,
+): CustomerCreateInput {
+  const address = party.address
+    ? Object.fromEntries(Object.entries(party.address).filter(([, value]) => value !== null))
+    : undefined;
+  return {
+    kind: party.kind,
+    name: party.name || 'Unnamed customer',
+    externalId,
+    ...(party.firstName ? { firstName: party.firstName } : {}),
+    ...(party.lastName ? { lastName: party.lastName } : {}),
+    ...(party.taxId ? { taxId: party.taxId } : {}),
+    ...(party.email ? { email: party.email } : {}),
+    ...(party.phone ? { phone: party.phone } : {}),
+    ...(address && Object.keys(address).length > 0 ? { address } : {}),
+  };
+}
+
+/** The first target customer a query finds; a filter the target lacks finds nothing. */
+async function firstMatch(
+  target: InvoiceAdapterV1,
+  query: CustomerListQuery,
+  accept: (customer: Customer) => boolean,
+): Promise<Customer | undefined> {
+  try {
+    for await (const customer of target.customers.list(query))
+      if (accept(customer)) return customer;
+  } catch (error) {
+    if (error instanceof UnsupportedOperationError) return undefined;
+    throw error;
+  }
+  return undefined;
+}
+
+/**
+ * Maps each source customer to a target customer once, and remembers it (in the journal, so a
+ * resumed run reuses it). A customer is matched in the target by tax id, then e-mail, then the
+ * migration's external id, and created only when none matches. Concurrent invoices of one
+ * customer share one look-up.
+ */
+export class CustomerMapper {
+  private readonly known = new Map<string, string>();
+  private readonly pending = new Map<string, Promise<{ id: string; warnings: AdapterWarning[] }>>();
+
+  constructor(
+    private readonly from: InvoiceAdapterV1,
+    private readonly to: InvoiceAdapterV1,
+    private readonly journal: MigrationJournal,
+  ) {
+    for (const entry of journal.entries())
+      if (entry.kind === 'customer') this.known.set(entry.sourceId, entry.targetId);
+  }
+
+  /** The source customer's key: its id, or the buyer snapshot's identity. */
+  static keyOf(invoice: Invoice): string {
+    const { id, snapshot } = invoice.customer;
+    if (id !== null) return id;
+    return `snapshot:${snapshot?.taxId ?? ''}:${snapshot?.email ?? ''}:${snapshot?.name ?? ''}`;
+  }
+
+  async targetIdFor(invoice: Invoice): Promise<{ id: string; warnings: AdapterWarning[] }> {
+    const key = CustomerMapper.keyOf(invoice);
+    const known = this.known.get(key);
+    if (known !== undefined) return { id: known, warnings: [] };
+    let pending = this.pending.get(key);
+    if (!pending) {
+      pending = this.resolve(key, invoice);
+      this.pending.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async resolve(
+    key: string,
+    invoice: Invoice,
+  ): Promise<{ id: string; warnings: AdapterWarning[] }> {
+    const party: Customer | PartySnapshot | null =
+      invoice.customer.id !== null && this.from.capabilities.customers.get
+        ? await this.from.customers.get(invoice.customer.id)
+        : invoice.customer.snapshot;
+    if (!party) throw new Error(`invoice ${invoice.id} names no customer`);
+    const externalId = `invoicekit:${this.from.id}:customer:${key}`;
+    const match =
+      (party.taxId
+        ? await firstMatch(this.to, { taxId: party.taxId }, (found) => found.taxId === party.taxId)
+        : undefined) ??
+      (party.email
+        ? await firstMatch(
+            this.to,
+            { email: party.email },
+            (found) => found.email?.toLowerCase() === party.email?.toLowerCase(),
+          )
+        : undefined) ??
+      (await firstMatch(this.to, { externalId }, (found) => found.externalId === externalId));
+    let id: string;
+    let warnings: AdapterWarning[] = [];
+    if (match) id = match.id;
+    else {
+      const created = await this.to.customers.create(toCustomerInput(party, externalId));
+      id = created.data.id;
+      warnings = [...created.warnings];
+    }
+    this.journal.append({ kind: 'customer', sourceId: key, targetId: id });
+    this.known.set(key, id);
+    return { id, warnings };
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * @invoicekit/migrate — moves a book of invoices between invoicing vendors exactly once: streamed
+ * source, customers mapped once, idempotent writes through the target's dedupe, lifecycle replay,
+ * reconciliation to the cent, a durable journal for resuming, and a report.
+ */
+export { migrate, type MigrateOptions, type MigrationProgress } from './migrate';
+export { FileJournal, MemoryJournal, type JournalEntry, type MigrationJournal } from './journal';
+export { summarize, type InvoiceOutcome, type InvoiceReport, type MigrationReport } from './report';
+export { reconcile, type Difference } from './reconcile';
+export { planLifecycle, type LifecycleStep, type TargetAbilities } from './lifecycle';
+export { migrationKey, toCreateInput } from './to-create-input';
+export { CustomerMapper, toCustomerInput } from './customer-mapper';
+export { forEachConcurrently } from './pool';

@@ -1,0 +1,270 @@
+import {
+  InvoiceCreateInputSchema,
+  InvoicekitError,
+  UnsupportedOperationError,
+  parseInput,
+  type AdapterWarning,
+  type Invoice,
+  type InvoiceAdapterV1,
+  type InvoiceListQuery,
+} from '@invoicekit/core';
+import { CustomerMapper } from './customer-mapper';
+import { FileJournal, MemoryJournal, type MigrationJournal } from './journal';
+import { planLifecycle, type TargetAbilities } from './lifecycle';
+import { forEachConcurrently } from './pool';
+import { reconcile } from './reconcile';
+import type { InvoiceReport, MigrationReport } from './report';
+import { hiddenTypeWarning, toCreateInput } from './to-create-input';
+
+/** Progress after each invoice. */
+export interface MigrationProgress {
+  readonly seen: number;
+  readonly created: number;
+  readonly alreadyPresent: number;
+  readonly resumed: number;
+  readonly skipped: number;
+  readonly failed: number;
+}
+
+/** Options of {@link migrate}. */
+export interface MigrateOptions {
+  readonly from: InvoiceAdapterV1;
+  readonly to: InvoiceAdapterV1;
+  /** A journal file path (durable, resumable) or a journal; in memory when absent. */
+  readonly journal?: string | MigrationJournal;
+  /** Invoices in flight at once; 4 by default. The adapters' rate limiters still apply. */
+  readonly concurrency?: number;
+  /** Map and validate everything, write nothing to the target. */
+  readonly dryRun?: boolean;
+  /** Which source invoices: passed to the source's `list()`. */
+  readonly filter?: InvoiceListQuery;
+  /** A further test on each source invoice; `false` skips it (reported). */
+  readonly where?: (invoice: Invoice) => boolean;
+  readonly onProgress?: (progress: MigrationProgress) => void;
+  /** `problems` (default): the report lists invoices with a warning, skip, failure or mismatch. */
+  readonly detail?: 'problems' | 'all';
+}
+
+/** Refuses, before anything is read or written, a target that cannot receive invoices. */
+function checkTarget(to: InvoiceAdapterV1): void {
+  if (!to.capabilities.invoices.create) {
+    throw new UnsupportedOperationError({
+      provider: to.id,
+      operation: 'migrate',
+      message: `migrate: ${to.id} cannot be a migration target — its API cannot create invoices`,
+    });
+  }
+}
+
+/** The adapters' own message when their dedupe returned an invoice made before. */
+const ALREADY_EXISTED = /already existed/;
+
+function errorOf(error: unknown): { code: string; message: string } {
+  if (error instanceof InvoicekitError) return { code: error.code, message: error.message };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Moves a book of invoices from one vendor to another, exactly once. The source is streamed (one
+ * page in memory); each customer is mapped once; each invoice is written with a key derived from
+ * its source id through the target's own dedupe, brought to the source's state (finalize, pay,
+ * cancel) from the target's current state, read back and reconciled to the cent. A durable journal
+ * lets a killed run resume to exactly the result of a clean one.
+ */
+export async function migrate(options: MigrateOptions): Promise<MigrationReport> {
+  const { from, to } = options;
+  checkTarget(to);
+  const startedAt = new Date().toISOString();
+  const dryRun = options.dryRun ?? false;
+  const journal: MigrationJournal =
+    typeof options.journal === 'string'
+      ? new FileJournal(options.journal)
+      : (options.journal ?? new MemoryJournal());
+  const done = new Map<string, string>();
+  for (const entry of journal.entries())
+    if (entry.kind === 'invoice') done.set(entry.sourceId, entry.targetId);
+  const customers = new CustomerMapper(from, to, journal);
+  const abilities: TargetAbilities = {
+    finalize: to.capabilities.invoices.finalize,
+    markPaid: to.capabilities.invoices.markPaid,
+    partialPayments: to.capabilities.invoices.partialPayments,
+    cancel: to.capabilities.invoices.cancel,
+  };
+  const counts = {
+    seen: 0,
+    created: 0,
+    alreadyPresent: 0,
+    resumed: 0,
+    skipped: 0,
+    failed: 0,
+    planned: 0,
+    reconciled: 0,
+    mismatched: 0,
+  };
+  const entries: InvoiceReport[] = [];
+  const customerIds = new Set<string>();
+  const record = (entry: InvoiceReport): void => {
+    if (entry.outcome === 'created') counts.created += 1;
+    if (entry.outcome === 'already-present') counts.alreadyPresent += 1;
+    if (entry.outcome === 'skipped') counts.skipped += 1;
+    if (entry.outcome === 'failed') counts.failed += 1;
+    if (entry.outcome === 'planned') counts.planned += 1;
+    const interesting =
+      entry.outcome === 'skipped' ||
+      entry.outcome === 'failed' ||
+      entry.warnings.length > 0 ||
+      entry.differences.length > 0;
+    if (options.detail === 'all' || interesting) entries.push(entry);
+  };
+  const progress = (): void =>
+    options.onProgress?.({
+      seen: counts.seen,
+      created: counts.created,
+      alreadyPresent: counts.alreadyPresent,
+      resumed: counts.resumed,
+      skipped: counts.skipped,
+      failed: counts.failed,
+    });
+
+  const carry = async (source: Invoice): Promise<void> => {
+    counts.seen += 1;
+    const base = { sourceId: source.id, sourceNumber: source.number };
+    if (done.has(source.id)) {
+      counts.resumed += 1;
+      counts.reconciled += 1;
+      progress();
+      return;
+    }
+    if (options.where && !options.where(source)) {
+      record({
+        ...base,
+        targetId: null,
+        outcome: 'skipped',
+        reason: 'excluded by where()',
+        warnings: [],
+        differences: [],
+      });
+      progress();
+      return;
+    }
+    const warnings: AdapterWarning[] = [];
+    try {
+      const related =
+        source.relatedInvoiceId !== null ? done.get(source.relatedInvoiceId) : undefined;
+      if (
+        source.type === 'credit_note' &&
+        source.relatedInvoiceId !== null &&
+        related === undefined
+      ) {
+        record({
+          ...base,
+          targetId: null,
+          outcome: 'skipped',
+          reason: `the invoice it corrects (${source.relatedInvoiceId}) was not migrated`,
+          warnings,
+          differences: [],
+        });
+        return;
+      }
+      if (dryRun) {
+        const input = toCreateInput(source, {
+          sourceProvider: from.id,
+          targetCustomerId: 'planned',
+          ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+        });
+        parseInput(InvoiceCreateInputSchema, input, { provider: to.id, operation: 'migrate' });
+        record({ ...base, targetId: null, outcome: 'planned', warnings, differences: [] });
+        return;
+      }
+      const guessed = hiddenTypeWarning(source);
+      if (guessed) warnings.push(guessed);
+      const customer = await customers.targetIdFor(source);
+      customerIds.add(customer.id);
+      warnings.push(...customer.warnings);
+      const created = await to.invoices.create(
+        toCreateInput(source, {
+          sourceProvider: from.id,
+          targetCustomerId: customer.id,
+          ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+        }),
+      );
+      const existed = created.warnings.some(
+        (warning) => warning.type === 'other' && ALREADY_EXISTED.test(warning.message),
+      );
+      warnings.push(
+        ...created.warnings.filter(
+          (warning) => !(warning.type === 'other' && ALREADY_EXISTED.test(warning.message)),
+        ),
+      );
+      let target = created.data;
+      const plan = planLifecycle(source, target, abilities);
+      for (const reason of plan.cannot) warnings.push({ type: 'other', message: reason });
+      for (const step of plan.steps) {
+        if (step.kind === 'finalize') target = (await to.invoices.finalize(target.id)).data;
+        if (step.kind === 'pay')
+          target = (
+            await to.invoices.markPaid(target.id, {
+              amount: step.amount,
+              ...(step.date !== null ? { date: step.date } : {}),
+            })
+          ).data;
+        if (step.kind === 'cancel') target = (await to.invoices.cancel(target.id)).data;
+      }
+      const readBack = await to.invoices.get(target.id);
+      const differences = reconcile(source, readBack);
+      if (differences.length === 0) counts.reconciled += 1;
+      else counts.mismatched += 1;
+      journal.append({ kind: 'invoice', sourceId: source.id, targetId: readBack.id });
+      done.set(source.id, readBack.id);
+      record({
+        ...base,
+        targetId: readBack.id,
+        outcome: existed ? 'already-present' : 'created',
+        warnings,
+        differences,
+      });
+    } catch (error) {
+      const typed = errorOf(error);
+      const unsupported = error instanceof UnsupportedOperationError;
+      record({
+        ...base,
+        targetId: null,
+        outcome: unsupported ? 'skipped' : 'failed',
+        ...(unsupported ? { reason: typed.message } : { error: typed }),
+        warnings,
+        differences: [],
+      });
+    } finally {
+      progress();
+    }
+  };
+
+  const concurrency = options.concurrency ?? 4;
+  try {
+    // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
+    const creditNotesLater = (query: InvoiceListQuery | undefined) =>
+      (async function* invoicesOnly() {
+        for await (const invoice of from.invoices.list(query ?? {}))
+          if (invoice.type !== 'credit_note') yield invoice;
+      })();
+    await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry);
+    const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
+    if (wantsCreditNotes)
+      await forEachConcurrently(
+        from.invoices.list({ ...options.filter, type: ['credit_note'] }),
+        concurrency,
+        carry,
+      );
+  } finally {
+    if (typeof options.journal === 'string') journal.close();
+  }
+  return {
+    source: from.id,
+    target: to.id,
+    dryRun,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    counts: { ...counts, customersCreatedOrMatched: customerIds.size },
+    invoices: entries,
+  };
+}
