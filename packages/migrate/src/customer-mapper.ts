@@ -81,6 +81,8 @@ export class CustomerMapper {
     if (!pending) {
       pending = this.resolve(key, invoice);
       this.pending.set(key, pending);
+      // A failed look-up is not remembered: the customer's next invoice tries again.
+      pending.catch(() => this.pending.delete(key));
     }
     return pending;
   }

@@ -78,5 +78,7 @@ export class MemoryJournal implements MigrationJournal {
     this.recorded.push(entry);
   }
 
-  close(): void {}
+  close(): void {
+    // Nothing to release: the entries live as long as the object.
+  }
 }

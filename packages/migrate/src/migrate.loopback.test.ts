@@ -7,6 +7,9 @@ import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { createPlandocketAdapter } from '@invoicekit/plandocket';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
 import { migrationKey } from './to-create-input';
@@ -114,5 +117,144 @@ describe('migrations between the emulators over loopback HTTP', () => {
       type: 'other',
       message: 'the target records whole payments only; 100.00 paid is not carried',
     });
+  });
+
+  it('method-style → InvoiceOcean: drafts stay drafts? no — InvoiceOcean has none; partial payments carried', async () => {
+    const source = await methodStyle();
+    const target = await invoiceOcean();
+    await writeBook(source.adapter, 'EUR');
+    const report = await migrate({ from: source.adapter, to: target.adapter, concurrency: 3 });
+    expect(report.counts).toMatchObject({
+      seen: 6,
+      created: 6,
+      failed: 0,
+      mismatched: 0,
+      reconciled: 6,
+    });
+    const migrated = await collect(target.adapter.invoices.list());
+    expect(migrated.map((invoice) => invoice.status.canonical).sort()).toEqual(
+      (await collect(source.adapter.invoices.list()))
+        .map((invoice) => invoice.status.canonical)
+        .sort(),
+    );
+    // Customers were mapped once each, matched by tax id or e-mail on the way.
+    expect(await collect(target.adapter.customers.list())).toHaveLength(2);
+  });
+
+  it('Plandocket → InvoiceOcean: seeded invoices, payments and a credit note after its invoice', async () => {
+    const source = await plandocket();
+    const target = await invoiceOcean();
+    source.emulator.seed({
+      contacts: [
+        { id: 1, company_name: 'Messe GmbH', email: 'messe@kunde.example', tax_id: 'DE222222222' },
+      ],
+    });
+    source.emulator.seed({
+      invoices: [
+        {
+          id: 10,
+          contact_id: 1,
+          items: [{ description: 'Stand', quantity: '2', unit_price: '150.00', tax_rate: '19' }],
+        },
+        {
+          id: 11,
+          contact_id: 1,
+          items: [{ description: 'Strom', quantity: '1', unit_price: '80.00', tax_rate: '19' }],
+        },
+        {
+          id: 12,
+          contact_id: 1,
+          invoice_type: 'credit_note',
+          related_invoice_id: 10,
+          items: [
+            { description: 'Gutschrift', quantity: '1', unit_price: '50.00', tax_rate: '19' },
+          ],
+        },
+      ],
+    });
+    await source.adapter.invoices.markPaid('11', { amount: '40.00' });
+    const report = await migrate({ from: source.adapter, to: target.adapter, detail: 'all' });
+    expect(report.counts).toMatchObject({ seen: 3, failed: 0 });
+    const credit = report.invoices.find((entry) => entry.sourceId === '12');
+    const original = report.invoices.find((entry) => entry.sourceId === '10');
+    expect(credit?.outcome).toBe('created');
+    const written = await target.adapter.invoices.get(credit?.targetId ?? '');
+    expect(written).toMatchObject({ type: 'credit_note', relatedInvoiceId: original?.targetId });
+    const paid = await target.adapter.invoices.get(
+      report.invoices.find((entry) => entry.sourceId === '11')?.targetId ?? '',
+    );
+    expect(paid.totals).toMatchObject({ paid: '40.00', gross: '95.20' });
+  });
+
+  it('refuses a target that cannot create invoices, before reading anything', async () => {
+    const source = await invoiceOcean();
+    const target = await plandocket();
+    const before = source.emulator.requestCount + target.emulator.requestCount;
+    await expect(migrate({ from: source.adapter, to: target.adapter })).rejects.toThrow(
+      /plandocket cannot be a migration target/,
+    );
+    expect(source.emulator.requestCount + target.emulator.requestCount).toBe(before);
+  });
+
+  it('a dry run plans every invoice and touches nothing in the target', async () => {
+    const source = await invoiceOcean();
+    const target = await methodStyle();
+    await writeBook(source.adapter, 'EUR');
+    const before = target.emulator.requestCount;
+    const report = await migrate({ from: source.adapter, to: target.adapter, dryRun: true });
+    expect(report.counts).toMatchObject({ seen: 6, planned: 6, created: 0 });
+    expect(target.emulator.requestCount).toBe(before);
+  });
+
+  it('resumes from its journal file: a second run writes nothing and reports the first', async () => {
+    const source = await invoiceOcean();
+    const target = await methodStyle();
+    await writeBook(source.adapter, 'EUR');
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-')), 'journal.jsonl');
+    // The first run stops after three invoices (as if killed); the journal keeps what was done.
+    let seen = 0;
+    await migrate({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      concurrency: 1,
+      where: () => {
+        seen += 1;
+        return seen <= 3;
+      },
+    });
+    const second = await migrate({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      concurrency: 2,
+    });
+    expect(second.counts).toMatchObject({ seen: 6, resumed: 3, created: 3, failed: 0 });
+    const third = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(third.counts).toMatchObject({ seen: 6, resumed: 6, created: 0 });
+    expect(await collect(target.adapter.invoices.list())).toHaveLength(6);
+  });
+
+  it('under 5xx, 429, resets and lost answers: no duplicate, nothing missing', async () => {
+    const source = await invoiceOcean();
+    const target = await methodStyle();
+    await writeBook(source.adapter, 'EUR');
+    for (const fault of [
+      { kind: 'server_error', status: 503 },
+      { kind: 'rate_limit', retryAfter: 0 },
+      { kind: 'connection_reset' },
+      { kind: 'response_lost', match: { body: /invoice\.create/ } },
+      { kind: 'response_lost', match: { body: /invoice\.complete/ } },
+      { kind: 'response_lost', match: { body: /invoice\.setpaid/ } },
+      { kind: 'response_lost', match: { body: /customer\.create/ } },
+    ] as const)
+      target.emulator.faults.inject(fault);
+    const report = await migrate({ from: source.adapter, to: target.adapter, concurrency: 2 });
+    const migrated = await collect(target.adapter.invoices.list());
+    expect(migrated).toHaveLength(6);
+    expect(new Set(migrated.map((invoice) => invoice.externalId)).size).toBe(6);
+    expect(await collect(target.adapter.customers.list())).toHaveLength(2);
+    expect(report.counts).toMatchObject({ failed: 0, created: 6, mismatched: 1 });
+    expect(target.emulator.faults.pending).toBe(0);
   });
 });
