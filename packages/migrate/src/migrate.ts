@@ -81,8 +81,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
       ? new FileJournal(options.journal)
       : (options.journal ?? new MemoryJournal());
   const done = new Map<string, string>();
-  for (const entry of journal.entries())
-    if (entry.kind === 'invoice') done.set(entry.sourceId, entry.targetId);
+  const reconciledBefore = new Set<string>();
+  for (const entry of journal.entries()) {
+    if (entry.kind !== 'invoice') continue;
+    done.set(entry.sourceId, entry.targetId);
+    if (entry.reconciled) reconciledBefore.add(entry.sourceId);
+  }
   const customers = new CustomerMapper(from, to, journal);
   const abilities: TargetAbilities = {
     finalize: to.capabilities.invoices.finalize,
@@ -131,7 +135,8 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
     const base = { sourceId: source.id, sourceNumber: source.number };
     if (done.has(source.id)) {
       counts.resumed += 1;
-      counts.reconciled += 1;
+      if (reconciledBefore.has(source.id)) counts.reconciled += 1;
+      else counts.mismatched += 1;
       progress();
       return;
     }
@@ -214,7 +219,12 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
       const differences = reconcile(source, readBack);
       if (differences.length === 0) counts.reconciled += 1;
       else counts.mismatched += 1;
-      journal.append({ kind: 'invoice', sourceId: source.id, targetId: readBack.id });
+      journal.append({
+        kind: 'invoice',
+        sourceId: source.id,
+        targetId: readBack.id,
+        reconciled: differences.length === 0,
+      });
       done.set(source.id, readBack.id);
       record({
         ...base,

@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBillomatStyleAdapter } from '@invoicekit/billomat-style';
+import { createMethodStyleEmulator } from '@invoicekit/billomat-style/emulator';
+import { serveEmulator } from '@invoicekit/core/emulator';
+import { collect } from '@invoicekit/core/testing';
+import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
+import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
+import { describe, expect, it } from 'vitest';
+import { migrate } from './migrate';
+import type { MigrationReport } from './report';
+
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const child = fileURLToPath(new URL('./__fixtures__/migration-child.ts', import.meta.url));
+const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
+
+/**
+ * Runs the child migration; with `killAfter`, sends SIGKILL once the target has received that many
+ * more requests — in the middle of whatever the migration is doing then.
+ */
+function run(
+  env: Record<string, string>,
+  target: { requestCount: number },
+  killAfter?: number,
+): Promise<'killed' | 'finished'> {
+  return new Promise((resolve, reject) => {
+    const start = target.requestCount;
+    const process_ = spawn(
+      process.execPath,
+      [tsx, '--tsconfig', tsconfig, '--conditions=@invoicekit/source', child],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const watch =
+      killAfter === undefined
+        ? undefined
+        : setInterval(() => {
+            if (target.requestCount - start >= killAfter) process_.kill('SIGKILL');
+          }, 1);
+    process_.on('exit', (code, signal) => {
+      if (watch) clearInterval(watch);
+      if (signal === 'SIGKILL') resolve('killed');
+      else if (code === 0) resolve('finished');
+      else reject(new Error(`the child migration failed (${code}): ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+describe('a migration killed with SIGKILL resumes to exactly the clean result', () => {
+  it('kill -9 at several points, then resume: one copy of every invoice, totals reconciled', async () => {
+    const sourceEmulator = createInvoiceOceanEmulator({
+      apiToken: 'io-token-123456',
+      account: 'acme',
+    });
+    const targetEmulator = createMethodStyleEmulator({
+      email: 'owner@acme.example',
+      apiKey: 'ms-key-12345678',
+    });
+    const [source, target] = await Promise.all([
+      serveEmulator(sourceEmulator),
+      serveEmulator(targetEmulator),
+    ]);
+    const from = createInvoiceOceanAdapter({
+      apiToken: 'io-token-123456/acme',
+      baseUrl: source.baseUrl,
+    });
+    const to = createBillomatStyleAdapter({
+      email: 'owner@acme.example',
+      apiKey: 'ms-key-12345678',
+      baseUrl: target.baseUrl,
+    });
+    try {
+      const customers = await Promise.all(
+        ['Eins GmbH', 'Zwei AG', 'Drei KG'].map(
+          async (name, index) =>
+            (
+              await from.customers.create({
+                name,
+                taxId: `DE00000000${index}`,
+                email: `${index}@kunde.example`,
+              })
+            ).data.id,
+        ),
+      );
+      for (let index = 0; index < 12; index += 1) {
+        const { data } = await from.invoices.create({
+          currency: 'EUR',
+          customer: { id: customers[index % 3] ?? '' },
+          lines: [
+            {
+              description: 'Beratung',
+              quantity: String(index + 1),
+              unitPrice: '99.90',
+              taxRate: 19,
+            },
+            { description: 'Fahrt', quantity: '1', unitPrice: '12.35', taxRate: 7 },
+          ],
+        });
+        if (index % 4 === 1) await from.invoices.markPaid(data.id);
+        if (index % 4 === 2) await from.invoices.cancel(data.id);
+      }
+      const directory = mkdtempSync(join(tmpdir(), 'invoicekit-crash-'));
+      const env = {
+        SOURCE_URL: source.baseUrl,
+        TARGET_URL: target.baseUrl,
+        JOURNAL: join(directory, 'journal.jsonl'),
+        REPORT: join(directory, 'report.json'),
+      };
+      // Killed after 4, 11, 19 and 30 more target requests: in customer matching, mid-create,
+      // between lifecycle steps, during read-back.
+      const outcomes: string[] = [];
+      for (const killAfter of [4, 11, 19, 30])
+        outcomes.push(await run(env, targetEmulator, killAfter));
+      expect(outcomes).toContain('killed');
+      expect(await run(env, targetEmulator)).toBe('finished');
+
+      const migrated = await collect(to.invoices.list());
+      expect(migrated).toHaveLength(12);
+      expect(new Set(migrated.map((invoice) => invoice.externalId)).size).toBe(12);
+      expect(await collect(to.customers.list())).toHaveLength(3);
+      // Exactly the state of a clean, uninterrupted run into a fresh target.
+      const cleanEmulator = createMethodStyleEmulator({
+        email: 'owner@acme.example',
+        apiKey: 'ms-key-12345678',
+      });
+      const clean = await serveEmulator(cleanEmulator);
+      const cleanTarget = createBillomatStyleAdapter({
+        email: 'owner@acme.example',
+        apiKey: 'ms-key-12345678',
+        baseUrl: clean.baseUrl,
+      });
+      const cleanReport = await migrate({ from, to: cleanTarget });
+      const expected = await collect(cleanTarget.invoices.list());
+      await cleanTarget.close();
+      await clean.close();
+      const shape = (invoice: (typeof migrated)[number]) => ({
+        externalId: invoice.externalId,
+        status: invoice.status.canonical,
+        totals: invoice.totals,
+        lines: invoice.lines.length,
+      });
+      const byKey = (a: { externalId: string | null }, b: { externalId: string | null }) =>
+        (a.externalId ?? '').localeCompare(b.externalId ?? '');
+      expect(migrated.map(shape).sort(byKey)).toEqual(expected.map(shape).sort(byKey));
+      const report = JSON.parse(readFileSync(env.REPORT, 'utf8')) as MigrationReport;
+      expect(report.counts.failed).toBe(0);
+      expect(report.counts.seen).toBe(12);
+      // Reconciled as a clean run reconciles (the vendors round a few cents differently).
+      expect(report.counts).toMatchObject({
+        reconciled: cleanReport.counts.reconciled,
+        mismatched: cleanReport.counts.mismatched,
+      });
+      expect(cleanReport.counts.failed).toBe(0);
+    } finally {
+      await from.close();
+      await to.close();
+      await source.close();
+      await target.close();
+    }
+  }, 120_000);
+});
