@@ -6,8 +6,13 @@
 export { migrate, type MigrateOptions, type MigrationProgress } from './migrate';
 export { FileJournal, MemoryJournal, type JournalEntry, type MigrationJournal } from './journal';
 export { summarize, type InvoiceOutcome, type InvoiceReport, type MigrationReport } from './report';
-export { reconcile, type Difference } from './reconcile';
-export { planLifecycle, type LifecycleStep, type TargetAbilities } from './lifecycle';
+export { reconcile, verdictOf, type Difference, type Reconciliation } from './reconcile';
+export {
+  planLifecycle,
+  type CannotReplay,
+  type LifecycleStep,
+  type TargetAbilities,
+} from './lifecycle';
 export { migrationKey, toCreateInput } from './to-create-input';
 export { CustomerMapper, toCustomerInput } from './customer-mapper';
 export { forEachConcurrently } from './pool';

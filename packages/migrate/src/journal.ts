@@ -12,8 +12,8 @@ export type JournalEntry =
       readonly kind: 'invoice';
       readonly sourceId: string;
       readonly targetId: string;
-      /** Whether it reconciled when it was carried over. */
-      readonly reconciled: boolean;
+      /** How it reconciled when it was carried over. */
+      readonly reconciliation: 'exact' | 'explained' | 'mismatched';
     };
 
 /** Where a migration keeps its progress. */

@@ -6,6 +6,12 @@ export type LifecycleStep =
   | { readonly kind: 'pay'; readonly amount: string; readonly date: string | null }
   | { readonly kind: 'cancel' };
 
+/** A part of the source's state the target cannot reach, and why. */
+export interface CannotReplay {
+  readonly field: 'status' | 'paid';
+  readonly reason: string;
+}
+
 /** What the target can do, as far as the replay is concerned. */
 export interface TargetAbilities {
   readonly finalize: boolean;
@@ -32,28 +38,34 @@ export function planLifecycle(
   source: Invoice,
   target: Invoice,
   abilities: TargetAbilities,
-): { steps: LifecycleStep[]; cannot: string[] } {
+): { steps: LifecycleStep[]; cannot: CannotReplay[] } {
   const steps: LifecycleStep[] = [];
-  const cannot: string[] = [];
+  const cannot: CannotReplay[] = [];
   const wanted = source.status.canonical;
   if (ISSUED_OR_LATER.has(wanted) && target.status.canonical === 'draft') {
     if (abilities.finalize) steps.push({ kind: 'finalize' });
-    else cannot.push('the target cannot finalize: the invoice stays a draft');
+    else
+      cannot.push({
+        field: 'status',
+        reason: 'the target cannot finalize: the invoice stays a draft',
+      });
   }
   // Money received: pay what the target has not recorded yet.
   const owed = toDecimal(source.totals.paid).minus(toDecimal(target.totals.paid));
   if (owed.greaterThan(0) && wanted !== 'canceled') {
     const full = owed.equals(toDecimal(target.totals.due));
-    if (!abilities.markPaid) cannot.push('the target cannot record payments');
+    if (!abilities.markPaid)
+      cannot.push({ field: 'paid', reason: 'the target cannot record payments' });
     else if (!full && !abilities.partialPayments)
-      cannot.push(
-        `the target records whole payments only; ${source.totals.paid} paid is not carried`,
-      );
+      cannot.push({
+        field: 'paid',
+        reason: `the target records whole payments only; ${source.totals.paid} paid is not carried`,
+      });
     else steps.push({ kind: 'pay', amount: owed.toString(), date: source.paidDate });
   }
   if (wanted === 'canceled' && target.status.canonical !== 'canceled') {
     if (abilities.cancel) steps.push({ kind: 'cancel' });
-    else cannot.push('the target cannot cancel');
+    else cannot.push({ field: 'status', reason: 'the target cannot cancel' });
   }
   return { steps, cannot };
 }

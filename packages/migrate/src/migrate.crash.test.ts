@@ -156,6 +156,7 @@ describe('a migration killed with SIGKILL resumes to exactly the clean result', 
       // Reconciled as a clean run reconciles (the vendors round a few cents differently).
       expect(report.counts).toMatchObject({
         reconciled: cleanReport.counts.reconciled,
+        explained: cleanReport.counts.explained,
         mismatched: cleanReport.counts.mismatched,
       });
       expect(cleanReport.counts.failed).toBe(0);

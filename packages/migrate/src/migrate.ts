@@ -12,7 +12,7 @@ import { CustomerMapper } from './customer-mapper';
 import { FileJournal, MemoryJournal, type MigrationJournal } from './journal';
 import { planLifecycle, type TargetAbilities } from './lifecycle';
 import { forEachConcurrently } from './pool';
-import { reconcile } from './reconcile';
+import { reconcile, verdictOf, type Reconciliation } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
 import { hiddenTypeWarning, toCreateInput } from './to-create-input';
 
@@ -81,11 +81,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
       ? new FileJournal(options.journal)
       : (options.journal ?? new MemoryJournal());
   const done = new Map<string, string>();
-  const reconciledBefore = new Set<string>();
+  const verdicts = new Map<string, Reconciliation>();
   for (const entry of journal.entries()) {
     if (entry.kind !== 'invoice') continue;
     done.set(entry.sourceId, entry.targetId);
-    if (entry.reconciled) reconciledBefore.add(entry.sourceId);
+    verdicts.set(entry.sourceId, entry.reconciliation);
   }
   const customers = new CustomerMapper(from, to, journal);
   const abilities: TargetAbilities = {
@@ -103,9 +103,15 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
     failed: 0,
     planned: 0,
     reconciled: 0,
+    explained: 0,
     mismatched: 0,
   };
   const entries: InvoiceReport[] = [];
+  const count = (verdict: Reconciliation): void => {
+    if (verdict === 'exact') counts.reconciled += 1;
+    else if (verdict === 'explained') counts.explained += 1;
+    else counts.mismatched += 1;
+  };
   const customerIds = new Set<string>();
   const record = (entry: InvoiceReport): void => {
     if (entry.outcome === 'created') counts.created += 1;
@@ -135,8 +141,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
     const base = { sourceId: source.id, sourceNumber: source.number };
     if (done.has(source.id)) {
       counts.resumed += 1;
-      if (reconciledBefore.has(source.id)) counts.reconciled += 1;
-      else counts.mismatched += 1;
+      count(verdicts.get(source.id) ?? 'mismatched');
       progress();
       return;
     }
@@ -203,7 +208,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
       );
       let target = created.data;
       const plan = planLifecycle(source, target, abilities);
-      for (const reason of plan.cannot) warnings.push({ type: 'other', message: reason });
+      for (const cannot of plan.cannot) warnings.push({ type: 'other', message: cannot.reason });
       for (const step of plan.steps) {
         if (step.kind === 'finalize') target = (await to.invoices.finalize(target.id)).data;
         if (step.kind === 'pay')
@@ -216,14 +221,17 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
         if (step.kind === 'cancel') target = (await to.invoices.cancel(target.id)).data;
       }
       const readBack = await to.invoices.get(target.id);
-      const differences = reconcile(source, readBack);
-      if (differences.length === 0) counts.reconciled += 1;
-      else counts.mismatched += 1;
+      const differences = reconcile(source, readBack).map((difference) => {
+        const announced = plan.cannot.find((cannot) => cannot.field === difference.field);
+        return announced ? { ...difference, explained: announced.reason } : difference;
+      });
+      const verdict = verdictOf(differences);
+      count(verdict);
       journal.append({
         kind: 'invoice',
         sourceId: source.id,
         targetId: readBack.id,
-        reconciled: differences.length === 0,
+        reconciliation: verdict,
       });
       done.set(source.id, readBack.id);
       record({

@@ -5,6 +5,17 @@ export interface Difference {
   readonly field: 'net' | 'tax' | 'gross' | 'paid' | 'lines' | 'currency';
   readonly source: string;
   readonly target: string;
+  /** Set when the migration announced this difference (a state the target cannot hold). */
+  readonly explained?: string;
+}
+
+/** How an invoice came out: equal, different only where announced, or different. */
+export type Reconciliation = 'exact' | 'explained' | 'mismatched';
+
+/** The verdict on a list of differences. */
+export function verdictOf(differences: readonly Difference[]): Reconciliation {
+  if (differences.length === 0) return 'exact';
+  return differences.every((difference) => difference.explained) ? 'explained' : 'mismatched';
 }
 
 /**
