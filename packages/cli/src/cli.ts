@@ -1,0 +1,77 @@
+import { InvoicekitError } from '@invoicekit/core';
+import { demo, DEMO_HELP } from './commands/demo';
+import { emulate, EMULATE_HELP } from './commands/emulate';
+import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
+import { records, RECORDS_HELP } from './commands/records';
+import { EXIT, UsageError, type CliIo } from './io';
+
+export const HELP = `Usage: invoicekit <command> [options]
+
+Commands:
+  demo                      the whole story on embedded emulators (no setup, loopback only)
+  emulate <provider…>       serve vendor emulators on loopback until Ctrl-C
+  migrate --from P --to P   move every invoice from one vendor to another, exactly once
+  invoices list|get         read invoices from a configured provider
+  customers list|get        read customers from a configured provider
+
+Run "invoicekit <command> --help" for a command's options.
+Exit codes: 0 done, 1 the command ran and something failed, 2 bad flags or configuration.`;
+
+const HELPS: Readonly<Record<string, string>> = {
+  demo: DEMO_HELP,
+  emulate: EMULATE_HELP,
+  migrate: MIGRATE_HELP,
+  invoices: RECORDS_HELP,
+  customers: RECORDS_HELP,
+};
+
+/** `parseArgs` errors name the flag; anything else about usage is already one line. */
+function usageMessage(error: unknown): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+    return (error as Error).message;
+  return undefined;
+}
+
+/**
+ * Runs one command line and returns the exit code. Every failure becomes one line on stderr —
+ * never a stack trace — and no credential: typed errors are redacted where they are made.
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      const topic = command === 'help' ? rest[0] : undefined;
+      io.stdout.write(`${(topic && HELPS[topic]) || HELP}\n`);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    switch (command) {
+      case 'demo':
+        return await demo(rest, io);
+      case 'emulate':
+        return await emulate(rest, io);
+      case 'migrate':
+        return await migrateCommand(rest, io);
+      case 'invoices':
+      case 'customers':
+        return await records(command, rest, io);
+      default:
+        throw new UsageError(`unknown command "${command}" (run "invoicekit --help")`);
+    }
+  } catch (error) {
+    const usage = usageMessage(error);
+    if (usage !== undefined) {
+      io.stderr.write(`invoicekit: ${usage}\n`);
+      return EXIT.usage;
+    }
+    const message =
+      error instanceof InvoicekitError
+        ? `${error.code}: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    io.stderr.write(`invoicekit: ${message.split('\n')[0] ?? ''}\n`);
+    return EXIT.failed;
+  }
+}

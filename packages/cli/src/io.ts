@@ -1,0 +1,22 @@
+/** Where a command writes, so tests can capture it and the CLI can tell a terminal from a pipe. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Resolves when the user interrupts (Ctrl-C); `emulate` serves until then. */
+  readonly interrupted: Promise<void>;
+}
+
+/** A problem with how the command was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes scripts can rely on. */
+export const EXIT = {
+  ok: 0,
+  /** The command ran and something failed: a vendor error, a failed or mismatched invoice. */
+  failed: 1,
+  /** Bad flags or configuration: nothing was done. */
+  usage: 2,
+} as const;

@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { billomatStyleProvider } from '@invoicekit/billomat-style';
+import { ValidationError, createProviderRegistry, type InvoiceAdapterV1 } from '@invoicekit/core';
+import { invoiceOceanProvider } from '@invoicekit/invoiceocean';
+import { plandocketProvider } from '@invoicekit/plandocket';
+import { UsageError } from './io';
+
+/** The providers the command knows. */
+export const PROVIDERS = ['invoiceocean', 'billomat-style', 'plandocket'] as const;
+export type ProviderId = (typeof PROVIDERS)[number];
+
+export function providerId(value: string | undefined, flag: string): ProviderId {
+  if (value === undefined)
+    throw new UsageError(`${flag} is required (one of ${PROVIDERS.join(', ')})`);
+  if (!(PROVIDERS as readonly string[]).includes(value))
+    throw new UsageError(`${flag}: unknown provider "${value}" (one of ${PROVIDERS.join(', ')})`);
+  return value as ProviderId;
+}
+
+/** `API_TOKEN` → `apiToken`. */
+function camelCase(snake: string): string {
+  return snake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** A value from the command line or the environment: numbers and booleans as such. */
+function typed(value: string): unknown {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value;
+}
+
+/**
+ * A provider's configuration, merged from (weakest first) the JSON file (`{ "<provider>": {…} }`),
+ * the environment (`INVOICEKIT_<PROVIDER>_<KEY>`, e.g. `INVOICEKIT_INVOICEOCEAN_API_TOKEN`) and
+ * `--set <provider>.<key>=<value>` flags.
+ */
+export function providerConfig(
+  provider: ProviderId,
+  sources: {
+    file?: string | undefined;
+    env: Readonly<Record<string, string | undefined>>;
+    set?: readonly string[];
+  },
+): Record<string, unknown> {
+  let fromFile: Record<string, unknown> = {};
+  if (sources.file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(sources.file, 'utf8');
+    } catch {
+      throw new UsageError(`--config: cannot read ${sources.file}`);
+    }
+    try {
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      fromFile = (parsed[provider] ?? {}) as Record<string, unknown>;
+    } catch {
+      throw new UsageError(`--config: ${sources.file} is not JSON`);
+    }
+  }
+  const prefix = `INVOICEKIT_${provider.toUpperCase().replace(/-/g, '_')}_`;
+  const fromEnv = Object.fromEntries(
+    Object.entries(sources.env)
+      .filter(([name, value]) => name.startsWith(prefix) && value !== undefined)
+      .map(([name, value]) => [camelCase(name.slice(prefix.length)), typed(value ?? '')]),
+  );
+  const fromFlags: Record<string, unknown> = {};
+  for (const assignment of sources.set ?? []) {
+    const match = /^([a-z-]+)\.([A-Za-z]+)=(.*)$/.exec(assignment);
+    if (!match)
+      throw new UsageError(
+        `--set: expected <provider>.<key>=<value>, got "${assignment.split('=')[0] ?? ''}=…"`,
+      );
+    if (match[1] === provider) fromFlags[match[2] ?? ''] = typed(match[3] ?? '');
+  }
+  return { ...fromFile, ...fromEnv, ...fromFlags, provider };
+}
+
+/** An adapter from configuration; invalid configuration is a one-line usage error (no values shown). */
+export function createAdapter(config: Record<string, unknown>): InvoiceAdapterV1 {
+  const registry = createProviderRegistry([
+    invoiceOceanProvider,
+    billomatStyleProvider,
+    plandocketProvider,
+  ]);
+  try {
+    return registry.createAdapter(config);
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const fields = error.issues
+        .map((issue) => `${issue.path || '(config)'}: ${issue.message}`)
+        .join('; ');
+      throw new UsageError(`invalid ${String(config.provider)} configuration — ${fields}`);
+    }
+    throw error;
+  }
+}
