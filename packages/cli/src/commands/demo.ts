@@ -82,7 +82,7 @@ export async function demo(args: readonly string[], io: CliIo): Promise<number> 
 
     io.stdout.write('\nWriting the books …\n');
     const book = await writeInvoiceOceanBook(invoiceOcean, count);
-    seedPlandocketBook(pd.emulator, Math.max(1, Math.round((count * 2) / 3)));
+    seedPlandocketBook(pd.emulator, Math.max(1, Math.floor((count * 2) / 3)));
     // A draft's life on the method-style vendor: create → finalize → send → pay.
     const { data: customer } = await methodStyle.customers.create({
       name: 'Demo Kunde GmbH',

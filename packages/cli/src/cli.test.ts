@@ -1,0 +1,243 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import { startEmulator } from './emulators';
+import { EXIT, type CliIo } from './io';
+
+/** Runs a command line in-process, capturing its output. */
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+  interrupted: Promise<void> = Promise.resolve(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text) },
+    env,
+    interrupted,
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+describe('invoicekit: usage and exit codes', () => {
+  it('prints help for every command, exit 0', async () => {
+    for (const args of [
+      ['--help'],
+      ['demo', '--help'],
+      ['emulate', '--help'],
+      ['migrate', '--help'],
+      ['invoices', '--help'],
+      ['customers', '-h'],
+    ]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(EXIT.ok);
+      expect(result.stdout).toMatch(/^Usage: invoicekit/);
+    }
+  });
+
+  it('bad flags and bad config: one line naming the problem, exit 2, nothing else', async () => {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /unknown command "frobnicate"/],
+      [['migrate', '--from', 'invoiceocean'], /--to is required/],
+      [['migrate', '--from', 'invoiceocean', '--to', 'xero'], /--to: unknown provider "xero"/],
+      [
+        [
+          'migrate',
+          '--from',
+          'invoiceocean',
+          '--to',
+          'plandocket',
+          '--set',
+          'invoiceocean.apiToken=abcdefgh123/x',
+          '--set',
+          'plandocket.apiKey=abcdefgh123',
+          '--set',
+          'plandocket.tenant=acme',
+        ],
+        /plandocket: its API cannot create invoices/,
+      ],
+      [
+        ['migrate', '--from', 'invoiceocean', '--to', 'billomat-style', '--bogus'],
+        /Unknown option '--bogus'/,
+      ],
+      [
+        ['invoices', 'list', '--provider', 'plandocket'],
+        /invalid plandocket configuration — (apiKey|tenant)/,
+      ],
+      [
+        ['invoices', 'list', '--provider', 'plandocket', '--config', '/nonexistent.json'],
+        /--config: cannot read/,
+      ],
+      [['emulate', 'invoiceocean', '--faults', 'explode'], /--faults: cannot read "explode"/],
+      [['invoices', 'fetch', '--provider', 'plandocket'], /expected "list" or "get"/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(EXIT.usage);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('a secret given in config never appears in an error line', async () => {
+    const result = await run([
+      'invoices',
+      'list',
+      '--provider',
+      'plandocket',
+      '--set',
+      'plandocket.apiKey=sk-very-secret-123',
+      '--set',
+      'plandocket.tenant=Not A Host',
+    ]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).not.toContain('sk-very-secret-123');
+  });
+});
+
+describe('invoicekit against emulators', () => {
+  it('emulate prints "<provider> <baseUrl> <credentials>" per provider and serves until interrupted', async () => {
+    let stop: () => void = () => undefined;
+    const interrupted = new Promise<void>((resolve) => (stop = resolve));
+    let stdout = '';
+    const io: CliIo = {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => true },
+      env: {},
+      interrupted,
+    };
+    const running = runCli(['emulate', 'invoiceocean', 'plandocket'], io);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^invoiceocean http:\/\/127\.0\.0\.1:\d+ invoiceocean\.apiToken=\S+$/);
+    const [, baseUrl, credentials] = (lines[1] ?? '').split(' ');
+    const key = credentials?.split('=')[1] ?? '';
+    const answer = await fetch(`${baseUrl}/api/v1/invoices`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(answer.status).toBe(200);
+    stop();
+    expect(await running).toBe(EXIT.ok);
+  });
+
+  it('invoices list/get and customers as a table or JSON, configured by flags or environment', async () => {
+    const emulator = await startEmulator('plandocket');
+    try {
+      emulator.emulator.seed({
+        contacts: [{ id: 1, company_name: 'Tabelle GmbH', email: 't@tabelle.example' }],
+      });
+      emulator.emulator.seed({
+        invoices: [
+          {
+            id: 77,
+            contact_id: 1,
+            items: [{ description: 'Stand', unit_price: '100.00', tax_rate: '19' }],
+          },
+        ],
+      });
+      const env = {
+        INVOICEKIT_PLANDOCKET_BASE_URL: emulator.baseUrl,
+        INVOICEKIT_PLANDOCKET_API_KEY: String(emulator.config.apiKey),
+      };
+      const table = await run(['invoices', 'list', '--provider', 'plandocket'], env);
+      expect(table.code).toBe(EXIT.ok);
+      expect(table.stdout.split('\n')[0]).toMatch(
+        /^id\s+number\s+type\s+status\s+issued\s+currency\s+gross\s+due$/,
+      );
+      expect(table.stdout).toMatch(/77\s+RE-\S+\s+invoice\s+sent/);
+      const json = await run(['invoices', 'get', '77', '--provider', 'plandocket', '--json'], env);
+      expect(JSON.parse(json.stdout)).toMatchObject({ id: '77', totals: { gross: '119.00' } });
+      const customers = await run(
+        [
+          'customers',
+          'list',
+          '--provider',
+          'plandocket',
+          '--json',
+          '--set',
+          `plandocket.baseUrl=${emulator.baseUrl}`,
+        ],
+        {
+          INVOICEKIT_PLANDOCKET_API_KEY: String(emulator.config.apiKey),
+        },
+      );
+      expect(JSON.parse(customers.stdout)).toEqual([
+        expect.objectContaining({ id: '1', name: 'Tabelle GmbH' }),
+      ]);
+      const missing = await run(['invoices', 'get', '999', '--provider', 'plandocket'], env);
+      expect(missing.code).toBe(EXIT.failed);
+      expect(missing.stderr).toMatch(/^invoicekit: not_found: /);
+      expect(missing.stderr).not.toContain(String(emulator.config.apiKey));
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it('migrate with a config file, a journal and a report; exit 0 when all reconciled', async () => {
+    const source = await startEmulator('plandocket');
+    const target = await startEmulator('invoiceocean');
+    try {
+      source.emulator.seed({
+        contacts: [{ id: 1, company_name: 'Quelle GmbH', email: 'q@quelle.example' }],
+      });
+      source.emulator.seed({
+        invoices: Array.from({ length: 5 }, (_, index) => ({
+          id: 10 + index,
+          contact_id: 1,
+          items: [{ description: 'Stand', unit_price: '100.00', tax_rate: '19' }],
+        })),
+      });
+      const directory = mkdtempSync(join(tmpdir(), 'invoicekit-cli-'));
+      const config = join(directory, 'config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({ plandocket: source.config, invoiceocean: target.config }),
+      );
+      const args = [
+        'migrate',
+        '--from',
+        'plandocket',
+        '--to',
+        'invoiceocean',
+        '--config',
+        config,
+        '--journal',
+        join(directory, 'j.jsonl'),
+        '--report',
+        join(directory, 'r.json'),
+      ];
+      const first = await run(args);
+      expect(first.code).toBe(EXIT.ok);
+      expect(first.stdout).toMatch(
+        /plandocket → invoiceocean: 5 invoices\n {2}created 5, already present 0, resumed 0/,
+      );
+      const second = await run(args);
+      expect(second.stdout).toMatch(/created 0, already present 0, resumed 5/);
+      const dry = await run([...args.slice(0, 7), '--dry-run']);
+      expect(dry.stdout).toMatch(/^Dry run: /);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+});
+
+describe('invoicekit demo', () => {
+  it('runs the whole story on embedded emulators and exits 0 only when everything reconciled', async () => {
+    const result = await run(['demo', '--invoices', '24']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(EXIT.ok);
+    // 24 invoices and the credit note, which the method-style API cannot hold (skipped, reported).
+    expect(result.stdout).toMatch(/invoiceocean → billomat-style\s+25\s+24\s+1\s+0\s/);
+    // 16 seeded invoices and a credit note, all carried and reconciled.
+    expect(result.stdout).toMatch(/plandocket → invoiceocean\s+17\s+17\s+0\s+0\s+17\s+0\s+0/);
+    expect(result.stdout).toMatch(/Everything reconciled in [\d.]+ s\.\n$/);
+  }, 60_000);
+});
