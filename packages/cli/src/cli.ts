@@ -1,4 +1,5 @@
 import { InvoicekitError } from '@invoicekit/core';
+import { capabilities, CAPABILITIES_HELP } from './commands/capabilities';
 import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
 import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
@@ -13,6 +14,7 @@ Commands:
   migrate --from P --to P   move every invoice from one vendor to another, exactly once
   invoices list|get         read invoices from a configured provider
   customers list|get        read customers from a configured provider
+  capabilities              what each provider's API can do (provider × operation)
 
 Run "invoicekit <command> --help" for a command's options.
 Exit codes: 0 done, 1 the command ran and something failed, 2 bad flags or configuration.`;
@@ -23,6 +25,7 @@ const HELPS: Readonly<Record<string, string>> = {
   migrate: MIGRATE_HELP,
   invoices: RECORDS_HELP,
   customers: RECORDS_HELP,
+  capabilities: CAPABILITIES_HELP,
 };
 
 /** `parseArgs` errors name the flag; anything else about usage is already one line. */
@@ -53,6 +56,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await emulate(rest, io);
       case 'migrate':
         return await migrateCommand(rest, io);
+      case 'capabilities':
+        return capabilities(rest, io);
       case 'invoices':
       case 'customers':
         return await records(command, rest, io);

@@ -7,3 +7,4 @@ export { EXIT, UsageError, type CliIo } from './io';
 export { startEmulator, parseFaults, type RunningEmulator } from './emulators';
 export { PROVIDERS, createAdapter, providerConfig, type ProviderId } from './providers';
 export { renderTable } from './table';
+export { capabilityMatrix, withCurrentMatrix } from './capability-matrix';

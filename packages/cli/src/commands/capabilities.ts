@@ -1,0 +1,37 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { capabilityMatrix, withCurrentMatrix } from '../capability-matrix';
+import { EXIT, UsageError, type CliIo } from '../io';
+
+export const CAPABILITIES_HELP = `Usage: invoicekit capabilities [--update FILE]
+
+Prints what each provider's API can do (provider × operation), from the adapters' declared
+capabilities. With --update, rewrites the capability-matrix section of FILE (the README).`;
+
+export function capabilities(args: readonly string[], io: CliIo): number {
+  const { values } = parseArgs({
+    args: [...args],
+    options: { update: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(`${CAPABILITIES_HELP}\n`);
+    return EXIT.ok;
+  }
+  if (values.update === undefined) {
+    io.stdout.write(`${capabilityMatrix()}\n`);
+    return EXIT.ok;
+  }
+  let document: string;
+  try {
+    document = readFileSync(values.update, 'utf8');
+  } catch {
+    throw new UsageError(`--update: cannot read ${values.update}`);
+  }
+  try {
+    writeFileSync(values.update, withCurrentMatrix(document));
+  } catch (error) {
+    throw new UsageError(`--update: ${(error as Error).message}`);
+  }
+  io.stdout.write(`updated the capability matrix in ${values.update}\n`);
+  return EXIT.ok;
+}
