@@ -42,7 +42,7 @@ export default defineConfig({
     })),
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'examples/**/*.test.ts'],
     // Under CI a JSON report is written too, from which .ci/run prints "N passed, N failed".
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: '.ci/vitest-report.json' }]]
