@@ -193,6 +193,58 @@ describe('migrations between the emulators over loopback HTTP', () => {
     expect(paid.totals).toMatchObject({ paid: '40.00', gross: '95.20' });
   });
 
+  it('Plandocket → method-style: every target invoice read back against its source', async () => {
+    const source = await plandocket();
+    const target = await methodStyle();
+    source.emulator.seed({
+      contacts: [
+        { id: 1, company_name: 'Messe GmbH', email: 'messe@kunde.example' },
+        { id: 2, first_name: 'Erika', last_name: 'Mustermann', email: 'erika@kunde.example' },
+      ],
+    });
+    source.emulator.seed({
+      invoices: Array.from({ length: 8 }, (_, index) => ({
+        id: 20 + index,
+        contact_id: 1 + (index % 2),
+        status: ['sent', 'draft', 'cancelled', 'sent'][index % 4],
+        items: [
+          {
+            description: 'Stand',
+            quantity: String(1 + index),
+            unit_price: '80.00',
+            tax_rate: index % 2 ? '7' : '19',
+          },
+        ],
+      })),
+    });
+    await source.adapter.invoices.markPaid('23');
+    const report = await migrate({ from: source.adapter, to: target.adapter });
+    expect(report.counts).toMatchObject({
+      seen: 8,
+      created: 8,
+      failed: 0,
+      mismatched: 0,
+      reconciled: 8,
+    });
+    const sources = await collect(source.adapter.invoices.list());
+    const migrated = await collect(target.adapter.invoices.list());
+    expect(migrated).toHaveLength(8);
+    for (const invoice of migrated) {
+      const original = sources.find(
+        (candidate) => migrationKey('plandocket', candidate.id) === invoice.externalId,
+      );
+      expect(invoice.totals).toEqual(original?.totals);
+      expect(invoice.lines.map((line) => line.totals.gross)).toEqual(
+        original?.lines.map((line) => line.totals.gross),
+      );
+    }
+    // The source's draft is a draft in the target too; its canceled invoice is canceled.
+    const statusOf = (sourceId: string) =>
+      migrated.find((invoice) => invoice.externalId === migrationKey('plandocket', sourceId))
+        ?.status.canonical;
+    expect([statusOf('21'), statusOf('22'), statusOf('23')]).toEqual(['draft', 'canceled', 'paid']);
+  });
+
   it('refuses a target that cannot create invoices, before reading anything', async () => {
     const source = await invoiceOcean();
     const target = await plandocket();
@@ -256,6 +308,9 @@ describe('migrations between the emulators over loopback HTTP', () => {
       { kind: 'response_lost', match: { body: /customer\.create/ } },
     ] as const)
       target.emulator.faults.inject(fault);
+    // The source fails too: reads are retried.
+    source.emulator.faults.inject({ kind: 'server_error', status: 502 });
+    source.emulator.faults.inject({ kind: 'connection_reset' });
     const report = await migrate({ from: source.adapter, to: target.adapter, concurrency: 2 });
     const migrated = await collect(target.adapter.invoices.list());
     expect(migrated).toHaveLength(6);

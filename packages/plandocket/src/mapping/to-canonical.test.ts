@@ -131,6 +131,17 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
     expect(paid.lines[0]?.taxRate).toEqual({ kind: 'reverse_charge' });
   });
 
+  it('a canceled invoice owes nothing, though the vendor still shows an open amount', () => {
+    const canceled = toCanonicalInvoice(
+      { ...raw, status: 'cancelled', paid_amount: '0', open_amount: '238' },
+      { today: '2026-11-21' },
+    );
+    expect(canceled).toMatchObject({
+      status: { canonical: 'canceled' },
+      totals: { paid: '0.00', due: '0.00' },
+    });
+  });
+
   it('a sent invoice past its due date with money open reads as overdue', () => {
     const overdue = toCanonicalInvoice(
       { ...raw, status: 'sent', paid_amount: '0', open_amount: '238', due_date: '2026-11-01' },

@@ -106,8 +106,11 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
   const lines = (wire.items ?? []).map((item) => toLine(item, currency, reverseCharge));
   const gross = toDecimal(money(wire.total, currency));
   const paid = toDecimal(money(wire.paid_amount, currency));
-  const due =
-    wire.open_amount !== null && wire.open_amount !== undefined
+  // A canceled or refunded invoice owes nothing, whatever open amount the vendor still shows.
+  const closed = ['canceled', 'refunded'].includes(toCanonicalStatus(wire.status));
+  const due = closed
+    ? toDecimal('0')
+    : wire.open_amount !== null && wire.open_amount !== undefined
       ? toDecimal(money(wire.open_amount, currency))
       : gross.minus(paid);
   const net =
