@@ -6,12 +6,13 @@ import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { createPlandocketAdapter } from '@invoicekit/plandocket';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
-import type { InvoiceAdapterV1 } from '@invoicekit/core';
+import type { Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
+import type { MigrationReport } from './report';
 import { migrationKey } from './to-create-input';
 
 const served: ServedEmulator[] = [];
@@ -58,6 +59,38 @@ async function plandocket() {
   return { emulator, adapter };
 }
 
+/**
+ * Reads every target invoice back and compares it with its source, found by the migration key:
+ * net, tax, gross and paid to the cent, the lines' gross amounts, and the status — except where
+ * the report announced that the target cannot hold the source's state.
+ */
+async function expectEveryInvoiceCarried(
+  from: InvoiceAdapterV1,
+  to: InvoiceAdapterV1,
+  report: MigrationReport,
+): Promise<void> {
+  const sources = await collect(from.invoices.list());
+  const migrated = await collect(to.invoices.list());
+  const carried = report.counts.created + report.counts.alreadyPresent + report.counts.resumed;
+  expect(migrated).toHaveLength(carried);
+  for (const invoice of migrated) {
+    const original = sources.find(
+      (candidate) => migrationKey(from.id, candidate.id) === invoice.externalId,
+    );
+    expect(original, `${invoice.externalId ?? invoice.id} has a source`).toBeDefined();
+    const explained =
+      report.invoices.find((entry) => entry.targetId === invoice.id)?.differences ?? [];
+    const pick = ({ net, tax, gross, paid }: Invoice['totals']) => ({ net, tax, gross, paid });
+    const expected = { ...pick(original?.totals ?? invoice.totals) };
+    for (const difference of explained)
+      if (difference.field === 'paid') expected.paid = difference.target;
+    expect(pick(invoice.totals)).toEqual(expected);
+    expect(invoice.lines.map((line) => line.totals.gross)).toEqual(
+      original?.lines.map((line) => line.totals.gross),
+    );
+  }
+}
+
 /** A small book written through the canonical API: issued, paid, partially paid, canceled. */
 async function writeBook(adapter: InvoiceAdapterV1, currency: string): Promise<void> {
   const customer = (
@@ -94,6 +127,7 @@ describe('migrations between the emulators over loopback HTTP', () => {
     const target = await methodStyle();
     await writeBook(source.adapter, 'EUR');
     const report = await migrate({ from: source.adapter, to: target.adapter });
+    await expectEveryInvoiceCarried(source.adapter, target.adapter, report);
     const migrated = await collect(target.adapter.invoices.list());
     expect(report.counts).toMatchObject({ seen: 6, created: 6, failed: 0, skipped: 0 });
     expect(migrated).toHaveLength(6);
@@ -131,6 +165,7 @@ describe('migrations between the emulators over loopback HTTP', () => {
     const target = await invoiceOcean();
     await writeBook(source.adapter, 'EUR');
     const report = await migrate({ from: source.adapter, to: target.adapter, concurrency: 3 });
+    await expectEveryInvoiceCarried(source.adapter, target.adapter, report);
     expect(report.counts).toMatchObject({
       seen: 6,
       created: 6,
@@ -181,6 +216,7 @@ describe('migrations between the emulators over loopback HTTP', () => {
     });
     await source.adapter.invoices.markPaid('11', { amount: '40.00' });
     const report = await migrate({ from: source.adapter, to: target.adapter, detail: 'all' });
+    await expectEveryInvoiceCarried(source.adapter, target.adapter, report);
     expect(report.counts).toMatchObject({ seen: 3, failed: 0 });
     const credit = report.invoices.find((entry) => entry.sourceId === '12');
     const original = report.invoices.find((entry) => entry.sourceId === '10');
