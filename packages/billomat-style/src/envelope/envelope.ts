@@ -1,3 +1,6 @@
+import { lenientList } from '@invoicekit/core';
+import { z } from 'zod';
+
 /** A request envelope: `SERVICE` plus `FILTER` for reads or `DATA` for writes. */
 export interface RequestEnvelope {
   readonly SERVICE: string;
@@ -34,18 +37,14 @@ export function responseOf(body: unknown): Record<string, unknown> {
   return response && typeof response === 'object' && !Array.isArray(response) ? response : {};
 }
 
+const ANY_LIST = lenientList(z.unknown());
+
 /**
  * A vendor list as records: an array, one bare object (a collapsed one-element list), an object
- * keyed by index (PHP), or nothing (`""`, `null`, `{}`, `[]`).
+ * keyed by index (PHP), or nothing (`""`, `null`, `{}`, `[]`) — the core's lenient list reading.
  */
 export function recordsOf(value: unknown): Record<string, unknown>[] {
-  if (value === undefined || value === null || value === '') return [];
-  if (Array.isArray(value)) return value.filter(isRecord);
-  if (!isRecord(value)) return [];
-  const keys = Object.keys(value);
-  if (keys.length === 0) return [];
-  if (keys.every((key) => /^\d+$/.test(key))) return Object.values(value).filter(isRecord);
-  return [value];
+  return ANY_LIST.parse(value).filter(isRecord);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

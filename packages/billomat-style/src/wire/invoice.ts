@@ -3,10 +3,11 @@ import {
   lenientDate,
   lenientDecimal,
   lenientId,
+  lenientList,
   lenientString,
 } from '@invoicekit/core';
 import { z } from 'zod';
-import { berlinDueDate, berlinTimestamp, vendorList } from './vendor-values';
+import { berlinDueDate, berlinTimestamp } from './vendor-values';
 
 /** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
 export const ItemWire = z.looseObject({
@@ -60,8 +61,8 @@ export const InvoiceWire = z.looseObject({
   VAT_TOTAL: lenientDecimal.optional(),
   TOTAL: lenientDecimal.optional(),
   OUTSTANDING_AMOUNT: lenientDecimal.optional(),
-  ITEMS: vendorList(ItemWire).optional(),
-  VAT_ITEMS: vendorList(
+  ITEMS: lenientList(ItemWire).optional(),
+  VAT_ITEMS: lenientList(
     z.looseObject({
       VAT_PERCENT: lenientDecimal.optional(),
       COMPLETE_NET: lenientDecimal.optional(),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDueDate, berlinTimestamp, toVendorDueDate, vendorList } from './vendor-values';
-import { z } from 'zod';
+import { berlinDueDate, berlinTimestamp, toVendorDueDate } from './vendor-values';
 
 describe('vendor value readers', () => {
   it('reads local timestamps as Berlin time, summer and winter, and the zero date as none', () => {
@@ -12,14 +11,6 @@ describe('vendor value readers', () => {
     expect(berlinTimestamp.parse('0000-00-00 00:00:00')).toBeNull();
     expect(berlinTimestamp.parse('2026-01-01T10:00:00+01:00')).toBe('2026-01-01T10:00:00+01:00');
     expect(berlinTimestamp.safeParse('yesterday').success).toBe(false);
-  });
-
-  it('reads lists in every shape the vendor sends', () => {
-    const list = vendorList(z.looseObject({ A: z.string() }));
-    expect(list.parse([{ A: '1' }, { A: '2' }])).toEqual([{ A: '1' }, { A: '2' }]);
-    expect(list.parse({ A: '1' })).toEqual([{ A: '1' }]);
-    expect(list.parse({ 0: { A: '1' }, 1: { A: '2' } })).toEqual([{ A: '1' }, { A: '2' }]);
-    for (const empty of ['', null, {}, []]) expect(list.parse(empty)).toEqual([]);
   });
 
   it('reads a stamped DUE_DATE as the Berlin date it starts, and writes it back the same way', () => {

@@ -1,17 +1,5 @@
 import { lenientTimestamp } from '@invoicekit/core';
 import { z } from 'zod';
-import { recordsOf } from '../envelope/envelope';
-
-/**
- * A vendor list in any of its shapes — an array, one bare object, an object keyed by index (PHP),
- * or nothing — read element by element with `item`.
- */
-export function vendorList<T extends z.ZodType>(item: T) {
-  return z
-    .unknown()
-    .transform((value): unknown[] => recordsOf(value))
-    .pipe(z.array(item));
-}
 
 // Formatters are immutable and costly to build (the time-zone data is loaded each time): built once.
 const BERLIN_WALL_CLOCK = new Intl.DateTimeFormat('en-US', {

@@ -57,14 +57,17 @@ describe('lenient wire readers', () => {
     );
   });
 
-  it('reads lists given as null, [], one object, or many', () => {
+  it('reads lists given as null, "", {}, [], one object, many, or keyed by index', () => {
     const list = lenientList(z.object({ n: z.number() }));
     expect([
       list.parse(null),
+      list.parse(''),
+      list.parse({}),
       list.parse([]),
       list.parse({ n: 1 }),
       list.parse([{ n: 1 }, { n: 2 }]),
-    ]).toEqual([[], [], [{ n: 1 }], [{ n: 1 }, { n: 2 }]]);
+      list.parse({ 0: { n: 1 }, 1: { n: 2 } }),
+    ]).toEqual([[], [], [], [], [{ n: 1 }], [{ n: 1 }, { n: 2 }], [{ n: 1 }, { n: 2 }]]);
   });
 });
 

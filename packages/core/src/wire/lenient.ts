@@ -97,12 +97,24 @@ export const lenientTimestamp = z.unknown().transform((value, ctx): string | nul
   return z.NEVER;
 });
 
-/** A list where vendors may send `null`, `""`, `{}` or a single object for "one" (XML echoes). */
+/** An object keyed `"0"`, `"1"` …: how PHP encodes a list whose indexes are not 0..n-1. */
+function isIndexKeyed(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => /^\d+$/.test(key));
+}
+
+/**
+ * A list where vendors may send `null`, `""`, `{}`, a single object for "one" (XML echoes), or an
+ * object keyed by index (PHP).
+ */
 export function lenientList<T extends z.ZodType>(item: T) {
   return z
     .unknown()
-    .transform((value): unknown[] =>
-      isEmptyWireValue(value) ? [] : Array.isArray(value) ? value : [value],
-    )
+    .transform((value): unknown[] => {
+      if (isEmptyWireValue(value)) return [];
+      if (Array.isArray(value)) return value;
+      return isIndexKeyed(value) ? Object.values(value) : [value];
+    })
     .pipe(z.array(item));
 }
