@@ -271,6 +271,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
                 message: `an invoice with externalId ${externalId} already existed; it was returned unchanged`,
               },
             ],
+            existed: true,
           };
         }
       }

@@ -333,7 +333,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           type: 'other',
           message: `an invoice with externalId ${oid} already existed; it was returned unchanged`,
         };
-        return { data: this.read(existing), warnings: [...warnings, note] };
+        return { data: this.read(existing), warnings: [...warnings, note], existed: true };
       }
     },
 

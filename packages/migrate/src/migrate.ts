@@ -56,9 +56,6 @@ function checkTarget(to: InvoiceAdapterV1): void {
   }
 }
 
-/** The adapters' own message when their dedupe returned an invoice made before. */
-const ALREADY_EXISTED = /already existed/;
-
 function errorOf(error: unknown): { code: string; message: string } {
   if (error instanceof InvoicekitError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
@@ -198,13 +195,10 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
           ...(related !== undefined ? { relatedInvoiceId: related } : {}),
         }),
       );
-      const existed = created.warnings.some(
-        (warning) => warning.type === 'other' && ALREADY_EXISTED.test(warning.message),
-      );
+      const existed = created.existed === true;
+      // An invoice found again carries the adapter's note saying so; the outcome already does.
       warnings.push(
-        ...created.warnings.filter(
-          (warning) => !(warning.type === 'other' && ALREADY_EXISTED.test(warning.message)),
-        ),
+        ...created.warnings.filter((warning) => !(existed && warning.type === 'other')),
       );
       let target = created.data;
       const plan = planLifecycle(source, target, abilities);

@@ -6,6 +6,11 @@ export interface WriteResult<T> {
   readonly warnings: readonly AdapterWarning[];
   /** The vendor's id of the (last) request, when it sends one: quote it to its support. */
   readonly requestId?: string;
+  /**
+   * `true` when an idempotent create found the record an earlier create had made (same
+   * `externalId`) and returned it unchanged: nothing new was written.
+   */
+  readonly existed?: true;
 }
 
 /** A downloaded document. */

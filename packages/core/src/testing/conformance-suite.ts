@@ -296,6 +296,7 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
         harness.invoiceInput({ customerId, externalId: 'conformance-once-1' }),
       );
       expect(again.data.id).toBe(created.data.id);
+      expect(again.existed).toBe(true);
       // The fault struck: the create was answered through a retry or a look-up, not first time.
       expect(harness.emulator.faults.pending).toBe(0);
       expect(harness.emulator.requestCount - before).toBeGreaterThan(2);
