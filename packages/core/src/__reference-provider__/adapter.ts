@@ -192,18 +192,18 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.create',
         strict: options.strict,
       });
-      // Acme dedupes on external_id, so a create carrying one can be repeated safely.
-      const data = await this.invoiceCall(
-        'POST',
-        '/v1/invoices',
-        'invoices.create',
-        { invoice: body },
-        {
-          signal: options.signal,
-          ...(parsed.externalId ? { idempotency: 'vendor-dedupe' as const } : {}),
-        },
-      );
-      return { data, warnings };
+      // Acme dedupes on external_id, so a create carrying one can be repeated safely; a repeat
+      // is answered 200 with the first invoice (a new one 201).
+      const response = await this.transport.request({
+        method: 'POST',
+        path: '/v1/invoices',
+        body: { invoice: body },
+        operation: 'invoices.create',
+        signal: options.signal,
+        ...(parsed.externalId ? { idempotency: { kind: 'vendor-dedupe' as const } } : {}),
+      });
+      const data = toCanonicalInvoice(this.parse(InvoiceEnvelope, response.body, 'invoice').data);
+      return { data, warnings, ...(response.status === 200 ? { existed: true as const } : {}) };
     },
 
     update: async (
