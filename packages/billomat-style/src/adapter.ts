@@ -22,6 +22,7 @@ import {
   forwardRawRequest,
   inspectAdapter,
   parseInput,
+  planPayment,
   parseProviderOptions,
   toDecimal,
   type AdapterCapabilities,
@@ -367,18 +368,10 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.markPaid',
       });
       const current = await this.fetchInvoice(checkedId, options.signal);
+      // Whole invoices only: the amount asked for is checked below, against the whole amount due.
+      const plan = planPayment(current, undefined, BILLOMAT_STYLE);
+      if (plan.kind === 'nothing-due') return plan.result;
       const due = toDecimal(current.totals.due);
-      if (due.lessThanOrEqualTo(0)) {
-        return {
-          data: current,
-          warnings: [
-            {
-              type: 'other',
-              message: `nothing is due on invoice ${checkedId}; it was not marked paid again`,
-            },
-          ],
-        };
-      }
       if (parsed.amount !== undefined && !toDecimal(parsed.amount).equals(due)) {
         throw new UnsupportedOperationError({
           provider: BILLOMAT_STYLE,

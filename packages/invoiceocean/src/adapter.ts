@@ -24,7 +24,7 @@ import {
   paginate,
   parseInput,
   parseProviderOptions,
-  toDecimal,
+  planPayment,
   unsupportedOperation,
   type AdapterWarning,
   type BinaryDocument,
@@ -472,32 +472,9 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.markPaid',
       });
       const current = await this.fetchInvoice(checkedId, options.signal);
-      const due = toDecimal(current.totals.due);
-      // Nothing due (paid already, or a credit note): paying would record a zero or negative
-      // payment — exactly what a blind retry after a lost answer would do.
-      if (due.lessThanOrEqualTo(0)) {
-        return {
-          data: current,
-          warnings: [
-            {
-              type: 'other',
-              message: `nothing is due on invoice ${checkedId}; no payment was recorded`,
-            },
-          ],
-        };
-      }
-      const amount = parsed.amount ?? current.totals.due;
-      if (toDecimal(amount).greaterThan(due)) {
-        throw new ValidationError({
-          provider: INVOICEOCEAN,
-          issues: [
-            {
-              path: 'amount',
-              message: `exceeds the amount due (${current.totals.due} ${current.currency})`,
-            },
-          ],
-        });
-      }
+      const plan = planPayment(current, parsed.amount, INVOICEOCEAN);
+      if (plan.kind === 'nothing-due') return plan.result;
+      const amount = plan.amount;
       // A banking payment carries amount, date, method (provider) and reference (name). Its
       // description is a key made of the invoice, what was paid before and the amount, so that a
       // payment whose answer was lost can be found instead of being recorded twice.

@@ -22,6 +22,7 @@ import {
   forwardRawRequest,
   inspectAdapter,
   parseInput,
+  planPayment,
   toDecimal,
   unsupportedOperation,
   type Clock,
@@ -241,28 +242,13 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
           message: `invoices.markPaid: invoice ${checkedId} is ${current.status.canonical}; it takes no payment`,
         });
       }
-      const due = toDecimal(current.totals.due);
-      if (due.lessThanOrEqualTo(0)) {
-        return {
-          data: current,
-          warnings: [
-            {
-              type: 'other',
-              message: `nothing is due on invoice ${checkedId}; no payment was recorded`,
-            },
-          ],
-        };
-      }
-      const amount = parsed.amount ?? current.totals.due;
-      if (toDecimal(amount).lessThanOrEqualTo(0) || toDecimal(amount).greaterThan(due)) {
+      const plan = planPayment(current, parsed.amount, PLANDOCKET);
+      if (plan.kind === 'nothing-due') return plan.result;
+      const amount = plan.amount;
+      if (toDecimal(amount).lessThanOrEqualTo(0)) {
         throw new ValidationError({
           provider: PLANDOCKET,
-          issues: [
-            {
-              path: 'amount',
-              message: `must be more than 0 and at most the amount due (${current.totals.due} ${current.currency})`,
-            },
-          ],
+          issues: [{ path: 'amount', message: 'must be more than 0' }],
         });
       }
       if (toDecimal(amount).decimalPlaces() > currencyExponentOf(current.currency)) {

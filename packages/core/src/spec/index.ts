@@ -6,3 +6,4 @@ export * from './unsupported';
 export * from './provider-options';
 export * from './raw-request';
 export * from './adapter-rendering';
+export * from './payment-amount';
