@@ -47,7 +47,7 @@ import { PLANDOCKET_CAPABILITIES } from './capabilities';
 import { PlandocketClient, type VendorRecord } from './client/plandocket-client';
 import type { PlandocketConfig } from './config';
 import { toContactBody, toInvoicePatch } from './mapping/from-canonical';
-import { VENDOR_STATUS } from './mapping/status';
+import { VENDOR_CANCELED_STATUS } from './mapping/status';
 import { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
 import { PLANDOCKET } from './provider-id';
 
@@ -210,7 +210,7 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
       const checkedId = this.checkedId(id, 'invoices.cancel');
       const { requestId } = await this.vendor.invoices.update(
         checkedId,
-        { status: VENDOR_STATUS.canceled ?? 'cancelled' },
+        { status: VENDOR_CANCELED_STATUS },
         { signal: options.signal, operation: 'invoices.cancel' },
       );
       return {

@@ -9,7 +9,8 @@ import {
 import { SERVICE_PATH } from '../config';
 import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
 import { echo } from './render';
-import { berlinWallTime } from './values';
+// CREATED / LASTUPDATE are German wall-clock times, read back by the same module.
+import { berlinWallTime } from '../wire/vendor-values';
 import { SERVICES, type ServiceCall } from './services';
 import { createState, newStoredInvoice, type MethodStyleState, type StoredReminder } from './state';
 

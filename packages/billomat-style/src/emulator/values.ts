@@ -44,6 +44,3 @@ export function incomingList(value: unknown): Record<string, unknown>[] {
   }
   return [];
 }
-
-/** `"YYYY-MM-DD hh:mm:ss"` on a German wall clock: how the vendor writes CREATED and LASTUPDATE. */
-export { berlinWallTime } from '../wire/vendor-values';

@@ -1,15 +1,14 @@
-import { ProviderError, type Customer } from '@invoicekit/core';
+import { readVendorRecord, type Customer } from '@invoicekit/core';
 import { INVOICEOCEAN } from '../provider-id';
 import { ClientWire } from '../wire/client';
 import { toCanonicalAddress } from './party';
 
 /** An InvoiceOcean client → canonical customer; the vendor object stays in `raw`. */
 export function toCanonicalCustomer(raw: unknown): Customer {
-  const parsed = ClientWire.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProviderError({ provider: INVOICEOCEAN, message: 'unreadable InvoiceOcean client' });
-  }
-  const wire = parsed.data;
+  const wire = readVendorRecord(ClientWire, raw, {
+    provider: INVOICEOCEAN,
+    what: 'InvoiceOcean client',
+  });
   const street = [wire.street, wire.street_no].filter(Boolean).join(' ') || null;
   const personName = [wire.first_name, wire.last_name].filter(Boolean).join(' ');
   return {

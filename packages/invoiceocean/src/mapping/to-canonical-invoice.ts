@@ -1,7 +1,7 @@
 import {
   Decimal,
   IsoDateSchema,
-  ProviderError,
+  readVendorRecord,
   reconcileStatus,
   taxBreakdownOf,
   toDecimal,
@@ -134,14 +134,10 @@ function notesOf(wire: InvoiceWireType): string | null {
  * invoice. The vendor object is kept whole in `raw`. Document totals are the vendor's own.
  */
 export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice {
-  const parsed = InvoiceWire.safeParse(raw);
-  if (!parsed.success) {
-    throw new ProviderError({
-      provider: INVOICEOCEAN,
-      message: `unreadable InvoiceOcean invoice: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
-    });
-  }
-  const wire = parsed.data;
+  const wire = readVendorRecord(InvoiceWire, raw, {
+    provider: INVOICEOCEAN,
+    what: 'InvoiceOcean invoice',
+  });
   const currency = (wire.currency ?? '').toUpperCase();
   const strategy = wire.calculating_strategy ?? context.strategy ?? DEFAULT_CALCULATING_STRATEGY;
   // Only an explicit "off" disables discounts: exports without the key show them applied.

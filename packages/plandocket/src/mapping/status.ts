@@ -32,11 +32,5 @@ export function toCanonicalStatus(status: string | null | undefined): InvoiceSta
   );
 }
 
-/** A canonical status → the vendor's string, for `PATCH { status }`. */
-export const VENDOR_STATUS: Readonly<Partial<Record<InvoiceStatus, string>>> = {
-  draft: 'draft',
-  sent: 'sent',
-  issued: 'sent',
-  canceled: 'cancelled',
-  refunded: 'refunded',
-};
+/** The status a cancel writes (`PATCH { status }`): the admin guide's "Cancelled". */
+export const VENDOR_CANCELED_STATUS = 'cancelled';
