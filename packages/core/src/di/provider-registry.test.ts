@@ -86,6 +86,9 @@ describe('ProviderRegistry', () => {
       baseDelayMs: 1,
       maxDelayMs: 1,
       maxRetryAfterMs: 1,
+      retryBudgetMs: 1,
+      lookupAttempts: 1,
+      lookupDelayMs: 1,
     };
     parent.register(TOKENS.RetryPolicy, { useValue: noRetries });
     const adapter = createProviderRegistry([acmeProvider], parent).createAdapter(CONFIG);

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'timeout',
   'network',
   'unsupported',
+  'response_too_large',
+  'outcome_unknown',
   'provider',
 ] as const;
 

@@ -122,6 +122,56 @@ export class UnsupportedOperationError extends InvoicekitError {
   }
 }
 
+/**
+ * The vendor's answer was larger than the transport's `maxResponseBytes` (decoded bytes, so a
+ * small compressed body that inflates past the limit counts at its inflated size). Nothing past
+ * the limit was buffered. Not retryable: the same request gets the same answer.
+ */
+export class ResponseTooLargeError extends InvoicekitError {
+  readonly code = 'response_too_large' as const;
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+  constructor(details: InvoicekitErrorDetails & { limitBytes: number }) {
+    super(details, false);
+    this.limitBytes = details.limitBytes;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}
+
+/**
+ * A write may or may not have been committed by the vendor: its answer was lost (timeout, reset,
+ * a 5xx) and nothing that could prove either outcome succeeded in time. It is never repeated
+ * blind; `check` says what to look at before trying again, and `cause` is the failure that made
+ * the outcome unknown. Not retryable by a machine: a repeat could duplicate the write.
+ */
+export class OutcomeUnknownError extends InvoicekitError {
+  readonly code = 'outcome_unknown' as const;
+  /** The operation whose outcome is unknown, e.g. `invoices.markPaid`. */
+  readonly operation: string;
+  /** What to check at the vendor before repeating, in words. */
+  readonly check: string;
+  /** The code of the failure that left the outcome unknown (`timeout`, `network`, `unavailable`). */
+  readonly causeCode: ErrorCode;
+  constructor(
+    details: InvoicekitErrorDetails & { operation: string; check: string; causeCode: ErrorCode },
+  ) {
+    super(details, false);
+    this.operation = details.operation;
+    this.check = details.check;
+    this.causeCode = details.causeCode;
+  }
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      operation: this.operation,
+      check: this.check,
+      causeCode: this.causeCode,
+    };
+  }
+}
+
 /** Anything else the vendor answered that we cannot classify, or could not parse. */
 export class ProviderError extends InvoicekitError {
   readonly code = 'provider' as const;
@@ -158,6 +208,15 @@ export function createErrorForCode(
       return new UnsupportedOperationError({
         ...details,
         operation: details.operation ?? 'unknown',
+      });
+    case 'response_too_large':
+      return new ResponseTooLargeError({ ...details, limitBytes: 0 });
+    case 'outcome_unknown':
+      return new OutcomeUnknownError({
+        ...details,
+        operation: details.operation ?? 'unknown',
+        check: 'whether the vendor recorded the write',
+        causeCode: 'provider',
       });
     case 'provider':
       return new ProviderError(details);

@@ -10,6 +10,8 @@ export interface Redactor {
   redactValue<T>(value: T): T;
   /** Header map with credential headers masked and the rest redacted. */
   redactHeaders(headers: Readonly<Record<string, unknown>>): Record<string, string>;
+  /** True when the text holds one of the known secret values, in any of its wire forms. */
+  containsSecret(text: string): boolean;
 }
 
 export const REDACTED = '[REDACTED]';
@@ -37,6 +39,15 @@ const SECRET_PAIR =
 
 /** `Bearer xyz` / `Basic xyz` wherever they appear in free text. */
 const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
+/** `scheme://user:password@host`: the userinfo of any URL in free text. */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^/\s?#@]+@/gi;
+/**
+ * Bounds of one deep redaction: a vendor's answer nested thousands deep or millions wide must
+ * neither overflow the stack nor take unbounded time. What lies beyond is replaced, not kept.
+ */
+const MAX_DEPTH = 256;
+const MAX_NODES = 1_000_000;
+const TRUNCATED = '[truncated]';
 
 /** Values shorter than this are not treated as secrets: masking "1" everywhere would ruin text. */
 const MIN_SECRET_LENGTH = 4;
@@ -81,10 +92,19 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
       (_match, lead: string, name: string) => `${lead}${name}=${REDACTED}`,
     );
     result = result.replace(SCHEME_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`);
+    result = result.replace(URL_USERINFO, (_match, scheme: string) => `${scheme}${REDACTED}@`);
     return result;
   };
 
-  const redactValue = <T>(value: T): T => redactDeep(value, redactText, new WeakSet()) as T;
+  const redactValue = <T>(value: T): T => redactDeep(value, redactText) as T;
+
+  const containsSecret = (text: string): boolean => {
+    if (!secretPattern) return false;
+    secretPattern.lastIndex = 0;
+    const found = secretPattern.test(text);
+    secretPattern.lastIndex = 0;
+    return found;
+  };
 
   const redactHeaders = (headers: Readonly<Record<string, unknown>>): Record<string, string> => {
     const result: Record<string, string> = {};
@@ -96,28 +116,76 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
     return result;
   };
 
-  return { redactText, redactValue, redactHeaders };
+  return { redactText, redactValue, redactHeaders, containsSecret };
 }
 
-function redactDeep(
-  value: unknown,
-  redactText: (text: string) => string,
-  seen: WeakSet<object>,
-): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (Buffer.isBuffer(value)) return `[binary ${value.length} bytes]`;
-  if (seen.has(value)) return '[Circular]';
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, redactText, seen));
-  const result: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    result[key] =
-      SECRET_KEY.test(key) && inner !== null && inner !== ''
-        ? REDACTED
-        : redactDeep(inner, redactText, seen);
+/** One container still to copy, with the copy being filled and its depth. */
+interface Frame {
+  readonly source: object;
+  readonly target: Record<string, unknown> | unknown[];
+  readonly depth: number;
+}
+
+/**
+ * A redacted deep copy, built iteratively with an explicit stack so that no nesting depth can
+ * overflow the call stack; cycles become `[Circular]`, and anything past {@link MAX_DEPTH} or
+ * {@link MAX_NODES} becomes `[truncated]`.
+ */
+function redactDeep(value: unknown, redactText: (text: string) => string): unknown {
+  const leaf = (inner: unknown): { done: true; value: unknown } | { done: false } => {
+    if (typeof inner === 'string') return { done: true, value: redactText(inner) };
+    if (inner === null || typeof inner !== 'object') return { done: true, value: inner };
+    if (Buffer.isBuffer(inner)) return { done: true, value: `[binary ${inner.length} bytes]` };
+    return { done: false };
+  };
+  const first = leaf(value);
+  if (first.done) return first.value;
+
+  const onPath = new WeakSet<object>();
+  const makeTarget = (source: object): Record<string, unknown> | unknown[] =>
+    Array.isArray(source) ? [] : {};
+  const root = makeTarget(value as object);
+  const stack: Frame[] = [{ source: value as object, target: root, depth: 1 }];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    onPath.add(frame.source);
+    const entries: [string, unknown][] = Array.isArray(frame.source)
+      ? frame.source.map((item, index) => [String(index), item])
+      : Object.entries(frame.source);
+    for (const [key, inner] of entries) {
+      nodes += 1;
+      let out: unknown;
+      if (nodes > MAX_NODES) out = TRUNCATED;
+      else if (
+        !Array.isArray(frame.source) &&
+        SECRET_KEY.test(key) &&
+        inner !== null &&
+        inner !== ''
+      )
+        out = REDACTED;
+      else {
+        const simple = leaf(inner);
+        if (simple.done) out = simple.value;
+        else if (onPath.has(inner as object)) out = '[Circular]';
+        else if (frame.depth >= MAX_DEPTH) out = TRUNCATED;
+        else {
+          const child = makeTarget(inner as object);
+          stack.push({ source: inner as object, target: child, depth: frame.depth + 1 });
+          out = child;
+        }
+      }
+      if (Array.isArray(frame.target)) frame.target.push(out);
+      else
+        Object.defineProperty(frame.target, key, {
+          value: out,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+    }
   }
-  return result;
+  return root;
 }
 
 /** A redactor that knows no secret values but still masks credential-named fields and headers. */

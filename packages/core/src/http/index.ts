@@ -9,3 +9,5 @@ export * from './response-error-mapper';
 export * from './retry-policy';
 export * from './transport-options';
 export * from './transport';
+export * from './limits';
+export * from './path-segment';

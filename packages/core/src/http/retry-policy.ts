@@ -8,6 +8,19 @@ export interface RetryPolicy {
   readonly maxDelayMs: number;
   /** A `Retry-After` longer than this is not waited for: the error is thrown instead. */
   readonly maxRetryAfterMs: number;
+  /**
+   * Total time one call may spend waiting between attempts (backoff and `Retry-After`). A wait
+   * that would overrun it is not started: the last error is thrown instead.
+   */
+  readonly retryBudgetMs: number;
+  /**
+   * How many times a write's idempotency look-up is asked after an ambiguous failure before its
+   * outcome is declared unknown. A vendor may commit a write after the client gave up on it, so
+   * one early "not found" proves nothing.
+   */
+  readonly lookupAttempts: number;
+  /** Wait before each such look-up: the time the vendor is given to finish committing. */
+  readonly lookupDelayMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
@@ -15,6 +28,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   baseDelayMs: 500,
   maxDelayMs: 20_000,
   maxRetryAfterMs: 60_000,
+  retryBudgetMs: 60_000,
+  lookupAttempts: 3,
+  lookupDelayMs: 1_000,
 });
 
 /**

@@ -11,8 +11,21 @@ export interface TransportOptions {
   readonly auth: AuthStrategy;
   /** Body format; JSON by default. */
   readonly codec?: Codec;
-  /** Per-attempt timeout; 30 s by default. */
+  /**
+   * Deadline of one attempt, headers and body together (a server trickling a byte a second
+   * fails it too); 30 s by default.
+   */
   readonly timeoutMs?: number;
+  /**
+   * Deadline of one whole call: every attempt, every wait between them and every idempotency
+   * look-up; 120 s by default.
+   */
+  readonly callTimeoutMs?: number;
+  /**
+   * Largest answer read, in decoded bytes (a compressed body counts at its inflated size);
+   * 10 MiB by default. Nothing past the limit is buffered.
+   */
+  readonly maxResponseBytes?: number;
   /** Headers sent with every request (a user agent, a version). */
   readonly headers?: Readonly<Record<string, string>>;
   /** The vendor's error detection, consulted before the default status rules. */

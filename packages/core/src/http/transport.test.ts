@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   NetworkError,
   NotFoundError,
+  OutcomeUnknownError,
   ProviderError,
   RateLimitedError,
   TimeoutError,
@@ -247,12 +248,22 @@ describe('retries', () => {
     scope.done();
   });
 
-  it('does NOT retry a write after a 503 (the vendor may have committed it)', async () => {
+  it('does NOT retry a write after a 503: its outcome is unknown (the vendor may have committed it)', async () => {
     const scope = nock(BASE).post('/x').query(true).reply(503, {});
     const follow = nock(BASE).post('/x').query(true).reply(201, {});
-    await expect(
-      transport().transport.request({ method: 'POST', path: '/x', body: {} }),
-    ).rejects.toBeInstanceOf(UnavailableError);
+    const error = await transport()
+      .transport.request({ method: 'POST', path: '/x', body: {}, operation: 'things.create' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({
+      code: 'outcome_unknown',
+      causeCode: 'unavailable',
+      operation: 'things.create',
+      retryable: false,
+      status: 503,
+    });
+    expect((error as OutcomeUnknownError).check).toMatch(/whether vendor recorded things\.create/);
+    expect((error as OutcomeUnknownError).cause).toBeInstanceOf(UnavailableError);
     scope.done();
     expect(follow.isDone()).toBe(false);
   });
@@ -306,15 +317,62 @@ describe('retries', () => {
     expect(again.isDone()).toBe(false);
   });
 
-  it('when the lookup finds nothing, sends the write again', async () => {
-    nock(BASE)
-      .post('/x')
-      .query(true)
-      .replyWithError(socketError('ECONNRESET'))
-      .post('/x')
-      .query(true)
-      .reply(201, { id: 2 });
-    const response = await transport().transport.request({
+  it('when repeated look-ups find nothing after a reset, the outcome is unknown and the write is NOT sent again', async () => {
+    const first = nock(BASE).post('/x').query(true).replyWithError(socketError('ECONNRESET'));
+    const again = nock(BASE).post('/x').query(true).reply(201, { id: 2 });
+    let asked = 0;
+    const { transport: t, clock } = transport(
+      {},
+      { retry: { lookupAttempts: 3, lookupDelayMs: 1_000 } },
+    );
+    const error = await t
+      .request({
+        method: 'POST',
+        path: '/x',
+        body: {},
+        idempotency: {
+          kind: 'lookup',
+          lookup: () => {
+            asked += 1;
+            return Promise.resolve(undefined);
+          },
+        },
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ causeCode: 'network' });
+    expect((error as Error).message).toMatch(/3 look-ups found nothing/);
+    expect(asked).toBe(3);
+    // Each ask comes after the vendor was given time to commit.
+    expect(clock.sleeps).toEqual([1_000, 1_000, 1_000]);
+    first.done();
+    expect(again.isDone()).toBe(false);
+  });
+
+  it('finds a write the vendor committed late, on a later look-up, and sends nothing again', async () => {
+    nock(BASE).post('/x').query(true).replyWithError(socketError('ECONNRESET'));
+    const again = nock(BASE).post('/x').query(true).reply(201, { id: 'duplicate' });
+    let asked = 0;
+    const response = await transport({}, { retry: { lookupAttempts: 3 } }).transport.request({
+      method: 'POST',
+      path: '/x',
+      body: {},
+      idempotency: {
+        kind: 'lookup',
+        lookup: () => {
+          asked += 1;
+          return Promise.resolve(asked < 2 ? undefined : { id: 'late' });
+        },
+      },
+    });
+    expect(response).toMatchObject({ body: { id: 'late' }, recoveredByLookup: true });
+    expect(asked).toBe(2);
+    expect(again.isDone()).toBe(false);
+  });
+
+  it('after an answered 503 and look-ups that find nothing, the write may go out again', async () => {
+    nock(BASE).post('/x').query(true).reply(503, {}).post('/x').query(true).reply(201, { id: 2 });
+    const response = await transport({}, { retry: { lookupAttempts: 2 } }).transport.request({
       method: 'POST',
       path: '/x',
       body: {},
@@ -335,14 +393,16 @@ describe('retries', () => {
         idempotency: { kind: 'lookup', lookup: () => Promise.reject(new Error('lookup down')) },
       })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ causeCode: 'timeout', status: 504 });
+    expect((error as Error).message).toMatch(/the look-up failed/);
     first.done();
     expect(second.isDone()).toBe(false);
   });
 
-  it('looks up even when no retry is left, after waiting the backoff', async () => {
+  it('looks up even when no retry is left, after waiting the backoff when it is longer than the settle delay', async () => {
     nock(BASE).post('/x').query(true).replyWithError(socketError('ECONNRESET'));
-    const { transport: t, clock } = transport({}, { retry: { maxRetries: 0 } });
+    const { transport: t, clock } = transport({}, { retry: { maxRetries: 0, lookupDelayMs: 100 } });
     const response = await t.request({
       method: 'POST',
       path: '/x',

@@ -5,14 +5,22 @@ import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { inject, injectable } from 'tsyringe';
 import { TOKENS } from '../di/tokens';
-import { NetworkError, ProviderError, TimeoutError } from '../errors/errors';
+import {
+  NetworkError,
+  OutcomeUnknownError,
+  ProviderError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from '../errors/errors';
 import { InvoicekitError } from '../errors/invoicekit-error';
 import { createRedactor, type Redactor } from '../errors/redaction';
 import type { OutgoingRequest } from './auth/auth-strategy';
 import type { Clock, RandomSource } from './clock';
-import { CodecError, type Codec } from './codecs/codec';
+import { CodecError, looksLikeHtml, type Codec } from './codecs/codec';
 import { jsonCodec } from './codecs/json-codec';
 import type { HttpHooks } from './hooks';
+import { CallDeadline } from './call-deadline';
+import { DEFAULT_TRANSPORT_LIMITS } from './limits';
 import type { Logger } from './logger';
 import type { RateLimiter } from './rate-limiter';
 import {
@@ -43,8 +51,7 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const TEXTUAL_CONTENT = /json|html|xml|^text\//i;
 
 type Decision =
-  | { readonly action: 'retry' | 'lookup'; readonly delayMs: number; readonly ambiguous: boolean }
-  | { readonly action: 'throw' };
+  { readonly action: 'retry' | 'lookup'; readonly delayMs: number } | { readonly action: 'throw' };
 
 /**
  * The HTTP transport every adapter sends through: one axios instance with keep-alive sockets,
@@ -61,6 +68,9 @@ export class HttpTransport {
   readonly redactor: Redactor;
 
   private readonly options: Omit<TransportOptions, 'extraSecrets'>;
+  private readonly timeoutMs: number;
+  private readonly callTimeoutMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(
     @inject(TOKENS.TransportOptions) options: TransportOptions,
@@ -75,14 +85,23 @@ export class HttpTransport {
     const { extraSecrets = [], ...kept } = options;
     this.options = kept;
     this.codec = options.codec ?? jsonCodec;
-    this.redactor = createRedactor([...options.auth.secretValues(), ...extraSecrets]);
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TRANSPORT_LIMITS.timeoutMs;
+    this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_TRANSPORT_LIMITS.callTimeoutMs;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_LIMITS.maxResponseBytes;
+    this.redactor = createRedactor([
+      ...options.auth.secretValues(),
+      ...extraSecrets,
+      ...userinfoSecrets(options.baseUrl),
+    ]);
     const maxSockets = options.maxSockets ?? 16;
     this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
     this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
     this.client = axios.create({
       httpAgent: this.httpAgent,
       httpsAgent: this.httpsAgent,
-      timeout: options.timeoutMs ?? 30_000,
+      // The attempt deadline (see `attempt`) bounds the whole exchange; this only closes idle sockets.
+      timeout: this.timeoutMs,
+      maxContentLength: this.maxResponseBytes,
       // We read every status ourselves, decode bodies ourselves and never follow redirects
       // (a redirect from an API is a misconfiguration, and following it could carry the token).
       validateStatus: () => true,
@@ -107,6 +126,12 @@ export class HttpTransport {
   /**
    * Sends a request, retrying when that is safe, and returns the decoded answer. Throws an
    * {@link InvoicekitError} (redacted) for every failure; an aborted signal rejects with its reason.
+   *
+   * Bounds: each attempt (headers and body) ends at `timeoutMs`, the whole call — attempts, waits
+   * and look-ups — at `callTimeoutMs`, and waiting between attempts stops at the retry policy's
+   * `retryBudgetMs`. A write that may have been committed is never sent again blind: it is
+   * repeated under vendor dedupe, confirmed by repeated look-ups, or given up as
+   * {@link OutcomeUnknownError}.
    */
   async request<T = unknown>(request: TransportRequest): Promise<TransportResponse<T>> {
     const outgoing = this.options.auth.apply({
@@ -120,32 +145,88 @@ export class HttpTransport {
     const redactedUrl = request.secretPath
       ? `${new URL(url).origin}/[REDACTED]`
       : this.redactor.redactText(url);
+    const call = new CallDeadline(this.clock, this.callTimeoutMs, request.signal);
+    try {
+      return await this.send<T>(request, outgoing, url, redactedUrl, call);
+    } finally {
+      call.dispose();
+    }
+  }
 
+  private async send<T>(
+    request: TransportRequest,
+    outgoing: OutgoingRequest,
+    url: string,
+    redactedUrl: string,
+    call: CallDeadline,
+  ): Promise<TransportResponse<T>> {
+    const isWrite = !isSafeMethod(request.method) && request.idempotency?.kind !== 'read-only';
     // Set once an attempt of a write failed in a way that may have committed it.
     let mayHaveCommitted = false;
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt += 1) {
       let error: InvoicekitError;
       try {
-        await this.rateLimiter.acquire(request.signal);
-        const response = await this.attempt<T>(request, outgoing, url, redactedUrl, attempt);
+        await this.rateLimiter.acquire(call.signal);
+        const response = await this.attempt<T>(request, outgoing, url, redactedUrl, attempt, call);
         if (!(response instanceof InvoicekitError)) return response;
         error = response;
       } catch (thrown) {
         if (request.signal?.aborted) throw request.signal.reason;
-        if (!(thrown instanceof InvoicekitError)) throw thrown;
-        error = thrown;
+        if (!(thrown instanceof InvoicekitError)) {
+          if (call.expired) error = call.timeoutError(this.options.provider, request, redactedUrl);
+          else throw thrown;
+        } else error = thrown;
       }
 
       // A repeat of a possibly committed write was refused (e.g. as a duplicate by `oid_unique`):
       // the first attempt is the record, if the vendor can show it to us.
       if (mayHaveCommitted && lookupOf(request) && !error.retryable) {
-        const recovered = await this.recoverByLookup<T>(request, attempt, error);
+        const recovered = await this.recoverByLookup<T>(request, attempt, error, call);
         if (recovered) return recovered;
       }
 
+      const ambiguous = isWrite && isAmbiguous(error);
+      if (ambiguous) mayHaveCommitted = true;
       const decision = this.decide(error, request, attempt - 1);
-      if (decision.action === 'throw') throw error;
-      if (decision.ambiguous) mayHaveCommitted = true;
+      if (decision.action === 'throw') {
+        throw ambiguous && request.idempotency?.kind !== 'vendor-dedupe'
+          ? this.outcomeUnknown(request, redactedUrl, error, 'no look-up can confirm it')
+          : error;
+      }
+      const waitable =
+        waitedMs + decision.delayMs <= this.retryPolicy.retryBudgetMs &&
+        call.remainingMs() > decision.delayMs;
+      if (decision.action === 'lookup') {
+        const recovered = await this.settleByLookup<T>(
+          request,
+          redactedUrl,
+          attempt,
+          error,
+          call,
+          decision.delayMs,
+        );
+        if (recovered) return recovered;
+        // Nothing was committed, and the vendor had answered that it was unavailable before
+        // doing anything: only then may the write go out again.
+        const resendable =
+          (error.status === 502 || error.status === 503) &&
+          attempt - 1 < this.retryPolicy.maxRetries &&
+          call.remainingMs() > 0;
+        if (!resendable)
+          throw this.outcomeUnknown(
+            request,
+            redactedUrl,
+            error,
+            `${this.retryPolicy.lookupAttempts} look-ups found nothing`,
+          );
+        continue;
+      }
+      if (!waitable) {
+        throw ambiguous && request.idempotency?.kind !== 'vendor-dedupe'
+          ? this.outcomeUnknown(request, redactedUrl, error, 'the retry budget is spent')
+          : error;
+      }
       this.emit('onRetry', {
         provider: this.options.provider,
         operation: request.operation,
@@ -155,14 +236,81 @@ export class HttpTransport {
         delayMs: decision.delayMs,
         reason: error.code,
       });
-      // Wait before a look-up too: the vendor may still be committing the first attempt.
-      await this.clock.sleep(decision.delayMs, request.signal);
-      if (decision.action === 'lookup') {
-        const recovered = await this.recoverByLookup<T>(request, attempt, error);
-        if (recovered) return recovered;
-        if (attempt - 1 >= this.retryPolicy.maxRetries) throw error;
-      }
+      waitedMs += decision.delayMs;
+      await this.sleep(decision.delayMs, request, call);
     }
+  }
+
+  /**
+   * After an ambiguous failure of a write with a look-up: asks the vendor whether the write was
+   * committed, `lookupAttempts` times, giving it `lookupDelayMs` (or the backoff, if longer)
+   * before each ask, since a vendor may commit a write after its client gave up waiting.
+   */
+  private async settleByLookup<T>(
+    request: TransportRequest,
+    redactedUrl: string,
+    attempt: number,
+    error: InvoicekitError,
+    call: CallDeadline,
+    firstDelayMs: number,
+  ): Promise<TransportResponse<T> | undefined> {
+    const attempts = Math.max(1, this.retryPolicy.lookupAttempts);
+    for (let ask = 1; ask <= attempts; ask += 1) {
+      const delayMs =
+        ask === 1
+          ? Math.max(firstDelayMs, this.retryPolicy.lookupDelayMs)
+          : this.retryPolicy.lookupDelayMs;
+      // Out of time: what the vendor did stays unknown.
+      if (call.remainingMs() <= delayMs) {
+        if (ask === 1)
+          throw this.outcomeUnknown(request, redactedUrl, error, 'no time was left to look it up');
+        return undefined;
+      }
+      this.emit('onRetry', {
+        provider: this.options.provider,
+        operation: request.operation,
+        method: request.method,
+        url: redactedUrl,
+        attempt,
+        delayMs,
+        reason: error.code,
+      });
+      await this.sleep(delayMs, request, call);
+      const recovered = await this.recoverByLookup<T>(request, attempt, error, call);
+      if (recovered) return recovered;
+    }
+    return undefined;
+  }
+
+  private async sleep(ms: number, request: TransportRequest, call: CallDeadline): Promise<void> {
+    try {
+      await this.clock.sleep(ms, call.signal);
+    } catch (thrown) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      throw thrown;
+    }
+  }
+
+  /** The error that says a write may have been committed and what to check before repeating. */
+  private outcomeUnknown(
+    request: TransportRequest,
+    redactedUrl: string,
+    cause: InvoicekitError,
+    why: string,
+  ): OutcomeUnknownError {
+    const operation = request.operation ?? `${request.method} ${redactedUrl}`;
+    return new OutcomeUnknownError({
+      provider: this.options.provider,
+      operation,
+      causeCode: cause.code,
+      check: `whether ${this.options.provider} recorded ${operation} before repeating it`,
+      message: `${request.method} ${redactedUrl}: the outcome is unknown (${cause.code}; ${why}) — ${this.options.provider} may have recorded it; check before repeating`,
+      status: cause.status,
+      requestId: cause.requestId,
+      rawBody: cause.rawBody,
+      request: cause.request ?? { method: request.method, url: redactedUrl },
+      cause,
+    });
   }
 
   /** What logs see of a transport: the vendor and its redacted base URL, never sockets or auth. */
@@ -191,6 +339,7 @@ export class HttpTransport {
     url: string,
     redactedUrl: string,
     attempt: number,
+    call: CallDeadline,
   ): Promise<TransportResponse<T> | InvoicekitError> {
     const { data, contentType } = this.encodeBody(outgoing.body);
     const headers: Record<string, string> = { accept: this.codec.accept, ...outgoing.headers };
@@ -211,6 +360,11 @@ export class HttpTransport {
     });
 
     const startedAt = this.clock.now();
+    // One deadline for the whole attempt, body included: axios's own timeout only watches
+    // for an idle socket, which a server trickling a byte a second never is.
+    const attemptMs = Math.min(this.timeoutMs, Math.max(1, call.remainingMs()));
+    const attemptDeadline = new AbortController();
+    const timer = setTimeout(() => attemptDeadline.abort(), attemptMs);
     let response: AxiosResponse<Buffer>;
     try {
       response = await this.client.request<Buffer>({
@@ -218,11 +372,23 @@ export class HttpTransport {
         url,
         headers,
         data,
-        signal: request.signal,
+        signal: AbortSignal.any([call.signal, attemptDeadline.signal]),
       });
     } catch (thrown) {
       if (request.signal?.aborted) throw request.signal.reason;
+      if (attemptDeadline.signal.aborted || call.expired) {
+        const limit = call.expired
+          ? `call deadline of ${this.callTimeoutMs}`
+          : `deadline of ${attemptMs}`;
+        throw new TimeoutError({
+          provider: this.options.provider,
+          message: `${request.method} ${redactedUrl} failed: no complete answer within the ${limit} ms`,
+          request: { method: request.method, url: redactedUrl },
+        });
+      }
       throw this.connectionError(thrown, request.method, redactedUrl);
+    } finally {
+      clearTimeout(timer);
     }
 
     const responseHeaders = normaliseHeaders(response.headers as Record<string, unknown>);
@@ -238,16 +404,27 @@ export class HttpTransport {
       isSuccess &&
       !TEXTUAL_CONTENT.test(responseHeaders['content-type'] ?? '');
     const text = isBinaryDocument ? '' : buffer.toString('utf8');
+    // A vendor that echoes the request (or the credential) into its answer: the body is masked
+    // before any reader, error or `raw` field can hold it.
+    const echoesSecret = !isBinaryDocument && this.redactor.containsSecret(text);
     let body: unknown = undefined;
     let decodeError: ResponseContext['decodeError'];
     if (isBinaryDocument) body = buffer;
-    else if (request.responseType === 'text') body = text;
+    else if (request.responseType === 'text')
+      body = echoesSecret ? this.redactor.redactText(text) : text;
     else {
       try {
         body = this.codec.decode(text);
+        if (echoesSecret) body = this.redactor.redactValue(body);
       } catch (thrown) {
-        if (!(thrown instanceof CodecError)) throw thrown;
-        decodeError = { message: thrown.message, looksLikeHtml: thrown.looksLikeHtml };
+        // Whatever a codec or parser says, its message may quote the body: only ours is kept.
+        decodeError =
+          thrown instanceof CodecError
+            ? {
+                message: this.redactor.redactText(thrown.message),
+                looksLikeHtml: thrown.looksLikeHtml,
+              }
+            : { message: 'the answer could not be decoded', looksLikeHtml: looksLikeHtml(text) };
       }
     }
     const requestId = findRequestId(responseHeaders, isBinaryDocument ? undefined : body);
@@ -308,46 +485,44 @@ export class HttpTransport {
 
   private decide(error: InvoicekitError, request: TransportRequest, retryIndex: number): Decision {
     const retryAfterMs = error.retryAfterMs;
-    if (retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs) {
-      return { action: 'throw' };
-    }
-    const delayMs = retryAfterMs ?? backoffDelay(retryIndex, this.retryPolicy, this.random);
-    const exhausted = retryIndex >= this.retryPolicy.maxRetries;
+    // A `Retry-After` too long to wait for ends retrying; it does not stop a look-up.
+    const waitTooLong =
+      retryAfterMs !== undefined && retryAfterMs > this.retryPolicy.maxRetryAfterMs;
+    const delayMs = waitTooLong
+      ? 0
+      : (retryAfterMs ?? backoffDelay(retryIndex, this.retryPolicy, this.random));
+    const exhausted = waitTooLong || retryIndex >= this.retryPolicy.maxRetries;
+    if (!error.retryable) return { action: 'throw' };
 
     // Refused before any processing: repeating cannot duplicate anything, whatever the method.
     const refused =
       error.code === 'rate_limited' || (error instanceof NetworkError && error.notSent);
-    if (refused)
-      return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
-    if (!error.retryable) return { action: 'throw' };
-    if (isSafeMethod(request.method) || request.idempotency?.kind === 'read-only') {
-      return exhausted ? { action: 'throw' } : { action: 'retry', delayMs, ambiguous: false };
-    }
+    if (refused || isSafeMethod(request.method) || request.idempotency?.kind === 'read-only')
+      return exhausted ? { action: 'throw' } : { action: 'retry', delayMs };
 
     // A write that may have been committed. Only a strategy makes it safe to go on; a look-up
     // is worth making even when no retry is left, since it can still find the committed record.
-    if (request.idempotency?.kind === 'lookup')
-      return { action: 'lookup', delayMs, ambiguous: true };
-    if (request.idempotency?.kind === 'vendor-dedupe' && !exhausted) {
-      return { action: 'retry', delayMs, ambiguous: true };
-    }
+    if (request.idempotency?.kind === 'lookup') return { action: 'lookup', delayMs };
+    if (request.idempotency?.kind === 'vendor-dedupe' && !exhausted)
+      return { action: 'retry', delayMs };
     return { action: 'throw' };
   }
 
   /**
    * Asks the vendor whether a possibly committed write exists. A look-up that fails leaves the
-   * outcome unknown, so the original error is thrown: repeating the write could duplicate it.
+   * outcome unknown, and says so: repeating the write could duplicate it.
    */
   private async recoverByLookup<T>(
     request: TransportRequest,
     attempt: number,
     originalError: InvoicekitError,
+    call: CallDeadline,
   ): Promise<TransportResponse<T> | undefined> {
     const lookup = lookupOf(request);
     if (!lookup) return undefined;
     let found: unknown;
     try {
-      found = await lookup(request.signal);
+      found = await lookup(call.signal);
     } catch (thrown) {
       if (request.signal?.aborted) throw request.signal.reason;
       this.logger.warn('idempotency look-up failed; the write is not repeated', {
@@ -355,7 +530,8 @@ export class HttpTransport {
         operation: request.operation,
         error: thrown instanceof InvoicekitError ? thrown.code : 'unknown',
       });
-      throw originalError;
+      const url = originalError.request?.url ?? request.path;
+      throw this.outcomeUnknown(request, url, originalError, 'the look-up failed');
     }
     if (found === undefined || found === null) return undefined;
     return {
@@ -394,6 +570,15 @@ export class HttpTransport {
         : undefined;
     const codeText = typeof code === 'string' ? code : 'ERR_NETWORK';
     const request = { method, url: redactedUrl };
+    const reason = thrown instanceof Error ? thrown.message : '';
+    if (/maxContentLength/.test(reason)) {
+      return new ResponseTooLargeError({
+        provider: this.options.provider,
+        message: `${method} ${redactedUrl} failed: the answer exceeds ${this.maxResponseBytes} bytes (maxResponseBytes)`,
+        request,
+        limitBytes: this.maxResponseBytes,
+      });
+    }
     const message = `${method} ${redactedUrl} failed: ${codeText}`;
     // The original error holds request config and headers: it is never attached as `cause`.
     if (TIMEOUT_CODES.has(codeText))
@@ -464,4 +649,29 @@ function parseRetryAfterHeaders(
   const milliseconds = headers['retry-after-ms'];
   if (milliseconds && /^\d+$/.test(milliseconds)) return Number(milliseconds);
   return parseRetryAfter(headers['retry-after'], nowMs);
+}
+
+/**
+ * Failures after which a write may have been committed: the vendor may have done it and the
+ * answer was lost (timeout, reset mid-flight, a 5xx). A refusal before any processing (429, a
+ * connection that never opened) is not.
+ */
+function isAmbiguous(error: InvoicekitError): boolean {
+  if (!error.retryable) return false;
+  if (error.code === 'rate_limited') return false;
+  return !(error instanceof NetworkError && error.notSent);
+}
+
+/** `user:password@` in a base URL is a credential like any other. */
+function userinfoSecrets(baseUrl: string): string[] {
+  try {
+    const url = new URL(baseUrl);
+    const user = decodeURIComponent(url.username);
+    const password = decodeURIComponent(url.password);
+    return [url.username, url.password, user, password, `${user}:${password}`].filter(
+      (value) => value.length > 0,
+    );
+  } catch {
+    return [];
+  }
 }

@@ -3,9 +3,14 @@ import { InvoiceStatusSchema } from './invoice-status';
 import { InvoiceTypeSchema } from './invoice-type';
 import { EmailSchema, IdSchema, IsoDateSchema, NonNegativeDecimalStringSchema } from './primitives';
 
-/** Input of `invoices.markPaid`. Without `amount` the whole amount due is paid. */
+/**
+ * Input of `invoices.markPaid`. Without `amount` the whole amount due is paid. A zero amount is
+ * refused: it would record a payment of nothing, which is never what a caller meant.
+ */
 export const MarkPaidInputSchema = z.strictObject({
-  amount: NonNegativeDecimalStringSchema.optional(),
+  amount: NonNegativeDecimalStringSchema.refine((value) => !/^[0.]+$/.test(value), {
+    message: 'must be greater than zero',
+  }).optional(),
   date: IsoDateSchema.optional(),
   method: z.string().optional(),
   reference: z.string().optional(),

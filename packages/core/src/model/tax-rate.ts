@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toDecimal } from '../money/decimal';
+import { decimalTextOfNumber, toDecimal } from '../money/decimal';
 import { DecimalStringSchema } from './primitives';
 
 /**
@@ -14,8 +14,21 @@ import { DecimalStringSchema } from './primitives';
  *
  * For arithmetic every non-numeric kind counts as 0 %.
  */
+/**
+ * A percentage a tax office could have set: 0 to 100 with at most 4 decimals (rates such as
+ * 7.7 % or 2.1 % have one or two). 1000 %, −19 % or 0.0000001 % are typing errors, and sending
+ * them would put a wrong invoice on the books.
+ */
+export const TaxPercentSchema = DecimalStringSchema.refine(
+  (value) => {
+    const rate = toDecimal(value);
+    return rate.greaterThanOrEqualTo(0) && rate.lessThanOrEqualTo(100) && rate.decimalPlaces() <= 4;
+  },
+  { message: 'must be a percentage from 0 to 100 with at most 4 decimals' },
+);
+
 export const TaxRateSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('percent'), value: DecimalStringSchema }),
+  z.object({ kind: z.literal('percent'), value: TaxPercentSchema }),
   z.object({ kind: z.literal('exempt') }),
   z.object({ kind: z.literal('not_subject') }),
   z.object({ kind: z.literal('reverse_charge') }),
@@ -33,12 +46,15 @@ export type NonNumericTaxKind = (typeof NON_NUMERIC_TAX_KINDS)[number];
 export const TaxRateInputSchema = z.union([
   TaxRateSchema,
   z.enum(NON_NUMERIC_TAX_KINDS).transform((kind): TaxRate => ({ kind })),
-  DecimalStringSchema.transform((value): TaxRate => ({ kind: 'percent', value })),
+  TaxPercentSchema.transform((value): TaxRate => ({ kind: 'percent', value })),
   z
     .number()
     .finite()
-    // String(n) is the shortest round-trip form ("7.7" for 7.7): no float arithmetic happens.
-    .transform((value): TaxRate => ({ kind: 'percent', value: String(value) })),
+    // The shortest round-trip digits ("7.7" for 7.7, "0.0000001" for 1e-7, never exponent
+    // notation): no float arithmetic happens, and the range check sees the real value.
+    .transform(decimalTextOfNumber)
+    .pipe(TaxPercentSchema)
+    .transform((value): TaxRate => ({ kind: 'percent', value })),
 ]);
 export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
 

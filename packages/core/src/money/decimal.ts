@@ -34,11 +34,11 @@ export function toDecimal(value: DecimalInput): Decimal {
   if (typeof value === 'bigint') return new Decimal(value.toString());
   if (typeof value !== 'string') {
     // JavaScript callers: a number has already been through binary floating point.
-    throw new RangeError(`money must be a decimal string, not a ${typeof value}: ${String(value)}`);
+    throw new RangeError(`money must be a decimal string, not a ${typeof value}`);
   }
   const trimmed = value.trim();
   if (!DECIMAL_PATTERN.test(trimmed)) {
-    throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
+    throw new RangeError(`not a decimal number (${trimmed.length} characters)`);
   }
   return new Decimal(trimmed);
 }
@@ -58,7 +58,7 @@ export function normalizeDecimalString(value: string): string {
   if (CANONICAL_DECIMAL.test(value)) return value;
   const trimmed = value.trim();
   if (!DECIMAL_PATTERN.test(trimmed))
-    throw new RangeError(`not a decimal number: ${JSON.stringify(value)}`);
+    throw new RangeError(`not a decimal number (${trimmed.length} characters)`);
   const negative = trimmed.startsWith('-');
   let digits = trimmed.replace(/^[+-]/, '');
   if (digits.startsWith('.')) digits = `0${digits}`;
@@ -75,8 +75,9 @@ export function normalizeDecimalString(value: string): string {
 export function formatFixed(value: DecimalInput, places: number): string {
   const rounded = toDecimal(value).toDecimalPlaces(places, ROUND_HALF_UP);
   const isNegative = rounded.isNegative() && !rounded.isZero();
-  const [whole = '0', fraction = ''] = rounded.abs().toString().split('.');
-  const digits = places > 0 ? `${whole}.${fraction.padEnd(places, '0')}` : whole;
+  // Decimal's toFixed (not Number's) never uses exponent notation, whatever the magnitude.
+  // eslint-disable-next-line no-restricted-syntax -- a Decimal, exact; no binary float here
+  const digits = rounded.abs().toFixed(places);
   return isNegative ? `-${digits}` : digits;
 }
 
@@ -88,6 +89,17 @@ export function formatMinimal(value: DecimalInput, minPlaces = 0): string {
   const decimal = toDecimal(value);
   const places = Math.max(decimal.decimalPlaces(), minPlaces);
   return formatFixed(decimal, places);
+}
+
+/**
+ * The decimal digits of a JS number as JavaScript prints it (its shortest round-trip form), but
+ * never in exponent notation: `7.7` → `"7.7"`, `1e-7` → `"0.0000001"`, `1e21` →
+ * `"1000000000000000000000"`. No arithmetic happens. For vendors that send money as JSON numbers.
+ */
+export function decimalTextOfNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError('not a finite number');
+  // eslint-disable-next-line no-restricted-syntax -- a Decimal built from the shortest digits
+  return new Decimal(value).toFixed();
 }
 
 /** Sum of decimals; `0` for an empty list. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeDecimalString } from '../money/decimal';
+import { decimalTextOfNumber, normalizeDecimalString } from '../money/decimal';
 
 /**
  * Lenient readers for vendor payloads: vendors drift, mix types inside one object and spell
@@ -7,6 +7,24 @@ import { normalizeDecimalString } from '../money/decimal';
  * canonical form. Money never passes through arithmetic here: numbers become their shortest
  * round-trip text (`8.1147541` → `"8.1147541"`).
  */
+
+/**
+ * How a reader's message names a value it cannot read: its type and size, never its text — a
+ * vendor may have echoed a credential into the very field that is unreadable.
+ */
+export function describeWireValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'string') return `a string of ${value.length} characters`;
+  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'a non-finite number';
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'undefined' ? 'nothing' : `a ${typeof value}`;
+}
+
+/** Epoch seconds a `Date` can hold (±8.64e12 s); anything else is no date. */
+function isEpochSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= 8.64e12;
+}
 
 /** Values vendors use for "nothing": `null`, `""`, `[]` (XML round-trips), `{}`. */
 export function isEmptyWireValue(value: unknown): boolean {
@@ -24,14 +42,15 @@ const PLAIN_DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
  */
 export const lenientDecimal = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;
+  // Decimal gives a float's shortest round-trip digits without exponent notation (1e21 too).
   if (typeof value === 'number' && Number.isFinite(value))
-    return normalizeDecimalString(String(value));
+    return normalizeDecimalString(decimalTextOfNumber(value));
   if (typeof value === 'string') {
     if (PLAIN_DECIMAL.test(value)) return normalizeDecimalString(value);
     if (DECIMAL_WITH_COMMA.test(value))
       return normalizeDecimalString(value.replace(/\./g, '').replace(',', '.'));
   }
-  ctx.addIssue({ code: 'custom', message: `not a decimal: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a decimal: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -40,7 +59,7 @@ export const lenientId = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value === 'string') return value.trim();
-  ctx.addIssue({ code: 'custom', message: `not an id: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not an id: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -51,7 +70,7 @@ export const lenientBoolean = z.unknown().transform((value, ctx): boolean | null
   const text = String(value).trim().toLowerCase();
   if (['1', 'true', 'yes', 't'].includes(text)) return true;
   if (['0', 'false', 'no', 'f'].includes(text)) return false;
-  ctx.addIssue({ code: 'custom', message: `not a boolean: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a boolean: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -69,22 +88,20 @@ export const lenientString = z.unknown().transform((value): string | null => {
  */
 export const lenientDate = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;
-  if (typeof value === 'number' && Number.isFinite(value))
-    return new Date(value * 1000).toISOString().slice(0, 10);
+  if (isEpochSeconds(value)) return new Date(value * 1000).toISOString().slice(0, 10);
   if (typeof value === 'string') {
     if (value.startsWith('0000-00-00')) return null;
     const match = /^(\d{4}-\d{2}-\d{2})/.exec(value.trim());
     if (match) return match[1] as string;
   }
-  ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a date: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
 /** A timestamp kept as ISO 8601 text: ISO strings pass, `"YYYY-MM-DD hh:mm:ss"` gets a `T` and `Z`. */
 export const lenientTimestamp = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;
-  if (typeof value === 'number' && Number.isFinite(value))
-    return new Date(value * 1000).toISOString();
+  if (isEpochSeconds(value)) return new Date(value * 1000).toISOString();
   if (typeof value === 'string') {
     const text = value.trim();
     if (text.startsWith('0000-00-00')) return null;
@@ -93,7 +110,7 @@ export const lenientTimestamp = z.unknown().transform((value, ctx): string | nul
     const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
     if (local) return `${local[1]}T${local[2]}Z`;
   }
-  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 

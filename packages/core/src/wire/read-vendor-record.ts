@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ProviderError } from '../errors/errors';
+import { describeWireValue } from './lenient';
 
 /**
  * Reads a vendor record with a lenient wire schema. A record even the lenient schema cannot read
@@ -10,6 +11,14 @@ export function readVendorRecord<Schema extends z.ZodType>(
   raw: unknown,
   context: { provider: string; what: string },
 ): z.output<Schema> {
+  // `null`, `"ok"` or a list is no record, however lenient the schema's fields are.
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ProviderError({
+      provider: context.provider,
+      message: `unreadable ${context.what}: expected an object, received ${describeWireValue(raw)}`,
+      rawBody: raw,
+    });
+  }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues

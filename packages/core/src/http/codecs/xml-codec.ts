@@ -49,9 +49,28 @@ export function createXmlCodec(options: XmlCodecOptions = {}): Codec {
       if (looksLikeHtml(text)) throw new CodecError('expected XML, received an HTML page', true);
       if (/<!DOCTYPE/i.test(text))
         throw new CodecError('refusing XML with a DOCTYPE (entity expansion risk)', false);
-      const valid = XMLValidator.validate(text);
-      if (valid !== true) throw new CodecError(`malformed XML: ${valid.err.msg}`, false);
-      return parser.parse(text) as unknown;
+      // Parser messages quote tag names and text, which may echo a credential: only the
+      // position is kept.
+      let valid: ReturnType<typeof XMLValidator.validate>;
+      try {
+        valid = XMLValidator.validate(text);
+      } catch {
+        throw new CodecError('malformed XML', false);
+      }
+      if (valid !== true)
+        throw new CodecError(
+          `malformed XML at line ${valid.err.line}, column ${valid.err.col}`,
+          false,
+        );
+      try {
+        return parser.parse(text) as unknown;
+      } catch {
+        // fast-xml-parser refuses nesting past its limit and names such as `__proto__`.
+        throw new CodecError(
+          'XML the reader refuses (nesting too deep, or a reserved name such as __proto__)',
+          false,
+        );
+      }
     },
   };
 }
