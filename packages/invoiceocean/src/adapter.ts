@@ -4,7 +4,6 @@ import {
   CustomerCreateInputSchema,
   CustomerListQuerySchema,
   CustomerUpdateInputSchema,
-  IdSchema,
   InvoiceCreateInputSchema,
   InvoiceListQuerySchema,
   InvoiceUpdateInputSchema,
@@ -17,6 +16,9 @@ import {
   inspectAdapter,
   ValidationError,
   ConflictError,
+  ProviderError,
+  lenientId,
+  readVendorRecord,
   deferIterable,
   enforceStrict,
   forwardRawRequest,
@@ -63,6 +65,15 @@ import { InvoiceOceanInvoiceOptionsSchema } from './provider-options';
 import { INVOICEOCEAN } from './provider-id';
 import { InvoiceOceanClient } from './client/vendor-client';
 import { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
+import { isRecord, listAnswer, recordAnswer, requireId } from './wire/answer';
+import { PaymentWire } from './wire/payment';
+import { idSegment, vendorIdSegment } from './wire/path-segment';
+
+/** A vendor id value (a number or a string) as text; `null` when absent or not an id. */
+function lenientIdOf(value: unknown): string | null {
+  const parsed = lenientId.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 /** `YYYY-MM-DD` of a clock reading in the vendor's (Warsaw) business day. */
 function warsawDate(ms: number): string {
@@ -86,8 +97,9 @@ function kindsFor(types: readonly InvoiceType[] | undefined): string[] | undefin
   );
 }
 
-function asList(body: unknown): unknown[] {
-  return Array.isArray(body) ? body : [];
+/** A list inside a record the vendor sent (`positions`): absent or empty reads as none. */
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /**
@@ -129,19 +141,20 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
     return `/${resource}.${this.settings.extension}`;
   }
 
+  /** A caller's id as a path segment (checked and encoded). */
   private checkedId(id: string, operation: string): string {
-    return encodeURIComponent(
-      parseInput(IdSchema, id, { provider: INVOICEOCEAN, operation, basePath: ['id'] }),
-    );
+    return idSegment(id, operation);
   }
 
-  private read(raw: unknown): Invoice {
+  private read(raw: unknown, operation: string): Invoice {
     return toCanonicalInvoice(raw, {
       strategy: this.settings.strategy,
       today: warsawDate(this.clock.now()),
+      operation,
     });
   }
 
+  /** The invoice at an (already encoded) id, read canonically. */
   private async fetchInvoice(id: string, signal?: AbortSignal): Promise<Invoice> {
     const response = await this.transport.request({
       method: 'GET',
@@ -149,9 +162,10 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       operation: 'invoices.get',
       signal,
     });
-    return this.read(response.body);
+    return this.read(response.body, 'invoices.get');
   }
 
+  /** The invoice at an (already encoded) id as the vendor sent it: a record with an id. */
   private async fetchRawInvoice(
     id: string,
     signal?: AbortSignal,
@@ -162,7 +176,10 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       operation: 'invoices.get',
       signal,
     });
-    return (response.body ?? {}) as Record<string, unknown>;
+    const context = { operation: 'invoices.get', what: 'invoice' };
+    const invoice = recordAnswer(response.body, context);
+    requireId(lenientIdOf(invoice.id), invoice, context);
+    return invoice;
   }
 
   /** The positions of the invoice a correction corrects: what each line was before. */
@@ -191,7 +208,15 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           operation: 'invoices.markPaid.lookup',
           signal: pageSignal,
         });
-        return { items: asList(response.body) as { id?: unknown; description?: unknown }[] };
+        // A malformed page is an error, never "no payment": that would let the write be repeated.
+        return {
+          items: listAnswer(response.body, {
+            operation: 'invoices.markPaid.lookup',
+            what: 'list',
+          }).map((item) =>
+            recordAnswer(item, { operation: 'invoices.markPaid.lookup', what: 'banking payment' }),
+          ),
+        };
       },
     })) {
       if (payment.description === key) return payment;
@@ -208,7 +233,9 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       operation: 'invoices.findByExternalId',
       signal,
     });
-    return asList(response.body).find((item) => (item as { oid?: unknown }).oid === oid);
+    return listAnswer(response.body, { operation: 'invoices.findByExternalId', what: 'list' }).find(
+      (item) => isRecord(item) && item.oid === oid,
+    );
   }
 
   private listInvoices(query: InvoiceListQuery, options: ReadOptions): AsyncIterable<Invoice> {
@@ -242,7 +269,11 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           operation: 'invoices.list',
           signal,
         });
-        return { items: asList(response.body).map((raw) => this.read(raw)) };
+        return {
+          items: listAnswer(response.body, { operation: 'invoices.list', what: 'list' }).map(
+            (raw) => this.read(raw, 'invoices.list'),
+          ),
+        };
       },
     });
     const statuses = parsed.status;
@@ -313,11 +344,16 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           signal: options.signal,
           ...(idempotency ? { idempotency } : {}),
         });
-        const created = response.body as { id?: unknown; positions?: unknown };
+        const context = { operation: 'invoices.create', what: 'invoice' };
+        const created = recordAnswer(response.body, context);
+        const createdId = requireId(lenientIdOf(created.id), created, context);
         // Older accounts answer a create without positions: read the whole invoice back.
         const data = Array.isArray(created.positions)
-          ? this.read(created)
-          : await this.fetchInvoice(String(created.id), options.signal);
+          ? this.read(created, 'invoices.create')
+          : await this.fetchInvoice(
+              vendorIdSegment(createdId, 'invoices.create', 'id'),
+              options.signal,
+            );
         return { data, warnings };
       } catch (error) {
         if (
@@ -333,7 +369,11 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           type: 'other',
           message: `an invoice with externalId ${oid} already existed; it was returned unchanged`,
         };
-        return { data: this.read(existing), warnings: [...warnings, note], existed: true };
+        return {
+          data: this.read(existing, 'invoices.findByExternalId'),
+          warnings: [...warnings, note],
+          existed: true,
+        };
       }
     },
 
@@ -364,10 +404,12 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         name?: unknown;
         quantity?: unknown;
       }[];
-      const correctedId =
-        current?.kind === 'correction' && current.from_invoice_id
-          ? String(current.from_invoice_id)
-          : undefined;
+      // The corrected invoice's id comes from the vendor: encoded before it goes into a path.
+      const fromInvoiceId =
+        current?.kind === 'correction' ? lenientIdOf(current.from_invoice_id) : null;
+      const correctedId = fromInvoiceId
+        ? vendorIdSegment(fromInvoiceId, 'invoices.update', 'from_invoice_id')
+        : undefined;
       const corrected = correctedId
         ? await this.correctedPositions(correctedId, options.signal)
         : undefined;
@@ -396,7 +438,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.update',
         signal: options.signal,
       });
-      const data = this.read(response.body);
+      const data = this.read(response.body, 'invoices.update');
       // Another writer between our read and our write would leave old or doubled lines.
       if (
         parsed.lines !== undefined &&
@@ -432,7 +474,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
 
     cancel: async (id: string, options: WriteOptions = {}): Promise<WriteResult<Invoice>> => {
       const checkedId = this.checkedId(id, 'invoices.cancel');
-      await this.transport.request({
+      const response = await this.transport.request({
         method: 'POST',
         path: this.path('invoices/cancel'),
         // The action reads plain params: a JSON body, or the query in XML mode (an XML body
@@ -458,7 +500,18 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           },
         },
       });
-      return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
+      const context = { operation: 'invoices.cancel', what: 'cancel answer' };
+      if (!response.recoveredByLookup) recordAnswer(response.body, context);
+      const data = await this.fetchInvoice(checkedId, options.signal);
+      // A 200 that did not cancel (a proxy's page, a changed action) must not read as success.
+      if (data.status.canonical !== 'canceled') {
+        throw new ProviderError({
+          provider: INVOICEOCEAN,
+          message: `invoices.cancel: the vendor answered the cancel, but invoice ${checkedId} is not canceled`,
+          rawBody: response.body,
+        });
+      }
+      return { data, warnings: [] };
     },
 
     markPaid: async (
@@ -479,7 +532,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
       // description is a key made of the invoice, what was paid before and the amount, so that a
       // payment whose answer was lost can be found instead of being recorded twice.
       const paymentKey = `invoicekit:${checkedId}:${current.totals.paid}:${amount}`;
-      await this.transport.request({
+      const response = await this.transport.request({
         method: 'POST',
         path: this.path('banking/payments'),
         idempotency: { kind: 'lookup', lookup: (signal) => this.findPayment(paymentKey, signal) },
@@ -499,6 +552,13 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.markPaid',
         signal: options.signal,
       });
+      // The answer (or the look-up's find) is the payment; anything else did not record one we know of.
+      const context = { operation: 'invoices.markPaid', what: 'banking payment' };
+      const payment = readVendorRecord(PaymentWire, recordAnswer(response.body, context), {
+        provider: INVOICEOCEAN,
+        what: 'InvoiceOcean banking payment',
+      });
+      requireId(payment.id, response.body, context);
       return { data: await this.fetchInvoice(checkedId, options.signal), warnings: [] };
     },
 
@@ -612,7 +672,11 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
           operation: 'customers.list',
           signal,
         });
-        return { items: asList(response.body).map(toCanonicalCustomer) };
+        return {
+          items: listAnswer(response.body, { operation: 'customers.list', what: 'list' }).map(
+            (raw) => toCanonicalCustomer(raw, 'customers.list'),
+          ),
+        };
       },
     });
   }
@@ -629,7 +693,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'customers.get',
         signal: options.signal,
       });
-      return toCanonicalCustomer(response.body);
+      return toCanonicalCustomer(response.body, 'customers.get');
     },
 
     create: async (
@@ -653,7 +717,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'customers.create',
         signal: options.signal,
       });
-      return { data: toCanonicalCustomer(response.body), warnings };
+      return { data: toCanonicalCustomer(response.body, 'customers.create'), warnings };
     },
 
     update: async (
@@ -679,7 +743,7 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'customers.update',
         signal: options.signal,
       });
-      return { data: toCanonicalCustomer(response.body), warnings };
+      return { data: toCanonicalCustomer(response.body, 'customers.update'), warnings };
     },
 
     delete: async (id: string, options: WriteOptions = {}): Promise<void> => {

@@ -1,5 +1,4 @@
 import {
-  IdSchema,
   ValidationError,
   parseInput,
   type HttpTransport,
@@ -8,6 +7,7 @@ import {
 } from '@invoicekit/core';
 import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { idSegment } from '../wire/path-segment';
 
 const STATUSES = [
   'issued',
@@ -43,9 +43,7 @@ export class InvoiceActions {
   ) {}
 
   private id(id: string | number, operation: string): string {
-    return encodeURIComponent(
-      parseInput(IdSchema, String(id), { provider: INVOICEOCEAN, operation, basePath: ['id'] }),
-    );
+    return idSegment(id, operation);
   }
 
   /** `POST /invoices/ID/change_status.json?status=…` */

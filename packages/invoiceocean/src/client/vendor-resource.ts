@@ -1,5 +1,4 @@
 import {
-  IdSchema,
   ProviderError,
   pageNumberStrategy,
   paginate,
@@ -11,6 +10,7 @@ import {
 } from '@invoicekit/core';
 import type { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { idSegment } from '../wire/path-segment';
 
 /** A vendor record as returned: the documented fields typed, every other key kept. */
 export type VendorRecord<Shape> = Shape & Record<string, unknown>;
@@ -46,9 +46,7 @@ export class VendorResource<Record, Input> {
   }
 
   protected id(id: string | number, operation: string): string {
-    return encodeURIComponent(
-      parseInput(IdSchema, String(id), { provider: INVOICEOCEAN, operation, basePath: ['id'] }),
-    );
+    return idSegment(id, operation);
   }
 
   protected read(body: unknown, operation: string): Record {

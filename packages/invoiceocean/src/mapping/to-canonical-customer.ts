@@ -1,18 +1,24 @@
 import { readVendorRecord, type Customer } from '@invoicekit/core';
 import { INVOICEOCEAN } from '../provider-id';
 import { ClientWire } from '../wire/client';
+import { recordAnswer, requireId, type AnswerContext } from '../wire/answer';
 import { toCanonicalAddress } from './party';
 
-/** An InvoiceOcean client → canonical customer; the vendor object stays in `raw`. */
-export function toCanonicalCustomer(raw: unknown): Customer {
-  const wire = readVendorRecord(ClientWire, raw, {
+/**
+ * An InvoiceOcean client → canonical customer; the vendor object stays in `raw`. Anything but a
+ * client record with an id is a `ProviderError`; `operation` names the call in its message.
+ */
+export function toCanonicalCustomer(raw: unknown, operation = 'customers.read'): Customer {
+  const answerContext: AnswerContext = { operation, what: 'client' };
+  const wire = readVendorRecord(ClientWire, recordAnswer(raw, answerContext), {
     provider: INVOICEOCEAN,
     what: 'InvoiceOcean client',
   });
+  const id = requireId(wire.id, raw, answerContext);
   const street = [wire.street, wire.street_no].filter(Boolean).join(' ') || null;
   const personName = [wire.first_name, wire.last_name].filter(Boolean).join(' ');
   return {
-    id: wire.id ?? '',
+    id,
     provider: INVOICEOCEAN,
     kind: wire.company === false ? 'person' : 'company',
     name: wire.name ?? personName,

@@ -148,6 +148,10 @@ describe('real captures → canonical invoice', () => {
     expect(discounted.totals).toMatchObject({ net: '266.06', tax: '61.19', gross: '327.25' });
   });
 
+  it('refuses a client without an id instead of reading it with id ""', () => {
+    expect(() => toCanonicalCustomer(fixture('wooyek_client_get.json'))).toThrow(/no id/);
+  });
+
   it('says what is wrong with an invoice it cannot read', () => {
     expect(() => toCanonicalInvoice({ kind: 'vat' }, { today: TODAY })).toThrow(ProviderError);
     expect(() => toCanonicalInvoice({ id: 1, price_gross: 'lots' }, { today: TODAY })).toThrow(
@@ -158,8 +162,13 @@ describe('real captures → canonical invoice', () => {
 
 describe('real captures → canonical customer', () => {
   it('reads wooyek_client_get.json exactly', () => {
-    const customer = toCanonicalCustomer(fixture('wooyek_client_get.json'));
+    // The capture was made without its id; a client the vendor sends always has one.
+    const customer = toCanonicalCustomer({
+      ...(fixture('wooyek_client_get.json') as object),
+      id: 9860314,
+    });
     expect(customer).toMatchObject({
+      id: '9860314',
       provider: 'invoiceocean',
       kind: 'company',
       name: 'Taylor and Sons',

@@ -15,6 +15,7 @@ import { INVOICEOCEAN } from '../provider-id';
 import { InvoiceWire } from '../wire/invoice';
 import type { InvoiceWire as InvoiceWireType } from '../wire/invoice';
 import type { PositionWire } from '../wire/position';
+import { recordAnswer, requireId, type AnswerContext } from '../wire/answer';
 import { toCanonicalType } from './kind';
 import { canonicalMoney } from './money';
 import { flatParty, toPartySnapshot } from './party';
@@ -29,6 +30,8 @@ export interface ReadContext {
   readonly strategy?: CalculatingStrategy;
   /** `YYYY-MM-DD` today, for `overdue`. */
   readonly today: string;
+  /** The operation that read it, for error messages (`invoices.get`). */
+  readonly operation?: string;
 }
 
 /** Two decimals, half-up: the vendor's rounding for every amount, whatever the currency. */
@@ -131,13 +134,19 @@ function notesOf(wire: InvoiceWireType): string | null {
 
 /**
  * An InvoiceOcean invoice (as parsed JSON, or XML normalised to the same shape) → the canonical
- * invoice. The vendor object is kept whole in `raw`. Document totals are the vendor's own.
+ * invoice. The vendor object is kept whole in `raw`. Document totals are the vendor's own. Anything
+ * but an invoice record with an id is a `ProviderError`.
  */
 export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice {
-  const wire = readVendorRecord(InvoiceWire, raw, {
+  const answerContext: AnswerContext = {
+    operation: context.operation ?? 'invoices.read',
+    what: 'invoice',
+  };
+  const wire = readVendorRecord(InvoiceWire, recordAnswer(raw, answerContext), {
     provider: INVOICEOCEAN,
     what: 'InvoiceOcean invoice',
   });
+  const id = requireId(wire.id, raw, answerContext);
   const currency = (wire.currency ?? '').toUpperCase();
   const strategy = wire.calculating_strategy ?? context.strategy ?? DEFAULT_CALCULATING_STRATEGY;
   // Only an explicit "off" disables discounts: exports without the key show them applied.
@@ -161,7 +170,7 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
   const canonicalStatus = toCanonicalStatus(wire.status, wire.kind);
   const buyer = toPartySnapshot(flatParty(raw as Record<string, unknown>, 'buyer'));
   return {
-    id: wire.id ?? '',
+    id,
     provider: INVOICEOCEAN,
     number: wire.number ?? null,
     type: toCanonicalType(wire.kind),

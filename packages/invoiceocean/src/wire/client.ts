@@ -7,7 +7,10 @@ import {
 } from '@invoicekit/core';
 import { z } from 'zod';
 
-/** A client (buyer) record. The captured GET fixture has no `id`, so it is optional here. */
+/**
+ * A client (buyer) record. The captured GET fixture has no `id`, so the wire reads it optional;
+ * a canonical customer needs one (see `toCanonicalCustomer`).
+ */
 export const ClientWire = z.looseObject({
   id: lenientId.optional(),
   name: lenientString.optional(),
