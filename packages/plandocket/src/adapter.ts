@@ -11,6 +11,8 @@ import {
   InvoiceUpdateInputSchema,
   MarkPaidInputSchema,
   NotFoundError,
+  OutcomeUnknownError,
+  ProviderError,
   TOKENS,
   UnsupportedOperationError,
   ValidationError,
@@ -98,6 +100,43 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
   private async fetchRaw(id: string, signal?: AbortSignal): Promise<VendorRecord> {
     return (await this.vendor.invoices.get(id, [...FULL], { signal, operation: 'invoices.get' }))
       .data;
+  }
+
+  /**
+   * A payment the vendor accepted (2xx) but answered unreadably: it is committed, so saying
+   * "failed" would invite a second payment. It is looked up once; found, the call succeeds (its
+   * request id returned), otherwise the outcome is unknown. Any other error is rethrown as is.
+   */
+  private async confirmAcceptedPayment(
+    error: unknown,
+    findPayment: (signal?: AbortSignal) => Promise<{ data: VendorRecord } | undefined>,
+    context: { invoiceNumber: string; transactionId: string; signal: AbortSignal | undefined },
+  ): Promise<string | undefined> {
+    const accepted =
+      error instanceof ProviderError &&
+      error.status !== undefined &&
+      error.status >= 200 &&
+      error.status < 300;
+    if (!accepted) throw error;
+    const check = `a payment with transaction_id ${context.transactionId} on invoice ${context.invoiceNumber}`;
+    let found: { data: VendorRecord } | undefined;
+    try {
+      found = await findPayment(context.signal);
+    } catch (lookupError) {
+      if (context.signal?.aborted) throw lookupError;
+      found = undefined;
+    }
+    if (found) return error.requestId;
+    throw new OutcomeUnknownError({
+      provider: PLANDOCKET,
+      operation: 'invoices.markPaid',
+      causeCode: error.code,
+      check,
+      message: `invoices.markPaid: the vendor accepted the payment with an unreadable answer and a look-up did not find it; check for ${check} before paying again`,
+      status: error.status,
+      requestId: error.requestId,
+      cause: error,
+    });
   }
 
   private listInvoices(query: InvoiceListQuery, options: ReadOptions): AsyncIterable<Invoice> {
@@ -268,38 +307,48 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
       const invoiceNumber = current.number;
       // Unique to this call: a look-up finds this payment only, never an earlier one that bounced.
       const transactionId = `invoicekit:${checkedId}:${randomUUID()}`;
-      const { requestId } = await this.vendor.payments.create(
-        {
-          invoice_number: invoiceNumber,
-          amount,
-          currency: current.currency,
-          transaction_id: transactionId,
-          ...(parsed.date !== undefined ? { payment_date: parsed.date } : {}),
-          ...(parsed.method !== undefined ? { gateway_key: parsed.method } : {}),
-          ...(parsed.reference !== undefined ? { notes: parsed.reference } : {}),
-        },
-        {
-          signal: options.signal,
-          operation: 'invoices.markPaid',
-          idempotency: {
-            kind: 'lookup',
-            lookup: async (signal) => {
-              for await (const payment of this.vendor.payments.list(
-                { invoice_number: invoiceNumber },
-                { signal, operation: 'invoices.markPaid.lookup' },
-              )) {
-                if (
-                  payment.transaction_id === transactionId &&
-                  String(payment.status ?? 'completed') === 'completed' &&
-                  toDecimal(String(payment.amount)).equals(toDecimal(amount))
-                )
-                  return { data: payment };
-              }
-              return undefined;
-            },
+      const findPayment = async (
+        signal?: AbortSignal,
+      ): Promise<{ data: VendorRecord } | undefined> => {
+        for await (const payment of this.vendor.payments.list(
+          { invoice_number: invoiceNumber },
+          { signal, operation: 'invoices.markPaid.lookup' },
+        )) {
+          if (
+            payment.transaction_id === transactionId &&
+            String(payment.status ?? 'completed') === 'completed' &&
+            toDecimal(String(payment.amount)).equals(toDecimal(amount))
+          )
+            return { data: payment };
+        }
+        return undefined;
+      };
+      let requestId: string | undefined;
+      try {
+        ({ requestId } = await this.vendor.payments.create(
+          {
+            invoice_number: invoiceNumber,
+            amount,
+            currency: current.currency,
+            transaction_id: transactionId,
+            ...(parsed.date !== undefined ? { payment_date: parsed.date } : {}),
+            ...(parsed.method !== undefined ? { gateway_key: parsed.method } : {}),
+            ...(parsed.reference !== undefined ? { notes: parsed.reference } : {}),
           },
-        },
-      );
+          {
+            signal: options.signal,
+            operation: 'invoices.markPaid',
+            // The transport asks this after an ambiguous failure; the payment is never resent here.
+            idempotency: { kind: 'lookup', lookup: findPayment },
+          },
+        ));
+      } catch (error) {
+        requestId = await this.confirmAcceptedPayment(error, findPayment, {
+          invoiceNumber,
+          transactionId,
+          signal: options.signal,
+        });
+      }
       return {
         data: this.read(await this.fetchRaw(checkedId, options.signal)),
         warnings: [],

@@ -8,7 +8,7 @@ import {
 } from '@invoicekit/core';
 import { z } from 'zod';
 import { API_PREFIX } from '../config';
-import { dataOf, listOf } from '../envelope/envelope';
+import { listOf, recordOf } from '../envelope/envelope';
 import { JsonNumber } from '../envelope/lossless-json';
 import {
   lenientPagingStrategy,
@@ -126,7 +126,11 @@ export class PlandocketClient {
           operation: options.operation ?? `${resource}.list`,
           signal,
         });
-        const items = listOf(response.body);
+        const items = listOf(response.body, {
+          operation: options.operation ?? `${resource}.list`,
+          status: response.status,
+          requestId: response.requestId,
+        });
         return { items, next: nextCursor(cursor, pageHintsOf(response.body), items.length) };
       },
     });
@@ -167,9 +171,14 @@ export class PlandocketClient {
       signal: options.signal,
       ...(options.idempotency ? { idempotency: options.idempotency } : {}),
     });
-    const data = dataOf(response.body);
+    // A DELETE answers 204 or anything; every other call must bring back its record.
+    if (method === 'DELETE') return { data: {}, requestId: response.requestId };
     return {
-      data: (typeof data === 'object' && data !== null ? data : {}) as VendorRecord,
+      data: recordOf(response.body, {
+        operation: options.operation ?? path,
+        status: response.status,
+        requestId: response.requestId,
+      }),
       requestId: response.requestId,
     };
   }

@@ -1,4 +1,5 @@
 import {
+  ProviderError,
   readVendorRecord,
   currencyExponent,
   formatFixed,
@@ -20,6 +21,12 @@ import { toCanonicalStatus } from './status';
 
 function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
   return readVendorRecord(schema, raw, { provider: PLANDOCKET, what });
+}
+
+/** A record read without an id is not that record: nothing could ask for it again. */
+function requireId(id: string | null | undefined, what: string): string {
+  if (id) return id;
+  throw new ProviderError({ provider: PLANDOCKET, message: `unreadable ${what}: it has no id` });
 }
 
 function placesOf(currency: string): number {
@@ -100,6 +107,7 @@ function partyOf(contact: ContactWire): PartySnapshot {
  */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
   const wire = read(InvoiceWire, raw, 'invoice');
+  const id = requireId(wire.id ?? wire.invoice_id, 'invoice');
   const currency = (wire.currency ?? 'EUR').toUpperCase();
   const places = placesOf(currency);
   const reverseCharge = wire.is_reverse_charge === true;
@@ -136,7 +144,7 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
           .at(-1) ?? null)
       : null;
   return {
-    id: wire.id ?? wire.invoice_id ?? '',
+    id,
     provider: PLANDOCKET,
     number: wire.invoice_number || null,
     type: wire.invoice_type === 'credit_note' ? 'credit_note' : 'invoice',
@@ -182,9 +190,10 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
 /** A Plandocket contact → canonical customer. */
 export function toCanonicalCustomer(raw: unknown): Customer {
   const wire = read(ContactWire, raw, 'contact');
+  const id = requireId(wire.id, 'contact');
   const party = partyOf(wire);
   return {
-    id: wire.id ?? '',
+    id,
     provider: PLANDOCKET,
     ...party,
     bank: null,

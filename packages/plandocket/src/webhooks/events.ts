@@ -61,7 +61,11 @@ export function parseWebhook(
   const record = (
     typeof data.invoice === 'object' && data.invoice !== null ? data.invoice : data
   ) as Record<string, unknown>;
-  const hasInvoice = record.id !== undefined || record.invoice_number !== undefined;
+  // An invoice is read only when the payload carries one with its id: `{"invoice_id": 18}` alone
+  // names an invoice, and a number without an id is no invoice anyone could fetch.
+  const hasInvoice =
+    record.id !== undefined ||
+    (record.invoice_id !== undefined && record.invoice_number !== undefined);
   const today = options.today ?? new Date(nowMs).toISOString().slice(0, 10);
   const invoice = hasInvoice ? toCanonicalInvoice(record, { today }) : null;
   const occurred = payload.timestamp ?? payload.created_at ?? payload.occurred_at;

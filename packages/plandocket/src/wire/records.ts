@@ -1,6 +1,6 @@
 import { lenientBoolean, lenientId, lenientList, lenientString } from '@invoicekit/core';
 import { z } from 'zod';
-import { exactDecimal, wholeNumber, wireDate, wireTimestamp } from './values';
+import { exactDecimal, wholeNumber, wireDate, wireId, wireTimestamp } from './values';
 
 /**
  * The vendor's records, read leniently: every documented field optional, unknown fields kept.
@@ -10,7 +10,7 @@ import { exactDecimal, wholeNumber, wireDate, wireTimestamp } from './values';
 
 /** A contact (= customer). */
 export const ContactWire = z.looseObject({
-  id: lenientId.optional(),
+  id: wireId.optional(),
   customer_number: lenientString.optional(),
   company_name: lenientString.optional(),
   first_name: lenientString.optional(),
@@ -34,8 +34,8 @@ export type ContactWire = z.infer<typeof ContactWire>;
 
 /** A payment. */
 export const PaymentWire = z.looseObject({
-  id: lenientId.optional(),
-  invoice_id: lenientId.optional(),
+  id: wireId.optional(),
+  invoice_id: wireId.optional(),
   amount: exactDecimal.optional(),
   currency: lenientString.optional(),
   gateway_key: lenientString.optional(),
@@ -67,11 +67,11 @@ export type ItemWire = z.infer<typeof ItemWire>;
 
 /** An invoice (the documented response schema). */
 export const InvoiceWire = z.looseObject({
-  id: lenientId.optional(),
-  invoice_id: lenientId.optional(),
+  id: wireId.optional(),
+  invoice_id: wireId.optional(),
   invoice_number: lenientString.optional(),
   invoice_type: lenientString.optional(),
-  related_invoice_id: lenientId.optional(),
+  related_invoice_id: wireId.optional(),
   status: lenientString.optional(),
   event_participant_id: lenientId.optional(),
   total: exactDecimal.optional(),

@@ -43,6 +43,23 @@ export const exactDecimal = z.unknown().transform((value, ctx): string | null =>
   return z.NEVER;
 });
 
+/**
+ * A record id. The vendor's ids are integers (as numbers or text); anything else could not be
+ * asked for again, and would end up in a URL path, so it makes the record unreadable.
+ */
+export const wireId = z.unknown().transform((value, ctx): string | null => {
+  if (isEmptyWireValue(value)) return null;
+  const text =
+    typeof value === 'number' && Number.isSafeInteger(value)
+      ? String(value)
+      : typeof value === 'string'
+        ? value.trim()
+        : undefined;
+  if (text !== undefined && /^\d{1,19}$/.test(text)) return text;
+  ctx.addIssue({ code: 'custom', message: `not an integer id (${typeof value})` });
+  return z.NEVER;
+});
+
 /** A whole number (counts) from a number or its text. */
 export const wholeNumber = z.unknown().transform((value, ctx): number | null => {
   if (isEmptyWireValue(value)) return null;
