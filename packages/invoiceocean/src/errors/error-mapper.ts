@@ -2,13 +2,16 @@ import {
   AuthenticationError,
   ConflictError,
   PermissionError,
+  RateLimitedError,
+  UnavailableError,
   type InvoicekitError,
   type ResponseContext,
 } from '@invoicekit/core';
 
 /**
  * The vendor's own ways of failing, read before the default status rules (reference §13):
- * an HTML login page instead of data (an expired token, or a plan without API access),
+ * an HTML login page instead of data (an expired token, or a plan without API access) — but an
+ * HTML page with a 5xx is a maintenance or gateway page (retryable), and one with a 429 a limit,
  * `account_not_pro`, and refusals delivered with HTTP 200 (`{"status":"error"}`, `{"code":"error"}`).
  * 401/404/422 bodies are handled by the default rules (`message` as text or a field map).
  */
@@ -22,6 +25,23 @@ export function invoiceOceanErrorForResponse(
     request: response.request,
   };
   if (response.decodeError?.looksLikeHtml) {
+    // A proxy's or the vendor's maintenance page says nothing about the token: retry later.
+    if (response.status >= 500) {
+      return new UnavailableError({
+        ...details,
+        message: `${response.request.method} ${response.request.url} → ${response.status}: the vendor answered with an HTML error page (maintenance or a gateway failure)`,
+        rawBody: response.text.slice(0, 500),
+        retryAfterMs: response.retryAfterMs,
+      });
+    }
+    if (response.status === 429) {
+      return new RateLimitedError({
+        ...details,
+        message: `${response.request.method} ${response.request.url} → 429: the vendor answered with an HTML rate-limit page`,
+        rawBody: response.text.slice(0, 500),
+        retryAfterMs: response.retryAfterMs,
+      });
+    }
     return new AuthenticationError({
       ...details,
       message: `${response.request.method} ${response.request.url} → ${response.status}: the vendor answered with an HTML (login) page; check the API token and that the plan includes API access`,
