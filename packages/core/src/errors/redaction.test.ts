@@ -120,3 +120,47 @@ describe('InvoicekitError', () => {
     expect(inspect(error)).toContain("code: 'validation'");
   });
 });
+
+describe('redaction is bounded and complete', () => {
+  const secret = 'canary-deep-1f2e3d4c';
+  const redactor = createRedactor([secret]);
+
+  it('copies nesting far deeper than the call stack allows, iteratively', () => {
+    let deep: unknown = secret;
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    const copy = redactor.redactValue(deep);
+    expect(JSON.stringify(copy)).not.toContain(secret);
+    // Past the depth bound the rest is replaced, not kept.
+    expect(JSON.stringify(copy)).toContain('[truncated]');
+  });
+
+  it('keeps the shape of ordinary values, and marks cycles', () => {
+    const cyclic: Record<string, unknown> = { a: [1, { note: `x ${secret} y` }], api_key: 'k' };
+    cyclic.self = cyclic;
+    expect(redactor.redactValue(cyclic)).toEqual({
+      a: [1, { note: 'x [REDACTED] y' }],
+      api_key: '[REDACTED]',
+      self: '[Circular]',
+    });
+  });
+
+  it('a __proto__ key from JSON stays data and is redacted like any other', () => {
+    const parsed = JSON.parse(`{"__proto__":{"polluted":"${secret}"}}`) as unknown;
+    const copy = redactor.redactValue(parsed) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe('{"__proto__":{"polluted":"[REDACTED]"}}');
+  });
+
+  it('masks the userinfo of any URL in text', () => {
+    expect(
+      redactor.redactText('GET https://acme:hunter2@vendor.test/x and ftp://u@h/y failed'),
+    ).toBe('GET https://[REDACTED]@vendor.test/x and ftp://[REDACTED]@h/y failed');
+  });
+
+  it('tells whether a text holds a known secret in any wire form', () => {
+    expect(redactor.containsSecret(`{"t":"${secret}"}`)).toBe(true);
+    expect(redactor.containsSecret(Buffer.from(secret).toString('base64'))).toBe(true);
+    expect(redactor.containsSecret('{"t":"nothing here"}')).toBe(false);
+    expect(createRedactor([]).containsSecret(secret)).toBe(false);
+  });
+});

@@ -29,6 +29,33 @@ function issuesOf(
   }
 }
 
+describe('tax rates a tax office could have set', () => {
+  it.each([[1000], ['1000'], [-19], ['-19'], [1e-7], ['0.00001'], [100.00001]])(
+    'refuses %j before anything is sent',
+    (rate) => {
+      expect(
+        issuesOf({ ...valid, lines: [{ ...valid.lines[0], taxRate: rate }] }).map(
+          (issue) => issue.path,
+        ),
+      ).toContain('lines.0.taxRate');
+    },
+  );
+
+  it.each([
+    [19, '19'],
+    [7.7, '7.7'],
+    ['0', '0'],
+    [100, '100'],
+    ['2.1234', '2.1234'],
+  ])('accepts %j as %s percent', (rate, value) => {
+    expect(TaxRateInputSchema.parse(rate)).toEqual({ kind: 'percent', value });
+  });
+
+  it('refuses an out-of-range canonical object too', () => {
+    expect(TaxRateInputSchema.safeParse({ kind: 'percent', value: '1000' }).success).toBe(false);
+  });
+});
+
 describe('invoice create input', () => {
   it('normalises and fills defaults', () => {
     const parsed = InvoiceCreateInputSchema.parse(valid);
@@ -166,8 +193,13 @@ describe('customer and payment input', () => {
     expect(error?.issues.map((issue) => issue.path)).toEqual(['address.country', 'bank.bic']);
   });
 
-  it('markPaid amounts are decimal strings, never negative', () => {
+  it('markPaid amounts are decimal strings, never negative, never zero', () => {
     expect(MarkPaidInputSchema.safeParse({ amount: '-1' }).success).toBe(false);
+    for (const zero of ['0', '0.00', '.0'])
+      expect(issuesOf({ amount: zero }, MarkPaidInputSchema as never)).toEqual([
+        { path: 'amount', message: 'must be greater than zero' },
+      ]);
+    expect(MarkPaidInputSchema.parse({ amount: '0.01' })).toEqual({ amount: '0.01' });
     expect(MarkPaidInputSchema.safeParse({ amount: 10 }).success).toBe(false);
     expect(MarkPaidInputSchema.parse({ amount: '10.5', date: '2026-11-21' })).toEqual({
       amount: '10.5',

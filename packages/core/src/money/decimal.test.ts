@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  decimalTextOfNumber,
   formatFixed,
   formatMinimal,
   isDecimalString,
@@ -59,6 +60,18 @@ describe('formatFixed', () => {
   it('never uses exponent notation', () => {
     expect(formatFixed('0.0000000001', 12)).toBe('0.000000000100');
     expect(formatFixed('100000000000000000000000', 0)).toBe('100000000000000000000000');
+    // decimal.js switches to exponent notation at 1e40 unless told otherwise.
+    const huge = `1${'0'.repeat(40)}`;
+    expect(formatFixed(huge, 2)).toBe(`${huge}.00`);
+    expect(formatFixed(`-${huge}5`, 0)).toBe(`-${huge}5`);
+    expect(formatMinimal(`${huge}.5`, 2)).toBe(`${huge}.50`);
+  });
+
+  it('writes a JS number as plain decimal digits, never exponent notation', () => {
+    expect(decimalTextOfNumber(7.7)).toBe('7.7');
+    expect(decimalTextOfNumber(1e-7)).toBe('0.0000001');
+    expect(decimalTextOfNumber(1e21)).toBe('1000000000000000000000');
+    expect(() => decimalTextOfNumber(Number.POSITIVE_INFINITY)).toThrow(RangeError);
   });
 
   it('round-trips any decimal string written with that many places', () => {

@@ -91,3 +91,32 @@ describe('toCountryCode', () => {
     expect(toCountryCode(name)).toBe(code);
   });
 });
+
+describe('lenient readers against hostile values', () => {
+  it('reads large and tiny JSON numbers as plain digits', () => {
+    expect(lenientDecimal.parse(1e21)).toBe('1000000000000000000000');
+    expect(lenientDecimal.parse(1e-7)).toBe('0.0000001');
+  });
+
+  it('an epoch too large for a Date is an issue, not a RangeError', () => {
+    expect(lenientDate.safeParse(1e300).success).toBe(false);
+    expect(lenientTimestamp.safeParse(-1e300).success).toBe(false);
+  });
+
+  it('never quotes the value in an issue', () => {
+    const secret = 'canary-lenient-77e1';
+    for (const reader of [
+      lenientDecimal,
+      lenientId,
+      lenientBoolean,
+      lenientDate,
+      lenientTimestamp,
+    ]) {
+      const result = reader.safeParse({ secret });
+      expect(result.success).toBe(false);
+      expect(JSON.stringify(result.error?.issues)).not.toContain(secret);
+    }
+    const asText = lenientDecimal.safeParse(secret);
+    expect(JSON.stringify(asText.error?.issues)).not.toContain(secret);
+  });
+});

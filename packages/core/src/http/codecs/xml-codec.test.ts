@@ -67,3 +67,38 @@ describe('JSON codec', () => {
     expect(() => jsonCodec.decode('{"a":')).toThrow(/malformed/);
   });
 });
+
+describe('XML codec against hostile answers', () => {
+  const codec = createXmlCodec();
+  const SECRET = 'canarytag9f3e1a';
+
+  it('deep nesting and reserved names are a CodecError, never a raw parser error', () => {
+    for (const text of [
+      `${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}`,
+      '<r><__proto__><polluted>1</polluted></__proto__></r>',
+      '<r><constructor>1</constructor></r>',
+    ]) {
+      expect(() => codec.decode(text)).toThrow(CodecError);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('messages give the position, never a tag name or text from the answer', () => {
+    for (const text of [
+      `<r><${SECRET}>1</r>`,
+      `{"api_token":"${SECRET}"}`,
+      `<r>${SECRET}<`,
+      `<r><__proto__>${SECRET}</__proto__></r>`,
+    ]) {
+      let message = '';
+      try {
+        codec.decode(text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CodecError);
+        message = (error as Error).message;
+      }
+      expect(message).not.toBe('');
+      expect(message).not.toContain(SECRET);
+    }
+  });
+});
