@@ -168,6 +168,39 @@ describe('a malformed answer is a ProviderError naming what was wrong, never a r
   });
 });
 
+describe('absurd numbers and duplicate keys are a ProviderError before anything is expanded', () => {
+  const invoice = (total: string) =>
+    `{"data":{"id":7,"invoice_number":"RE-7","status":"sent","currency":"EUR","total":${total},"paid_amount":0,"open_amount":${total}}}`;
+
+  it.each([
+    ['1e400000000', /exponent beyond ±400/],
+    ['-1e-400000000', /exponent beyond ±400/],
+    ['9'.repeat(10_000), /longer than 400 characters/],
+  ])('total %s', async (total, reason) => {
+    const served = track(await serveAnswers(() => ({ status: 200, body: invoice(total) })));
+    const error = await failureOf(() => adapterFor(served.baseUrl).invoices.get('7'));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as Error).message).toMatch(reason);
+    expect((error as Error).message).not.toContain('9999999999');
+  });
+
+  it('duplicate keys ({"id":1,"id":2}): which invoice it is cannot be known', async () => {
+    const served = track(
+      await serveAnswers(() => ({ status: 200, body: '{"data":{"id":1,"id":2,"total":1}}' })),
+    );
+    const error = await failureOf(() => adapterFor(served.baseUrl).invoices.get('7'));
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as Error).message).toMatch(/duplicate key/);
+  });
+
+  it('1e40 reads exactly, without exponent notation', async () => {
+    const served = track(await serveAnswers(() => ({ status: 200, body: invoice('1e40') })));
+    const read = await adapterFor(served.baseUrl).invoices.get('7');
+    expect(read.totals.gross).toBe('10000000000000000000000000000000000000000.00');
+    expect(read.totals.due).toBe('10000000000000000000000000000000000000000.00');
+  });
+});
+
 describe('a payment accepted with an unreadable answer is never reported as failed', () => {
   function seeded() {
     const emulator = createPlandocketEmulator({ apiKey: API_KEY });

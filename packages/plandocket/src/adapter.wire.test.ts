@@ -53,6 +53,14 @@ describe('money documented as JSON floats becomes decimal strings without drift'
       '12345678901234567.89',
     ],
     ['1.005', '0', '1.005', '1.01', '0.00', '1.01'],
+    [
+      '1e40',
+      '0',
+      '1e40',
+      '10000000000000000000000000000000000000000.00',
+      '0.00',
+      '10000000000000000000000000000000000000000.00',
+    ],
     ['119', '19.99', '99.01', '119.00', '19.99', '99.01'],
   ])('total %s, paid %s, open %s', async (total, paid, open, gross, paidOut, dueOut) => {
     nock(HOST)

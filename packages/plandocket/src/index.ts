@@ -31,8 +31,8 @@ export {
   type VendorResult,
 } from './client/plandocket-client';
 export * from './client/invoice-query';
-export { losslessJsonCodec, quoteNumbers } from './envelope/lossless-json';
-export { dataOf, listOf } from './envelope/envelope';
+export { JsonNumber, losslessJsonCodec, stringifyWithNumbers } from './envelope/lossless-json';
+export { dataOf, listOf, recordOf } from './envelope/envelope';
 export { lenientPagingStrategy, nextCursor, pageHintsOf } from './envelope/paging';
 export { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
 export { toContactBody, toInvoicePatch } from './mapping/from-canonical';

@@ -1,11 +1,25 @@
+import { CodecError } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
-import { JsonNumber, losslessJsonCodec, quoteNumbers, stringifyWithNumbers } from './lossless-json';
+import { JsonNumber, losslessJsonCodec, stringifyWithNumbers } from './lossless-json';
+
+/** The CodecError a decode ended with; fails the test when it decoded. */
+function refusal(text: string): CodecError {
+  try {
+    losslessJsonCodec.decode(text);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodecError);
+    return error as CodecError;
+  }
+  throw new Error('decoded');
+}
 
 describe('lossless JSON: numbers keep their exact text', () => {
-  it('quotes number literals outside strings, and nothing inside them', () => {
+  it('reads number literals as their text, and nothing inside strings', () => {
     expect(
-      quoteNumbers('{"a":1,"b":-0.5,"c":1e21,"d":"x 1.5 \\" 2","e":[3,4.25E-3],"f":true}'),
-    ).toBe('{"a":"1","b":"-0.5","c":"1e21","d":"x 1.5 \\" 2","e":["3","4.25E-3"],"f":true}');
+      losslessJsonCodec.decode(
+        '{"a":1,"b":-0.5,"c":1e21,"d":"x 1.5 \\" 2","e":[3,4.25E-3],"f":true}',
+      ),
+    ).toEqual({ a: '1', b: '-0.5', c: '1e21', d: 'x 1.5 " 2', e: ['3', '4.25E-3'], f: true });
   });
 
   it('decodes floats a plain parse would bend', () => {
@@ -41,8 +55,34 @@ describe('lossless JSON: numbers keep their exact text', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toBe('the answer is not JSON');
-    expect(() => losslessJsonCodec.decode('<html>502</html>')).toThrow(/not JSON/);
+    expect(message).not.toContain('pd-secret');
+    expect(message).toMatch(/malformed/);
+    expect(() => losslessJsonCodec.decode('<html>502</html>')).toThrow(CodecError);
     expect(losslessJsonCodec.decode('')).toBeUndefined();
+  });
+});
+
+describe('lossless JSON refuses absurd answers before building anything', () => {
+  it.each([
+    ['an exponent of 400 million', '{"total":1e400000000}', /exponent beyond ±400/],
+    ['a negative one', '{"total":-1e-400000000}', /exponent beyond ±400/],
+    ['an exponent with 20 digits', '{"total":1e+12345678901234567890}', /exponent beyond/],
+    ['a 10 000-digit literal', `{"total":${'9'.repeat(10_000)}}`, /longer than 400 characters/],
+    ['duplicate keys', '{"id":1,"id":2}', /duplicate key/],
+    ['duplicate keys spelt differently', '{"id":1,"\\u0069d":2}', /duplicate key/],
+    ['nesting 2 000 deep', `${'['.repeat(2000)}${']'.repeat(2000)}`, /nesting deeper than 64/],
+  ])('%s', (_name, text, reason) => {
+    const error = refusal(text);
+    expect(error.message).toMatch(reason);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('keeps literals within the limits exactly: 1e400, 400 digits', () => {
+    expect(losslessJsonCodec.decode('{"a":1e400,"b":-1E-400}')).toEqual({
+      a: '1e400',
+      b: '-1E-400',
+    });
+    const digits = '1'.repeat(400);
+    expect(losslessJsonCodec.decode(`[${digits}]`)).toEqual([digits]);
   });
 });

@@ -1,34 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CodecError, type Codec } from '@invoicekit/core';
-
-/**
- * Rewrites every JSON number literal outside strings as a string holding its exact source text,
- * so `0.30000000000000004`, `1e21` or a 20-digit total reach the decimal library digit for digit
- * instead of passing through a float. Strings, escapes and structure are untouched.
- */
-export function quoteNumbers(text: string): string {
-  let result = '';
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index] as string;
-    if (char === '"') {
-      // Copy the string literal whole, escapes included.
-      let end = index + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      result += text.slice(index, end + 1);
-      index = end + 1;
-    } else if (char === '-' || (char >= '0' && char <= '9')) {
-      const match = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(index));
-      const literal = match?.[0] ?? char;
-      result += `"${literal}"`;
-      index += literal.length;
-    } else {
-      result += char;
-      index += 1;
-    }
-  }
-  return result;
-}
+import { createJsonCodec, type Codec } from '@invoicekit/core';
 
 /**
  * A number to be written into a request body as a bare JSON number with exactly these digits —
@@ -53,23 +24,20 @@ export function stringifyWithNumbers(body: unknown): string {
   return text.replace(new RegExp(`"${escaped}(-?\\d+(?:\\.\\d+)?)"`, 'g'), '$1');
 }
 
+/** Core's guarded JSON with every number literal kept as its exact source text. */
+const textNumbers = createJsonCodec({ numbers: 'text' });
+
 /**
  * The vendor documents money as JSON floats. This codec decodes every number as its exact
- * decimal text (ids and counts too — the wire readers accept both), and encodes amounts given as
- * {@link JsonNumber} as bare numbers with their exact digits.
+ * decimal text (ids and counts too — the wire readers accept both) through core's guarded parse:
+ * deep nesting, duplicate keys and absurd literals (`1e400000000`, 10 000 digits) are a
+ * `CodecError` before anything is expanded, and no message quotes the body. Amounts given as
+ * {@link JsonNumber} are encoded as bare numbers with their exact digits.
  */
 export const losslessJsonCodec: Codec = {
   name: 'json',
   contentType: 'application/json',
   accept: 'application/json',
   encode: (body) => stringifyWithNumbers(body),
-  decode: (text) => {
-    if (text.trim() === '') return undefined;
-    try {
-      return JSON.parse(quoteNumbers(text)) as unknown;
-    } catch {
-      // Never the body text in the message: it may echo a credential (the raw body is redacted).
-      throw new CodecError('the answer is not JSON', /^\s*</.test(text));
-    }
-  },
+  decode: (text) => textNumbers.decode(text),
 };

@@ -1,5 +1,5 @@
-import { ProviderError, type Invoice } from '@invoicekit/core';
-import { quoteNumbers } from '../envelope/lossless-json';
+import { CodecError, ProviderError, type Invoice } from '@invoicekit/core';
+import { losslessJsonCodec } from '../envelope/lossless-json';
 import { toCanonicalInvoice } from '../mapping/to-canonical';
 import { PLANDOCKET } from '../provider-id';
 import { verifyWebhookSignature, type WebhookDelivery } from './signature';
@@ -47,9 +47,14 @@ export function parseWebhook(
     typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(quoteNumbers(text));
-  } catch {
-    throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not JSON' });
+    // The same guarded, lossless parse as API answers: a signed body can still be hostile.
+    parsed = losslessJsonCodec.decode(text);
+  } catch (error) {
+    if (!(error instanceof CodecError)) throw error;
+    throw new ProviderError({
+      provider: PLANDOCKET,
+      message: `webhook body is not JSON: ${error.message}`,
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not a JSON object' });

@@ -1,4 +1,4 @@
-import { AuthenticationError } from '@invoicekit/core';
+import { AuthenticationError, ProviderError } from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from './events';
@@ -74,6 +74,22 @@ describe('webhook signatures (X-Webhook-Signature: v1=HMAC-SHA256(secret, "<ts>.
         { nowMs: NOW },
       ),
     ).toThrow(/not a JSON object/);
+  });
+
+  it('a signed body with an absurd number or duplicate keys is a provider error, never expanded', () => {
+    for (const body of [
+      '{"event":"invoice.paid","data":{"id":17,"total":1e400000000}}',
+      `{"event":"invoice.paid","data":{"id":17,"total":${'1'.repeat(10_000)}}}`,
+      '{"event":"invoice.paid","event":"contact.created"}',
+    ]) {
+      expect(() =>
+        parseWebhook(
+          SECRET,
+          { signature: signWebhook(SECRET, TIMESTAMP, body), timestamp: TIMESTAMP, rawBody: body },
+          { nowMs: NOW },
+        ),
+      ).toThrow(ProviderError);
+    }
   });
 
   it('rejects a tampered body', () => {

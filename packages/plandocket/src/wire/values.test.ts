@@ -19,6 +19,19 @@ describe('wire values', () => {
     expect(exactDecimal.safeParse('12,50').success).toBe(false);
   });
 
+  it('refuses absurd literals that reach a reader without the codec, before expanding them', () => {
+    for (const literal of ['1e400000000', '-1e-400000000', '1e401', '9'.repeat(10_000)]) {
+      const parsed = exactDecimal.safeParse(literal);
+      expect(parsed.success).toBe(false);
+      expect(JSON.stringify(parsed.error?.issues)).not.toContain(literal.slice(0, 20));
+      expect(() => expandExponent(literal.includes('e') ? literal : `${literal}e1`)).toThrow(
+        RangeError,
+      );
+    }
+    expect(exactDecimal.parse('1e40')).toBe('10000000000000000000000000000000000000000');
+    expect(exactDecimal.parse('1e-400')).toMatch(/^0\.0{399}1$/);
+  });
+
   it('reads timestamps and dates as ISO text or epoch seconds (the example uses epochs)', () => {
     expect(wireTimestamp.parse('1704067200')).toBe('2024-01-01T00:00:00Z');
     expect(wireTimestamp.parse('2026-11-02T09:00:00Z')).toBe('2026-11-02T09:00:00Z');

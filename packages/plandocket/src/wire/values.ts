@@ -8,12 +8,33 @@ import {
 import { z } from 'zod';
 
 const NUMBER_LITERAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/** The limits of core's JSON guards, for literals that reach a reader some other way. */
+const MAX_LITERAL_LENGTH = 400;
+const MAX_EXPONENT = 400;
+
+/**
+ * Why a number literal is too absurd to expand (`1e400000000` would be 400 MB of zeros), or
+ * `undefined` when it is fine. Checked on the text, before anything is written out.
+ */
+export function absurdLiteral(literal: string): string | undefined {
+  if (literal.length > MAX_LITERAL_LENGTH)
+    return `a number literal longer than ${MAX_LITERAL_LENGTH} characters`;
+  const exponent = /[eE][+-]?0*(\d*)$/.exec(literal)?.[1];
+  if (exponent !== undefined && (exponent.length > 3 || Number(exponent) > MAX_EXPONENT))
+    return `a number exponent beyond ±${MAX_EXPONENT}`;
+  return undefined;
+}
 const EPOCH_SECONDS = /^\d{9,11}$/;
 
-/** `1e21` → `1000000000000000000000`, `4.25E-3` → `0.00425`: the decimal point moved in text. */
+/**
+ * `1e21` → `1000000000000000000000`, `4.25E-3` → `0.00425`: the decimal point moved in text.
+ * Throws a `RangeError` for a literal {@link absurdLiteral} refuses, before expanding it.
+ */
 export function expandExponent(literal: string): string {
   const match = /^(-?)(\d+)(?:\.(\d+))?[eE]([+-]?\d+)$/.exec(literal);
   if (!match) return literal;
+  const absurd = absurdLiteral(literal);
+  if (absurd) throw new RangeError(absurd);
   const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
   const digits = `${whole}${fraction}`;
   const point = whole.length + Number.parseInt(exponent, 10);
@@ -36,6 +57,11 @@ export const exactDecimal = z.unknown().transform((value, ctx): string | null =>
   if (isEmptyWireValue(value)) return null;
   const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
   if (typeof text === 'string' && NUMBER_LITERAL.test(text.trim())) {
+    const absurd = absurdLiteral(text.trim());
+    if (absurd) {
+      ctx.addIssue({ code: 'custom', message: absurd });
+      return z.NEVER;
+    }
     const decimal = toDecimal(expandExponent(text.trim()));
     return formatFixed(decimal, decimal.decimalPlaces());
   }
