@@ -6,6 +6,7 @@ import { registerTransport } from '../di/adapter-container';
 import { defineProvider } from '../di/provider-descriptor';
 import { TOKENS } from '../di/tokens';
 import { bearerToken } from '../http/auth/strategies';
+import { TRANSPORT_LIMITS_CONFIG, transportLimitsOf } from '../http/limits';
 import type { HttpTransport } from '../http/transport';
 import {
   CustomerCreateInputSchema,
@@ -58,6 +59,7 @@ export const AcmeConfigSchema = z.strictObject({
   apiKey: z.string().min(8),
   baseUrl: z.url(),
   pageSize: z.number().int().min(1).max(50).default(25),
+  ...TRANSPORT_LIMITS_CONFIG,
 });
 export type AcmeConfig = z.output<typeof AcmeConfigSchema>;
 
@@ -503,6 +505,7 @@ export const acmeProvider = defineProvider<AcmeConfig>({
       provider: ACME,
       baseUrl: config.baseUrl,
       auth: bearerToken(config.apiKey),
+      ...transportLimitsOf(config),
     });
     return container.resolve(AcmeAdapter);
   },

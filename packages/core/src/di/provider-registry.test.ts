@@ -78,6 +78,29 @@ describe('ProviderRegistry', () => {
     expect(rootContainer.isRegistered(TOKENS.Clock)).toBe(false);
   });
 
+  it('takes limits and retry settings from the plain config, validated', async () => {
+    nock('https://api.acme.test')
+      .get('/v1/invoices/1')
+      .reply(503, {})
+      .get('/v1/invoices/1')
+      .reply(503, {});
+    const clock = createFakeClock();
+    const adapter = createProviderRegistry([acmeProvider]).createAdapter(
+      { ...CONFIG, timeoutMs: 5_000, retry: { maxRetries: 1, baseDelayMs: 40 } },
+      { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
+    );
+    await expect(adapter.invoices.get('1')).rejects.toMatchObject({ code: 'unavailable' });
+    // One retry, as configured, instead of the default three.
+    expect(clock.sleeps).toHaveLength(1);
+    expect(() =>
+      createProviderRegistry([acmeProvider]).createAdapter({
+        ...CONFIG,
+        maxResponseBytes: 10,
+        retry: { lookupAttempts: 0 },
+      }),
+    ).toThrow(/maxResponseBytes[\s\S]*retry\.lookupAttempts/);
+  });
+
   it('lets the caller override defaults for every adapter through the parent container', async () => {
     nock('https://api.acme.test').get('/v1/invoices/1').reply(503, {});
     const parent = rootContainer.createChildContainer();

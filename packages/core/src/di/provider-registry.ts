@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { z } from 'zod';
 import { ValidationError } from '../errors/errors';
+import type { RetryPolicy } from '../http/retry-policy';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
 import { toFieldIssues } from '../validation/parse-input';
 import { createAdapterContainer } from './adapter-container';
@@ -71,14 +72,23 @@ export class ProviderRegistry {
         issues: toFieldIssues(parsed.error.issues),
       });
     }
+    // A config's own `retry` (see TRANSPORT_LIMITS_CONFIG) refines the vendor's default policy.
+    const configured = (parsed.data as { retry?: Partial<RetryPolicy> } | null)?.retry;
     const child = createAdapterContainer(this.container, {
       rateLimit: descriptor.defaultRateLimit,
-      retryPolicy: descriptor.defaultRetryPolicy,
+      retryPolicy: { ...descriptor.defaultRetryPolicy, ...definedFields(configured) },
     });
     child.register(TOKENS.ProviderConfig, { useValue: parsed.data });
     options.configure?.(child);
     return descriptor.createAdapter(child, parsed.data);
   }
+}
+
+function definedFields<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined),
+  ) as Partial<T>;
 }
 
 /** A registry holding the given providers. */

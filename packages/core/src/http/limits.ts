@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RetryPolicy } from './retry-policy';
 import type { TransportOptions } from './transport-options';
 
 /** Defaults of the transport's limits: generous for invoicing APIs, bounded for hostile ones. */
@@ -29,6 +30,21 @@ export const TRANSPORT_LIMITS_CONFIG = {
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(DEFAULT_TRANSPORT_LIMITS.maxResponseBytes),
+  /**
+   * Overrides of the retry policy (retries, backoff, retry budget, look-ups after a lost
+   * write); each field falls back to the vendor's default, then to `DEFAULT_RETRY_POLICY`.
+   */
+  retry: z
+    .strictObject({
+      maxRetries: z.number().int().min(0).max(20).optional(),
+      baseDelayMs: z.number().int().min(0).max(60_000).optional(),
+      maxDelayMs: z.number().int().min(0).max(600_000).optional(),
+      maxRetryAfterMs: z.number().int().min(0).max(3_600_000).optional(),
+      retryBudgetMs: z.number().int().min(0).max(3_600_000).optional(),
+      lookupAttempts: z.number().int().min(1).max(20).optional(),
+      lookupDelayMs: z.number().int().min(0).max(600_000).optional(),
+    })
+    .optional(),
 } as const;
 
 /** The parsed limit settings of a provider config. */
@@ -36,6 +52,7 @@ export interface TransportLimits {
   readonly timeoutMs: number;
   readonly callTimeoutMs: number;
   readonly maxResponseBytes: number;
+  readonly retry?: Partial<RetryPolicy> | undefined;
 }
 
 /** The {@link TransportOptions} fields for a provider config's limit settings. */
