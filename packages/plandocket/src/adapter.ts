@@ -58,6 +58,9 @@ function currencyExponentOf(currency: string): number {
   return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
 }
 
+/** Payment statuses a warning may name (anything else could be text the vendor echoed). */
+const KNOWN_PAYMENT_STATUSES = new Set(['pending', 'failed', 'cancelled', 'canceled', 'refunded']);
+
 /** Every listed or read invoice comes with its lines, payments and contact: one call each. */
 const FULL = ['items', 'payments', 'contact'] as const;
 
@@ -103,22 +106,37 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
   }
 
   /**
-   * A payment the vendor accepted (2xx) but answered unreadably: it is committed, so saying
-   * "failed" would invite a second payment. It is looked up once; found, the call succeeds (its
-   * request id returned), otherwise the outcome is unknown. Any other error is rethrown as is.
+   * A payment call that failed in a way that may have paid: never answered "failed", which would
+   * invite a second payment. The transport's `OutcomeUnknownError` (its look-ups found nothing) is
+   * given the exact payment to look for. A payment the vendor accepted (2xx) but answered
+   * unreadably is committed: it is looked up once, and without a match its outcome is unknown.
+   * Any other error is rethrown as it is. The payment itself is never sent again here.
    */
-  private async confirmAcceptedPayment(
+  private async settleUnclearPayment(
     error: unknown,
     findPayment: (signal?: AbortSignal) => Promise<{ data: VendorRecord } | undefined>,
     context: { invoiceNumber: string; transactionId: string; signal: AbortSignal | undefined },
-  ): Promise<string | undefined> {
+  ): Promise<{ requestId: string | undefined; payment: VendorRecord }> {
+    const check = `a payment with transaction_id ${context.transactionId} on invoice ${context.invoiceNumber}`;
+    if (error instanceof OutcomeUnknownError) {
+      throw new OutcomeUnknownError({
+        provider: PLANDOCKET,
+        operation: 'invoices.markPaid',
+        causeCode: error.causeCode,
+        check,
+        message: `invoices.markPaid: the outcome is unknown (${error.causeCode}); check for ${check} before paying again`,
+        status: error.status,
+        requestId: error.requestId,
+        request: error.request,
+        cause: error,
+      });
+    }
     const accepted =
       error instanceof ProviderError &&
       error.status !== undefined &&
       error.status >= 200 &&
       error.status < 300;
     if (!accepted) throw error;
-    const check = `a payment with transaction_id ${context.transactionId} on invoice ${context.invoiceNumber}`;
     let found: { data: VendorRecord } | undefined;
     try {
       found = await findPayment(context.signal);
@@ -126,7 +144,7 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
       if (context.signal?.aborted) throw lookupError;
       found = undefined;
     }
-    if (found) return error.requestId;
+    if (found) return { requestId: error.requestId, payment: found.data };
     throw new OutcomeUnknownError({
       provider: PLANDOCKET,
       operation: 'invoices.markPaid',
@@ -307,6 +325,8 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
       const invoiceNumber = current.number;
       // Unique to this call: a look-up finds this payment only, never an earlier one that bounced.
       const transactionId = `invoicekit:${checkedId}:${randomUUID()}`;
+      // The transaction id is this call's own: a payment carrying it IS this write, whatever
+      // its status or amount, so finding one means it must not be sent again.
       const findPayment = async (
         signal?: AbortSignal,
       ): Promise<{ data: VendorRecord } | undefined> => {
@@ -314,18 +334,13 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
           { invoice_number: invoiceNumber },
           { signal, operation: 'invoices.markPaid.lookup' },
         )) {
-          if (
-            payment.transaction_id === transactionId &&
-            String(payment.status ?? 'completed') === 'completed' &&
-            toDecimal(String(payment.amount)).equals(toDecimal(amount))
-          )
-            return { data: payment };
+          if (payment.transaction_id === transactionId) return { data: payment };
         }
         return undefined;
       };
-      let requestId: string | undefined;
+      let outcome: { requestId: string | undefined; payment: VendorRecord };
       try {
-        ({ requestId } = await this.vendor.payments.create(
+        const created = await this.vendor.payments.create(
           {
             invoice_number: invoiceNumber,
             amount,
@@ -338,21 +353,34 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
           {
             signal: options.signal,
             operation: 'invoices.markPaid',
-            // The transport asks this after an ambiguous failure; the payment is never resent here.
+            // The transport asks this (repeatedly) after an ambiguous failure; the adapter never
+            // sends the payment again itself.
             idempotency: { kind: 'lookup', lookup: findPayment },
           },
-        ));
+        );
+        outcome = { requestId: created.requestId, payment: created.data };
       } catch (error) {
-        requestId = await this.confirmAcceptedPayment(error, findPayment, {
+        outcome = await this.settleUnclearPayment(error, findPayment, {
           invoiceNumber,
           transactionId,
           signal: options.signal,
         });
       }
+      const status = outcome.payment.status;
+      const warnings =
+        typeof status === 'string' && status !== 'completed'
+          ? [
+              {
+                type: 'other' as const,
+                // Only a known status is named: the vendor's own text may echo anything.
+                message: `the payment was recorded as ${KNOWN_PAYMENT_STATUSES.has(status) ? status : 'an unknown status'}; only completed payments count towards paid`,
+              },
+            ]
+          : [];
       return {
         data: this.read(await this.fetchRaw(checkedId, options.signal)),
-        warnings: [],
-        ...(requestId ? { requestId } : {}),
+        warnings,
+        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
       };
     },
 
