@@ -1,10 +1,29 @@
 /**
  * @invoicekit/migrate — moves a book of invoices between invoicing vendors exactly once: streamed
  * source, customers mapped once, idempotent writes through the target's dedupe, lifecycle replay,
- * reconciliation to the cent, a durable journal for resuming, and a report.
+ * reconciliation to the cent, a durable journal (locked to one run, bound to its migration) for
+ * resuming, and a report.
  */
 export { migrate, type MigrateOptions, type MigrationProgress } from './migrate';
-export { FileJournal, MemoryJournal, type JournalEntry, type MigrationJournal } from './journal';
+export {
+  FileJournal,
+  JOURNAL_FORMAT,
+  MemoryJournal,
+  type JournalEntry,
+  type MigrationJournal,
+} from './journal';
+export {
+  JournalCorruptError,
+  JournalLockedError,
+  JournalMismatchError,
+  describeEndpoint,
+  describeIdentity,
+  type JournalLockHolder,
+  type MigrationEndpoint,
+  type MigrationIdentity,
+} from './journal-errors';
+export { JournalLock } from './journal-lock';
+export { endpointOf, safeAccount } from './identity';
 export { summarize, type InvoiceOutcome, type InvoiceReport, type MigrationReport } from './report';
 export { reconcile, verdictOf, type Difference, type Reconciliation } from './reconcile';
 export {

@@ -1,4 +1,50 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { z } from 'zod';
+import {
+  JournalCorruptError,
+  JournalMismatchError,
+  type MigrationIdentity,
+} from './journal-errors';
+import { JournalLock } from './journal-lock';
+
+/** The journal format this version writes and reads (the header's `format`). */
+export const JOURNAL_FORMAT = 1;
+
+const EndpointSchema = z.object({
+  provider: z.string().min(1),
+  account: z.string().nullable(),
+});
+
+/** The first line of a journal: which migration it belongs to. */
+const HeaderSchema = z.object({
+  kind: z.literal('journal'),
+  format: z.number().int(),
+  source: EndpointSchema,
+  target: EndpointSchema,
+  createdAt: z.string(),
+});
+
+const JournalEntrySchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('customer'),
+    sourceId: z.string().min(1),
+    targetId: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('invoice'),
+    sourceId: z.string().min(1),
+    targetId: z.string().min(1),
+    reconciliation: z.enum(['exact', 'explained', 'mismatched']),
+  }),
+]);
 
 /** What the journal remembers: one line per fact, appended, never rewritten. */
 export type JournalEntry =
@@ -18,39 +64,174 @@ export type JournalEntry =
 
 /** Where a migration keeps its progress. */
 export interface MigrationJournal {
+  /**
+   * Binds the journal to one migration before anything is taken from it: a new journal records
+   * `identity`; a journal of another migration throws {@link JournalMismatchError}.
+   */
+  bind(identity: MigrationIdentity): void;
   /** Everything recorded so far (read once, when a run starts). */
   entries(): readonly JournalEntry[];
   /** Records a fact durably: when this returns, a crash cannot lose it. */
   append(entry: JournalEntry): void;
   close(): void;
+  /** What was tolerated on opening (a line torn by a crash), for the report. */
+  readonly warnings?: readonly string[];
+}
+
+function sameIdentity(a: MigrationIdentity, b: MigrationIdentity): boolean {
+  return (
+    a.source.provider === b.source.provider &&
+    a.source.account === b.source.account &&
+    a.target.provider === b.target.provider &&
+    a.target.account === b.target.account
+  );
+}
+
+/** `kind: Invalid input; targetId: Too small …` — zod's words, which never quote the line. */
+function problemsOf(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ` : '') + issue.message)
+    .join('; ');
+}
+
+interface ReadJournal {
+  header: MigrationIdentity | undefined;
+  entries: JournalEntry[];
+  warnings: string[];
+  /** Where a torn last line starts: the file is cut there before anything is appended. */
+  tornAt: number | undefined;
+  /** The (whole) last line has no newline yet. */
+  midLine: boolean;
+}
+
+/** Parses a journal file; any line that is not whole and valid — but a torn last one — throws. */
+function readJournal(path: string): ReadJournal {
+  const bytes = readFileSync(path);
+  const result: ReadJournal = {
+    header: undefined,
+    entries: [],
+    warnings: [],
+    tornAt: undefined,
+    midLine: bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a,
+  };
+  let start = 0;
+  let lineNumber = 0;
+  let first = true;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    lineNumber += 1;
+    const line = bytes.subarray(start, end).toString('utf8');
+    const lineStart = start;
+    start = end + 1;
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      // A crash mid-append leaves an unfinished last line (every line is written whole and ends
+      // with a newline): only that one may be dropped — its fact is redone, harmlessly.
+      if (newline < 0) {
+        result.tornAt = lineStart;
+        result.midLine = false;
+        result.warnings.push(
+          `the journal's last line (${lineNumber}) was cut off by an interrupted run; it is dropped and its work redone`,
+        );
+        break;
+      }
+      throw new JournalCorruptError({ journalPath: path, line: lineNumber, problem: 'not JSON' });
+    }
+    if (first) {
+      first = false;
+      const header = HeaderSchema.safeParse(value);
+      if (!header.success)
+        throw new JournalCorruptError({
+          journalPath: path,
+          line: lineNumber,
+          problem: 'not a journal header (a file from an older version, or not a journal)',
+        });
+      if (header.data.format !== JOURNAL_FORMAT)
+        throw new JournalCorruptError({
+          journalPath: path,
+          line: lineNumber,
+          problem: `journal format ${header.data.format}; this version reads format ${JOURNAL_FORMAT}`,
+        });
+      result.header = { source: header.data.source, target: header.data.target };
+      continue;
+    }
+    const entry = JournalEntrySchema.safeParse(value);
+    if (!entry.success)
+      throw new JournalCorruptError({
+        journalPath: path,
+        line: lineNumber,
+        problem: `not a journal entry (${problemsOf(entry.error)})`,
+      });
+    result.entries.push(entry.data);
+  }
+  return result;
 }
 
 /**
- * A journal in a file, one JSON object per line. Each append is written and `fsync`ed before it
- * returns, so a `kill -9` loses at most the line being written; a torn last line is ignored on
- * reading (its fact is simply redone, which the target's dedupe makes harmless).
+ * A journal in a file, one JSON object per line; the first line names the migration (source and
+ * target provider and account, a format version — never a credential). Each append is written and
+ * `fsync`ed before it returns, so a `kill -9` loses at most the line being written; such a torn
+ * last line is dropped on opening (and reported), any other bad line refuses the journal.
+ *
+ * Opening takes the journal's lock (`<path>.lock`, see {@link JournalLock}): one run at a time,
+ * and a run killed with SIGKILL leaves no stuck lock. {@link close} (or the process's exit)
+ * releases it.
  */
 export class FileJournal implements MigrationJournal {
-  private readonly fd: number;
+  private fd: number | undefined;
+  /** Whether the file ends in the middle of a line, so the next line must start a new one. */
+  private midLine: boolean;
   private readonly loaded: JournalEntry[];
+  private header: MigrationIdentity | undefined;
+  private readonly lock: JournalLock;
+  readonly warnings: readonly string[];
 
+  /**
+   * @throws {JournalLockedError} another run holds the journal.
+   * @throws {JournalCorruptError} a line other than a torn last one is unreadable.
+   */
   constructor(readonly path: string) {
-    this.loaded = existsSync(path) ? FileJournal.read(path) : [];
-    this.fd = openSync(path, 'a');
+    this.lock = JournalLock.acquire(path);
+    try {
+      const read = existsSync(path)
+        ? readJournal(path)
+        : { header: undefined, entries: [], warnings: [], tornAt: undefined, midLine: false };
+      // Cut the torn line off now: appended after it, it would be a damaged line in the middle.
+      if (read.tornAt !== undefined) truncateSync(path, read.tornAt);
+      this.midLine = read.midLine;
+      this.loaded = read.entries;
+      this.header = read.header;
+      this.warnings = read.warnings;
+      this.fd = openSync(path, 'a');
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
   }
 
-  private static read(path: string): JournalEntry[] {
-    const lines = readFileSync(path, 'utf8').split('\n');
-    const entries: JournalEntry[] = [];
-    for (const line of lines) {
-      if (line.trim() === '') continue;
-      try {
-        entries.push(JSON.parse(line) as JournalEntry);
-      } catch {
-        // A line torn by a crash mid-write: only ever the last one.
-      }
+  bind(identity: MigrationIdentity): void {
+    if (this.header) {
+      if (!sameIdentity(this.header, identity))
+        throw new JournalMismatchError({
+          journalPath: this.path,
+          recorded: this.header,
+          requested: identity,
+        });
+      return;
     }
-    return entries;
+    this.header = { source: identity.source, target: identity.target };
+    this.write({
+      kind: 'journal',
+      format: JOURNAL_FORMAT,
+      source: identity.source,
+      target: identity.target,
+      createdAt: new Date().toISOString(),
+    });
   }
 
   entries(): readonly JournalEntry[] {
@@ -58,19 +239,39 @@ export class FileJournal implements MigrationJournal {
   }
 
   append(entry: JournalEntry): void {
-    // A torn line from a crash is ended first, so this entry starts on a line of its own.
-    writeSync(this.fd, `\n${JSON.stringify(entry)}\n`);
+    if (!this.header) throw new Error('FileJournal: bind() the journal to its migration first');
+    this.write(entry);
+  }
+
+  private write(line: object): void {
+    if (this.fd === undefined) throw new Error(`FileJournal: ${this.path} is closed`);
+    // One whole line per fact; a last line left without its newline is ended first.
+    writeSync(this.fd, `${this.midLine ? '\n' : ''}${JSON.stringify(line)}\n`);
+    this.midLine = false;
     fsyncSync(this.fd);
   }
 
   close(): void {
-    closeSync(this.fd);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.lock.release();
   }
 }
 
 /** A journal in memory: progress lives as long as the process (tests, one-off runs). */
 export class MemoryJournal implements MigrationJournal {
   private readonly recorded: JournalEntry[] = [];
+  private identity: MigrationIdentity | undefined;
+
+  bind(identity: MigrationIdentity): void {
+    if (this.identity && !sameIdentity(this.identity, identity))
+      throw new JournalMismatchError({
+        journalPath: '(in memory)',
+        recorded: this.identity,
+        requested: identity,
+      });
+    this.identity = this.identity ?? identity;
+  }
 
   entries(): readonly JournalEntry[] {
     return this.recorded;

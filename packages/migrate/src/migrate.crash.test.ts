@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBillomatStyleAdapter } from '@invoicekit/billomat-style';
 import { createMethodStyleEmulator } from '@invoicekit/billomat-style/emulator';
 import { serveEmulator } from '@invoicekit/core/emulator';
@@ -14,7 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
 import type { MigrationReport } from './report';
 
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+// tsx as a loader of the child itself: its CLI would run the migration in a grandchild that a
+// SIGKILL of the CLI leaves running (it went on until its next write to the closed pipe).
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const child = fileURLToPath(new URL('./__fixtures__/migration-child.ts', import.meta.url));
 const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
 
@@ -31,9 +33,9 @@ function run(
     const start = target.requestCount;
     const process_ = spawn(
       process.execPath,
-      [tsx, '--tsconfig', tsconfig, '--conditions=@invoicekit/source', child],
+      ['--import', tsx, '--conditions=@invoicekit/source', child],
       {
-        env: { ...process.env, ...env },
+        env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

@@ -8,8 +8,11 @@ import {
   type InvoiceAdapterV1,
   type InvoiceListQuery,
 } from '@invoicekit/core';
+import { hostname } from 'node:os';
 import { CustomerMapper } from './customer-mapper';
+import { endpointOf } from './identity';
 import { FileJournal, MemoryJournal, type MigrationJournal } from './journal';
+import { JournalLockedError, type MigrationIdentity } from './journal-errors';
 import { planLifecycle, type TargetAbilities } from './lifecycle';
 import { forEachConcurrently } from './pool';
 import { reconcile, verdictOf, type Reconciliation } from './reconcile';
@@ -30,8 +33,17 @@ export interface MigrationProgress {
 export interface MigrateOptions {
   readonly from: InvoiceAdapterV1;
   readonly to: InvoiceAdapterV1;
-  /** A journal file path (durable, resumable) or a journal; in memory when absent. */
+  /**
+   * A journal file path (durable, resumable; locked to one run at a time) or a journal; in memory
+   * when absent. A journal belongs to one migration: another source or target is refused.
+   */
   readonly journal?: string | MigrationJournal;
+  /**
+   * The source's and target's accounts as the journal records them — a base URL, a tenant, a
+   * login name, never a credential (URL user info, query and fragment are dropped). By default
+   * what each adapter declares.
+   */
+  readonly accounts?: { readonly from?: string; readonly to?: string };
   /** Invoices in flight at once; 4 by default. The adapters' rate limiters still apply. */
   readonly concurrency?: number;
   /** Map and validate everything, write nothing to the target. */
@@ -61,6 +73,9 @@ function errorOf(error: unknown): { code: string; message: string } {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Journals in use by a running {@link migrate} of this process (and since when): one run each. */
+const journalsInUse = new WeakMap<MigrationJournal, string>();
+
 /**
  * Moves a book of invoices from one vendor to another, exactly once. The source is streamed (one
  * page in memory); each customer is mapped once; each invoice is written with a key derived from
@@ -73,10 +88,47 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
   checkTarget(to);
   const startedAt = new Date().toISOString();
   const dryRun = options.dryRun ?? false;
+  const identity: MigrationIdentity = {
+    source: endpointOf(from, options.accounts?.from),
+    target: endpointOf(to, options.accounts?.to),
+  };
+  // Taken before anything is read or written: another run on this journal refuses this one.
+  const ownsJournal = typeof options.journal === 'string';
   const journal: MigrationJournal =
     typeof options.journal === 'string'
       ? new FileJournal(options.journal)
       : (options.journal ?? new MemoryJournal());
+  const since = journalsInUse.get(journal);
+  if (since !== undefined)
+    throw new JournalLockedError({
+      journalPath: journal instanceof FileJournal ? journal.path : '(journal object)',
+      lockPath: '(held in this process)',
+      holder: { pid: process.pid, hostname: hostname(), startedAt: since },
+      local: true,
+    });
+  try {
+    journal.bind(identity);
+  } catch (error) {
+    if (ownsJournal) journal.close();
+    throw error;
+  }
+  journalsInUse.set(journal, startedAt);
+  try {
+    return await run(options, journal, identity, startedAt, dryRun);
+  } finally {
+    journalsInUse.delete(journal);
+    if (ownsJournal) journal.close();
+  }
+}
+
+async function run(
+  options: MigrateOptions,
+  journal: MigrationJournal,
+  identity: MigrationIdentity,
+  startedAt: string,
+  dryRun: boolean,
+): Promise<MigrationReport> {
+  const { from, to } = options;
   const done = new Map<string, string>();
   const verdicts = new Map<string, Reconciliation>();
   for (const entry of journal.entries()) {
@@ -252,31 +304,29 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
   };
 
   const concurrency = options.concurrency ?? 4;
-  try {
-    // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
-    const creditNotesLater = (query: InvoiceListQuery | undefined) =>
-      (async function* invoicesOnly() {
-        for await (const invoice of from.invoices.list(query ?? {}))
-          if (invoice.type !== 'credit_note') yield invoice;
-      })();
-    await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry);
-    const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
-    if (wantsCreditNotes)
-      await forEachConcurrently(
-        from.invoices.list({ ...options.filter, type: ['credit_note'] }),
-        concurrency,
-        carry,
-      );
-  } finally {
-    if (typeof options.journal === 'string') journal.close();
-  }
+  // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
+  const creditNotesLater = (query: InvoiceListQuery | undefined) =>
+    (async function* invoicesOnly() {
+      for await (const invoice of from.invoices.list(query ?? {}))
+        if (invoice.type !== 'credit_note') yield invoice;
+    })();
+  await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry);
+  const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
+  if (wantsCreditNotes)
+    await forEachConcurrently(
+      from.invoices.list({ ...options.filter, type: ['credit_note'] }),
+      concurrency,
+      carry,
+    );
   return {
     source: from.id,
     target: to.id,
+    identity,
     dryRun,
     startedAt,
     finishedAt: new Date().toISOString(),
     counts: { ...counts, customersCreatedOrMatched: customerIds.size },
     invoices: entries,
+    warnings: [...(journal.warnings ?? [])],
   };
 }

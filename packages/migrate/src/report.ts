@@ -1,4 +1,5 @@
 import type { AdapterWarning } from '@invoicekit/core';
+import type { MigrationIdentity } from './journal-errors';
 import type { Difference } from './reconcile';
 
 /** What happened to one source invoice. */
@@ -11,6 +12,7 @@ export type InvoiceOutcome =
   | 'skipped'
   /** Could not be carried: the typed error says why. */
   | 'failed'
+
   /** Dry run: would be created. */
   | 'planned';
 
@@ -32,6 +34,8 @@ export interface InvoiceReport {
 export interface MigrationReport {
   readonly source: string;
   readonly target: string;
+  /** Source and target provider and account, as the journal records them (no credential). */
+  readonly identity: MigrationIdentity;
   readonly dryRun: boolean;
   readonly startedAt: string;
   readonly finishedAt: string;
@@ -53,6 +57,8 @@ export interface MigrationReport {
   };
   /** Every invoice that was not simply created and reconciled without a warning (all of them with `detail: 'all'`). */
   readonly invoices: readonly InvoiceReport[];
+  /** About the run itself, e.g. a journal line cut off by an interrupted run (dropped, redone). */
+  readonly warnings: readonly string[];
 }
 
 /** A few lines a person reads at the end of a run. */
@@ -63,6 +69,7 @@ export function summarize(report: MigrationReport): string {
     `  created ${c.created}, already present ${c.alreadyPresent}, resumed ${c.resumed}, skipped ${c.skipped}, failed ${c.failed}${report.dryRun ? `, planned ${c.planned}` : ''}`,
     `  reconciled ${c.reconciled}, explained ${c.explained}, mismatched ${c.mismatched}; customers ${c.customersCreatedOrMatched}`,
   ];
+  for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   for (const invoice of report.invoices.filter((entry) => entry.outcome === 'failed').slice(0, 10))
     lines.push(
       `  failed ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.error?.message ?? invoice.reason ?? ''}`,
