@@ -1,4 +1,5 @@
 import {
+  describeWireValue,
   formatFixed,
   isEmptyWireValue,
   lenientDate,
@@ -65,7 +66,7 @@ export const exactDecimal = z.unknown().transform((value, ctx): string | null =>
     const decimal = toDecimal(expandExponent(text.trim()));
     return formatFixed(decimal, decimal.decimalPlaces());
   }
-  ctx.addIssue({ code: 'custom', message: `not a number: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a number: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -82,7 +83,7 @@ export const wireId = z.unknown().transform((value, ctx): string | null => {
         ? value.trim()
         : undefined;
   if (text !== undefined && /^\d{1,19}$/.test(text)) return text;
-  ctx.addIssue({ code: 'custom', message: `not an integer id (${typeof value})` });
+  ctx.addIssue({ code: 'custom', message: `not an integer id: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -91,7 +92,7 @@ export const wholeNumber = z.unknown().transform((value, ctx): number | null => 
   if (isEmptyWireValue(value)) return null;
   const text = String(value).trim();
   if (/^-?\d+$/.test(text)) return Number.parseInt(text, 10);
-  ctx.addIssue({ code: 'custom', message: `not a whole number: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a whole number: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -101,7 +102,7 @@ export const wireTimestamp = z.unknown().transform((value, ctx): string | null =
     return new Date(Number.parseInt(value, 10) * 1000).toISOString().replace('.000Z', 'Z');
   const parsed = lenientTimestamp.safeParse(value);
   if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${describeWireValue(value)}` });
   return z.NEVER;
 });
 
@@ -111,6 +112,6 @@ export const wireDate = z.unknown().transform((value, ctx): string | null => {
     return new Date(Number.parseInt(value, 10) * 1000).toISOString().slice(0, 10);
   const parsed = lenientDate.safeParse(value);
   if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: `not a date: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a date: ${describeWireValue(value)}` });
   return z.NEVER;
 });
