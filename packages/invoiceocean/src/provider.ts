@@ -1,7 +1,14 @@
-import { bodyToken, defineProvider, queryToken, registerTransport } from '@invoicekit/core';
+import {
+  bodyToken,
+  defineProvider,
+  jsonCodec,
+  queryToken,
+  registerTransport,
+} from '@invoicekit/core';
 import type { z } from 'zod';
 import { InvoiceOceanAdapter } from './adapter';
 import { BRAND_DOMAINS, InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
+import { maskingEchoedSecrets } from './echoed-secrets';
 import { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 import { invoiceOceanErrorForResponse } from './errors/error-mapper';
 import { INVOICEOCEAN } from './provider-id';
@@ -23,10 +30,14 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
       config.baseUrl === `https://${config.account}.${BRAND_DOMAINS[config.brand]}`
         ? `https://app.${BRAND_DOMAINS[config.brand]}`
         : config.baseUrl;
+    // A credential the vendor echoes back is masked before any reader sees the answer.
+    const secrets = [config.token, config.apiToken];
+    const json = maskingEchoedSecrets(jsonCodec, secrets, '[REDACTED]');
     const appTransport = registerTransport(container.createChildContainer(), {
       provider: INVOICEOCEAN,
       baseUrl: appBaseUrl,
       auth: bodyToken('api_token', config.token),
+      codec: json,
       timeoutMs: config.timeoutMs,
       errorMapper: invoiceOceanErrorForResponse,
       extraSecrets: [config.apiToken],
@@ -40,7 +51,10 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
         config.format === 'xml'
           ? queryToken('api_token', config.token)
           : bodyToken('api_token', config.token),
-      ...(config.format === 'xml' ? { codec: invoiceOceanXmlCodec } : {}),
+      codec:
+        config.format === 'xml'
+          ? maskingEchoedSecrets(invoiceOceanXmlCodec, secrets, 'REDACTED')
+          : json,
       timeoutMs: config.timeoutMs,
       errorMapper: invoiceOceanErrorForResponse,
       // The full `TOKEN/prefix` form is a credential too.

@@ -1,4 +1,4 @@
-import { CodecError, looksLikeHtml, type Codec } from '@invoicekit/core';
+import { CodecError, jsonCodec, looksLikeHtml, type Codec } from '@invoicekit/core';
 import { decodeRailsXml, toRailsXml } from './rails-xml';
 
 /**
@@ -23,7 +23,9 @@ export const invoiceOceanXmlCodec: Codec = {
     if (looksLikeHtml(trimmed)) throw new CodecError('expected XML, received an HTML page', true);
     // DELETE answers with the bare word "ok", in either format.
     if (trimmed === 'ok' || trimmed === '"ok"') return 'ok';
-    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return JSON.parse(trimmed) as unknown;
+    // Some endpoints answer JSON whatever the extension: read with core's guarded JSON, whose
+    // errors are CodecErrors that never quote the text (a raw SyntaxError quotes its start).
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) return jsonCodec.decode(trimmed);
     const decoded = decodeRailsXml(trimmed);
     if (typeof decoded === 'object' && decoded !== null && !Array.isArray(decoded)) {
       const values = Object.values(decoded);

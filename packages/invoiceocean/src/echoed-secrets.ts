@@ -1,0 +1,54 @@
+import type { Codec } from '@invoicekit/core';
+
+/**
+ * The forms a credential takes in an answer that echoes it: as sent, URL-encoded (both ways)
+ * and Base64 — the forms a leak check looks for.
+ */
+function formsOf(secret: string): string[] {
+  return [
+    secret,
+    encodeURIComponent(secret),
+    new URLSearchParams([['', secret]]).toString().slice(1),
+    Buffer.from(secret, 'utf8').toString('base64'),
+  ];
+}
+
+/**
+ * A codec that masks the adapter's credentials in an answer's text before decoding it. Some
+ * vendor versions echo the request back, and a credential can arrive as a field's *name* (a JSON
+ * key, an XML tag) as well as a value; the transport masks values after decoding, but a name
+ * survives that, and the XML codec even rewrites it (`-` → `_`) so that it is no longer
+ * recognisable. Masked before parsing, it never reaches a record, a `raw` field or an error.
+ *
+ * `placeholder` must be valid wherever a secret can stand in the format: `REDACTED` is a valid
+ * XML name and text; in JSON the secret can only stand inside a string.
+ *
+ * TODO(core): drop once core's redaction masks keys of decoded bodies as well as values.
+ */
+export function maskingEchoedSecrets(
+  codec: Codec,
+  secrets: readonly (string | undefined)[],
+  placeholder: string,
+): Codec {
+  const forms = [
+    ...new Set(
+      secrets
+        .filter((secret): secret is string => typeof secret === 'string' && secret.length >= 4)
+        .flatMap(formsOf),
+    ),
+  ]
+    // Longest first, so `TOKEN/prefix` is masked whole rather than leaving `/prefix`.
+    .sort((a, b) => b.length - a.length);
+  return {
+    name: codec.name,
+    contentType: codec.contentType,
+    accept: codec.accept,
+    encode: (body) => codec.encode(body),
+    decode: (text) => {
+      let masked = text;
+      for (const form of forms)
+        if (masked.includes(form)) masked = masked.split(form).join(placeholder);
+      return codec.decode(masked);
+    },
+  };
+}
