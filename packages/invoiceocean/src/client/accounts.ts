@@ -1,18 +1,18 @@
-import { parseInput, type HttpTransport, type WriteOptions } from '@invoicekit/core';
+import { ProviderError, parseInput, type HttpTransport, type WriteOptions } from '@invoicekit/core';
 import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { recordAnswer } from '../wire/answer';
+import { vendorInput } from './schemas';
 
 export const CreateAccountInputSchema = z.strictObject({
-  account: z.looseObject({ prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i) }),
-  user: z
-    .looseObject({
-      login: z.string().optional(),
-      email: z.email(),
-      password: z.string().min(1),
-      from_partner: z.string().optional(),
-    })
-    .optional(),
-  company: z.looseObject({ name: z.string().min(1) }).optional(),
+  account: vendorInput({ prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i) }).create,
+  user: vendorInput({
+    login: z.string().optional(),
+    email: z.email(),
+    password: z.string().min(1),
+    from_partner: z.string().optional(),
+  }).create.optional(),
+  company: vendorInput({ name: z.string().min(1) }).create.optional(),
   integration_token: z.string().optional(),
 });
 export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
@@ -64,7 +64,7 @@ export class AccountsApi {
       operation: 'accounts.create',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'accounts.create', what: 'account answer' });
   }
 
   /** `GET /account.json` of this account. */
@@ -72,14 +72,19 @@ export class AccountsApi {
     integrationToken?: string,
     options: WriteOptions = {},
   ): Promise<Record<string, unknown>> {
+    const token = parseInput(z.string().min(1).optional(), integrationToken, {
+      provider: INVOICEOCEAN,
+      operation: 'accounts.get',
+      basePath: ['integrationToken'],
+    });
     const response = await this.accountTransport.request({
       method: 'GET',
       path: '/account.json',
-      query: { integration_token: integrationToken },
+      query: { integration_token: token },
       operation: 'accounts.get',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'accounts.get', what: 'account answer' });
   }
 
   /** `POST /account/delete.json`: the vendor e-mails a deletion link. */
@@ -91,7 +96,7 @@ export class AccountsApi {
       operation: 'accounts.delete',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'accounts.delete', what: 'account answer' });
   }
 
   /** `PATCH /account/unlink.json` with one prefix or several. */
@@ -111,7 +116,7 @@ export class AccountsApi {
       operation: 'accounts.unlink',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'accounts.unlink', what: 'account answer' });
   }
 
   /** `POST /account/add_user.json`. */
@@ -120,19 +125,24 @@ export class AccountsApi {
     integrationToken?: string,
     options: WriteOptions = {},
   ): Promise<Record<string, unknown>> {
-    const checked = parseInput(z.looseObject({ email: z.email() }), user, {
+    const checked = parseInput(
+      vendorInput({ email: z.email(), role: z.string().optional() }).create,
+      user,
+      { provider: INVOICEOCEAN, operation: 'accounts.addUser', basePath: ['user'] },
+    );
+    const token = parseInput(z.string().min(1).optional(), integrationToken, {
       provider: INVOICEOCEAN,
       operation: 'accounts.addUser',
-      basePath: ['user'],
+      basePath: ['integrationToken'],
     });
     const response = await this.accountTransport.request({
       method: 'POST',
       path: '/account/add_user.json',
-      body: { user: checked, ...(integrationToken ? { integration_token: integrationToken } : {}) },
+      body: { user: checked, ...(token ? { integration_token: token } : {}) },
       operation: 'accounts.addUser',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'accounts.addUser', what: 'account answer' });
   }
 
   /** `POST https://app.…/users.json`. */
@@ -142,18 +152,23 @@ export class AccountsApi {
     options: WriteOptions = {},
   ): Promise<Record<string, unknown>> {
     const checked = parseInput(
-      z.looseObject({ email: z.email(), password: z.string().min(1) }),
+      vendorInput({ email: z.email(), password: z.string().min(1) }).create,
       user,
       { provider: INVOICEOCEAN, operation: 'users.create', basePath: ['user'] },
     );
+    const token = parseInput(z.string().min(1), integrationToken, {
+      provider: INVOICEOCEAN,
+      operation: 'users.create',
+      basePath: ['integrationToken'],
+    });
     const response = await this.appTransport.request({
       method: 'POST',
       path: '/users.json',
-      body: { user: checked, integration_token: integrationToken },
+      body: { user: checked, integration_token: token },
       operation: 'users.create',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'users.create', what: 'account answer' });
   }
 
   /** `POST https://app.…/login.json` → the user's account and API token. */
@@ -169,6 +184,16 @@ export class AccountsApi {
       operation: 'login',
       signal: options.signal,
     });
-    return LoginResult.parse(response.body);
+    const context = { operation: 'login', what: 'login answer' };
+    const parsed = LoginResult.safeParse(recordAnswer(response.body, context));
+    if (!parsed.success) {
+      // Paths only: the answer holds a credential by design.
+      const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))];
+      throw new ProviderError({
+        provider: INVOICEOCEAN,
+        message: `login: unreadable login answer from the vendor (fields: ${fields.join(', ')})`,
+      });
+    }
+    return parsed.data;
   }
 }

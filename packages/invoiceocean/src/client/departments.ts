@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ValidationError, type HttpTransport, type WriteOptions } from '@invoicekit/core';
+import { parseInput, type HttpTransport, type WriteOptions } from '@invoicekit/core';
+import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
 import { DepartmentInput, DepartmentRecord } from './schemas';
 import { VendorResource, type VendorRecord } from './vendor-resource';
@@ -11,10 +12,25 @@ export interface UploadFile {
   readonly data: Buffer;
 }
 
+/**
+ * A logo to upload. Name and content type go into the multipart part's headers, so quotes and
+ * line breaks (which would end them and add others) are refused.
+ */
+const UploadFileSchema = z.object({
+  fileName: z
+    .string()
+    .min(1)
+    .regex(/^[^"\r\n]+$/, { message: 'must not contain quotes or line breaks' }),
+  contentType: z
+    .string()
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'must be a MIME type such as image/png' }),
+  data: z.instanceof(Buffer).refine((data) => data.length > 0, { message: 'the file is empty' }),
+});
+
 /** Departments (the selling companies of an account), with the multipart logo upload. */
 export class DepartmentsResource extends VendorResource<
   VendorRecord<{ id: string | null }>,
-  Record<string, unknown>
+  z.input<typeof DepartmentInput.create>
 > {
   constructor(transport: HttpTransport, extension: 'json' | 'xml') {
     super(
@@ -36,28 +52,23 @@ export class DepartmentsResource extends VendorResource<
     options: WriteOptions = {},
   ): Promise<VendorRecord<{ id: string | null }>> {
     const operation = 'departments.uploadLogo';
-    if (file.data.length === 0)
-      throw new ValidationError({
-        provider: INVOICEOCEAN,
-        issues: [{ path: 'file.data', message: 'the file is empty' }],
-      });
-    if (/["\r\n]/.test(file.fileName)) {
-      throw new ValidationError({
-        provider: INVOICEOCEAN,
-        issues: [{ path: 'file.fileName', message: 'must not contain quotes or line breaks' }],
-      });
-    }
+    const path = this.url(`departments/${this.id(id, operation)}`);
+    const checked = parseInput(UploadFileSchema, file, {
+      provider: INVOICEOCEAN,
+      operation,
+      basePath: ['file'],
+    });
     const boundary = `----invoicekit${randomBytes(12).toString('hex')}`;
     const body = Buffer.concat([
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="department[logo]"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="department[logo]"; filename="${checked.fileName}"\r\nContent-Type: ${checked.contentType}\r\n\r\n`,
       ),
-      file.data,
+      checked.data,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const response = await this.transport.request({
       method: 'PUT',
-      path: this.url(`departments/${this.id(id, operation)}`),
+      path,
       body,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       operation,

@@ -1,13 +1,27 @@
 import {
   ValidationError,
   parseInput,
+  readVendorRecord,
   type HttpTransport,
   type ReadOptions,
   type WriteOptions,
 } from '@invoicekit/core';
 import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { recordAnswer, requireId } from '../wire/answer';
+import { InvoiceWire } from '../wire/invoice';
 import { idSegment } from '../wire/path-segment';
+
+/** An invoice the vendor answered with: a record with an id, its known fields readable. */
+function readInvoice(body: unknown, operation: string): Record<string, unknown> {
+  const context = { operation, what: 'invoice' };
+  const invoice = readVendorRecord(InvoiceWire, recordAnswer(body, context), {
+    provider: INVOICEOCEAN,
+    what: 'InvoiceOcean invoice',
+  });
+  requireId(invoice.id, body, context);
+  return recordAnswer(body, context);
+}
 
 const STATUSES = [
   'issued',
@@ -65,7 +79,7 @@ export class InvoiceActions {
       signal: options.signal,
       idempotency: { kind: 'vendor-dedupe' },
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'invoices.changeStatus', what: 'invoice' });
   }
 
   /** `POST /invoices/ID/send_by_email.json` with the vendor's options. */
@@ -92,7 +106,10 @@ export class InvoiceActions {
       operation: 'invoices.sendByEmail',
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, {
+      operation: 'invoices.sendByEmail',
+      what: 'send_by_email answer',
+    });
   }
 
   /** `POST /invoices/cancel.json` with `cancel_invoice_id` and `cancel_reason`. */
@@ -102,7 +119,12 @@ export class InvoiceActions {
     options: WriteOptions = {},
   ): Promise<Record<string, unknown>> {
     const checked = this.id(id, 'invoices.cancel');
-    const params = { cancel_invoice_id: checked, cancel_reason: reason };
+    const cancelReason = parseInput(z.string().max(2000).optional(), reason, {
+      provider: INVOICEOCEAN,
+      operation: 'invoices.cancel',
+      basePath: ['reason'],
+    });
+    const params = { cancel_invoice_id: checked, cancel_reason: cancelReason };
     const response = await this.transport.request({
       method: 'POST',
       path: `/invoices/cancel.${this.extension}`,
@@ -113,7 +135,7 @@ export class InvoiceActions {
       signal: options.signal,
       idempotency: { kind: 'vendor-dedupe' },
     });
-    return response.body as Record<string, unknown>;
+    return recordAnswer(response.body, { operation: 'invoices.cancel', what: 'cancel answer' });
   }
 
   /** `GET /invoices/ID.pdf?print_option=…` */
@@ -142,30 +164,28 @@ export class InvoiceActions {
     options: WriteOptions = {},
   ): Promise<Record<string, unknown>> {
     const checked = this.id(proformaId, 'invoices.createFromProforma');
-    const proforma = await this.transport.request<Record<string, unknown>>({
+    const operation = 'invoices.createFromProforma';
+    const proforma = await this.transport.request({
       method: 'GET',
       path: `/invoices/${checked}.${this.extension}`,
-      operation: 'invoices.createFromProforma',
+      operation,
       signal: options.signal,
     });
-    if (proforma.body.kind !== 'proforma') {
+    const source = readInvoice(proforma.body, operation);
+    if (source.kind !== 'proforma') {
+      // The vendor's kind is not quoted: a hostile answer could put anything there.
       throw new ValidationError({
         provider: INVOICEOCEAN,
-        issues: [
-          {
-            path: 'proformaId',
-            message: `invoice ${checked} is a ${String(proforma.body.kind)}, not a proforma`,
-          },
-        ],
+        issues: [{ path: 'proformaId', message: `invoice ${checked} is not a proforma` }],
       });
     }
     const response = await this.transport.request({
       method: 'POST',
       path: `/invoices.${this.extension}`,
       body: { invoice: { kind: 'vat', from_invoice_id: Number(checked) } },
-      operation: 'invoices.createFromProforma',
+      operation,
       signal: options.signal,
     });
-    return response.body as Record<string, unknown>;
+    return readInvoice(response.body, operation);
   }
 }

@@ -1,4 +1,5 @@
 import {
+  ProviderError,
   lenientDecimal,
   lenientString,
   parseInput,
@@ -7,6 +8,7 @@ import {
 } from '@invoicekit/core';
 import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { recordAnswer } from '../wire/answer';
 import { PriceListInput, PriceListRecord } from './schemas';
 import { VendorResource, type VendorRecord } from './vendor-resource';
 
@@ -22,7 +24,7 @@ export type ProductPrice = z.infer<typeof ProductPrice>;
 /** Price lists, with VosFactures' prices for products. */
 export class PriceListsResource extends VendorResource<
   VendorRecord<{ id: string | null }>,
-  z.input<typeof PriceListInput>
+  z.input<typeof PriceListInput.create>
 > {
   constructor(transport: HttpTransport, extension: 'json' | 'xml') {
     super(
@@ -60,6 +62,16 @@ export class PriceListsResource extends VendorResource<
       operation,
       signal: options.signal,
     });
-    return z.record(z.string(), ProductPrice).parse(response.body ?? {});
+    const prices = z
+      .record(z.string(), ProductPrice)
+      .safeParse(recordAnswer(response.body, { operation, what: 'price list prices' }));
+    if (!prices.success) {
+      throw new ProviderError({
+        provider: INVOICEOCEAN,
+        message: `${operation}: unreadable prices from the vendor (fields: ${[...new Set(prices.error.issues.map((issue) => issue.path.join('.')))].join(', ')})`,
+        rawBody: response.body,
+      });
+    }
+    return prices.data;
   }
 }

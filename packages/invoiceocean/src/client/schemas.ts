@@ -1,4 +1,5 @@
 import {
+  decimalTextOfNumber,
   lenientBoolean,
   lenientDate,
   lenientDecimal,
@@ -6,16 +7,178 @@ import {
   lenientString,
 } from '@invoicekit/core';
 import { z } from 'zod';
+import { VendorTaxSchema } from '../mapping/tax';
 
 /**
- * Record readers and input validators of the vendor resources beyond invoices and clients, from
- * the vendor documentation (reference §5) and the seed pages' examples. Records are loose: the
- * documented fields are typed, anything else is kept as sent.
+ * Record readers and input validators of the vendor resources, from the vendor documentation
+ * (reference §5) and the seed pages' examples. Records are loose: the documented fields are
+ * typed, anything else is kept as sent. Inputs (create and update) type every documented field —
+ * amounts, quantities, tax rates, ids, texts — so that `price_net: {"$gt": ""}` or a tax of
+ * `1e-7` never goes out; other fields pass if they are plain JSON under a field name.
  */
 
 const id = lenientId;
-const decimalInput = z.union([z.string().regex(/^-?\d+([.,]\d+)?$/), z.number().finite()]);
+
+/**
+ * A field name the vendor could know: Rails attribute names (`buyer_tax_no`, `_destroy`) and
+ * the index keys of nested-attribute hashes (`"0"`, `"1"`). Anything else — `$gt`, `a b`,
+ * `x><y` — would be an operator or, in XML, markup: refused.
+ */
+const FIELD_NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|\d+)$/;
+
+function checkFieldNames(value: unknown, ctx: z.RefinementCtx): void {
+  // Iterative: a caller's deeply nested value must not overflow the stack here.
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: current, path } = stack.pop() as (typeof stack)[number];
+    if (typeof current !== 'object' || current === null) continue;
+    const entries = Array.isArray(current)
+      ? current.map((item, index) => [index, item] as const)
+      : Object.entries(current);
+    for (const [key, inner] of entries) {
+      if (typeof key === 'string' && !FIELD_NAME.test(key)) {
+        ctx.addIssue({ code: 'custom', path: [...path, key], message: 'is not a field name' });
+        continue;
+      }
+      stack.push({ value: inner, path: [...path, key] });
+    }
+  }
+}
+
+/** Any JSON value under a field the schema does not type, with field names checked. */
+const extraField = z.json().optional();
+
+/**
+ * Create and update validators of one vendor record: the documented fields typed, any other
+ * field kept if it is plain JSON under a plausible name. Update takes any subset.
+ */
+export function vendorInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  const base = z.object(shape).catchall(extraField);
+  return {
+    create: base.superRefine(checkFieldNames),
+    update: base.partial().superRefine(checkFieldNames),
+  };
+}
+
+/** A nested vendor object (a position, an action): typed fields, other JSON kept. */
+function nestedInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z.object(shape).catchall(extraField).superRefine(checkFieldNames);
+}
+
+/**
+ * An amount or quantity: decimal text (`"10.23"`, `"-5"`, `"59,00"`) as given, or a JS number
+ * written out as plain decimal text — `1e-7` goes out as `"0.0000001"`, never in exponent form.
+ */
+const decimalInput = z.union([
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+([.,]\d+)?$/, { message: 'must be a decimal number' }),
+  z.number().finite().transform(decimalTextOfNumber),
+]);
 const idInput = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]);
+const tax = VendorTaxSchema;
+/** Text fields: a string (or null to clear it); an object where a name belongs is refused. */
+const text = z.string().nullish();
+const flag = z.union([
+  z.boolean(),
+  z.literal(0),
+  z.literal(1),
+  z.enum(['0', '1', 'true', 'false']),
+]);
+
+const party = (prefix: 'buyer' | 'seller') =>
+  Object.fromEntries(
+    [
+      'name',
+      'first_name',
+      'last_name',
+      'tax_no',
+      'email',
+      'phone',
+      'street',
+      'city',
+      'post_code',
+      'country',
+      'person',
+    ].map((field) => [`${prefix}_${field}`, text]),
+  ) as Record<`${typeof prefix}_${string}`, typeof text>;
+
+/** An invoice position as the vendor takes it (create, or update with `id` / `_destroy`). */
+const PositionInput = nestedInput({
+  id: idInput.optional(),
+  name: text,
+  description: text,
+  code: text,
+  product_id: idInput.nullish(),
+  quantity: decimalInput.optional(),
+  quantity_unit: text,
+  price_net: decimalInput.optional(),
+  price_gross: decimalInput.optional(),
+  total_price_net: decimalInput.optional(),
+  total_price_gross: decimalInput.optional(),
+  tax: tax.optional(),
+  discount: decimalInput.nullish(),
+  discount_percent: decimalInput.nullish(),
+  kind: text,
+  _destroy: flag.optional(),
+});
+
+/** What the vendor client's `invoices.create` / `update` send under `invoice`. */
+export const InvoiceInput = vendorInput({
+  kind: text,
+  number: text,
+  status: text,
+  currency: text,
+  lang: text,
+  issue_date: text,
+  sell_date: text,
+  payment_to: text,
+  payment_to_kind: text,
+  paid_date: text,
+  payment_type: text,
+  place: text,
+  description: text,
+  oid: text,
+  income: flag.optional(),
+  client_id: idInput.nullish(),
+  department_id: idInput.nullish(),
+  from_invoice_id: idInput.nullish(),
+  invoice_id: idInput.nullish(),
+  price_net: decimalInput.optional(),
+  price_gross: decimalInput.optional(),
+  paid: decimalInput.optional(),
+  discount: decimalInput.nullish(),
+  ...party('buyer'),
+  ...party('seller'),
+  positions: z.array(PositionInput).optional(),
+});
+
+/** What the vendor client's `clients.create` / `update` send under `client`. */
+export const ClientInput = vendorInput({
+  name: text,
+  first_name: text,
+  last_name: text,
+  tax_no: text,
+  email: text,
+  phone: text,
+  mobile_phone: text,
+  street: text,
+  street_no: text,
+  city: text,
+  post_code: text,
+  country: text,
+  bank: text,
+  bank_account: text,
+  shortcut: text,
+  note: text,
+  external_id: text,
+  company: flag.optional(),
+  discount: decimalInput.nullish(),
+  default_tax: tax.nullish(),
+  department_id: idInput.nullish(),
+  category_id: idInput.nullish(),
+});
 
 export const ProductRecord = z.looseObject({
   id,
@@ -25,12 +188,12 @@ export const ProductRecord = z.looseObject({
   price_gross: lenientDecimal.optional(),
   tax: lenientString.optional(),
 });
-export const ProductInput = z.looseObject({
+export const ProductInput = vendorInput({
   name: z.string().min(1),
   code: z.string().optional(),
   price_net: decimalInput.optional(),
   price_gross: decimalInput.optional(),
-  tax: z.union([z.string(), z.number()]).optional(),
+  tax: tax.optional(),
   quantity_unit: z.string().optional(),
   service: z.boolean().optional(),
 });
@@ -44,7 +207,7 @@ export const PaymentRecord = z.looseObject({
   paid_date: lenientDate.optional(),
   kind: lenientString.optional(),
 });
-export const PaymentInput = z.looseObject({
+export const PaymentInput = vendorInput({
   name: z.string().min(1),
   price: decimalInput,
   invoice_id: idInput.nullish(),
@@ -60,7 +223,7 @@ export const CategoryRecord = z.looseObject({
   name: lenientString.optional(),
   description: lenientString.optional(),
 });
-export const CategoryInput = z.looseObject({
+export const CategoryInput = vendorInput({
   name: z.string().min(1),
   description: z.string().nullish(),
 });
@@ -71,7 +234,7 @@ export const WarehouseRecord = z.looseObject({
   kind: lenientString.optional(),
   description: lenientString.optional(),
 });
-export const WarehouseInput = z.looseObject({
+export const WarehouseInput = vendorInput({
   name: z.string().min(1),
   kind: z.string().nullish(),
   description: z.string().nullish(),
@@ -83,7 +246,7 @@ export const DepartmentRecord = z.looseObject({
   shortcut: lenientString.optional(),
   tax_no: lenientString.optional(),
 });
-export const DepartmentInput = z.looseObject({
+export const DepartmentInput = vendorInput({
   name: z.string().min(1),
   shortcut: z.string().optional(),
   tax_no: z.string().optional(),
@@ -97,7 +260,7 @@ export const BankAccountRecord = z.looseObject({
   bank_currency: lenientString.optional(),
   bank_swift: lenientString.optional(),
 });
-export const BankAccountInput = z.looseObject({
+export const BankAccountInput = vendorInput({
   bank_account_number: z.string().min(1),
   name: z.string().max(255).optional(),
   bank_name: z.string().optional(),
@@ -112,13 +275,23 @@ export const PriceListRecord = z.looseObject({
   currency: lenientString.optional(),
   description: lenientString.optional(),
 });
-export const PriceListInput = z.looseObject({
+export const PriceListInput = vendorInput({
   name: z.string().min(1),
   description: z.string().optional(),
   currency: z.string().optional(),
   /** Rails nested attributes: a hash keyed "0", "1" … of positions. */
   price_list_positions_attributes: z
-    .record(z.string(), z.record(z.string(), z.unknown()))
+    .record(
+      z.string().regex(/^\d+$/),
+      nestedInput({
+        priceable_id: idInput.optional(),
+        price_net: decimalInput.optional(),
+        price_gross: decimalInput.optional(),
+        tax: tax.optional(),
+        use_percentage: flag.optional(),
+        percentage: decimalInput.nullish(),
+      }),
+    )
     .optional(),
 });
 
@@ -129,7 +302,7 @@ export const RecurringRecord = z.looseObject({
   every: lenientString.optional(),
   next_invoice_date: lenientDate.optional(),
 });
-export const RecurringInput = z.looseObject({
+export const RecurringInput = vendorInput({
   name: z.string().min(1),
   invoice_id: idInput,
   start_date: z.string().optional(),
@@ -141,14 +314,14 @@ export const RecurringInput = z.looseObject({
   next_invoice_date: z.string().optional(),
 });
 
-const WarehouseAction = z.looseObject({
+const WarehouseAction = nestedInput({
   product_id: idInput.optional(),
   product_name: z.string().optional(),
   quantity: decimalInput,
   price_net: decimalInput.optional(),
   purchase_price_net: decimalInput.optional(),
-  tax: z.union([z.string(), z.number()]).optional(),
-  purchase_tax: z.union([z.string(), z.number()]).optional(),
+  tax: tax.optional(),
+  purchase_tax: tax.optional(),
   warehouse2_id: idInput.optional(),
 });
 export const WarehouseDocumentRecord = z.looseObject({
@@ -158,7 +331,7 @@ export const WarehouseDocumentRecord = z.looseObject({
   warehouse_id: lenientId.optional(),
   issue_date: lenientDate.optional(),
 });
-export const WarehouseDocumentInput = z.looseObject({
+export const WarehouseDocumentInput = vendorInput({
   /** pz: goods received; wz: goods issued; mm: transfer between warehouses. */
   kind: z.enum(['pz', 'wz', 'mm']),
   number: z.string().nullish(),
@@ -170,6 +343,16 @@ export const WarehouseDocumentInput = z.looseObject({
   client_name: z.string().optional(),
   invoice_ids: z.array(idInput).optional(),
   warehouse_actions: z.array(WarehouseAction).optional(),
+});
+/** A warehouse action written on its own. */
+export const WarehouseActionInput = vendorInput({
+  product_id: idInput.optional(),
+  warehouse_id: idInput.optional(),
+  warehouse_document_id: idInput.optional(),
+  quantity: decimalInput.optional(),
+  price_net: decimalInput.optional(),
+  tax: tax.optional(),
+  kind: text,
 });
 export const WarehouseActionRecord = z.looseObject({
   id: lenientId.optional(),

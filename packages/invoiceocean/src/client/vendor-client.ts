@@ -7,20 +7,25 @@ import { PriceListsResource } from './price-lists';
 import { InvoiceActions } from './invoice-actions';
 import * as schemas from './schemas';
 import { VendorResource } from './vendor-resource';
-import { z } from 'zod';
-
-const LooseInput = z.looseObject({});
+import type { z } from 'zod';
 
 /**
  * The InvoiceOcean API by its own names, typed: every resource the vendor documents and the seed
  * pages use, so that nothing needs the raw pass-through. It shares the adapter's transport (auth,
- * retries, redaction). Reach it as `adapter.vendor`.
+ * retries, redaction). Every write validates its input before sending (create and update alike);
+ * every answer is checked to be what the call returns. Reach it as `adapter.vendor`.
  */
 export class InvoiceOceanClient {
-  readonly invoices: VendorResource<z.output<typeof InvoiceWire>, Record<string, unknown>> & {
+  readonly invoices: VendorResource<
+    z.output<typeof InvoiceWire>,
+    z.input<typeof schemas.InvoiceInput.create>
+  > & {
     readonly actions: InvoiceActions;
   };
-  readonly clients: VendorResource<z.output<typeof ClientWire>, Record<string, unknown>>;
+  readonly clients: VendorResource<
+    z.output<typeof ClientWire>,
+    z.input<typeof schemas.ClientInput.create>
+  >;
   readonly products;
   readonly payments;
   readonly categories;
@@ -38,7 +43,12 @@ export class InvoiceOceanClient {
       definition: ConstructorParameters<typeof VendorResource<Record, Input>>[1],
     ) => new VendorResource<Record, Input>(transport, definition, extension);
     this.invoices = Object.assign(
-      resource({ path: 'invoices', wrapper: 'invoice', record: InvoiceWire, input: LooseInput }),
+      resource({
+        path: 'invoices',
+        wrapper: 'invoice',
+        record: InvoiceWire,
+        input: schemas.InvoiceInput,
+      }),
       {
         actions: new InvoiceActions(transport, extension),
       },
@@ -47,7 +57,7 @@ export class InvoiceOceanClient {
       path: 'clients',
       wrapper: 'client',
       record: ClientWire,
-      input: LooseInput,
+      input: schemas.ClientInput,
     });
     this.products = resource({
       path: 'products',
@@ -98,7 +108,7 @@ export class InvoiceOceanClient {
       path: 'warehouse_actions',
       wrapper: 'warehouse_action',
       record: schemas.WarehouseActionRecord,
-      input: LooseInput,
+      input: schemas.WarehouseActionInput,
     });
     this.accounts = new AccountsApi(transport, appTransport);
   }

@@ -1,5 +1,6 @@
 import {
   ProviderError,
+  deferIterable,
   pageNumberStrategy,
   paginate,
   parseInput,
@@ -8,9 +9,28 @@ import {
   type ReadOptions,
   type WriteOptions,
 } from '@invoicekit/core';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
+import { listAnswer, recordAnswer, requireId } from '../wire/answer';
 import { idSegment } from '../wire/path-segment';
+
+/** Vendor filters of a list: scalars, or lists of them for repeated keys (`kinds[]`). */
+const QuerySchema = z.record(
+  z.string(),
+  z.union([
+    z.string(),
+    z.number().finite(),
+    z.boolean(),
+    z.array(z.union([z.string(), z.number().finite()])),
+    z.undefined(),
+  ]),
+);
+
+/** The id a record schema read, as text, if any. */
+function idOf(record: unknown): string | null {
+  const value = (record as { id?: unknown }).id;
+  return typeof value === 'string' ? value : null;
+}
 
 /** A vendor record as returned: the documented fields typed, every other key kept. */
 export type VendorRecord<Shape> = Shape & Record<string, unknown>;
@@ -23,16 +43,21 @@ export interface VendorResourceDefinition<Record, Input> {
   readonly wrapper: string;
   /** Lenient reader of one record. */
   readonly record: z.ZodType<Record>;
-  /** Validator of create input (update takes any subset of it). */
-  readonly input: z.ZodType<Input>;
+  /** Validators of create and update input (update takes any subset of the fields). */
+  readonly input: {
+    readonly create: z.ZodType<unknown, Input>;
+    readonly update: z.ZodType<unknown, Partial<Input>>;
+  };
   /** A singular path for `get` where the vendor documents one (`banking/payment`). */
   readonly getPath?: string;
 }
 
 /**
  * Typed access to one vendor resource (list, get, create, update, delete) through the adapter's
- * transport: the same auth, retries, redaction and errors as the canonical API. Input is checked
- * before sending; records are read leniently with unknown keys kept.
+ * transport: the same auth, retries, redaction and errors as the canonical API. Input — create and
+ * update alike — is checked before anything is sent (a `ValidationError` naming the field path);
+ * records are read leniently with unknown keys kept, and an answer that is no record with an id
+ * (or no list, for `list`) is a `ProviderError`.
  */
 export class VendorResource<Record, Input> {
   constructor(
@@ -49,14 +74,23 @@ export class VendorResource<Record, Input> {
     return idSegment(id, operation);
   }
 
+  /** One record of the vendor's answer: an object with an id, every documented field readable. */
   protected read(body: unknown, operation: string): Record {
-    const parsed = this.definition.record.safeParse(body);
+    const context = { operation, what: this.definition.wrapper.replace(/_/g, ' ') };
+    const record = recordAnswer(body, context);
+    const parsed = this.definition.record.safeParse(record);
     if (!parsed.success) {
+      // Paths only: a field's value may be an echoed credential.
+      const fields = [
+        ...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(record)')),
+      ];
       throw new ProviderError({
         provider: INVOICEOCEAN,
-        message: `${operation}: unreadable ${this.definition.wrapper} from the vendor`,
+        message: `${operation}: unreadable ${context.what} from the vendor (fields: ${fields.join(', ')})`,
+        rawBody: body,
       });
     }
+    requireId(idOf(parsed.data), body, context);
     return parsed.data;
   }
 
@@ -65,7 +99,20 @@ export class VendorResource<Record, Input> {
     query: Readonly<globalThis.Record<string, QueryValue>> = {},
     options: ReadOptions = {},
   ): AsyncIterable<Record> {
+    // Deferred, so bad filters reject the first `next()` like any other failure of a list.
+    return deferIterable(() => this.pages(query, options));
+  }
+
+  private pages(
+    query: Readonly<globalThis.Record<string, QueryValue>>,
+    options: ReadOptions,
+  ): AsyncIterable<Record> {
     const operation = `${this.definition.path}.list`;
+    const filters = parseInput(QuerySchema, query, {
+      provider: INVOICEOCEAN,
+      operation,
+      basePath: ['query'],
+    });
     return paginate({
       provider: INVOICEOCEAN,
       strategy: pageNumberStrategy({ perPage: 100 }),
@@ -75,12 +122,12 @@ export class VendorResource<Record, Input> {
         const response = await this.transport.request({
           method: 'GET',
           path: this.url(this.definition.path),
-          query: { ...query, page, per_page: perPage },
+          query: { ...filters, page, per_page: perPage },
           operation,
           signal,
         });
         return {
-          items: (Array.isArray(response.body) ? response.body : []).map((item) =>
+          items: listAnswer(response.body, { operation, what: 'list' }).map((item) =>
             this.read(item, operation),
           ),
         };
@@ -103,7 +150,7 @@ export class VendorResource<Record, Input> {
 
   async create(input: Input, options: WriteOptions = {}): Promise<Record> {
     const operation = `${this.definition.path}.create`;
-    const checked = parseInput(this.definition.input, input, {
+    const checked = parseInput(this.definition.input.create, input, {
       provider: INVOICEOCEAN,
       operation,
       basePath: [this.definition.wrapper],
@@ -124,10 +171,16 @@ export class VendorResource<Record, Input> {
     options: WriteOptions = {},
   ): Promise<Record> {
     const operation = `${this.definition.path}.update`;
+    const path = this.url(`${this.definition.path}/${this.id(id, operation)}`);
+    const checked = parseInput(this.definition.input.update, input, {
+      provider: INVOICEOCEAN,
+      operation,
+      basePath: [this.definition.wrapper],
+    });
     const response = await this.transport.request({
       method: 'PUT',
-      path: this.url(`${this.definition.path}/${this.id(id, operation)}`),
-      body: { [this.definition.wrapper]: input },
+      path,
+      body: { [this.definition.wrapper]: checked },
       operation,
       signal: options.signal,
     });

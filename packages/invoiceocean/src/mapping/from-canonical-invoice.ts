@@ -112,7 +112,7 @@ function positionFields(line: ParsedLineInput, context: LineContext): Record<str
     ...(line.unitPriceKind === 'gross'
       ? { price_gross: line.unitPrice }
       : { price_net: line.unitPrice }),
-    tax: fromCanonicalTaxRate(line.taxRate),
+    tax: fromCanonicalTaxRate(line.taxRate, `lines.${context.index}.taxRate`),
     ...discountFields(line, context),
   };
 }
@@ -143,7 +143,7 @@ function correctionFields(line: ParsedLineInput, context: LineContext): Record<s
   }
   const priceKey = line.unitPriceKind === 'gross' ? 'price_gross' : 'price_net';
   const unit = price.abs().toString();
-  const tax = fromCanonicalTaxRate(line.taxRate);
+  const tax = fromCanonicalTaxRate(line.taxRate, `lines.${context.index}.taxRate`);
   const side = (kind: 'correction_before' | 'correction_after', count: string) => ({
     name: line.description,
     ...identityFields(line),

@@ -1,4 +1,4 @@
-import { ProviderError } from '@invoicekit/core';
+import { ProviderError, ValidationError } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { fromCanonicalTaxRate, toCanonicalTaxRate } from './tax';
 
@@ -24,6 +24,24 @@ describe('InvoiceOcean tax mapping', () => {
   it('refuses a tax word it does not know instead of guessing', () => {
     expect(() => toCanonicalTaxRate('mystery')).toThrow(ProviderError);
   });
+
+  it('does not quote an unknown tax value (it may be an echoed credential)', () => {
+    expect(() => toCanonicalTaxRate('EchoedSecretToken123')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('EchoedSecretToken123') }),
+    );
+  });
+
+  it.each(['1e-7', '1000', '-19', '0.00001', '1e2'])(
+    'never writes the percentage %j to the vendor',
+    (value) => {
+      expect(() => fromCanonicalTaxRate({ kind: 'percent', value }, 'lines.0.taxRate')).toThrow(
+        expect.objectContaining({
+          constructor: ValidationError,
+          issues: [expect.objectContaining({ path: 'lines.0.taxRate' })],
+        }),
+      );
+    },
+  );
 
   it('writes every canonical kind back in the vendor spelling that reads the same', () => {
     for (const rate of [
