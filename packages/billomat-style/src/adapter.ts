@@ -54,7 +54,7 @@ import { capabilitiesFor } from './capabilities';
 import { MethodStyleClient, type VendorRecord } from './client/method-client';
 import { InvoiceDataSchema } from './client/service-inputs';
 import type { BillomatStyleConfig } from './config';
-import { textOf } from './envelope/envelope';
+import { answerId, textOf } from './envelope/envelope';
 import { fromCanonicalCustomer, fromCanonicalInvoice } from './mapping/from-canonical';
 import {
   toCanonicalCustomer,
@@ -63,6 +63,7 @@ import {
 } from './mapping/to-canonical';
 import { BillomatStyleInvoiceOptionsSchema } from './provider-options';
 import { BILLOMAT_STYLE } from './provider-id';
+import { VENDOR_ID } from './wire/vendor-id';
 import { berlinDateAt } from './wire/vendor-values';
 
 /** The vendor answers an unknown id as a missing field; the caller asked for a record. */
@@ -109,8 +110,22 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     this.capabilities = capabilitiesFor(config.endpoint);
   }
 
-  private checkedId(id: string, operation: string): string {
-    return parseInput(IdSchema, id, { provider: BILLOMAT_STYLE, operation, basePath: ['id'] });
+  /**
+   * A canonical id checked before use. The vendor's ids are integers: any other id names no
+   * record there, so it is not found — and it is never put into an envelope.
+   */
+  private checkedId(
+    id: string,
+    operation: string,
+    kind: 'invoice' | 'customer' = 'invoice',
+  ): string {
+    const checked = parseInput(IdSchema, id, {
+      provider: BILLOMAT_STYLE,
+      operation,
+      basePath: ['id'],
+    }).trim();
+    if (!VENDOR_ID.test(checked)) throw this.notFound(kind, checked);
+    return checked;
   }
 
   private read(raw: unknown): Invoice {
@@ -118,7 +133,12 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
   }
 
   private notFound(kind: 'invoice' | 'customer', id: string): NotFoundError {
-    return new NotFoundError({ provider: BILLOMAT_STYLE, message: `${kind} ${id} does not exist` });
+    // A caller's id, shown cut short: it could be anything the caller passed.
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    return new NotFoundError({
+      provider: BILLOMAT_STYLE,
+      message: `${kind} ${shown} does not exist`,
+    });
   }
 
   private async rawInvoice(id: string, signal?: AbortSignal): Promise<VendorRecord> {
@@ -190,7 +210,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     const customerExtUid = externalId === undefined ? undefined : `invoicekit:${externalId}`;
     if (customerExtUid) {
       const existing = await this.vendor.findCustomerByExtUid(customerExtUid, signal);
-      if (existing) return textOf(existing.CUSTOMER_ID);
+      if (existing) return answerId(existing, 'CUSTOMER_ID', 'customer.get');
     }
     const { data, warnings: customerWarnings } = fromCanonicalCustomer(snapshot);
     for (const warning of customerWarnings)
@@ -442,11 +462,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       // The vendor requires a recipient: the customer's address when none is given.
       let to = parsed.to;
       if (!to && current.customer.id) {
-        const [customer] = await this.vendor.customers.get(
-          { CUSTOMER_ID: current.customer.id },
-          { limit: 1 },
-          { signal: options.signal },
-        );
+        const customer = await this.vendor.findCustomer(current.customer.id, options.signal);
         const email = textOf(customer?.EMAIL);
         if (email) to = [email];
       }
@@ -496,8 +512,17 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
           message: `invoice ${checkedId} has no document yet (drafts have none)`,
         });
       }
-      const url = new URL(link);
-      // DOCUMENT_URL is a bearer link: it is fetched from the vendor's own host only, never logged.
+      // DOCUMENT_URL is a bearer link: it is fetched from the vendor's own host only, never logged
+      // (nor quoted when it is malformed).
+      let url: URL;
+      try {
+        url = new URL(link);
+      } catch {
+        throw new ProviderError({
+          provider: BILLOMAT_STYLE,
+          message: `invoice ${checkedId}: the document link is not an absolute URL; not followed`,
+        });
+      }
       if (url.origin !== this.settings.origin) {
         throw new ProviderError({
           provider: BILLOMAT_STYLE,
@@ -569,11 +594,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
   }
 
   private async fetchCustomer(id: string, signal?: AbortSignal): Promise<Customer> {
-    const [found] = await this.vendor.customers.get(
-      { CUSTOMER_ID: id },
-      { limit: 1 },
-      { signal, operation: 'customers.get' },
-    );
+    const found = await this.vendor.findCustomer(id, signal, 'customers.get');
     if (!found) throw this.notFound('customer', id);
     return toCanonicalCustomer(found);
   }
@@ -583,7 +604,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       deferIterable(() => this.listCustomers(query, options)),
 
     get: async (id: string, options: ReadOptions = {}): Promise<Customer> =>
-      this.fetchCustomer(this.checkedId(id, 'customers.get'), options.signal),
+      this.fetchCustomer(this.checkedId(id, 'customers.get', 'customer'), options.signal),
 
     create: async (
       input: CustomerCreateInput,
@@ -611,7 +632,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       input: CustomerUpdateInput,
       options: WriteOptions = {},
     ): Promise<WriteResult<Customer>> => {
-      const checkedId = this.checkedId(id, 'customers.update');
+      const checkedId = this.checkedId(id, 'customers.update', 'customer');
       const parsed = parseInput(CustomerUpdateInputSchema, input, {
         provider: BILLOMAT_STYLE,
         operation: 'customers.update',
@@ -640,7 +661,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     },
 
     delete: async (id: string, options: WriteOptions = {}): Promise<void> => {
-      const checkedId = this.checkedId(id, 'customers.delete');
+      const checkedId = this.checkedId(id, 'customers.delete', 'customer');
       try {
         await this.vendor.customers.delete(checkedId, {
           signal: options.signal,

@@ -1,8 +1,16 @@
-import { basicAuth, defineProvider, registerTransport } from '@invoicekit/core';
+import {
+  basicAuth,
+  createRedactor,
+  defaultErrorForResponse,
+  defineProvider,
+  registerTransport,
+  type ResponseContext,
+} from '@invoicekit/core';
 import type { z } from 'zod';
 import { BillomatStyleAdapter } from './adapter';
 import { BillomatStyleConfigSchema, type BillomatStyleConfig } from './config';
 import { methodStyleErrorForResponse } from './envelope/error-mapper';
+import { scrubSecretKeys } from './envelope/secret-keys';
 import { fbapiXmlCodec } from './envelope/xml-codec';
 import { BILLOMAT_STYLE } from './provider-id';
 
@@ -16,13 +24,22 @@ export const billomatStyleProvider = defineProvider<BillomatStyleConfig>({
   displayName: 'FastBill / Monsum (method-style envelope)',
   configSchema: BillomatStyleConfigSchema as unknown as z.ZodType<BillomatStyleConfig>,
   createAdapter: (container, config) => {
+    const auth = basicAuth(config.email, config.apiKey);
+    // The transport masks secret values in an error body, not tag names: a vendor echoing the key
+    // as a tag would put it into `rawBody`. Both readings (the vendor's and the default) get the
+    // body with such names masked.
+    const masker = createRedactor(auth.secretValues());
+    const errorMapper = (response: ResponseContext) => {
+      const scrubbed = { ...response, body: scrubSecretKeys(response.body, masker.redactText) };
+      return methodStyleErrorForResponse(scrubbed) ?? defaultErrorForResponse(scrubbed);
+    };
     registerTransport(container, {
       provider: BILLOMAT_STYLE,
       baseUrl: config.baseUrl,
-      auth: basicAuth(config.email, config.apiKey),
+      auth,
       ...(config.format === 'xml' ? { codec: fbapiXmlCodec } : {}),
       timeoutMs: config.timeoutMs,
-      errorMapper: methodStyleErrorForResponse,
+      errorMapper,
       headers: { 'user-agent': 'invoicekit-billomat-style/0.1' },
     });
     return container.resolve(BillomatStyleAdapter);

@@ -1,4 +1,4 @@
-import { ConflictError, TOKENS, UnavailableError, ValidationError } from '@invoicekit/core';
+import { ConflictError, OutcomeUnknownError, TOKENS, ValidationError } from '@invoicekit/core';
 import { attachToNock } from '@invoicekit/core/emulator';
 import { createFakeClock } from '@invoicekit/core/testing';
 import nock from 'nock';
@@ -460,7 +460,7 @@ describe('retry safety of the typed calls', () => {
     expect(services().slice(before)).toEqual(['invoice.setpaid', 'invoice.get']);
   });
 
-  it('sendbyemail is never repeated after a 503: one e-mail at most', async () => {
+  it('sendbyemail is never repeated after a 503: one e-mail at most, and the outcome is unknown', async () => {
     const [draft] = await adapter.vendor.invoices.get({ TYPE: 'draft' });
     const id = String(draft?.INVOICE_ID);
     await adapter.vendor.invoices.complete({ INVOICE_ID: id });
@@ -473,7 +473,9 @@ describe('retry safety of the typed calls', () => {
         SUBJECT: 's',
         MESSAGE: 'm',
       }),
-    ).rejects.toBeInstanceOf(UnavailableError);
+    ).rejects.toSatisfy(
+      (error) => error instanceof OutcomeUnknownError && error.causeCode === 'unavailable',
+    );
     expect(services().slice(before)).toEqual(['invoice.sendbyemail']);
   });
 
@@ -509,5 +511,180 @@ describe('answers in shapes the emulator does not produce', () => {
       { REMINDER_ID: '2' },
     ]);
     await adapter.close();
+  });
+});
+
+describe('every typed service refuses bad input before sending anything', () => {
+  let emulator: ReturnType<typeof createMethodStyleEmulator>;
+  let adapter: BillomatStyleAdapter;
+
+  beforeEach(() => {
+    emulator = createMethodStyleEmulator({ email: EMAIL, apiKey: API_KEY });
+    attachToNock(emulator, nock(HOST));
+    adapter = createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY });
+  });
+  afterEach(async () => {
+    await adapter.close();
+    nock.cleanAll();
+  });
+
+  const injection = { $gt: '' };
+  const item = { DESCRIPTION: 'x', UNIT_PRICE: '1.00', VAT_PERCENT: '19' };
+
+  const cases: [string, (client: MethodStyleClient) => Promise<unknown>, string][] = [
+    // An object where a scalar belongs (the issue's `price_net: {"$gt": ""}`), on every write.
+    [
+      'customer.update: an object as a field value',
+      (c) => c.customers.update({ CUSTOMER_ID: '1', ORGANIZATION: injection } as never),
+      'ORGANIZATION',
+    ],
+    [
+      'customer.update: an object as CUSTOMER_ID',
+      (c) => c.customers.update({ CUSTOMER_ID: injection, CITY: 'Köln' } as never),
+      'CUSTOMER_ID',
+    ],
+    [
+      'customer.update: a list as EMAIL',
+      (c) => c.customers.update({ CUSTOMER_ID: '1', EMAIL: ['a@b.example'] } as never),
+      'EMAIL',
+    ],
+    [
+      'customer.create: an object as a field value',
+      (c) =>
+        c.customers.create({
+          CUSTOMER_TYPE: 'business',
+          ORGANIZATION: 'A',
+          TAGS: injection,
+        } as never),
+      'TAGS',
+    ],
+    [
+      'customer.create: a CUSTOMER_TYPE the vendor has not',
+      (c) => c.customers.create({ CUSTOMER_TYPE: 'vip', ORGANIZATION: 'A' } as never),
+      'CUSTOMER_TYPE',
+    ],
+    [
+      'customer.create: a CUSTOMER_ID (a new customer has none)',
+      (c) => c.customers.create({ CUSTOMER_ID: '5', CUSTOMER_TYPE: 'business', ORGANIZATION: 'A' }),
+      'CUSTOMER_ID',
+    ],
+    [
+      'invoice.update: an object as a unit price',
+      (c) =>
+        c.invoices.update({
+          INVOICE_ID: '1',
+          ITEMS: [{ ...item, UNIT_PRICE: injection }],
+        } as never),
+      'ITEMS.0.UNIT_PRICE',
+    ],
+    [
+      'invoice.update: an object as INTROTEXT',
+      (c) => c.invoices.update({ INVOICE_ID: '1', INTROTEXT: injection } as never),
+      'INTROTEXT',
+    ],
+    [
+      'invoice.update: an INVOICE_ID that is no vendor id',
+      (c) => c.invoices.update({ INVOICE_ID: '1 OR 1=1' }),
+      'INVOICE_ID',
+    ],
+    [
+      'invoice.create: 1000 % VAT',
+      (c) => c.invoices.create({ CUSTOMER_ID: '1', ITEMS: [{ ...item, VAT_PERCENT: '1000' }] }),
+      'ITEMS.0.VAT_PERCENT',
+    ],
+    [
+      'invoice.create: -19 % VAT',
+      (c) => c.invoices.create({ CUSTOMER_ID: '1', ITEMS: [{ ...item, VAT_PERCENT: -19 }] }),
+      'ITEMS.0.VAT_PERCENT',
+    ],
+    [
+      'invoice.create: 0.00001 % VAT (more than 4 decimals)',
+      (c) => c.invoices.create({ CUSTOMER_ID: '1', ITEMS: [{ ...item, VAT_PERCENT: '0.00001' }] }),
+      'ITEMS.0.VAT_PERCENT',
+    ],
+    [
+      'invoice.create: exponent notation as VAT',
+      (c) => c.invoices.create({ CUSTOMER_ID: '1', ITEMS: [{ ...item, VAT_PERCENT: '1e-7' }] }),
+      'ITEMS.0.VAT_PERCENT',
+    ],
+    [
+      'invoice.create: a number that String() writes in exponent notation',
+      (c) => c.invoices.create({ CUSTOMER_ID: '1', ITEMS: [{ ...item, QUANTITY: 1e21 }] }),
+      'ITEMS.0.QUANTITY',
+    ],
+    [
+      'invoice.create: a CUSTOMER_ID that is no vendor id',
+      (c) => c.invoices.create({ CUSTOMER_ID: '../1', ITEMS: [item] }),
+      'CUSTOMER_ID',
+    ],
+    [
+      'invoice.complete: an object as PAYMENT_TOKEN',
+      (c) => c.invoices.complete({ INVOICE_ID: '1', PAYMENT_TOKEN: injection } as never),
+      'PAYMENT_TOKEN',
+    ],
+    [
+      'invoice.setpaid: an object as PAID_DATE',
+      (c) => c.invoices.setPaid({ INVOICE_ID: '1', PAID_DATE: injection } as never),
+      'PAID_DATE',
+    ],
+    [
+      'invoice.cancel: an object as CANCELLATION_AMOUNT',
+      (c) =>
+        c.invoices.cancel({
+          INVOICE_ID: '1',
+          CANCELLATION_AMOUNT: injection,
+          DESCRIPTION: 'd',
+        } as never),
+      'CANCELLATION_AMOUNT',
+    ],
+    [
+      'invoice.sendbyemail: an object as the recipient',
+      (c) =>
+        c.invoices.sendByEmail({
+          INVOICE_ID: '1',
+          RECIPIENT: { TO: injection },
+          SUBJECT: 's',
+          MESSAGE: 'm',
+        } as never),
+      'RECIPIENT.TO',
+    ],
+    ['invoice.delete: a path as the id', (c) => c.invoices.delete('../1'), 'INVOICE_ID'],
+    ['invoice.sign: an empty id', (c) => c.invoices.sign(''), 'INVOICE_ID'],
+    [
+      'invoice.capture: an object as the id',
+      (c) => c.invoices.capture(injection as never),
+      'INVOICE_ID',
+    ],
+    ['invoice.sendbypost: a negative id', (c) => c.invoices.sendByPost(-1), 'INVOICE_ID'],
+    [
+      'invoice.correctvat2020: a fraction as the id',
+      (c) => c.invoices.correctVat2020(1.5),
+      'INVOICE_ID',
+    ],
+    ['item.delete: letters as the id', (c) => c.items.delete('x'), 'INVOICE_ITEM_ID'],
+    [
+      'the INVOICE_EXT_UID scan: an object as the customer',
+      (c) => c.findInvoiceByExtUid(injection as never, 'erp-1'),
+      'CUSTOMER_ID',
+    ],
+    [
+      'the CUSTOMER_EXT_UID look-up: an object as the external id',
+      (c) => c.findCustomerByExtUid(injection as never),
+      '',
+    ],
+    ['call(): a service name with other text', (c) => c.call('invoice.get; x', {}), 'service'],
+    [
+      'call(): a tag name that would break the XML',
+      (c) => c.call('invoice.get', { filter: { 'A><B': '1' } }),
+      'filter.A><B',
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, call, path) => {
+    const before = emulator.requestCount;
+    const error = await call(adapter.vendor).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toContain(path);
+    expect(emulator.requestCount).toBe(before);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ProviderError,
   offsetLimitStrategy,
   paginate,
   parseInput,
@@ -7,12 +8,23 @@ import {
 } from '@invoicekit/core';
 import type { z } from 'zod';
 import { SERVICE_PATH } from '../config';
-import { recordsOf, responseOf, textOf, type RequestEnvelope } from '../envelope/envelope';
+import {
+  answerId,
+  answerOf,
+  listOf,
+  recordsOf,
+  textOf,
+  type RequestEnvelope,
+} from '../envelope/envelope';
+import { scrubSecretKeys } from '../envelope/secret-keys';
 import { BILLOMAT_STYLE } from '../provider-id';
 import {
   CompleteDataSchema,
-  CustomerDataSchema,
+  CustomerCreateDataSchema,
   CustomerFilterSchema,
+  CustomerUpdateDataSchema,
+  EnvelopePartsSchema,
+  ExtUidSchema,
   IdInputSchema,
   InvoiceCancelDataSchema,
   InvoiceCreateDataSchema,
@@ -20,10 +32,12 @@ import {
   InvoiceUpdateDataSchema,
   PageSchema,
   SendByEmailDataSchema,
+  ServiceNameSchema,
   SetPaidDataSchema,
   type CompleteData,
   type CustomerData,
   type CustomerFilter,
+  type CustomerUpdateData,
   type InvoiceCancelData,
   type InvoiceCreateData,
   type InvoiceFilter,
@@ -74,13 +88,31 @@ export class MethodStyleClient {
   ) {}
 
   /**
-   * Sends one envelope and returns its `RESPONSE`. `RESPONSE.ERRORS` inside HTTP 200, and a
-   * `STATUS` other than `success`, arrive as typed errors from the transport's error mapper.
+   * Sends one envelope to any service and returns its `RESPONSE` — the escape hatch for services
+   * without a typed method. The service name and the parts are checked (tag names, JSON values,
+   * whole-number paging) before anything is sent. `RESPONSE.ERRORS` inside HTTP 200, and a
+   * `STATUS` other than `success`, arrive as typed errors from the transport's error mapper; an
+   * answer without a `RESPONSE` (or a write's without `STATUS: "success"`) is a `ProviderError`.
    */
   async call(
     service: string,
     parts: EnvelopeParts = {},
     options: CallOptions = {},
+  ): Promise<VendorRecord> {
+    const checkedService = parseInput(ServiceNameSchema, service, {
+      provider: BILLOMAT_STYLE,
+      operation: 'call',
+      basePath: ['service'],
+    });
+    const checkedParts = this.checked(EnvelopePartsSchema, parts, checkedService);
+    return this.send(checkedService, checkedParts, options);
+  }
+
+  /** One envelope out, its checked `RESPONSE` back; the typed methods validated their parts. */
+  private async send(
+    service: string,
+    parts: EnvelopeParts,
+    options: CallOptions,
   ): Promise<VendorRecord> {
     const envelope: RequestEnvelope = {
       SERVICE: service,
@@ -100,7 +132,10 @@ export class MethodStyleClient {
       signal: options.signal,
       ...(idempotency ? { idempotency } : {}),
     });
-    return responseOf(response.body);
+    // A tag named like the credential (an echo where a name belongs) is masked before any
+    // reader, `raw` field or error can hold it.
+    const body = scrubSecretKeys(response.body, (text) => this.transport.redactor.redactText(text));
+    return answerOf(body, service, READ_SERVICES.has(service) ? 'read' : 'write');
   }
 
   /** Every record of a `*.get` service, `LIMIT`/`OFFSET` page by page until a short page. */
@@ -117,8 +152,8 @@ export class MethodStyleClient {
       idOf: (record: VendorRecord) => textOf(record[idTag]),
       signal: options.signal,
       fetchPage: async ({ offset, limit }, signal) => {
-        const answer = await this.call(service, { filter, limit, offset }, { ...options, signal });
-        return { items: recordsOf(answer[container]) };
+        const answer = await this.send(service, { filter, limit, offset }, { ...options, signal });
+        return { items: listOf(answer, container, service) };
       },
     });
   }
@@ -135,17 +170,57 @@ export class MethodStyleClient {
     });
   }
 
+  /**
+   * The one record of `records` whose `idTag` is `id`, or `undefined` when there is none. A
+   * product that ignores the FILTER answers with other records: taking the first one would read
+   * (or confirm a write on) another invoice, so that answer is a `ProviderError`.
+   */
+  private only(
+    records: VendorRecord[],
+    idTag: string,
+    id: string,
+    service: string,
+  ): VendorRecord | undefined {
+    const match = records.find((record) => textOf(record[idTag]).trim() === id);
+    if (match || records.length === 0) return match;
+    throw new ProviderError({
+      provider: BILLOMAT_STYLE,
+      message: `${service}: malformed answer: asked for ${idTag} ${id}, received other records`,
+    });
+  }
+
   /** The invoice as `invoice.get` returns it, or `undefined`. */
   async findInvoice(
     invoiceId: string | number,
     signal?: AbortSignal,
   ): Promise<VendorRecord | undefined> {
-    const answer = await this.call(
+    const id = this.id(invoiceId, 'invoice.get', 'INVOICE_ID');
+    const answer = await this.send(
       'invoice.get',
-      { filter: { INVOICE_ID: this.id(invoiceId, 'invoice.get', 'INVOICE_ID') }, limit: 1 },
+      { filter: { INVOICE_ID: id }, limit: 1 },
       { signal },
     );
-    return recordsOf(answer.INVOICES)[0];
+    return this.only(listOf(answer, 'INVOICES', 'invoice.get'), 'INVOICE_ID', id, 'invoice.get');
+  }
+
+  /** The customer as `customer.get` returns it, or `undefined`. */
+  async findCustomer(
+    customerId: string | number,
+    signal?: AbortSignal,
+    operation = 'customer.get',
+  ): Promise<VendorRecord | undefined> {
+    const id = this.id(customerId, 'customer.get', 'CUSTOMER_ID');
+    const answer = await this.send(
+      'customer.get',
+      { filter: { CUSTOMER_ID: id }, limit: 1 },
+      { signal, operation },
+    );
+    return this.only(
+      listOf(answer, 'CUSTOMERS', 'customer.get'),
+      'CUSTOMER_ID',
+      id,
+      'customer.get',
+    );
   }
 
   /**
@@ -157,14 +232,16 @@ export class MethodStyleClient {
     extUid: string,
     signal?: AbortSignal,
   ): Promise<VendorRecord | undefined> {
+    const customer = this.id(customerId, 'invoice.get', 'CUSTOMER_ID');
+    const wanted = this.checked(ExtUidSchema, extUid, 'invoice.get');
     for await (const invoice of this.all(
       'invoice.get',
       'INVOICES',
       'INVOICE_ID',
-      { CUSTOMER_ID: String(customerId) },
+      { CUSTOMER_ID: customer },
       { signal, operation: 'invoice.get.byExtUid' },
     )) {
-      if (textOf(invoice.INVOICE_EXT_UID) === extUid) return invoice;
+      if (textOf(invoice.INVOICE_EXT_UID) === wanted) return invoice;
     }
     return undefined;
   }
@@ -177,14 +254,15 @@ export class MethodStyleClient {
     extUid: string,
     signal?: AbortSignal,
   ): Promise<VendorRecord | undefined> {
+    const wanted = this.checked(ExtUidSchema, extUid, 'customer.get');
     for await (const customer of this.all(
       'customer.get',
       'CUSTOMERS',
       'CUSTOMER_ID',
-      { CUSTOMER_EXT_UID: extUid },
+      { CUSTOMER_EXT_UID: wanted },
       { signal, operation: 'customer.get.byExtUid' },
     )) {
-      if (textOf(customer.CUSTOMER_EXT_UID) === extUid) return customer;
+      if (textOf(customer.CUSTOMER_EXT_UID) === wanted) return customer;
     }
     return undefined;
   }
@@ -213,12 +291,12 @@ export class MethodStyleClient {
     ): Promise<VendorRecord[]> => {
       const parsedFilter = this.checked(InvoiceFilterSchema, filter, 'invoice.get');
       const parsedPage = this.checked(PageSchema, page, 'invoice.get');
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.get',
         { filter: parsedFilter, limit: parsedPage.limit, offset: parsedPage.offset },
         options,
       );
-      return recordsOf(answer.INVOICES);
+      return listOf(answer, 'INVOICES', 'invoice.get');
     },
 
     /** Every invoice matching `filter`, fetched lazily page by page. */
@@ -248,7 +326,7 @@ export class MethodStyleClient {
               },
             }
           : undefined);
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.create',
         { data: parsed },
         {
@@ -256,7 +334,7 @@ export class MethodStyleClient {
           ...(idempotency ? { idempotency } : {}),
         },
       );
-      return { invoiceId: textOf(answer.INVOICE_ID) };
+      return { invoiceId: answerId(answer, 'INVOICE_ID', 'invoice.create') };
     },
 
     /**
@@ -266,7 +344,7 @@ export class MethodStyleClient {
     update: async (data: InvoiceUpdateData, options: CallOptions = {}): Promise<void> => {
       const parsed = this.checked(InvoiceUpdateDataSchema, data, 'invoice.update');
       const repeatable = parsed.ITEMS === undefined || parsed.DELETE_EXISTING_ITEMS === 1;
-      await this.call(
+      await this.send(
         'invoice.update',
         { data: parsed },
         {
@@ -279,7 +357,7 @@ export class MethodStyleClient {
     /** `invoice.delete` (drafts). */
     delete: async (invoiceId: string | number, options: CallOptions = {}): Promise<void> => {
       const id = this.id(invoiceId, 'invoice.delete', 'INVOICE_ID');
-      await this.call(
+      await this.send(
         'invoice.delete',
         { data: { INVOICE_ID: id } },
         {
@@ -299,7 +377,7 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<{ invoiceNumber: string; invoiceId: string }> => {
       const parsed = this.checked(CompleteDataSchema, data, 'invoice.complete');
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.complete',
         { data: parsed },
         {
@@ -316,7 +394,10 @@ export class MethodStyleClient {
       );
       return {
         invoiceNumber: textOf(answer.INVOICE_NUMBER),
-        invoiceId: textOf(answer.INVOICE_ID) || parsed.INVOICE_ID,
+        invoiceId:
+          answer.INVOICE_ID === undefined
+            ? parsed.INVOICE_ID
+            : answerId(answer, 'INVOICE_ID', 'invoice.complete'),
       };
     },
 
@@ -330,7 +411,7 @@ export class MethodStyleClient {
     ): Promise<{ invoiceId: string }> => {
       const parsed = this.checked(InvoiceCancelDataSchema, data, 'invoice.cancel');
       const whole = parsed.CANCELLATION_AMOUNT === undefined;
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.cancel',
         { data: parsed },
         {
@@ -346,7 +427,12 @@ export class MethodStyleClient {
           ...options,
         },
       );
-      return { invoiceId: textOf(answer.INVOICE_ID) || parsed.INVOICE_ID };
+      return {
+        invoiceId:
+          answer.INVOICE_ID === undefined
+            ? parsed.INVOICE_ID
+            : answerId(answer, 'INVOICE_ID', 'invoice.cancel'),
+      };
     },
 
     /** `invoice.sign`: a qualified e-signature, paid in credits; never repeated. */
@@ -355,7 +441,7 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<{ remainingCredits: string }> => {
       const id = this.id(invoiceId, 'invoice.sign', 'INVOICE_ID');
-      const answer = await this.call('invoice.sign', { data: { INVOICE_ID: id } }, options);
+      const answer = await this.send('invoice.sign', { data: { INVOICE_ID: id } }, options);
       return { remainingCredits: textOf(answer.REMAINING_CREDITS) };
     },
 
@@ -368,7 +454,7 @@ export class MethodStyleClient {
           Array.isArray(emails) ? emails.join(',') : emails,
         ]),
       );
-      await this.call(
+      await this.send(
         'invoice.sendbyemail',
         { data: { ...parsed, RECIPIENT: recipient } },
         options,
@@ -381,7 +467,7 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<{ remainingCredits: string }> => {
       const id = this.id(invoiceId, 'invoice.sendbypost', 'INVOICE_ID');
-      const answer = await this.call('invoice.sendbypost', { data: { INVOICE_ID: id } }, options);
+      const answer = await this.send('invoice.sendbypost', { data: { INVOICE_ID: id } }, options);
       return { remainingCredits: textOf(answer.REMAINING_CREDITS) };
     },
 
@@ -392,7 +478,7 @@ export class MethodStyleClient {
      */
     capture: async (invoiceId: string | number, options: CallOptions = {}): Promise<void> => {
       const id = this.id(invoiceId, 'invoice.capture', 'INVOICE_ID');
-      await this.call('invoice.capture', { data: { INVOICE_ID: id } }, options);
+      await this.send('invoice.capture', { data: { INVOICE_ID: id } }, options);
     },
 
     /** `invoice.setpaid`: marks the whole invoice paid (the vendor records no partial payment). */
@@ -401,7 +487,7 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<{ invoiceNumber: string; comment: string }> => {
       const parsed = this.checked(SetPaidDataSchema, data, 'invoice.setpaid');
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.setpaid',
         { data: parsed },
         {
@@ -422,7 +508,7 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<VendorRecord[]> => {
       const id = this.id(invoiceId, 'invoice.getreminders', 'INVOICE_ID');
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.getreminders',
         { filter: { INVOICE_ID: id } },
         options,
@@ -431,7 +517,7 @@ export class MethodStyleClient {
       const container =
         answer.REMINDERS ??
         Object.values(answer).find((value) => typeof value === 'object' && value !== null);
-      return recordsOf(container);
+      return recordsOf(container, 'invoice.getreminders REMINDERS');
     },
 
     /**
@@ -443,16 +529,22 @@ export class MethodStyleClient {
       options: CallOptions = {},
     ): Promise<{ oldInvoiceId: string; correctedInvoiceId: string; corrected: VendorRecord }> => {
       const id = this.id(invoiceId, 'invoice.correctvat2020', 'INVOICE_ID');
-      const answer = await this.call(
+      const answer = await this.send(
         'invoice.correctvat2020',
         { data: { INVOICE_ID: id } },
         options,
       );
-      const { STATUS: _status, INVOICE_ID_OLD, INVOICE_ID_CORRECTED, ...fields } = answer;
+      const {
+        STATUS: _status,
+        INVOICE_ID_OLD: _old,
+        INVOICE_ID_CORRECTED: _corrected,
+        ...fields
+      } = answer;
+      const correctedInvoiceId = answerId(answer, 'INVOICE_ID_CORRECTED', 'invoice.correctvat2020');
       return {
-        oldInvoiceId: textOf(INVOICE_ID_OLD),
-        correctedInvoiceId: textOf(INVOICE_ID_CORRECTED),
-        corrected: { INVOICE_ID: textOf(INVOICE_ID_CORRECTED), ...fields },
+        oldInvoiceId: answerId(answer, 'INVOICE_ID_OLD', 'invoice.correctvat2020'),
+        correctedInvoiceId,
+        corrected: { INVOICE_ID: correctedInvoiceId, ...fields },
       };
     },
   };
@@ -461,14 +553,14 @@ export class MethodStyleClient {
   readonly items = {
     get: async (invoiceId: string | number, options: CallOptions = {}): Promise<VendorRecord[]> => {
       const id = this.id(invoiceId, 'item.get', 'INVOICE_ID');
-      const answer = await this.call('item.get', { filter: { INVOICE_ID: id } }, options);
-      return recordsOf(answer.ITEMS);
+      const answer = await this.send('item.get', { filter: { INVOICE_ID: id } }, options);
+      return listOf(answer, 'ITEMS', 'item.get');
     },
 
     /** `item.delete` (lines of drafts only). */
     delete: async (invoiceItemId: string | number, options: CallOptions = {}): Promise<void> => {
       const id = this.id(invoiceItemId, 'item.delete', 'INVOICE_ITEM_ID');
-      await this.call('item.delete', { data: { INVOICE_ITEM_ID: id } }, options);
+      await this.send('item.delete', { data: { INVOICE_ITEM_ID: id } }, options);
     },
   };
 
@@ -481,12 +573,12 @@ export class MethodStyleClient {
     ): Promise<VendorRecord[]> => {
       const parsedFilter = this.checked(CustomerFilterSchema, filter, 'customer.get');
       const parsedPage = this.checked(PageSchema, page, 'customer.get');
-      const answer = await this.call(
+      const answer = await this.send(
         'customer.get',
         { filter: parsedFilter, limit: parsedPage.limit, offset: parsedPage.offset },
         options,
       );
-      return recordsOf(answer.CUSTOMERS);
+      return listOf(answer, 'CUSTOMERS', 'customer.get');
     },
 
     list: (filter: CustomerFilter = {}, options: CallOptions = {}): AsyncIterable<VendorRecord> => {
@@ -499,9 +591,9 @@ export class MethodStyleClient {
       data: CustomerData,
       options: CallOptions = {},
     ): Promise<{ customerId: string }> => {
-      const parsed = this.checked(CustomerDataSchema, data, 'customer.create');
+      const parsed = this.checked(CustomerCreateDataSchema, data, 'customer.create');
       const extUid = textOf(parsed.CUSTOMER_EXT_UID);
-      const answer = await this.call(
+      const answer = await this.send(
         'customer.create',
         { data: parsed },
         {
@@ -519,17 +611,13 @@ export class MethodStyleClient {
           ...options,
         },
       );
-      return { customerId: textOf(answer.CUSTOMER_ID) };
+      return { customerId: answerId(answer, 'CUSTOMER_ID', 'customer.create') };
     },
 
     /** `customer.update`: sets fields, so repeating it is harmless. */
-    update: async (
-      data: CustomerData & { CUSTOMER_ID: string | number },
-      options: CallOptions = {},
-    ): Promise<void> => {
-      const parsed = this.checked(CustomerDataSchema, data, 'customer.update');
-      this.id(data.CUSTOMER_ID, 'customer.update', 'CUSTOMER_ID');
-      await this.call(
+    update: async (data: CustomerUpdateData, options: CallOptions = {}): Promise<void> => {
+      const parsed = this.checked(CustomerUpdateDataSchema, data, 'customer.update');
+      await this.send(
         'customer.update',
         { data: parsed },
         {
@@ -541,18 +629,14 @@ export class MethodStyleClient {
 
     delete: async (customerId: string | number, options: CallOptions = {}): Promise<void> => {
       const id = this.id(customerId, 'customer.delete', 'CUSTOMER_ID');
-      await this.call(
+      await this.send(
         'customer.delete',
         { data: { CUSTOMER_ID: id } },
         {
           idempotency: {
             kind: 'lookup',
             lookup: async (signal) => {
-              const [found] = await this.customers.get(
-                { CUSTOMER_ID: id },
-                { limit: 1 },
-                { signal },
-              );
+              const found = await this.findCustomer(id, signal);
               return found === undefined ? success() : undefined;
             },
           },

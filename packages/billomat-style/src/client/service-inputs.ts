@@ -1,10 +1,11 @@
 import {
   DecimalStringSchema,
-  IdSchema,
   IsoDateSchema,
   NonNegativeDecimalStringSchema,
 } from '@invoicekit/core';
 import { z } from 'zod';
+import { VAT_PERCENT_RULE, isVatPercent } from '../wire/vat-percent';
+import { VENDOR_ID } from '../wire/vendor-id';
 
 /**
  * Inputs of the typed low-level calls, in the vendor's own tag names. Each is validated before
@@ -12,10 +13,23 @@ import { z } from 'zod';
  */
 
 const Flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).transform((flag) => (flag ? 1 : 0));
+/**
+ * A whole number given as a JS number. Safe integers only: `String(1e21)` is `"1e+21"`, and the
+ * vendor would read exponent notation as 1.
+ */
+const WholeNumber = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const Amount = z
-  .union([NonNegativeDecimalStringSchema, z.number().int().nonnegative().transform(String)])
+  .union([NonNegativeDecimalStringSchema, WholeNumber.nonnegative().transform(String)])
   .describe('a decimal string such as "19.99"');
-const IdInput = z.union([IdSchema, z.number().int().positive().transform(String)]);
+/** VAT_PERCENT: 0 to 100 with at most 4 decimals, as a decimal string or a whole number. */
+const VatPercent = z
+  .union([DecimalStringSchema, WholeNumber.transform(String)])
+  .refine(isVatPercent, { message: `must be ${VAT_PERCENT_RULE}` });
+/** A vendor id: the vendor's ids are integers, given as digits or a positive safe integer. */
+const IdInput = z.union([
+  z.string().trim().regex(VENDOR_ID, { message: 'must be a vendor id (digits)' }),
+  WholeNumber.positive().transform(String),
+]);
 
 /** `invoice.get` FILTER: every tag of seed 002 plus the classic product's date ranges. */
 export const InvoiceFilterSchema = z.strictObject({
@@ -39,7 +53,7 @@ export type InvoiceFilter = z.input<typeof InvoiceFilterSchema>;
 /** One page: `LIMIT` (vendor default 10, cap 100) and `OFFSET`. */
 export const PageSchema = z.strictObject({
   limit: z.number().int().min(1).max(100).optional(),
-  offset: z.number().int().nonnegative().optional(),
+  offset: WholeNumber.nonnegative().optional(),
 });
 export type PageInput = z.input<typeof PageSchema>;
 
@@ -51,9 +65,9 @@ export const ItemInputSchema = z
     QUANTITY: Amount.optional(),
     UNIT: z.string().optional(),
     // Negative for a credit or discount line.
-    UNIT_PRICE: z.union([DecimalStringSchema, z.number().int().transform(String)]).optional(),
-    VAT_PERCENT: Amount.optional(),
-    SORT_ORDER: z.number().int().nonnegative().optional(),
+    UNIT_PRICE: z.union([DecimalStringSchema, WholeNumber.transform(String)]).optional(),
+    VAT_PERCENT: VatPercent.optional(),
+    SORT_ORDER: WholeNumber.nonnegative().optional(),
   })
   .refine((item) => item.DESCRIPTION !== undefined || item.ARTICLE_NUMBER !== undefined, {
     message: 'an item needs DESCRIPTION, or ARTICLE_NUMBER to be filled from the article',
@@ -75,7 +89,7 @@ export const InvoiceDataSchema = z.strictObject({
   SERVICE_PERIOD_START: IsoDateSchema.optional(),
   SERVICE_PERIOD_END: IsoDateSchema.optional(),
   CASH_DISCOUNT_PERCENT: Amount.optional(),
-  CASH_DISCOUNT_DAYS: z.number().int().nonnegative().optional(),
+  CASH_DISCOUNT_DAYS: WholeNumber.nonnegative().optional(),
   VAT_CASE: z.string().optional(),
   IS_GROSS: Flag.optional(),
   EU_DELIVERY: Flag.optional(),
@@ -145,13 +159,95 @@ export const CustomerFilterSchema = z.strictObject({
 });
 export type CustomerFilter = z.input<typeof CustomerFilterSchema>;
 
-/** Customer DATA: the vendor's fields, passed through as given (its list grows over time). */
+/** A value of a customer field: text or a number, never an object or a list. */
+const CustomerValue = z.union([
+  z.string(),
+  z.number().finite(),
+  z.boolean().transform((flag) => (flag ? 1 : 0)),
+]);
+
+/** The customer fields whose values the vendor constrains (reference §9.15). */
+const CUSTOMER_FIELDS = {
+  CUSTOMER_TYPE: z.enum(['business', 'consumer']).optional(),
+  CUSTOMER_EXT_UID: z.string().max(255).optional(),
+  COUNTRY_CODE: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, { message: 'must be an ISO 3166 alpha-2 code' })
+    .optional(),
+  CURRENCY_CODE: z.string().length(3).optional(),
+  EMAIL: z.union([z.email(), z.literal('')]).optional(),
+  PAYMENT_TYPE: z
+    .union([z.enum(['1', '2', '3', '4', '5', '6']), z.number().int().min(1).max(6)])
+    .optional(),
+  DAYS_FOR_PAYMENT: z.union([z.string().regex(/^\d{1,4}$/), WholeNumber.nonnegative()]).optional(),
+};
+
+/**
+ * Customer DATA: the vendor's fields, passed through as given (its list grows over time) — but
+ * every value is a scalar. An object where a field's value belongs (`{"$gt": ""}`) is refused
+ * before anything is sent; so are tags that are not UPPER_SNAKE_CASE.
+ */
 export const CustomerDataSchema = z
-  .record(
-    z.string().regex(/^[A-Z][A-Z0-9_]*$/, { message: 'vendor tags are UPPER_SNAKE_CASE' }),
-    z.unknown(),
-  )
-  .refine((data) => Object.keys(data).length > 0, { message: 'give at least one field' });
+  .object(CUSTOMER_FIELDS)
+  .catchall(CustomerValue)
+  .superRefine((data, ctx) => {
+    const tags = Object.keys(data);
+    if (tags.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one field' });
+    for (const tag of tags)
+      if (!/^[A-Z][A-Z0-9_]*$/.test(tag))
+        ctx.addIssue({ code: 'custom', path: [tag], message: 'vendor tags are UPPER_SNAKE_CASE' });
+  });
 export type CustomerData = z.input<typeof CustomerDataSchema>;
+
+/** `customer.create` DATA: a new customer has no id yet. */
+export const CustomerCreateDataSchema = CustomerDataSchema.refine(
+  (data) => data.CUSTOMER_ID === undefined,
+  { path: ['CUSTOMER_ID'], message: 'a new customer has no CUSTOMER_ID' },
+);
+
+/** `customer.update` DATA: the customer's id and the fields to set. */
+export const CustomerUpdateDataSchema = z
+  .object({ ...CUSTOMER_FIELDS, CUSTOMER_ID: IdInput })
+  .catchall(CustomerValue)
+  .superRefine((data, ctx) => {
+    for (const tag of Object.keys(data))
+      if (!/^[A-Z][A-Z0-9_]*$/.test(tag))
+        ctx.addIssue({ code: 'custom', path: [tag], message: 'vendor tags are UPPER_SNAKE_CASE' });
+  });
+export type CustomerUpdateData = z.input<typeof CustomerUpdateDataSchema>;
+
+/**
+ * The parts of an envelope sent through `call()` (the escape hatch to any service): a service
+ * name, records of vendor tags, and whole-number paging. Values are JSON data only.
+ */
+const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number().finite(),
+    z.boolean(),
+    z.null(),
+    z.array(JsonValue),
+    z.record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a tag name' }),
+      JsonValue,
+    ),
+  ]),
+);
+const TagRecord = z.record(
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a tag name' }),
+  JsonValue,
+);
+export const EnvelopePartsSchema = z.strictObject({
+  filter: TagRecord.optional(),
+  data: TagRecord.optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+  offset: WholeNumber.nonnegative().optional(),
+});
+export const ServiceNameSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(\.[a-z0-9]+)+$/, { message: 'a service name such as "invoice.get"' });
+
+/** An `INVOICE_EXT_UID` / `CUSTOMER_EXT_UID` to look up. */
+export const ExtUidSchema = z.string().min(1).max(255);
 
 export { IdInput as IdInputSchema };

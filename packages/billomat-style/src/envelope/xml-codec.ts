@@ -1,4 +1,4 @@
-import { createXmlCodec, type Codec } from '@invoicekit/core';
+import { CodecError, createXmlCodec, jsonCodec, type Codec } from '@invoicekit/core';
 import { LIST_CONTAINERS } from './envelope';
 
 const xml = createXmlCodec();
@@ -47,7 +47,13 @@ export function normaliseXmlTree(node: unknown, tag?: string): unknown {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key.startsWith('@_')) continue;
-    result[key] = normaliseXmlTree(value, key);
+    // defineProperty: a tag is data, never the prototype setter `__proto__`.
+    Object.defineProperty(result, key, {
+      value: normaliseXmlTree(value, key),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }
@@ -58,11 +64,33 @@ export function fromFbapiXml(text: string): unknown {
   return normaliseXmlTree(decoded?.FBAPI ?? decoded ?? {});
 }
 
+/**
+ * Decodes an answer on the XML path. The vendor may answer JSON whatever was sent (it labels
+ * both `text/plain`): a body that starts like JSON is read by the core's guarded JSON codec, so
+ * it is the same tree as on the JSON path. Every failure is a `CodecError` whose message quotes
+ * neither the body nor its tag names (a vendor may echo the credential into either).
+ */
+function decodeAnswer(text: string): unknown {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return jsonCodec.decode(trimmed);
+  try {
+    return fromFbapiXml(text);
+  } catch (error) {
+    if (error instanceof CodecError) throw error;
+    // The parser's own messages (nesting limits, reserved names) quote tag names.
+    throw new CodecError(
+      'expected an <FBAPI> XML envelope, received XML the reader refuses',
+      false,
+    );
+  }
+}
+
 /** The transport codec for XML envelopes. */
 export const fbapiXmlCodec: Codec = {
   name: 'xml',
   contentType: 'application/xml',
   accept: 'application/xml',
   encode: (body) => toFbapiXml(body as Record<string, unknown>),
-  decode: (text) => (text.trim() === '' ? undefined : fromFbapiXml(text)),
+  decode: decodeAnswer,
 };

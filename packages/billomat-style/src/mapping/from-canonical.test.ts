@@ -197,3 +197,65 @@ describe('canonical customer → method-style DATA', () => {
     expect(withFirstName.data).toMatchObject({ FIRST_NAME: 'Erika', LAST_NAME: 'Mustermann' });
   });
 });
+
+describe('numbers as the vendor reads them: no exponent notation, no absurd VAT', () => {
+  // The mapper is public: a parsed input that skipped the core's schema still sends no wrong rate.
+  const parsedWithRate = (value: string) => {
+    const parsed = InvoiceCreateInputSchema.parse(base);
+    return {
+      ...parsed,
+      lines: parsed.lines.map((line) => ({
+        ...line,
+        taxRate: { kind: 'percent' as const, value },
+      })),
+    };
+  };
+
+  it.each(['1000', '-19', '1e-7', '0.00001', 'NaN'])(
+    'refuses the rate %s, naming the line',
+    (value) => {
+      let error: unknown;
+      try {
+        fromCanonicalInvoice(parsedWithRate(value), undefined, 'create');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+        'lines.0.taxRate',
+      ]);
+    },
+  );
+
+  it('writes 0, 100 and 7.75 % as plain digits', () => {
+    for (const [value, sent] of [
+      ['0', '0'],
+      ['100', '100'],
+      ['7.750', '7.75'],
+    ]) {
+      const { data } = fromCanonicalInvoice(parsedWithRate(value as string), undefined, 'create');
+      expect(data.ITEMS?.[0]?.VAT_PERCENT).toBe(sent);
+    }
+  });
+
+  it('writes very small and very large unit prices in plain digits', () => {
+    const tiny = `0.${'0'.repeat(43)}1`;
+    const huge = `1${'0'.repeat(41)}`;
+    for (const unitPrice of [tiny, huge]) {
+      const { data } = create({ lines: [{ description: 'x', unitPrice, taxRate: 19 }] });
+      expect(data.ITEMS?.[0]?.UNIT_PRICE).toBe(unitPrice);
+    }
+    const { data } = create({
+      lines: [
+        {
+          description: 'x',
+          quantity: '3',
+          unitPrice: `0.${'0'.repeat(42)}3`,
+          taxRate: 19,
+          discount: { kind: 'percent', value: '50' },
+        },
+      ],
+    });
+    expect(String(data.ITEMS?.[0]?.UNIT_PRICE)).not.toMatch(/e/i);
+  });
+});

@@ -1,4 +1,5 @@
 import {
+  formatMinimal,
   UnsupportedOperationError,
   ValidationError,
   toDecimal,
@@ -11,23 +12,42 @@ import {
 } from '@invoicekit/core';
 import type { BillomatStyleInvoiceOptions } from '../provider-options';
 import { BILLOMAT_STYLE } from '../provider-id';
+import { VAT_PERCENT_RULE, isVatPercent } from '../wire/vat-percent';
 import { toDeliveryDateText } from './delivery-date';
 
 /** Invoice DATA for `invoice.create` / `invoice.update`, without `CUSTOMER_ID` / `INVOICE_ID`. */
 export type InvoiceData = Record<string, unknown> & { ITEMS?: Record<string, unknown>[] };
 
-/** The unit price after the line's discount: the vendor's items carry no discount. */
+/**
+ * The unit price after the line's discount: the vendor's items carry no discount. Written with
+ * `formatMinimal`, never `toString()`: decimal.js switches to exponent notation for very small and
+ * very large values (`1e-41`), which the vendor would misread.
+ */
 function discountedUnitPrice(line: ParsedLineInput): string {
   const price = toDecimal(line.unitPrice);
-  if (!line.discount) return price.toString();
+  if (!line.discount) return formatMinimal(price);
   const value = toDecimal(line.discount.value);
   if (line.discount.kind === 'percent')
-    return price.times(toDecimal('100').minus(value)).dividedBy('100').toString();
+    return formatMinimal(price.times(toDecimal('100').minus(value)).dividedBy('100'));
   const quantity = toDecimal(line.quantity);
   // Spread over the quantity; the vendor keeps unit prices to (at least) 8 places.
   return quantity.isZero()
-    ? price.toString()
-    : price.minus(value.dividedBy(quantity)).toDecimalPlaces(8).toString();
+    ? formatMinimal(price)
+    : formatMinimal(price.minus(value.dividedBy(quantity)).toDecimalPlaces(8));
+}
+
+/**
+ * A line's percentage as VAT_PERCENT: plain digits, 0 to 100, at most 4 decimals. The core's
+ * input schema refuses anything else; this is checked again because the mapper is public and a
+ * wrong rate must never reach the vendor's books.
+ */
+function vatPercentOf(value: string, path: string): string {
+  if (!isVatPercent(value))
+    throw new ValidationError({
+      provider: BILLOMAT_STYLE,
+      issues: [{ path, message: `must be ${VAT_PERCENT_RULE}` }],
+    });
+  return formatMinimal(value);
 }
 
 function toItem(
@@ -37,7 +57,8 @@ function toItem(
 ): Record<string, unknown> {
   const path = `lines.${index}`;
   let vatPercent = '0';
-  if (line.taxRate.kind === 'percent') vatPercent = toDecimal(line.taxRate.value).toString();
+  if (line.taxRate.kind === 'percent')
+    vatPercent = vatPercentOf(line.taxRate.value, `${path}.taxRate`);
   else
     warnings.push({
       type: 'approximated',
@@ -187,7 +208,7 @@ export function fromCanonicalCustomer(
   input: ParsedCustomerCreateInput | ParsedCustomerUpdateInput,
   currentKind?: 'company' | 'person',
 ): {
-  data: Record<string, unknown>;
+  data: Record<string, string>;
   warnings: AdapterWarning[];
 } {
   const warnings: AdapterWarning[] = [];
@@ -199,7 +220,7 @@ export function fromCanonicalCustomer(
     });
   const kind = input.kind ?? currentKind ?? 'company';
   const isPerson = kind === 'person';
-  const data: Record<string, unknown> = {
+  const data: Record<string, string | undefined> = {
     CUSTOMER_TYPE: input.kind === undefined ? undefined : isPerson ? 'consumer' : 'business',
     ORGANIZATION: isPerson ? undefined : input.name,
     ...(isPerson ? personNames(input) : { FIRST_NAME: input.firstName, LAST_NAME: input.lastName }),
@@ -218,7 +239,9 @@ export function fromCanonicalCustomer(
     COMMENT: input.notes,
   };
   return {
-    data: Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)),
+    data: Object.fromEntries(
+      Object.entries(data).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    ),
     warnings,
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { InvoiceSchema } from '@invoicekit/core';
+import { InvoiceSchema, ProviderError } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { deliveryDateOf } from './delivery-date';
 import { paymentMethodName } from './payment-type';
@@ -142,5 +142,50 @@ describe('amounts due', () => {
       status: { canonical: 'issued' },
       totals: { gross: '9.65', paid: '0.00', due: '9.65' },
     });
+  });
+});
+
+describe('VAT_PERCENT in an answer: an exact rate, or a typed error — never a crash or 1000 %', () => {
+  const withItem = (vat: unknown, tag: 'ITEMS' | 'VAT_ITEMS' = 'ITEMS') => ({
+    INVOICE_ID: '1',
+    CURRENCY_CODE: 'EUR',
+    [tag]: [{ VAT_PERCENT: vat, COMPLETE_NET: '10', VAT_VALUE: '1.9' }],
+  });
+
+  it.each([
+    ['"1e-7"', '1e-7'],
+    ['1e-7 as a number', 1e-7],
+    ['"1000"', '1000'],
+    ['-19', -19],
+    ['"0.00001"', '0.00001'],
+    ['1e21 as a number', 1e21],
+    ['an object', { rate: 19 }],
+  ])('%s is an unreadable field naming ITEMS.0.VAT_PERCENT', (_name, vat) => {
+    let error: unknown;
+    try {
+      toCanonicalInvoice(withItem(vat), { today: '2026-11-21' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).message).toMatch(/ITEMS\.0\.VAT_PERCENT/);
+  });
+
+  it('an absurd rate in VAT_ITEMS too', () => {
+    expect(() =>
+      toCanonicalInvoice(withItem('1000', 'VAT_ITEMS'), { today: '2026-11-21' }),
+    ).toThrow(ProviderError);
+  });
+
+  it.each([
+    ['"19.00"', '19.00', '19'],
+    ['19 as a number', 19, '19'],
+    ['"7,00"', '7,00', '7'],
+    ['7.7 as a number', 7.7, '7.7'],
+    ['"0"', '0', '0'],
+    ['"100"', '100', '100'],
+  ])('%s reads as %s', (_name, vat, expected) => {
+    const invoice = toCanonicalInvoice(withItem(vat), { today: '2026-11-21' });
+    expect(invoice.lines[0]?.taxRate).toEqual({ kind: 'percent', value: expected });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  formatMinimal,
   readVendorRecord,
   Decimal,
   formatFixed,
@@ -42,7 +43,7 @@ function money(value: string | null | undefined, currency: string): string {
 }
 
 function taxRateOf(percent: string | null | undefined): TaxRate {
-  return { kind: 'percent', value: percent ? toDecimal(percent).toString() : '0' };
+  return { kind: 'percent', value: percent ? formatMinimal(percent) : '0' };
 }
 
 /**

@@ -2,23 +2,24 @@ import {
   lenientBoolean,
   lenientDate,
   lenientDecimal,
-  lenientId,
   lenientList,
   lenientString,
 } from '@invoicekit/core';
 import { z } from 'zod';
+import { optionalVendorId, vendorId } from './vendor-id';
+import { vatPercent } from './vat-percent';
 import { berlinDueDate, berlinTimestamp } from './vendor-values';
 
 /** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
 export const ItemWire = z.looseObject({
-  INVOICE_ITEM_ID: lenientId.optional(),
-  INVOICE_ID: lenientId.optional(),
+  INVOICE_ITEM_ID: optionalVendorId.optional(),
+  INVOICE_ID: optionalVendorId.optional(),
   ARTICLE_NUMBER: lenientString.optional(),
   DESCRIPTION: lenientString.optional(),
   QUANTITY: lenientDecimal.optional(),
   UNIT: lenientString.optional(),
   UNIT_PRICE: lenientDecimal.optional(),
-  VAT_PERCENT: lenientDecimal.optional(),
+  VAT_PERCENT: vatPercent.optional(),
   VAT_VALUE: lenientDecimal.optional(),
   COMPLETE_NET: lenientDecimal.optional(),
   COMPLETE_GROSS: lenientDecimal.optional(),
@@ -28,11 +29,11 @@ export type ItemWire = z.infer<typeof ItemWire>;
 
 /** An invoice as `invoice.get` returns it (Monsum field list of seed 002, classic fields tolerated). */
 export const InvoiceWire = z.looseObject({
-  INVOICE_ID: lenientId,
+  INVOICE_ID: vendorId,
   INVOICE_EXT_UID: lenientString.optional(),
   STATUS: lenientString.optional(),
   TYPE: lenientString.optional(),
-  CUSTOMER_ID: lenientId.optional(),
+  CUSTOMER_ID: optionalVendorId.optional(),
   CUSTOMER_NUMBER: lenientString.optional(),
   ORGANIZATION: lenientString.optional(),
   SALUTATION: lenientString.optional(),
@@ -64,7 +65,7 @@ export const InvoiceWire = z.looseObject({
   ITEMS: lenientList(ItemWire).optional(),
   VAT_ITEMS: lenientList(
     z.looseObject({
-      VAT_PERCENT: lenientDecimal.optional(),
+      VAT_PERCENT: vatPercent.optional(),
       COMPLETE_NET: lenientDecimal.optional(),
       VAT_VALUE: lenientDecimal.optional(),
     }),
@@ -77,7 +78,7 @@ export type InvoiceWire = z.infer<typeof InvoiceWire>;
 
 /** A customer (`customer.get`). */
 export const CustomerWire = z.looseObject({
-  CUSTOMER_ID: lenientId,
+  CUSTOMER_ID: vendorId,
   CUSTOMER_NUMBER: lenientString.optional(),
   CUSTOMER_EXT_UID: lenientString.optional(),
   CUSTOMER_TYPE: lenientString.optional(),
@@ -105,8 +106,8 @@ export type CustomerWire = z.infer<typeof CustomerWire>;
 
 /** A payment reminder (`invoice.getreminders`). */
 export const ReminderWire = z.looseObject({
-  REMINDER_ID: lenientId,
-  INVOICE_ID: lenientId.optional(),
+  REMINDER_ID: vendorId,
+  INVOICE_ID: optionalVendorId.optional(),
   DUNNING_LEVEL: lenientDecimal.optional(),
   DUNNING_FEE: lenientDecimal.optional(),
   DUNNING_DATE: lenientDate.optional(),

@@ -1,5 +1,6 @@
 import { lenientTimestamp } from '@invoicekit/core';
 import { z } from 'zod';
+import { kindOf } from './kind-of';
 
 // Formatters are immutable and costly to build (the time-zone data is loaded each time): built once.
 const BERLIN_WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
@@ -56,7 +57,8 @@ export const berlinTimestamp = z.unknown().transform((value, ctx): string | null
   }
   const parsed = lenientTimestamp.safeParse(value);
   if (parsed.success) return parsed.data;
-  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${JSON.stringify(value)}` });
+  // The value is not quoted: a vendor may echo the credential into the very field that is wrong.
+  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${kindOf(value)}` });
   return z.NEVER;
 });
 
@@ -79,7 +81,7 @@ export const berlinDueDate = z.unknown().transform((value, ctx): string | null =
     const stamped = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text);
     if (stamped) return berlinDateAt(Date.parse(`${stamped[1]}T${stamped[2]}Z`));
   }
-  ctx.addIssue({ code: 'custom', message: `not a due date: ${JSON.stringify(value)}` });
+  ctx.addIssue({ code: 'custom', message: `not a due date: ${kindOf(value)}` });
   return z.NEVER;
 });
 
