@@ -1,3 +1,4 @@
+import { DEFAULT_TRANSPORT_LIMITS } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { InvoiceOceanConfigSchema, splitToken } from './config';
 
@@ -75,6 +76,28 @@ describe('InvoiceOcean config', () => {
       'account',
       'apiToken',
       'pageSize',
+    ]);
+  });
+
+  it("takes core's transport limits, with core's defaults", () => {
+    const base = { provider: 'invoiceocean', apiToken: 't/acme' } as const;
+    expect(InvoiceOceanConfigSchema.parse(base)).toMatchObject({
+      timeoutMs: DEFAULT_TRANSPORT_LIMITS.timeoutMs,
+      callTimeoutMs: DEFAULT_TRANSPORT_LIMITS.callTimeoutMs,
+      maxResponseBytes: DEFAULT_TRANSPORT_LIMITS.maxResponseBytes,
+    });
+    const limits = { timeoutMs: 5_000, callTimeoutMs: 20_000, maxResponseBytes: 65_536 };
+    expect(InvoiceOceanConfigSchema.parse({ ...base, ...limits })).toMatchObject(limits);
+    const bad = InvoiceOceanConfigSchema.safeParse({
+      ...base,
+      timeoutMs: 0,
+      callTimeoutMs: -1,
+      maxResponseBytes: 1,
+    });
+    expect(bad.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual([
+      'callTimeoutMs',
+      'maxResponseBytes',
+      'timeoutMs',
     ]);
   });
 

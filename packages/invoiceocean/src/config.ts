@@ -1,3 +1,4 @@
+import { TRANSPORT_LIMITS_CONFIG } from '@invoicekit/core';
 import { z } from 'zod';
 import { INVOICEOCEAN } from './provider-id';
 
@@ -33,7 +34,8 @@ const ACCOUNT_PREFIX = /^[a-z0-9][a-z0-9-]*$/i;
  *
  * The host is `https://{account}.{brand domain}`. The account prefix may be given, or read from a
  * token of the form `TOKEN/prefix` (how Fakturownia issues them); `baseUrl` overrides both (an
- * emulator, a proxy).
+ * emulator, a proxy). The transport limits (`timeoutMs`, `callTimeoutMs`, `maxResponseBytes`)
+ * are core's, with its defaults.
  */
 export const InvoiceOceanConfigSchema = z
   .strictObject({
@@ -52,7 +54,8 @@ export const InvoiceOceanConfigSchema = z
     pageSize: z.number().int().min(1).max(100).default(100),
     /** The account's calculation settings, used to predict totals before sending. */
     calculatingStrategy: CalculatingStrategySchema.default(DEFAULT_CALCULATING_STRATEGY),
-    timeoutMs: z.number().int().positive().max(300_000).default(30_000),
+    /** `timeoutMs` (per attempt), `callTimeoutMs` (per call), `maxResponseBytes`: core's limits. */
+    ...TRANSPORT_LIMITS_CONFIG,
   })
   .transform((config, ctx) => {
     const [token, prefixFromToken] = splitToken(config.apiToken);

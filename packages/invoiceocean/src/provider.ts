@@ -4,6 +4,7 @@ import {
   jsonCodec,
   queryToken,
   registerTransport,
+  transportLimitsOf,
 } from '@invoicekit/core';
 import type { z } from 'zod';
 import { InvoiceOceanAdapter } from './adapter';
@@ -38,7 +39,7 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
       baseUrl: appBaseUrl,
       auth: bodyToken('api_token', config.token),
       codec: json,
-      timeoutMs: config.timeoutMs,
+      ...transportLimitsOf(config),
       errorMapper: invoiceOceanErrorForResponse,
       extraSecrets: [config.apiToken],
       headers: { 'user-agent': 'invoicekit-invoiceocean/0.1' },
@@ -55,7 +56,7 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
         config.format === 'xml'
           ? maskingEchoedSecrets(invoiceOceanXmlCodec, secrets, 'REDACTED')
           : json,
-      timeoutMs: config.timeoutMs,
+      ...transportLimitsOf(config),
       errorMapper: invoiceOceanErrorForResponse,
       // The full `TOKEN/prefix` form is a credential too.
       extraSecrets: [config.apiToken],
