@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './cli';
 import { startEmulator } from './emulators';
 import { EXIT, type CliIo } from './io';
+import { createAdapter } from './providers';
 
 /** Runs a command line in-process, capturing its output. */
 async function run(
@@ -227,6 +228,79 @@ describe('invoicekit against emulators', () => {
       await target.close();
     }
   });
+});
+
+describe('invoicekit migrate when the outcome of a write is unknown', () => {
+  it('exit 1 with "unknown", the advice to re-run; the re-run with the journal finishes it, paid once', async () => {
+    const source = await startEmulator('plandocket');
+    const target = await startEmulator('invoiceocean');
+    const reader = createAdapter(target.config);
+    const sourceAdapter = createAdapter(source.config);
+    try {
+      source.emulator.seed({
+        contacts: [{ id: 1, company_name: 'Quelle GmbH', email: 'q@quelle.example' }],
+      });
+      source.emulator.seed({
+        invoices: Array.from({ length: 3 }, (_, index) => ({
+          id: 10 + index,
+          contact_id: 1,
+          items: [{ description: 'Stand', unit_price: '100.00', tax_rate: '19' }],
+        })),
+      });
+      await sourceAdapter.invoices.markPaid('11');
+      // The vendor records the payment 4.5 s after it was sent: after the 300 ms deadline and
+      // after the transport's three look-ups a second apart.
+      target.emulator.faults.inject({
+        kind: 'latency',
+        ms: 4_500,
+        match: { method: 'POST', path: /banking\/payments/ },
+      });
+      const directory = mkdtempSync(join(tmpdir(), 'invoicekit-cli-'));
+      const config = join(directory, 'config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({ plandocket: source.config, invoiceocean: target.config }),
+      );
+      const args = [
+        'migrate',
+        '--from',
+        'plandocket',
+        '--to',
+        'invoiceocean',
+        '--config',
+        config,
+        '--set',
+        'invoiceocean.timeoutMs=300',
+        '--journal',
+        join(directory, 'j.jsonl'),
+      ];
+      const first = await run(args);
+      expect(first.code).toBe(EXIT.failed);
+      expect(first.stdout).toMatch(
+        /created 2, already present 0, resumed 0, skipped 0, failed 0, unknown 1/,
+      );
+      expect(first.stdout).toMatch(
+        /run the same migration again \(with the same journal\) to resume/,
+      );
+      const payments = async () =>
+        (await reader.request<unknown[]>({ method: 'GET', path: '/banking/payments.json' })).body;
+      const deadline = Date.now() + 10_000;
+      while ((await payments()).length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const second = await run(args);
+      expect(second.stderr).toBe('');
+      expect(second.code).toBe(EXIT.ok);
+      expect(second.stdout).toMatch(
+        /created 0, already present 1, resumed 2, skipped 0, failed 0\n/,
+      );
+      expect(await payments()).toHaveLength(1);
+    } finally {
+      await reader.close();
+      await sourceAdapter.close();
+      await source.close();
+      await target.close();
+    }
+  }, 30_000);
 });
 
 describe('invoicekit demo', () => {

@@ -1,4 +1,5 @@
 import {
+  InvoicekitError,
   UnsupportedOperationError,
   type AdapterWarning,
   type Customer,
@@ -81,8 +82,13 @@ export class CustomerMapper {
     if (!pending) {
       pending = this.resolve(key, invoice);
       this.pending.set(key, pending);
-      // A failed look-up is not remembered: the customer's next invoice tries again.
-      pending.catch(() => this.pending.delete(key));
+      // A failed look-up is not remembered: the customer's next invoice tries again — unless the
+      // create's outcome is unknown: the target may hold the customer, and a second create could
+      // make a duplicate. Its invoices wait for the next run, which finds it by its external id.
+      pending.catch((error: unknown) => {
+        if (!(InvoicekitError.isInvoicekitError(error) && error.code === 'outcome_unknown'))
+          this.pending.delete(key);
+      });
     }
     return pending;
   }

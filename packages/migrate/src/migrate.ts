@@ -2,6 +2,7 @@ import {
   InvoiceCreateInputSchema,
   InvoicekitError,
   UnsupportedOperationError,
+  type OutcomeUnknownError,
   parseInput,
   type AdapterWarning,
   type Invoice,
@@ -27,6 +28,8 @@ export interface MigrationProgress {
   readonly resumed: number;
   readonly skipped: number;
   readonly failed: number;
+  /** Written, perhaps: the target's answer was lost. A re-run finishes these. */
+  readonly unknown: number;
 }
 
 /** Options of {@link migrate}. */
@@ -71,6 +74,10 @@ function checkTarget(to: InvoiceAdapterV1): void {
 function errorOf(error: unknown): { code: string; message: string } {
   if (error instanceof InvoicekitError) return { code: error.code, message: error.message };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
+  return InvoicekitError.isInvoicekitError(error) && error.code === 'outcome_unknown';
 }
 
 /** Journals in use by a running {@link migrate} of this process (and since when): one run each. */
@@ -150,6 +157,7 @@ async function run(
     resumed: 0,
     skipped: 0,
     failed: 0,
+    unknown: 0,
     planned: 0,
     reconciled: 0,
     explained: 0,
@@ -167,10 +175,12 @@ async function run(
     if (entry.outcome === 'already-present') counts.alreadyPresent += 1;
     if (entry.outcome === 'skipped') counts.skipped += 1;
     if (entry.outcome === 'failed') counts.failed += 1;
+    if (entry.outcome === 'unknown') counts.unknown += 1;
     if (entry.outcome === 'planned') counts.planned += 1;
     const interesting =
       entry.outcome === 'skipped' ||
       entry.outcome === 'failed' ||
+      entry.outcome === 'unknown' ||
       entry.warnings.length > 0 ||
       entry.differences.length > 0;
     if (options.detail === 'all' || interesting) entries.push(entry);
@@ -183,6 +193,7 @@ async function run(
       resumed: counts.resumed,
       skipped: counts.skipped,
       failed: counts.failed,
+      unknown: counts.unknown,
     });
 
   const carry = async (source: Invoice): Promise<void> => {
@@ -289,6 +300,20 @@ async function run(
       });
     } catch (error) {
       const typed = errorOf(error);
+      if (isOutcomeUnknown(error)) {
+        // The target may hold the write: never repeated here. A re-run finds it through the
+        // create's external id and plans the lifecycle from the target's state.
+        record({
+          ...base,
+          targetId: null,
+          outcome: 'unknown',
+          error: typed,
+          check: error.check,
+          warnings,
+          differences: [],
+        });
+        return;
+      }
       const unsupported = error instanceof UnsupportedOperationError;
       record({
         ...base,

@@ -12,7 +12,12 @@ export type InvoiceOutcome =
   | 'skipped'
   /** Could not be carried: the typed error says why. */
   | 'failed'
-
+  /**
+   * A write whose answer was lost, so the target may or may not hold it (`outcome_unknown`; `check`
+   * says what). Never repeated blind: run the migration again to finish it — the create's external
+   * id finds what was written and the lifecycle continues from the target's state.
+   */
+  | 'unknown'
   /** Dry run: would be created. */
   | 'planned';
 
@@ -24,6 +29,8 @@ export interface InvoiceReport {
   readonly outcome: InvoiceOutcome;
   readonly reason?: string;
   readonly error?: { readonly code: string; readonly message: string };
+  /** For `unknown`: what to look at in the target (the error's `check`). */
+  readonly check?: string;
   /** Every mapping warning of the target (and of the customer it was written for). */
   readonly warnings: readonly AdapterWarning[];
   /** Amounts that differ after reading the target back; empty when it reconciled. */
@@ -47,6 +54,8 @@ export interface MigrationReport {
     readonly resumed: number;
     readonly skipped: number;
     readonly failed: number;
+    /** Written, perhaps: the answer was lost. A re-run (with the journal) finishes them. */
+    readonly unknown: number;
     readonly planned: number;
     /** Read back equal to the source: net, tax, gross and paid to the cent, and the lines. */
     readonly reconciled: number;
@@ -66,10 +75,18 @@ export function summarize(report: MigrationReport): string {
   const c = report.counts;
   const lines = [
     `${report.dryRun ? 'Dry run: ' : ''}${report.source} → ${report.target}: ${c.seen} invoices`,
-    `  created ${c.created}, already present ${c.alreadyPresent}, resumed ${c.resumed}, skipped ${c.skipped}, failed ${c.failed}${report.dryRun ? `, planned ${c.planned}` : ''}`,
+    `  created ${c.created}, already present ${c.alreadyPresent}, resumed ${c.resumed}, skipped ${c.skipped}, failed ${c.failed}${c.unknown > 0 ? `, unknown ${c.unknown}` : ''}${report.dryRun ? `, planned ${c.planned}` : ''}`,
     `  reconciled ${c.reconciled}, explained ${c.explained}, mismatched ${c.mismatched}; customers ${c.customersCreatedOrMatched}`,
   ];
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
+  if (c.unknown > 0)
+    lines.push(
+      `  ${c.unknown} unknown: the target's answer was lost, so it may hold them already — run the same migration again (with the same journal) to resume; nothing is written twice`,
+    );
+  for (const invoice of report.invoices.filter((entry) => entry.outcome === 'unknown').slice(0, 10))
+    lines.push(
+      `  unknown ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.error?.message ?? ''}${invoice.check ? ` (check ${invoice.check})` : ''}`,
+    );
   for (const invoice of report.invoices.filter((entry) => entry.outcome === 'failed').slice(0, 10))
     lines.push(
       `  failed ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.error?.message ?? invoice.reason ?? ''}`,

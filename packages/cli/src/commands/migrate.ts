@@ -18,7 +18,9 @@ replayed, totals reconciled), resumable from its journal.
   --dry-run           map and validate; write nothing to the target
 
 Exit code 0 when every invoice was carried and reconciled (differences the target cannot avoid
-are reported as explained), 1 when one failed or did not reconcile, 2 for bad flags or config.`;
+are reported as explained); 1 when one failed or did not reconcile, or when the target's answer to
+a write was lost so its outcome is unknown ("unknown N": run the same command again, with the
+same --journal, to resume — nothing is written twice); 2 for bad flags or config.`;
 
 /** A progress bar on a terminal, a line every 50 invoices otherwise. */
 function progressPrinter(io: CliIo): (progress: MigrationProgress) => void {
@@ -26,7 +28,7 @@ function progressPrinter(io: CliIo): (progress: MigrationProgress) => void {
     return (progress) => {
       const done = progress.created + progress.alreadyPresent + progress.resumed;
       io.stdout.write(
-        `\r  ${progress.seen} seen · ${done} carried · ${progress.skipped} skipped · ${progress.failed} failed   `,
+        `\r  ${progress.seen} seen · ${done} carried · ${progress.skipped} skipped · ${progress.failed} failed · ${progress.unknown} unknown   `,
       );
     };
   }
@@ -81,7 +83,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     if (values.report !== undefined)
       writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout.write(`${summarize(report)}\n`);
-    return report.counts.failed === 0 && report.counts.mismatched === 0 ? EXIT.ok : EXIT.failed;
+    const { failed, mismatched, unknown } = report.counts;
+    return failed === 0 && mismatched === 0 && unknown === 0 ? EXIT.ok : EXIT.failed;
   } finally {
     await source.close();
     await target.close();

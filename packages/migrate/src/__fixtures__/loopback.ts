@@ -40,14 +40,24 @@ export async function startInvoiceOcean(
   return { emulator, adapter, baseUrl: server.baseUrl };
 }
 
-export async function startMethodStyle() {
+export async function startMethodStyle(
+  options: {
+    timeoutMs?: number;
+    /** Overrides in the adapter's container (a short retry policy). */
+    configure?: NonNullable<Parameters<typeof createBillomatStyleAdapter>[1]>['configure'];
+  } = {},
+) {
   const emulator = createMethodStyleEmulator({ email: 'owner@acme.example', apiKey: MS_KEY });
   const server = await serveEmulator(emulator);
-  const adapter = createBillomatStyleAdapter({
-    email: 'owner@acme.example',
-    apiKey: MS_KEY,
-    baseUrl: server.baseUrl,
-  });
+  const adapter = createBillomatStyleAdapter(
+    {
+      email: 'owner@acme.example',
+      apiKey: MS_KEY,
+      baseUrl: server.baseUrl,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    },
+    options.configure ? { configure: options.configure } : {},
+  );
   opened.push(adapter, server);
   return { emulator, adapter, baseUrl: server.baseUrl };
 }
