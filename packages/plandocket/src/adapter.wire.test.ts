@@ -306,6 +306,52 @@ describe('paging answers the emulator does not produce', () => {
     expect(asked[1]).toBe('/api/v1/invoices?cursor=abc&include=items');
   });
 
+  it.each([
+    ['another host', 'https://evil.example/api/v1/invoices?cursor=abc'],
+    ['a protocol-relative host', '//evil.example/api/v1/invoices?cursor=abc'],
+    ['userinfo on this host', 'https://user:pass@acme.plandocket.com/api/v1/invoices?cursor=abc'],
+    ['another resource', '/api/v1/contacts?cursor=abc'],
+    ['a path climbing out', '/api/v1/invoices/../../admin?cursor=abc'],
+    ['an encoded climb', '/api/v1/invoices/%2e%2e/contacts?cursor=abc'],
+    ['a non-http scheme', 'javascript:alert(1)'],
+  ])(
+    'a links.next to %s is not followed: the next page is asked by number',
+    async (_name, next) => {
+      const asked: string[] = [];
+      const elsewhere = nock('https://evil.example').get(/.*/).reply(200, '{"data":[]}');
+      nock(HOST)
+        .get(/.*/)
+        .times(2)
+        .reply(function reply(uri) {
+          asked.push(uri);
+          return new URL(uri, HOST).searchParams.get('page') === '2'
+            ? [200, '{"data":[{"id":2,"total":1}],"links":{"next":null}}']
+            : [200, JSON.stringify({ data: [{ id: 1, total: 1 }], links: { next } })];
+        });
+      const invoices = await collect(adapter.invoices.list());
+      expect(invoices.map((invoice) => invoice.id)).toEqual(['1', '2']);
+      expect(asked.map((uri) => new URL(uri, HOST).pathname)).toEqual([
+        '/api/v1/invoices',
+        '/api/v1/invoices',
+      ]);
+      expect(new URL(asked[1] ?? '', HOST).searchParams.get('cursor')).toBeNull();
+      expect(elsewhere.isDone()).toBe(false);
+    },
+  );
+
+  it('ids go into paths as digits only: nothing else is sent', async () => {
+    const catchAll = nock(HOST).get(/.*/).reply(500, '{}').patch(/.*/).reply(500, '{}');
+    for (const id of ['', '.', '..', '1/../2', '%2e%2e', '7?x=1', ' 7', '-1', '1e3'])
+      for (const call of [
+        () => adapter.vendor.invoices.get(id),
+        () => adapter.vendor.contacts.update(id, { notes: 'x' }),
+        () => adapter.vendor.payments.delete(id),
+        () => adapter.invoices.markPaid(id),
+      ])
+        await expect(call()).rejects.toBeInstanceOf(ValidationError);
+    expect(catchAll.isDone()).toBe(false);
+  });
+
   it('pages records keyed by invoice_id (the published example) without cutting them off', async () => {
     nock(HOST)
       .get('/api/v1/invoices')

@@ -1,5 +1,6 @@
 import {
   deferIterable,
+  encodePathSegment,
   paginate,
   parseInput,
   type HttpTransport,
@@ -87,7 +88,8 @@ function queryOf(query: Record<string, unknown>): Record<string, QueryValue> {
 /**
  * Plandocket's own API, typed: invoices (read, update), contacts and payments (full CRUD), every
  * documented filter, sort and include validated before sending. Lists page leniently (the vendor
- * documents no paging; see `lenientPagingStrategy`).
+ * documents no paging; see `lenientPagingStrategy`). Invalid input rejects the returned promise
+ * with a `ValidationError` (never a synchronous throw), and nothing is sent.
  */
 export class PlandocketClient {
   constructor(
@@ -97,8 +99,11 @@ export class PlandocketClient {
     private readonly origin: string,
   ) {}
 
+  /** An id as one URL path segment: digits only, and encoded all the same. */
   private id(value: string | number, operation: string): string {
-    return parseInput(IdInput, value, { provider: PLANDOCKET, operation, basePath: ['id'] });
+    return encodePathSegment(
+      parseInput(IdInput, value, { provider: PLANDOCKET, operation, basePath: ['id'] }),
+    );
   }
 
   private checked<S extends z.ZodType>(schema: S, input: unknown, operation: string): z.output<S> {
@@ -137,8 +142,11 @@ export class PlandocketClient {
   }
 
   /**
-   * Where a page is: the vendor's `links.next` when it sent one (only on this host: the link is
-   * followed as a path, never as a URL elsewhere), else `page` + `per_page` with the filters.
+   * Where a page is: the vendor's `links.next` when it sent one, else `page` + `per_page` with the
+   * filters. The link is followed only as a path and query on this origin, on this resource's
+   * own path: a link to another host (the key would go with it), with userinfo, or to another
+   * resource (`/api/v1/contacts`, `/api/v1/invoices/../../admin`) is not followed, and the next
+   * page is asked for by number instead.
    */
   private pageLocation(
     resource: string,
@@ -146,8 +154,17 @@ export class PlandocketClient {
     cursor: LenientCursor,
   ): { path: string; query?: Record<string, QueryValue> } {
     if (cursor.link !== undefined) {
-      const link = new URL(cursor.link, 'http://same.origin');
-      if (link.host === 'same.origin' || link.origin === this.origin)
+      const link = URL.canParse(cursor.link, 'http://same.origin')
+        ? new URL(cursor.link, 'http://same.origin')
+        : undefined;
+      const resourcePath = `${API_PREFIX}/${resource}`;
+      if (
+        link !== undefined &&
+        (link.origin === 'http://same.origin' || link.origin === this.origin) &&
+        link.username === '' &&
+        link.password === '' &&
+        (link.pathname === resourcePath || link.pathname === `${resourcePath}/`)
+      )
         return { path: `${link.pathname}${link.search}` };
     }
     return {
@@ -193,7 +210,7 @@ export class PlandocketClient {
         this.list('invoices', this.checked(InvoiceQuerySchema, query, 'invoices.list'), options),
       ),
 
-    get: (
+    get: async (
       id: string | number,
       include: InvoiceQuery['include'] = [],
       options: CallOptions = {},
@@ -204,7 +221,7 @@ export class PlandocketClient {
       }),
 
     /** `PATCH /invoices/{id}`: sets fields, so repeating it is harmless. */
-    update: (
+    update: async (
       id: string | number,
       patch: InvoicePatch,
       options: CallOptions = {},
@@ -225,17 +242,20 @@ export class PlandocketClient {
       deferIterable(() =>
         this.list('contacts', this.checked(ContactQuerySchema, query, 'contacts.list'), options),
       ),
-    get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
+    get: async (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
       this.one('GET', `contacts/${this.id(id, 'contacts.get')}`, undefined, options),
     /** `POST /contacts`: never repeated (nothing documented finds a contact made by a lost call). */
-    create: (body: Record<string, unknown>, options: CallOptions = {}): Promise<VendorResult> =>
+    create: async (
+      body: Record<string, unknown>,
+      options: CallOptions = {},
+    ): Promise<VendorResult> =>
       this.one(
         'POST',
         'contacts',
         this.checked(ContactBodySchema, body, 'contacts.create'),
         options,
       ),
-    update: (
+    update: async (
       id: string | number,
       body: Record<string, unknown>,
       options: CallOptions = {},
@@ -259,17 +279,17 @@ export class PlandocketClient {
       deferIterable(() =>
         this.list('payments', this.checked(PaymentQuerySchema, query, 'payments.list'), options),
       ),
-    get: (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
+    get: async (id: string | number, options: CallOptions = {}): Promise<VendorResult> =>
       this.one('GET', `payments/${this.id(id, 'payments.get')}`, undefined, options),
     /** `POST /payments`. Give `transaction_id` and `idempotency` to make it safe to repeat. */
-    create: (body: PaymentCreate, options: CallOptions = {}): Promise<VendorResult> =>
+    create: async (body: PaymentCreate, options: CallOptions = {}): Promise<VendorResult> =>
       this.one(
         'POST',
         'payments',
         this.checked(PaymentCreateSchema, body, 'payments.create'),
         options,
       ),
-    update: (
+    update: async (
       id: string | number,
       body: Record<string, unknown>,
       options: CallOptions = {},

@@ -53,6 +53,18 @@ describe('lenient paging', () => {
     expect(pagesAsked).toEqual([1, 2, 3]);
   });
 
+  it('links.next: null ends the list, even after pages of equal length', async () => {
+    const { items, pagesAsked } = await pagesRead(6, 3, (page, perPage) => ({
+      data: slice(6, page, perPage),
+      links: { next: page < 2 ? `/api/v1/invoices?page=${page + 1}` : null },
+    }));
+    expect(items).toEqual(all(6));
+    expect(pagesAsked).toEqual([1, 2]);
+    expect(pageHintsOf({ links: { next: null }, meta: { pagination: {} } })).toEqual({
+      next: null,
+    });
+  });
+
   it('without metadata, stops on a page shorter than the longest seen', async () => {
     const { items, pagesAsked } = await pagesRead(7, 3, (page, perPage) => ({
       data: slice(7, page, perPage),

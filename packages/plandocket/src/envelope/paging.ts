@@ -17,7 +17,12 @@ export function pageHintsOf(body: unknown): PageHints {
   };
   const pagination = record.meta?.pagination;
   const totalPages = Number(pagination?.total_pages ?? pagination?.last_page ?? Number.NaN);
-  const next = record.links?.next ?? (pagination?.links as { next?: unknown } | undefined)?.next;
+  // `"next": null` is the vendor saying "no more": `??` would read past it to the other spelling.
+  const links = [record.links, pagination?.links].find(
+    (candidate): candidate is { next?: unknown } =>
+      typeof candidate === 'object' && candidate !== null && 'next' in candidate,
+  );
+  const next = links?.next;
   return {
     ...(Number.isFinite(totalPages) ? { totalPages } : {}),
     ...(next === null || typeof next === 'string' ? { next } : {}),
