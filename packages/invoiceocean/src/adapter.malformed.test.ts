@@ -173,3 +173,35 @@ describe('answers read for a follow-up', () => {
     expect(server?.requests.filter((request) => request.method === 'POST')).toEqual([]);
   });
 });
+
+describe("answers core's guarded decoding refuses", () => {
+  it.each([
+    ['duplicate keys', '{"id": 1, "id": 2, "kind": "vat"}'],
+    ['nesting 5000 deep', `{"id": 1, "note": ${'['.repeat(5000)}${']'.repeat(5000)}}`],
+    ['a number literal of absurd magnitude', '{"id": 1, "price_gross": 1e400000000}'],
+    ['a number literal of 1000 digits', `{"id": 1, "price_gross": ${'9'.repeat(1000)}}`],
+  ])(
+    '%s: a ProviderError from invoices.get, never a RangeError or an invoice',
+    async (_label, text) => {
+      const adapter = await adapterAgainst('GET /invoices/7.json', text);
+      await failure(adapter.invoices.get('7'));
+    },
+  );
+
+  it('XML nested thousands deep: a ProviderError, not a stack overflow', async () => {
+    server = await serveHostile((_request, response) =>
+      answer(
+        response,
+        200,
+        `<invoice>${'<a>'.repeat(5000)}x${'</a>'.repeat(5000)}</invoice>`,
+        'application/xml',
+      ),
+    );
+    const xml = createInvoiceOceanAdapter({
+      apiToken: `${TOKEN}/acme`,
+      baseUrl: server.baseUrl,
+      format: 'xml',
+    });
+    await failure(xml.invoices.get('7'));
+  });
+});
