@@ -1,4 +1,5 @@
 import { InvoicekitError } from '@invoicekit/core';
+import { JournalCorruptError, JournalLockedError, JournalMismatchError } from '@invoicekit/migrate';
 import { capabilities, CAPABILITIES_HELP } from './commands/capabilities';
 import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
@@ -17,7 +18,9 @@ Commands:
   capabilities              what each provider's API can do (provider × operation)
 
 Run "invoicekit <command> --help" for a command's options.
-Exit codes: 0 done, 1 the command ran and something failed, 2 bad flags or configuration.`;
+Exit codes: 0 done; 1 the command ran and something failed (or, for migrate, an outcome is
+unknown: run it again to resume); 2 bad flags or configuration, or a migration journal that is
+in use by another run (locked), belongs to another migration or is damaged — nothing was done.`;
 
 const HELPS: Readonly<Record<string, string>> = {
   demo: DEMO_HELP,
@@ -31,6 +34,13 @@ const HELPS: Readonly<Record<string, string>> = {
 /** `parseArgs` errors name the flag; anything else about usage is already one line. */
 function usageMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
+  // The journal cannot be used as it is: like bad configuration, nothing was done.
+  if (
+    error instanceof JournalLockedError ||
+    error instanceof JournalMismatchError ||
+    error instanceof JournalCorruptError
+  )
+    return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
     return (error as Error).message;

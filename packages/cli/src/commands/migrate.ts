@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
+import { PROVIDERS, accountOf, createAdapter, providerConfig, providerId } from '../providers';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -12,7 +12,10 @@ replayed, totals reconciled), resumable from its journal.
   --from P, --to P    providers: ${PROVIDERS.join(', ')}
   --config FILE       JSON { "<provider>": { …adapter config } }
   --set P.K=V         a config value (repeatable); INVOICEKIT_<PROVIDER>_<KEY> in the environment too
-  --journal FILE      durable progress; run again with the same file to resume
+  --journal FILE      durable progress; run again with the same file to resume. One run at a
+                      time: while another run uses it (FILE.lock names its process), this one
+                      stops with exit code 2 — wait for that run, or stop it and run again to
+                      resume. A journal of another source or target account is refused (exit 2)
   --report FILE       the full report as JSON
   --concurrency N     invoices in flight (default 4)
   --dry-run           map and validate; write nothing to the target
@@ -20,7 +23,8 @@ replayed, totals reconciled), resumable from its journal.
 Exit code 0 when every invoice was carried and reconciled (differences the target cannot avoid
 are reported as explained); 1 when one failed or did not reconcile, or when the target's answer to
 a write was lost so its outcome is unknown ("unknown N": run the same command again, with the
-same --journal, to resume — nothing is written twice); 2 for bad flags or config.`;
+same --journal, to resume — nothing is written twice); 2 for bad flags or config, or a journal
+that is locked by another run, belongs to another migration or is damaged (nothing was done).`;
 
 /** A progress bar on a terminal, a line every 50 invoices otherwise. */
 function progressPrinter(io: CliIo): (progress: MigrationProgress) => void {
@@ -64,8 +68,12 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError('--concurrency: expected a whole number from 1 to 64');
   const sources = { file: values.config, env: io.env, set: values.set };
-  const source = createAdapter(providerConfig(from, sources));
-  const target = createAdapter(providerConfig(to, sources));
+  const sourceConfig = providerConfig(from, sources);
+  const targetConfig = providerConfig(to, sources);
+  const source = createAdapter(sourceConfig);
+  const target = createAdapter(targetConfig);
+  // The journal is bound to both accounts, so it cannot be reused against another one.
+  const accounts = { from: accountOf(sourceConfig), to: accountOf(targetConfig) };
   try {
     if (!target.capabilities.invoices.create)
       throw new UsageError(
@@ -77,6 +85,10 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       concurrency,
       dryRun: values['dry-run'] ?? false,
       ...(values.journal !== undefined ? { journal: values.journal } : {}),
+      accounts: {
+        ...(accounts.from !== undefined ? { from: accounts.from } : {}),
+        ...(accounts.to !== undefined ? { to: accounts.to } : {}),
+      },
       onProgress: progressPrinter(io),
     });
     if (io.stdout.isTTY) io.stdout.write('\n');
