@@ -1,3 +1,4 @@
+import { TRANSPORT_LIMITS_CONFIG } from '@invoicekit/core';
 import { z } from 'zod';
 import { BILLOMAT_STYLE } from './provider-id';
 
@@ -14,7 +15,9 @@ export const SERVICE_PATH = '/api/1.0/api.php';
 
 /**
  * Configuration of a method-style adapter: the account e-mail and API key (HTTP Basic), the
- * product's endpoint or any `baseUrl` (an emulator), and the envelope format.
+ * product's endpoint or any `baseUrl` (an emulator), the envelope format, and the core's
+ * transport limits (`timeoutMs` per attempt, `callTimeoutMs` per call, `maxResponseBytes`,
+ * `retry` overrides such as `lookupAttempts` / `lookupDelayMs`), with the core's defaults.
  */
 export const BillomatStyleConfigSchema = z
   .strictObject({
@@ -27,7 +30,7 @@ export const BillomatStyleConfigSchema = z
     format: z.enum(['json', 'xml']).default('json'),
     /** Invoices per `invoice.get` call; the vendor caps LIMIT at 100. */
     pageSize: z.number().int().min(1).max(100).default(100),
-    timeoutMs: z.number().int().positive().max(300_000).default(30_000),
+    ...TRANSPORT_LIMITS_CONFIG,
   })
   .transform((config) => ({
     ...config,

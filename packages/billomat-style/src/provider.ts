@@ -4,6 +4,7 @@ import {
   defaultErrorForResponse,
   defineProvider,
   registerTransport,
+  transportLimitsOf,
   type ResponseContext,
 } from '@invoicekit/core';
 import type { z } from 'zod';
@@ -38,7 +39,7 @@ export const billomatStyleProvider = defineProvider<BillomatStyleConfig>({
       baseUrl: config.baseUrl,
       auth,
       ...(config.format === 'xml' ? { codec: fbapiXmlCodec } : {}),
-      timeoutMs: config.timeoutMs,
+      ...transportLimitsOf(config),
       errorMapper,
       headers: { 'user-agent': 'invoicekit-billomat-style/0.1' },
     });
