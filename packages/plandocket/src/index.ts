@@ -39,11 +39,26 @@ export { toContactBody, toInvoicePatch } from './mapping/from-canonical';
 export { STATUS_TABLE, toCanonicalStatus } from './mapping/status';
 export {
   SIGNATURE_TOLERANCE_SECONDS,
+  checkedWebhookSecret,
   signWebhook,
+  verifiedDelivery,
   verifyWebhookSignature,
+  webhookDeliveryOf,
+  type VerifiedDelivery,
   type WebhookDelivery,
+  type WebhookHeaderValue,
 } from './webhooks/signature';
-export { parseWebhook, type PlandocketWebhookEvent } from './webhooks/events';
+export { parseWebhook, webhookEventOf, type PlandocketWebhookEvent } from './webhooks/events';
+export {
+  createMemoryReplayStore,
+  type MemoryReplayStoreOptions,
+  type WebhookReplayStore,
+} from './webhooks/replay-store';
+export {
+  createWebhookReceiver,
+  type PlandocketWebhookReceiver,
+  type WebhookReceiverOptions,
+} from './webhooks/receiver';
 
 /**
  * An adapter for one Plandocket tenant. `provider` may be omitted here.

@@ -35,6 +35,7 @@ const INVOICE_EVENTS: Readonly<
 /**
  * Verifies a delivery and reads it into a canonical event. The payload's shape is not documented:
  * the event name is read from `event` or `type`, the invoice from `data` (or `data.invoice`).
+ * It does not remember deliveries: `createWebhookReceiver` also refuses replays.
  */
 export function parseWebhook(
   secret: string,
@@ -43,8 +44,19 @@ export function parseWebhook(
 ): PlandocketWebhookEvent {
   const nowMs = options.nowMs ?? Date.now();
   verifyWebhookSignature(secret, delivery, nowMs);
-  const text =
-    typeof delivery.rawBody === 'string' ? delivery.rawBody : delivery.rawBody.toString('utf8');
+  return webhookEventOf(delivery.rawBody, { nowMs, today: options.today });
+}
+
+/**
+ * A verified delivery's body read into a canonical event (see {@link parseWebhook}). A body that
+ * is no JSON object, or a hostile one (absurd numbers, duplicate keys), is a `ProviderError`.
+ */
+export function webhookEventOf(
+  rawBody: string | Buffer,
+  options: { nowMs: number; today?: string | undefined },
+): PlandocketWebhookEvent {
+  const { nowMs } = options;
+  const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
   let parsed: unknown;
   try {
     // The same guarded, lossless parse as API answers: a signed body can still be hostile.

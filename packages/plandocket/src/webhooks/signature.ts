@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AuthenticationError } from '@invoicekit/core';
+import { AuthenticationError, ValidationError } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
 
 /** How far the signed timestamp may be from now (the vendor's guide: 300 s). */
@@ -15,14 +15,49 @@ export function signWebhook(
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
 
+/**
+ * A header value as a Node server hands it over (`IncomingHttpHeaders` may hold a list when a
+ * header was sent twice), or a number when the caller read it as one.
+ */
+export type WebhookHeaderValue = string | number | readonly string[] | undefined;
+
 /** What a delivery carries for verification. */
 export interface WebhookDelivery {
-  /** `X-Webhook-Signature`. */
-  readonly signature: string | undefined;
+  /** `X-Webhook-Signature`: one or more `v1=<hex>` entries (several when the secret rotates). */
+  readonly signature: WebhookHeaderValue;
   /** `X-Webhook-Timestamp`, unix seconds. */
-  readonly timestamp: string | undefined;
+  readonly timestamp: WebhookHeaderValue;
   /** The body exactly as received (bytes or text); a re-serialised object would not verify. */
   readonly rawBody: string | Buffer;
+}
+
+/**
+ * The delivery of a request as a Node server (or any framework) hands over its headers, looked
+ * up case-insensitively.
+ * @example webhookDeliveryOf(req.headers, rawBody)
+ */
+export function webhookDeliveryOf(
+  headers: Readonly<Record<string, WebhookHeaderValue>>,
+  rawBody: string | Buffer,
+): WebhookDelivery {
+  const lookup = (name: string): WebhookHeaderValue =>
+    Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+  return {
+    signature: lookup('x-webhook-signature'),
+    timestamp: lookup('x-webhook-timestamp'),
+    rawBody,
+  };
+}
+
+/** A delivery that passed verification: its signed time and the key a replay guard keeps. */
+export interface VerifiedDelivery {
+  /** The signed timestamp, unix seconds. */
+  readonly timestampSeconds: number;
+  /**
+   * What identifies this delivery: the signed timestamp and the signature that matched. A replay
+   * carries the same pair; a re-signed delivery is a new one.
+   */
+  readonly deliveryId: string;
 }
 
 function refuse(reason: string): never {
@@ -33,29 +68,109 @@ function refuse(reason: string): never {
 }
 
 /**
+ * The caller's secret, checked: an empty (or blank) secret would make every signature anyone can
+ * compute valid, so it is a `ValidationError` — a configuration fault, not a bad delivery.
+ */
+export function checkedWebhookSecret(secret: unknown): string {
+  if (typeof secret !== 'string' || secret.trim() === '') {
+    throw new ValidationError({
+      provider: PLANDOCKET,
+      issues: [{ path: 'secret', message: 'must be the non-empty webhook signing secret' }],
+    });
+  }
+  return secret;
+}
+
+/** The one value of a header that may have been sent several times, or a refusal. */
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    if (value.length > 1) refuse(`${name} was sent ${value.length} times`);
+    return single(value[0], name);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0) refuse(`${name} is not unix seconds`);
+    return String(value);
+  }
+  if (typeof value !== 'string') refuse(`${name} is not a header value`);
+  return value;
+}
+
+/** Every `v1=` candidate of the signature header(s): a repeated header adds its entries. */
+function signatureCandidates(value: unknown): string[] {
+  const values = Array.isArray(value) ? (value as unknown[]) : [value];
+  if (values.some((entry) => typeof entry !== 'string'))
+    refuse('X-Webhook-Signature is not a header value');
+  return (values as string[])
+    .flatMap((entry) => entry.split(/[,\s]+/))
+    .filter((part) => part.startsWith('v1='));
+}
+
+/**
+ * Verifies a delivery and says which one it was: the signature is recomputed and compared in
+ * constant time, and the timestamp must lie within 300 s of `nowMs`. Throws a `ValidationError`
+ * for an empty secret or a body that is no string or Buffer, and an `AuthenticationError` naming
+ * the reason for a delivery that is refused — never the secret or the expected signature.
+ */
+export function verifiedDelivery(
+  secret: string,
+  delivery: WebhookDelivery,
+  nowMs: number = Date.now(),
+): VerifiedDelivery {
+  checkedWebhookSecret(secret);
+  const { rawBody } = delivery;
+  if (typeof rawBody !== 'string' && !Buffer.isBuffer(rawBody)) {
+    throw new ValidationError({
+      provider: PLANDOCKET,
+      issues: [
+        {
+          path: 'rawBody',
+          message: 'must be the body exactly as received (string or Buffer), not a parsed object',
+        },
+      ],
+    });
+  }
+  const timestamp = single(delivery.timestamp, 'X-Webhook-Timestamp')?.trim();
+  const sent = delivery.signature;
+  const candidates = sent === undefined || sent === null ? [] : signatureCandidates(sent);
+  const signatureMissing =
+    sent === undefined ||
+    sent === null ||
+    sent === '' ||
+    (Array.isArray(sent) && sent.length === 0);
+  if (signatureMissing || timestamp === undefined || timestamp === '')
+    refuse('X-Webhook-Signature and X-Webhook-Timestamp are required');
+  if (!/^\d{1,12}$/.test(timestamp)) refuse('the timestamp is not unix seconds');
+  const timestampSeconds = Number(timestamp);
+  const skew = Math.abs(nowMs / 1000 - timestampSeconds);
+  if (skew > SIGNATURE_TOLERANCE_SECONDS)
+    refuse(
+      `the timestamp is ${Math.trunc(skew)} s away from now (at most ${SIGNATURE_TOLERANCE_SECONDS} s)`,
+    );
+  const expectedText = signWebhook(secret, timestamp, rawBody);
+  const expected = Buffer.from(expectedText, 'utf8');
+  // Any number of `v1=` entries may be sent (key rotation); one must match.
+  const matches = candidates.some((part) => {
+    const candidate = Buffer.from(part, 'utf8');
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  });
+  if (!matches) refuse('the signature does not match');
+  return { timestampSeconds, deliveryId: `${timestampSeconds}.${expectedText.slice(3)}` };
+}
+
+/**
  * Verifies a delivery: the signature is recomputed and compared in constant time, and the
- * timestamp must lie within 300 s of `nowMs` (replays of old deliveries are refused). Throws an
- * `AuthenticationError` naming the reason — never the secret or the expected signature.
+ * timestamp must lie within 300 s of `nowMs` (old deliveries are refused). Throws an
+ * `AuthenticationError` naming the reason — never the secret or the expected signature — and a
+ * `ValidationError` for an empty secret. A header sent twice (`string[]`) or a numeric timestamp
+ * is read, never a `TypeError`. It does not remember deliveries: to refuse a replay inside the
+ * window, use `createWebhookReceiver` with a replay store.
  */
 export function verifyWebhookSignature(
   secret: string,
   delivery: WebhookDelivery,
   nowMs: number = Date.now(),
 ): void {
-  const { signature, timestamp } = delivery;
-  if (!signature || !timestamp) refuse('X-Webhook-Signature and X-Webhook-Timestamp are required');
-  if (!/^\d{1,12}$/.test(timestamp.trim())) refuse('the timestamp is not unix seconds');
-  const skew = Math.abs(nowMs / 1000 - Number(timestamp.trim()));
-  if (skew > SIGNATURE_TOLERANCE_SECONDS)
-    refuse(`the timestamp is ${Math.trunc(skew)} s away from now (at most 300 s)`);
-  const expected = Buffer.from(signWebhook(secret, timestamp.trim(), delivery.rawBody), 'utf8');
-  // Any number of `v1=` entries may be sent (key rotation); one must match.
-  const candidates = signature
-    .split(/[,\s]+/)
-    .filter((part) => part.startsWith('v1='))
-    .map((part) => Buffer.from(part, 'utf8'));
-  const matches = candidates.some(
-    (candidate) => candidate.length === expected.length && timingSafeEqual(candidate, expected),
-  );
-  if (!matches) refuse('the signature does not match');
+  verifiedDelivery(secret, delivery, nowMs);
 }

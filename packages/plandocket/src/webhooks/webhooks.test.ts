@@ -1,8 +1,10 @@
-import { AuthenticationError, ProviderError } from '@invoicekit/core';
+import { AuthenticationError, ProviderError, ValidationError } from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from './events';
-import { signWebhook, verifyWebhookSignature } from './signature';
+import { createWebhookReceiver } from './receiver';
+import { createMemoryReplayStore, type WebhookReplayStore } from './replay-store';
+import { signWebhook, verifyWebhookSignature, webhookDeliveryOf } from './signature';
 
 const SECRET = 'whsec-canary-6f1e2d3c4b5a';
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -195,5 +197,172 @@ describe('webhook events → canonical', () => {
       vendorEvent: 'contact.updated',
       raw: { event: 'contact.updated', data: { id: '3' } },
     });
+  });
+});
+
+describe('webhook input a caller or a sender can get wrong is a typed error, never a TypeError', () => {
+  it.each([
+    ['empty', ''],
+    ['whitespace', '  \t\n'],
+  ])(
+    'a %s secret is a ValidationError naming the secret, for verify and parse',
+    (_name, secret) => {
+      for (const run of [
+        () =>
+          verifyWebhookSignature(
+            secret,
+            delivery({ signature: signWebhook(secret, TIMESTAMP, BODY) }),
+            NOW,
+          ),
+        () =>
+          parseWebhook(secret, delivery({ signature: signWebhook(secret, TIMESTAMP, BODY) }), {
+            nowMs: NOW,
+          }),
+        () => createWebhookReceiver({ secret }),
+      ]) {
+        let error: unknown;
+        try {
+          run();
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues).toEqual([
+          { path: 'secret', message: expect.any(String) },
+        ]);
+      }
+    },
+  );
+
+  it('headers as Node hands them over: string[] and a numeric timestamp are read', () => {
+    const signature = signWebhook(SECRET, TIMESTAMP, BODY);
+    expect(() =>
+      verifyWebhookSignature(
+        SECRET,
+        { signature: [signature], timestamp: [TIMESTAMP], rawBody: BODY },
+        NOW,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      verifyWebhookSignature(
+        SECRET,
+        { signature, timestamp: Number(TIMESTAMP), rawBody: BODY },
+        NOW,
+      ),
+    ).not.toThrow();
+    // A signature header sent twice (a rotated secret): one matching entry is enough.
+    expect(() =>
+      verifyWebhookSignature(
+        SECRET,
+        { signature: [`v1=${'0'.repeat(64)}`, signature], timestamp: TIMESTAMP, rawBody: BODY },
+        NOW,
+      ),
+    ).not.toThrow();
+    const fromHeaders = webhookDeliveryOf(
+      { 'X-Webhook-Signature': signature, 'x-webhook-timestamp': [TIMESTAMP], host: 'x' },
+      BODY,
+    );
+    expect(() => verifyWebhookSignature(SECRET, fromHeaders, NOW)).not.toThrow();
+  });
+
+  it.each([
+    ['two timestamps', { timestamp: [TIMESTAMP, TIMESTAMP] }, /sent 2 times/],
+    ['an empty list', { timestamp: [] }, /required/],
+    ['an empty signature list', { signature: [] }, /required/],
+    ['a fractional timestamp', { timestamp: Number(TIMESTAMP) + 0.5 }, /not unix seconds/],
+    ['a negative timestamp', { timestamp: -1 }, /not unix seconds/],
+    ['NaN', { timestamp: Number.NaN }, /not unix seconds/],
+    ['an object timestamp', { timestamp: { $gt: '' } }, /not a header value/],
+    ['an object signature', { signature: { $gt: '' } }, /not a header value/],
+    ['a list holding a number', { signature: [1] }, /not a header value/],
+    ['an empty signature', { signature: '' }, /required/],
+  ])('%s → AuthenticationError', (_name, overrides, reason) => {
+    const error = rejection(() =>
+      verifyWebhookSignature(SECRET, { ...delivery(), ...(overrides as object) } as never, NOW),
+    );
+    expect(error.message).toMatch(reason);
+  });
+
+  it('a parsed object where the raw body belongs is a ValidationError naming rawBody', () => {
+    let error: unknown;
+    try {
+      verifyWebhookSignature(SECRET, { ...delivery(), rawBody: JSON.parse(BODY) as never }, NOW);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]?.path).toBe('rawBody');
+  });
+});
+
+describe('replay guard: a delivery already accepted is refused inside the 300 s window', () => {
+  const clockAt = (start: number) => {
+    let now = start;
+    return { now: () => now, advance: (ms: number) => (now += ms) };
+  };
+
+  it('accepts a delivery once; the same delivery again is an AuthenticationError', async () => {
+    const clock = clockAt(NOW);
+    const receiver = createWebhookReceiver({ secret: SECRET, now: clock.now });
+    const event = await receiver.receive(delivery());
+    expect(event).toMatchObject({ type: 'invoice.paid', invoiceId: '17' });
+    clock.advance(120_000);
+    const replay = await receiver.receive(delivery()).catch((caught: unknown) => caught);
+    expect(replay).toBeInstanceOf(AuthenticationError);
+    expect((replay as Error).message).toMatch(/accepted before \(a replay\)/);
+    expect(
+      findLeakedSecrets(replay, [SECRET, signWebhook(SECRET, TIMESTAMP, BODY).slice(3)]),
+    ).toEqual([]);
+    // A new delivery of the same body, signed anew, is a new delivery.
+    const later = String(Number(TIMESTAMP) + 60);
+    await expect(
+      receiver.verify(delivery({ timestamp: later, signature: signWebhook(SECRET, later, BODY) })),
+    ).resolves.toMatchObject({ timestampSeconds: Number(later) });
+    // Past the window the timestamp check refuses it, whatever the store remembers.
+    clock.advance(200_000);
+    await expect(receiver.verify(delivery())).rejects.toThrow(/s away from now/);
+  });
+
+  it('a delivery its handler failed on is forgotten, so the vendor can deliver it again', async () => {
+    const receiver = createWebhookReceiver({ secret: SECRET, now: () => NOW });
+    await expect(
+      receiver.receive(delivery(), {
+        handle: () => {
+          throw new Error('database down');
+        },
+      }),
+    ).rejects.toThrow('database down');
+    const handled: string[] = [];
+    await receiver.receive(delivery(), { handle: (event) => handled.push(event.type) });
+    expect(handled).toEqual(['invoice.paid']);
+    await expect(receiver.verify(delivery())).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('a caller-supplied store is asked with the delivery id and its expiry', async () => {
+    const calls: [string, number][] = [];
+    const store: WebhookReplayStore = {
+      seen: (id, expiresAtMs) => {
+        calls.push([id, expiresAtMs]);
+        return Promise.resolve(calls.length > 1);
+      },
+    };
+    const receiver = createWebhookReceiver({ secret: SECRET, replayStore: store, now: () => NOW });
+    await receiver.verify(delivery());
+    await expect(receiver.verify(delivery())).rejects.toBeInstanceOf(AuthenticationError);
+    expect(calls[0]?.[0]).toMatch(new RegExp(`^${TIMESTAMP}\\.[0-9a-f]{64}$`));
+    expect(calls[0]?.[1]).toBe((Number(TIMESTAMP) + 301) * 1000);
+  });
+
+  it('the in-memory store is bounded and expires entries', async () => {
+    const clock = clockAt(0);
+    const store = createMemoryReplayStore({ maxEntries: 3, now: clock.now });
+    expect(await store.seen('a', 1_000)).toBe(false);
+    expect(await store.seen('a', 1_000)).toBe(true);
+    for (const id of ['b', 'c', 'd']) expect(await store.seen(id, 1_000)).toBe(false);
+    // 'a' was evicted as the oldest to keep three entries.
+    expect(await store.seen('a', 1_000)).toBe(false);
+    expect(await store.seen('d', 1_000)).toBe(true);
+    clock.advance(1_000);
+    expect(await store.seen('d', 2_000)).toBe(false);
   });
 });
