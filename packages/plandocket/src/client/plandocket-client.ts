@@ -3,6 +3,7 @@ import {
   encodePathSegment,
   paginate,
   parseInput,
+  toDecimal,
   type HttpTransport,
   type IdempotencyStrategy,
   type QueryValue,
@@ -55,26 +56,81 @@ export const InvoicePatchSchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });
 export type InvoicePatch = z.input<typeof InvoicePatchSchema>;
 
+/**
+ * An amount above 0, sent as a bare JSON number with exactly these digits (the vendor expects a
+ * float). A zero or negative payment is refused before anything is sent.
+ */
+const PaymentAmount = z
+  .string()
+  // Aborts here: a non-decimal must not reach the decimal library below.
+  .regex(/^\d{1,15}(\.\d{1,8})?$/, { message: 'a positive decimal string', abort: true })
+  .refine((amount) => toDecimal(amount).greaterThan(0), { message: 'must be more than 0' })
+  .transform((amount) => new JsonNumber(amount));
+
+/** A free-text field of a vendor body: text (or `null` to clear), never an object or a list. */
+const Text = z.string().max(10_000);
+
 /** The documented body of `POST /payments` (the invoice by its NUMBER, not its id). */
 export const PaymentCreateSchema = z.strictObject({
-  invoice_number: z.string().min(1),
-  // Sent as a bare JSON number with exactly these digits (the vendor expects a float).
-  amount: z
+  invoice_number: z.string().min(1).max(255),
+  amount: PaymentAmount,
+  currency: z
     .string()
-    .regex(/^\d+(\.\d+)?$/, { message: 'a positive decimal string' })
-    .transform((amount) => new JsonNumber(amount)),
-  currency: z.string().length(3).optional(),
-  status: z.string().min(1).optional(),
+    .regex(/^[A-Za-z]{3}$/, { message: 'a 3-letter currency code' })
+    .optional(),
+  status: z.string().min(1).max(40).optional(),
   payment_date: z.iso.date().optional(),
-  notes: z.string().optional(),
-  gateway_key: z.string().optional(),
-  transaction_id: z.string().optional(),
+  notes: Text.optional(),
+  gateway_key: z.string().max(255).optional(),
+  transaction_id: z.string().max(255).optional(),
 });
 export type PaymentCreate = z.input<typeof PaymentCreateSchema>;
 
-const ContactBodySchema = z
-  .record(z.string().regex(/^[a-z][a-z0-9_]*$/), z.unknown())
-  .refine((body) => Object.keys(body).length > 0, { message: 'give at least one field' });
+/** The body of `PATCH /payments/{id}`: any field of a payment but its invoice. */
+export const PaymentPatchSchema = PaymentCreateSchema.omit({ invoice_number: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });
+export type PaymentPatch = z.input<typeof PaymentPatchSchema>;
+
+/** A contact field the vendor names (`custom_field_3`): lower-case, digits and underscores. */
+const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const Scalar = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+
+/**
+ * The body of `POST/PATCH /contacts`: the documented fields typed, further (undocumented)
+ * fields with plain values only. An object or a list where a value belongs (`{"$gt": ""}`) is
+ * refused before anything is sent.
+ */
+export const ContactBodySchema = z
+  .strictObject({
+    customer_number: Text.nullable().optional(),
+    company_name: Text.nullable().optional(),
+    first_name: Text.nullable().optional(),
+    last_name: Text.nullable().optional(),
+    address: Text.nullable().optional(),
+    postal_code: Text.nullable().optional(),
+    city: Text.nullable().optional(),
+    country: Text.nullable().optional(),
+    state: Text.nullable().optional(),
+    phone: Text.nullable().optional(),
+    fax: Text.nullable().optional(),
+    mobile: Text.nullable().optional(),
+    email: Text.nullable().optional(),
+    website: Text.nullable().optional(),
+    notes: Text.nullable().optional(),
+    tax_id: Text.nullable().optional(),
+    rating: z.number().int().nullable().optional(),
+    account_access_enabled: z.boolean().optional(),
+  })
+  .catchall(Scalar)
+  .superRefine((body, ctx) => {
+    const keys = Object.keys(body);
+    if (keys.length === 0) ctx.addIssue({ code: 'custom', message: 'give at least one field' });
+    for (const key of keys)
+      if (!FIELD_NAME.test(key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'not a field name' });
+  });
+export type ContactBody = z.input<typeof ContactBodySchema>;
 
 /** Query values as the vendor reads them: lists comma-joined. */
 function queryOf(query: Record<string, unknown>): Record<string, QueryValue> {
@@ -291,13 +347,18 @@ export class PlandocketClient {
       ),
     update: async (
       id: string | number,
-      body: Record<string, unknown>,
+      body: PaymentPatch,
       options: CallOptions = {},
     ): Promise<VendorResult> =>
-      this.one('PATCH', `payments/${this.id(id, 'payments.update')}`, body, {
-        idempotency: { kind: 'vendor-dedupe' },
-        ...options,
-      }),
+      this.one(
+        'PATCH',
+        `payments/${this.id(id, 'payments.update')}`,
+        this.checked(PaymentPatchSchema, body, 'payments.update'),
+        {
+          idempotency: { kind: 'vendor-dedupe' },
+          ...options,
+        },
+      ),
     delete: async (id: string | number, options: CallOptions = {}): Promise<void> => {
       await this.one('DELETE', `payments/${this.id(id, 'payments.delete')}`, undefined, options);
     },
