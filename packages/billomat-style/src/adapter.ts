@@ -40,6 +40,7 @@ import {
   type InvoiceListQuery,
   type InvoiceUpdateInput,
   type MarkPaidInput,
+  type ParsedInvoiceCreateInput,
   type PdfOptions,
   type RawRequest,
   type RawResponse,
@@ -51,11 +52,16 @@ import {
 } from '@invoicekit/core';
 import { inject, injectable } from 'tsyringe';
 import { capabilitiesFor } from './capabilities';
+import { oneAtATime } from './create-lock';
 import { MethodStyleClient, type VendorRecord } from './client/method-client';
 import { InvoiceDataSchema } from './client/service-inputs';
 import type { BillomatStyleConfig } from './config';
 import { answerId, textOf } from './envelope/envelope';
-import { fromCanonicalCustomer, fromCanonicalInvoice } from './mapping/from-canonical';
+import {
+  fromCanonicalCustomer,
+  fromCanonicalInvoice,
+  type InvoiceData,
+} from './mapping/from-canonical';
 import {
   toCanonicalCustomer,
   toCanonicalInvoice,
@@ -94,6 +100,8 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     readonly pageSize: number;
     readonly origin: string;
     readonly endpoint: 'monsum' | 'fastbill';
+    /** The account (login e-mail, not a secret): creates are serialised per account. */
+    readonly account: string;
   };
 
   constructor(
@@ -106,6 +114,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       pageSize: config.pageSize,
       origin: new URL(config.baseUrl).origin,
       endpoint: config.endpoint,
+      account: config.email.toLowerCase(),
     };
     this.capabilities = capabilitiesFor(config.endpoint);
   }
@@ -230,6 +239,53 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     return customerId;
   }
 
+  /**
+   * The vendor side of `invoices.create`: the customer (made from a snapshot when needed), the
+   * look-up of an invoice already made with this external id, then the create — whose own lost
+   * answer the transport settles by the same look-up, never by sending it again.
+   */
+  private async createOnce(
+    parsed: ParsedInvoiceCreateInput,
+    data: InvoiceData,
+    externalId: string | undefined,
+    warnings: AdapterWarning[],
+    signal: AbortSignal | undefined,
+  ): Promise<WriteResult<Invoice>> {
+    const customerId = await this.customerFor(parsed, externalId, warnings, signal);
+    if (externalId !== undefined) {
+      // Exactly once: an invoice already made with this external id is the answer.
+      const existing = await this.vendor.findInvoiceByExtUid(customerId, externalId, signal);
+      if (existing) {
+        return {
+          data: this.read(existing),
+          warnings: [
+            ...warnings,
+            {
+              type: 'other',
+              message: `an invoice with externalId ${externalId} already existed; it was returned unchanged`,
+            },
+          ],
+          existed: true,
+        };
+      }
+    }
+    try {
+      const { invoiceId } = await this.vendor.invoices.create(
+        { ...data, CUSTOMER_ID: customerId },
+        { signal, operation: 'invoices.create' },
+      );
+      return { data: await this.fetchInvoice(invoiceId, signal), warnings };
+    } catch (error) {
+      if (isMissingId(error, 'CUSTOMER_ID')) {
+        throw new ValidationError({
+          provider: BILLOMAT_STYLE,
+          issues: [{ path: 'customer.id', message: `customer ${customerId} does not exist` }],
+        });
+      }
+      throw error;
+    }
+  }
+
   readonly invoices = {
     list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> =>
       deferIterable(() => this.listInvoices(query, options)),
@@ -274,43 +330,14 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
           : warnings,
         { provider: BILLOMAT_STYLE, operation: 'invoices.create', strict: options.strict },
       );
-      const customerId = await this.customerFor(parsed, externalId, warnings, options.signal);
-      if (externalId !== undefined) {
-        // Exactly once: an invoice already made with this external id is the answer.
-        const existing = await this.vendor.findInvoiceByExtUid(
-          customerId,
-          externalId,
-          options.signal,
-        );
-        if (existing) {
-          return {
-            data: this.read(existing),
-            warnings: [
-              ...warnings,
-              {
-                type: 'other',
-                message: `an invoice with externalId ${externalId} already existed; it was returned unchanged`,
-              },
-            ],
-            existed: true,
-          };
-        }
-      }
-      try {
-        const { invoiceId } = await this.vendor.invoices.create(
-          { ...data, CUSTOMER_ID: customerId },
-          { signal: options.signal, operation: 'invoices.create' },
-        );
-        return { data: await this.fetchInvoice(invoiceId, options.signal), warnings };
-      } catch (error) {
-        if (isMissingId(error, 'CUSTOMER_ID')) {
-          throw new ValidationError({
-            provider: BILLOMAT_STYLE,
-            issues: [{ path: 'customer.id', message: `customer ${customerId} does not exist` }],
-          });
-        }
-        throw error;
-      }
+      const write = () => this.createOnce(parsed, data, externalId, warnings, options.signal);
+      // Concurrent creates with one external id in this process: one look-up-then-create at a time.
+      return externalId === undefined
+        ? write()
+        : oneAtATime(
+            JSON.stringify([this.settings.origin, this.settings.account, externalId]),
+            write,
+          );
     },
 
     update: async (
