@@ -164,3 +164,14 @@ describe('redaction is bounded and complete', () => {
     expect(createRedactor([]).containsSecret(secret)).toBe(false);
   });
 });
+
+describe('keys echoing a credential', () => {
+  it('masks a secret used as a key, and leaves other keys alone', () => {
+    const secret = 'canary-key-as-name-81f0';
+    const redactor = createRedactor([secret]);
+    expect(redactor.redactValue({ [secret]: { [`x-${secret}`]: 1 }, total: '1.00' })).toEqual({
+      [REDACTED]: { [`x-${REDACTED}`]: 1 },
+      total: '1.00',
+    });
+  });
+});

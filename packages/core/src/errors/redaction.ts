@@ -96,7 +96,10 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
     return result;
   };
 
-  const redactValue = <T>(value: T): T => redactDeep(value, redactText) as T;
+  // A vendor may echo a credential as a key (a JSON field name, an XML tag): keys are masked too.
+  const redactKey = (key: string): string =>
+    secretPattern && containsSecret(key) ? redactText(key) : key;
+  const redactValue = <T>(value: T): T => redactDeep(value, redactText, redactKey) as T;
 
   const containsSecret = (text: string): boolean => {
     if (!secretPattern) return false;
@@ -131,7 +134,11 @@ interface Frame {
  * overflow the call stack; cycles become `[Circular]`, and anything past {@link MAX_DEPTH} or
  * {@link MAX_NODES} becomes `[truncated]`.
  */
-function redactDeep(value: unknown, redactText: (text: string) => string): unknown {
+function redactDeep(
+  value: unknown,
+  redactText: (text: string) => string,
+  redactKey: (key: string) => string,
+): unknown {
   const leaf = (inner: unknown): { done: true; value: unknown } | { done: false } => {
     if (typeof inner === 'string') return { done: true, value: redactText(inner) };
     if (inner === null || typeof inner !== 'object') return { done: true, value: inner };
@@ -177,7 +184,7 @@ function redactDeep(value: unknown, redactText: (text: string) => string): unkno
       }
       if (Array.isArray(frame.target)) frame.target.push(out);
       else
-        Object.defineProperty(frame.target, key, {
+        Object.defineProperty(frame.target, redactKey(key), {
           value: out,
           enumerable: true,
           writable: true,
