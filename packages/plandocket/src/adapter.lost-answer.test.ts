@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, OutcomeUnknownError, TOKENS } from '@invoicekit/core';
+import { DEFAULT_RETRY_POLICY, OutcomeUnknownError } from '@invoicekit/core';
 import { collect, findLeakedSecrets } from '@invoicekit/core/testing';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -39,15 +39,12 @@ function seededEmulator() {
 
 /** An adapter with a short attempt deadline and quick look-ups (the real clock). */
 function adapterFor(baseUrl: string): PlandocketAdapter {
-  const adapter = createPlandocketAdapter(
-    { baseUrl, apiKey: API_KEY, timeoutMs: TIMEOUT_MS },
-    {
-      configure: (container) =>
-        container.register(TOKENS.RetryPolicy, {
-          useValue: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 5, maxDelayMs: 20, lookupDelayMs: 20 },
-        }),
-    },
-  );
+  const adapter = createPlandocketAdapter({
+    baseUrl,
+    apiKey: API_KEY,
+    timeoutMs: TIMEOUT_MS,
+    retry: { baseDelayMs: 5, maxDelayMs: 20, lookupDelayMs: 20 },
+  });
   adapters.push(adapter);
   return adapter;
 }

@@ -1,3 +1,4 @@
+import { TRANSPORT_LIMITS_CONFIG } from '@invoicekit/core';
 import { z } from 'zod';
 import { PLANDOCKET } from './provider-id';
 
@@ -5,7 +6,10 @@ import { PLANDOCKET } from './provider-id';
  * Configuration of a Plandocket adapter: the tenant (`https://<tenant>.plandocket.com`) or any
  * `baseUrl` (an emulator), and the API key. The key travels as `Authorization: Bearer` (the
  * vendor's recommendation) or `X-API-Key`; the documented `?api_key=` form is not offered, because
- * query strings end up in access logs.
+ * query strings end up in access logs. The core's transport limits apply, with the core's
+ * defaults: `timeoutMs` per attempt (headers and body), `callTimeoutMs` per call (retries and
+ * look-ups included), `maxResponseBytes` (decoded), and `retry` overrides such as
+ * `lookupAttempts` / `lookupDelayMs` (how long a lost payment is looked for).
  */
 export const PlandocketConfigSchema = z
   .strictObject({
@@ -21,7 +25,7 @@ export const PlandocketConfigSchema = z
     pageSize: z.number().int().min(1).max(500).default(100),
     /** Client-side budget below the plan's hourly quota (Standard 1 000/h); off when absent. */
     requestsPerHour: z.number().int().min(2).optional(),
-    timeoutMs: z.number().int().positive().max(300_000).default(30_000),
+    ...TRANSPORT_LIMITS_CONFIG,
   })
   .refine((config) => config.tenant !== undefined || config.baseUrl !== undefined, {
     path: ['tenant'],

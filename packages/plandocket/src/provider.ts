@@ -5,6 +5,7 @@ import {
   bearerToken,
   defineProvider,
   registerTransport,
+  transportLimitsOf,
   type Clock,
 } from '@invoicekit/core';
 import type { z } from 'zod';
@@ -42,7 +43,7 @@ export const plandocketProvider = defineProvider<PlandocketConfig>({
           ? apiKeyHeader('X-API-Key', config.apiKey)
           : bearerToken(config.apiKey),
       codec: losslessJsonCodec,
-      timeoutMs: config.timeoutMs,
+      ...transportLimitsOf(config),
       headers: { 'user-agent': 'invoicekit-plandocket/0.1' },
     });
     return container.resolve(PlandocketAdapter);
