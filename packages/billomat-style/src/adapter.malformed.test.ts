@@ -265,6 +265,7 @@ describe('a listed record without its id is a ProviderError, never an invoice wi
 describe('DOCUMENT_URL is followed on the vendor host only, and never quoted', () => {
   let documents: HostileServer;
   let link: (baseUrl: string) => string;
+  let invoiceNumber = '7';
   beforeAll(async () => {
     documents = await serveHostile((request) =>
       request.method === 'GET'
@@ -276,7 +277,7 @@ describe('DOCUMENT_URL is followed on the vendor host only, and never quoted', (
                   {
                     INVOICE_ID: '1',
                     TYPE: 'outgoing',
-                    INVOICE_NUMBER: '7',
+                    INVOICE_NUMBER: invoiceNumber,
                     DOCUMENT_URL: link(documents.baseUrl),
                   },
                 ],
@@ -307,6 +308,20 @@ describe('DOCUMENT_URL is followed on the vendor host only, and never quoted', (
       method: 'GET',
       url: '/document/1.pdf?token=bearer-7a1c',
     });
+  });
+
+  it('the file name made from INVOICE_NUMBER names no other directory', async () => {
+    link = (baseUrl) => `${baseUrl}/document/1.pdf`;
+    for (const [number, fileName] of [
+      ['../../.bashrc', 'bashrc.pdf'],
+      ['RE/2026\\07', 'RE_2026_07.pdf'],
+      ['2026-07', '2026-07.pdf'],
+      ['', '1.pdf'],
+    ]) {
+      invoiceNumber = number as string;
+      expect((await download()).fileName).toBe(fileName);
+    }
+    invoiceNumber = '7';
   });
 
   it.each([

@@ -72,6 +72,18 @@ import { BILLOMAT_STYLE } from './provider-id';
 import { VENDOR_ID } from './wire/vendor-id';
 import { berlinDateAt } from './wire/vendor-values';
 
+/**
+ * An invoice number as a file name: letters, digits, `.`, `-` and `_` kept, anything else
+ * (`/`, `\\`, control characters) replaced, no leading dots, at most 100 characters — so a
+ * vendor's `INVOICE_NUMBER` of `../../.bashrc` names no other directory.
+ */
+function safeFileStem(text: string): string {
+  return text
+    .replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 100);
+}
+
 /** The vendor answers an unknown id as a missing field; the caller asked for a record. */
 function isMissingId(error: unknown, tag: string): boolean {
   return (
@@ -566,7 +578,8 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       });
       return {
         contentType: response.headers['content-type'] ?? 'application/pdf',
-        fileName: `${textOf(invoice.INVOICE_NUMBER) || checkedId}.pdf`,
+        // The number is the vendor's text: a caller may save the file under this name.
+        fileName: `${safeFileStem(textOf(invoice.INVOICE_NUMBER)) || checkedId}.pdf`,
         data: response.body,
       };
     },
