@@ -337,9 +337,10 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     id: 'json-on-xml-path',
     item: 5,
-    title: 'InvoiceOcean XML: a JSON body echoing the token',
+    title: 'InvoiceOcean XML: a broken JSON body echoing the token',
     expect: ['provider'],
-    serve: hostile(answer(200, json({ api_token: CANARY.invoiceOceanToken, id: 1 }))),
+    // Cut off mid-way: the original bug was a raw SyntaxError quoting the text's start.
+    serve: hostile(answer(200, `{"api_token":"${CANARY.invoiceOceanToken}","id":`)),
     run: (context) => io(context, { format: 'xml' }).invoices.get('1'),
   },
   {
