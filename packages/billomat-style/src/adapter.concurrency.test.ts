@@ -3,6 +3,7 @@ import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
+import { CREATE_SERIALIZER, CreateSerializer } from './create-lock';
 import { createBillomatStyleAdapter, type BillomatStyleAdapter } from './index';
 
 const EMAIL = 'owner@acme.example';
@@ -22,9 +23,14 @@ beforeEach(async () => {
   emulator = createMethodStyleEmulator({ email: EMAIL, apiKey: API_KEY });
   emulator.seed({ customers: [{ CUSTOMER_ID: 42, ORGANIZATION: 'Muster GmbH' }] });
   served = await serveEmulator(emulator);
-  // Two adapters, each with its own container, transport and sockets: two workers of one process.
+  // Two adapters, each with its own container, transport and sockets: two workers of one process
+  // that share one create serialiser.
+  const shared = new CreateSerializer();
   adapters = [0, 1].map(() =>
-    createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY, baseUrl: served.baseUrl }),
+    createBillomatStyleAdapter(
+      { email: EMAIL, apiKey: API_KEY, baseUrl: served.baseUrl },
+      { configure: (container) => container.register(CREATE_SERIALIZER, { useValue: shared }) },
+    ),
   );
 });
 afterEach(async () => {

@@ -52,7 +52,7 @@ import {
 } from '@invoicekit/core';
 import { inject, injectable } from 'tsyringe';
 import { capabilitiesFor } from './capabilities';
-import { oneAtATime } from './create-lock';
+import { CREATE_SERIALIZER, type CreateSerializer } from './create-lock';
 import { MethodStyleClient, type VendorRecord } from './client/method-client';
 import { InvoiceDataSchema } from './client/service-inputs';
 import type { BillomatStyleConfig } from './config';
@@ -120,6 +120,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,
     @inject(TOKENS.ProviderConfig) config: BillomatStyleConfig,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(CREATE_SERIALIZER) private readonly creates: CreateSerializer,
   ) {
     this.vendor = new MethodStyleClient(transport, config.pageSize);
     this.settings = {
@@ -346,7 +347,7 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
       // Concurrent creates with one external id in this process: one look-up-then-create at a time.
       return externalId === undefined
         ? write()
-        : oneAtATime(
+        : this.creates.run(
             JSON.stringify([this.settings.origin, this.settings.account, externalId]),
             write,
           );

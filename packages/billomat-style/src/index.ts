@@ -13,6 +13,7 @@ import { billomatStyleProvider } from './provider';
 
 export { billomatStyleProvider } from './provider';
 export { BillomatStyleAdapter } from './adapter';
+export { CREATE_SERIALIZER, CreateSerializer } from './create-lock';
 export { BILLOMAT_STYLE_CAPABILITIES } from './capabilities';
 export { BILLOMAT_STYLE } from './provider-id';
 export {

@@ -10,6 +10,7 @@ import {
 import type { z } from 'zod';
 import { BillomatStyleAdapter } from './adapter';
 import { BillomatStyleConfigSchema, type BillomatStyleConfig } from './config';
+import { CREATE_SERIALIZER, CreateSerializer } from './create-lock';
 import { methodStyleErrorForResponse } from './envelope/error-mapper';
 import { scrubSecretKeys } from './envelope/secret-keys';
 import { fbapiXmlCodec } from './envelope/xml-codec';
@@ -43,6 +44,8 @@ export const billomatStyleProvider = defineProvider<BillomatStyleConfig>({
       errorMapper,
       headers: { 'user-agent': 'invoicekit-billomat-style/0.1' },
     });
+    if (!container.isRegistered(CREATE_SERIALIZER, true))
+      container.register(CREATE_SERIALIZER, { useValue: new CreateSerializer() });
     return container.resolve(BillomatStyleAdapter);
   },
 });
