@@ -1,18 +1,15 @@
 import {
   basicAuth,
-  createRedactor,
   defaultErrorForResponse,
   defineProvider,
   registerTransport,
   transportLimitsOf,
-  type ResponseContext,
 } from '@invoicekit/core';
 import type { z } from 'zod';
 import { BillomatStyleAdapter } from './adapter';
 import { BillomatStyleConfigSchema, type BillomatStyleConfig } from './config';
 import { CREATE_SERIALIZER, CreateSerializer } from './create-lock';
 import { methodStyleErrorForResponse } from './envelope/error-mapper';
-import { scrubSecretKeys } from './envelope/secret-keys';
 import { fbapiXmlCodec } from './envelope/xml-codec';
 import { BILLOMAT_STYLE } from './provider-id';
 
@@ -27,21 +24,14 @@ export const billomatStyleProvider = defineProvider<BillomatStyleConfig>({
   configSchema: BillomatStyleConfigSchema as unknown as z.ZodType<BillomatStyleConfig>,
   createAdapter: (container, config) => {
     const auth = basicAuth(config.email, config.apiKey);
-    // The transport masks secret values in an error body, not tag names: a vendor echoing the key
-    // as a tag would put it into `rawBody`. Both readings (the vendor's and the default) get the
-    // body with such names masked.
-    const masker = createRedactor(auth.secretValues());
-    const errorMapper = (response: ResponseContext) => {
-      const scrubbed = { ...response, body: scrubSecretKeys(response.body, masker.redactText) };
-      return methodStyleErrorForResponse(scrubbed) ?? defaultErrorForResponse(scrubbed);
-    };
     registerTransport(container, {
       provider: BILLOMAT_STYLE,
       baseUrl: config.baseUrl,
       auth,
       ...(config.format === 'xml' ? { codec: fbapiXmlCodec } : {}),
       ...transportLimitsOf(config),
-      errorMapper,
+      errorMapper: (response) =>
+        methodStyleErrorForResponse(response) ?? defaultErrorForResponse(response),
       headers: { 'user-agent': 'invoicekit-billomat-style/0.1' },
     });
     if (!container.isRegistered(CREATE_SERIALIZER, true))

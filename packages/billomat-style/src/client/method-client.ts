@@ -16,7 +16,6 @@ import {
   textOf,
   type RequestEnvelope,
 } from '../envelope/envelope';
-import { scrubSecretKeys } from '../envelope/secret-keys';
 import { BILLOMAT_STYLE } from '../provider-id';
 import {
   CompleteDataSchema,
@@ -132,10 +131,8 @@ export class MethodStyleClient {
       signal: options.signal,
       ...(idempotency ? { idempotency } : {}),
     });
-    // A tag named like the credential (an echo where a name belongs) is masked before any
-    // reader, `raw` field or error can hold it.
-    const body = scrubSecretKeys(response.body, (text) => this.transport.redactor.redactText(text));
-    return answerOf(body, service, READ_SERVICES.has(service) ? 'read' : 'write');
+    // A tag named like the credential is masked by the transport with the rest of an echoing body.
+    return answerOf(response.body, service, READ_SERVICES.has(service) ? 'read' : 'write');
   }
 
   /** Every record of a `*.get` service, `LIMIT`/`OFFSET` page by page until a short page. */
