@@ -21,8 +21,18 @@ export type IdempotencyStrategy =
        * (InvoiceOcean answers a second `oid_unique` create with a validation error).
        */
       readonly lookup?: IdempotencyLookup;
+      /** What to check at the vendor if the outcome stays unknown (see `OutcomeUnknownError`). */
+      readonly check?: string;
     }
-  | { readonly kind: 'lookup'; readonly lookup: IdempotencyLookup }
+  | {
+      readonly kind: 'lookup';
+      readonly lookup: IdempotencyLookup;
+      /**
+       * What to check at the vendor if the outcome stays unknown, in words naming the record
+       * (`a payment with transaction id tx-1 on invoice RE-7`); a generic text otherwise.
+       */
+      readonly check?: string;
+    }
   /** The call changes nothing (a read sent as POST, as RPC-style APIs do): retried like a GET. */
   | { readonly kind: 'read-only' };
 

@@ -390,11 +390,19 @@ describe('retries', () => {
         method: 'POST',
         path: '/x',
         body: {},
-        idempotency: { kind: 'lookup', lookup: () => Promise.reject(new Error('lookup down')) },
+        idempotency: {
+          kind: 'lookup',
+          lookup: () => Promise.reject(new Error('lookup down')),
+          check: 'a payment with transaction id tx-1',
+        },
       })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
-    expect(error).toMatchObject({ causeCode: 'timeout', status: 504 });
+    expect(error).toMatchObject({
+      causeCode: 'timeout',
+      status: 504,
+      check: 'a payment with transaction id tx-1',
+    });
     expect((error as Error).message).toMatch(/the look-up failed/);
     first.done();
     expect(second.isDone()).toBe(false);

@@ -303,7 +303,9 @@ export class HttpTransport {
       provider: this.options.provider,
       operation,
       causeCode: cause.code,
-      check: `whether ${this.options.provider} recorded ${operation} before repeating it`,
+      check:
+        checkOf(request) ??
+        `whether ${this.options.provider} recorded ${operation} before repeating it`,
       message: `${request.method} ${redactedUrl}: the outcome is unknown (${cause.code}; ${why}) — ${this.options.provider} may have recorded it; check before repeating`,
       status: cause.status,
       requestId: cause.requestId,
@@ -606,6 +608,12 @@ export class HttpTransport {
       });
     }
   }
+}
+
+/** The caller's words for what to check when the outcome stays unknown, if it gave them. */
+function checkOf(request: TransportRequest): string | undefined {
+  const strategy = request.idempotency;
+  return strategy && 'check' in strategy ? strategy.check : undefined;
 }
 
 /** The look-up a request's idempotency strategy offers, if any. */
