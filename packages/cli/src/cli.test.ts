@@ -64,7 +64,7 @@ describe('invoicekit: usage and exit codes', () => {
       ],
       [
         ['migrate', '--from', 'invoiceocean', '--to', 'billomat-style', '--bogus'],
-        /Unknown option '--bogus'/,
+        /unknown option '--bogus'/i,
       ],
       [
         ['invoices', 'list', '--provider', 'plandocket'],

@@ -5,7 +5,7 @@ import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
 import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
 import { records, RECORDS_HELP } from './commands/records';
-import { EXIT, UsageError, type CliIo } from './io';
+import { EXIT, UsageError, quoted, type CliIo } from './io';
 
 export const HELP = `Usage: invoicekit <command> [options]
 
@@ -31,7 +31,29 @@ const HELPS: Readonly<Record<string, string>> = {
   capabilities: CAPABILITIES_HELP,
 };
 
-/** `parseArgs` errors name the flag; anything else about usage is already one line. */
+/**
+ * `parseArgs` errors in our words: Node's quote the argument itself (an unexpected positional, an
+ * unknown option's letters), which may be a secret pasted in the wrong place.
+ */
+function parseArgsMessage(code: string, message: string): string {
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']*)'/.exec(message)?.[1] ?? '';
+    const name = /^--[a-z][a-z-]{0,30}$/.test(option) ? ` '${option}'` : '';
+    return `unknown option${name} (run with --help for the options)`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return 'unexpected argument (not shown): this command takes none — a value goes with its flag, e.g. --set <provider>.<key>=<value>';
+  // Names the option only, e.g. "Option '--set <value>' argument missing".
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return message;
+  return 'invalid arguments (run with --help)';
+}
+
+/** Node's own errors that are about a file the user named (the path is theirs, no vendor text). */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** Usage errors name the flag or key, never the value; anything else about usage is one line. */
 function usageMessage(error: unknown): string | undefined {
   if (error instanceof UsageError) return error.message;
   // The journal cannot be used as it is: like bad configuration, nothing was done.
@@ -43,7 +65,7 @@ function usageMessage(error: unknown): string | undefined {
     return error.message;
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
-    return (error as Error).message;
+    return parseArgsMessage(code, (error as Error).message);
   return undefined;
 }
 
@@ -72,7 +94,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case 'customers':
         return await records(command, rest, io);
       default:
-        throw new UsageError(`unknown command "${command}" (run "invoicekit --help")`);
+        throw new UsageError(`unknown command ${quoted(command)} (run "invoicekit --help")`);
     }
   } catch (error) {
     const usage = usageMessage(error);
@@ -80,12 +102,13 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`invoicekit: ${usage}\n`);
       return EXIT.usage;
     }
-    const message =
-      error instanceof InvoicekitError
-        ? `${error.code}: ${error.message}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
+    // A typed error is redacted where it is made; any other may quote a vendor's answer or the
+    // configuration, so only its kind is printed.
+    const message = InvoicekitError.isInvoicekitError(error)
+      ? `${error.code}: ${error.message}`
+      : isSystemError(error)
+        ? error.message
+        : `unexpected ${error instanceof Error ? error.name : typeof error} (its text is withheld: it may quote a vendor's answer or a credential)`;
     io.stderr.write(`invoicekit: ${message.split('\n')[0] ?? ''}\n`);
     return EXIT.failed;
   }

@@ -20,3 +20,12 @@ export const EXIT = {
   /** Bad flags or configuration: nothing was done. */
   usage: 2,
 } as const;
+
+/**
+ * A word the user typed, quoted for an error line — only when it looks like a command or provider
+ * name (lowercase letters and dashes). Anything else may be a value pasted in the wrong place, a
+ * key or a token, and is never echoed.
+ */
+export function quoted(text: string): string {
+  return /^[a-z][a-z-]{0,30}$/.test(text) ? `"${text}"` : '(not shown)';
+}

@@ -4,7 +4,7 @@ import { billomatStyleProvider } from '@invoicekit/billomat-style';
 import { ValidationError, createProviderRegistry, type InvoiceAdapterV1 } from '@invoicekit/core';
 import { invoiceOceanProvider } from '@invoicekit/invoiceocean';
 import { plandocketProvider } from '@invoicekit/plandocket';
-import { UsageError } from './io';
+import { UsageError, quoted } from './io';
 
 /** The providers the command knows. */
 export const PROVIDERS = ['invoiceocean', 'billomat-style', 'plandocket'] as const;
@@ -14,8 +14,41 @@ export function providerId(value: string | undefined, flag: string): ProviderId 
   if (value === undefined)
     throw new UsageError(`${flag} is required (one of ${PROVIDERS.join(', ')})`);
   if (!(PROVIDERS as readonly string[]).includes(value))
-    throw new UsageError(`${flag}: unknown provider "${value}" (one of ${PROVIDERS.join(', ')})`);
+    throw new UsageError(
+      `${flag}: unknown provider ${quoted(value)} (one of ${PROVIDERS.join(', ')})`,
+    );
   return value as ProviderId;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The configuration keys a provider knows (its schema's object shape). */
+function configKeys(provider: string): readonly string[] {
+  let schema = registry().get(provider)?.configSchema as unknown;
+  // Through the schema's transform and refinements to its object.
+  for (let depth = 0; depth < 8 && schema; depth += 1) {
+    const shape = (schema as { shape?: unknown }).shape;
+    if (isPlainObject(shape)) return Object.keys(shape);
+    const def = (schema as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    schema = def?.in ?? def?.innerType ?? def?.schema;
+  }
+  return [];
+}
+
+/**
+ * What a bad `--set` assignment may be called by: its provider and key when both are known names
+ * (` for plandocket.apiKey`), else nothing — the rest of it is the value, often a secret.
+ */
+function named(assignment: string): string {
+  const head = /^([a-z-]+)\.([A-Za-z]+)/.exec(assignment);
+  const provider = head?.[1] ?? '';
+  const key = head?.[2] ?? '';
+  if (!(PROVIDERS as readonly string[]).includes(provider)) return '';
+  return configKeys(provider).includes(key)
+    ? ` for ${provider}.${key} (its value is not shown)`
+    : ` for a ${provider} key (not shown)`;
 }
 
 /** `API_TOKEN` → `apiToken`. */
@@ -51,12 +84,19 @@ export function providerConfig(
     } catch {
       throw new UsageError(`--config: cannot read ${sources.file}`);
     }
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(text) as Record<string, unknown>;
-      fromFile = (parsed[provider] ?? {}) as Record<string, unknown>;
+      parsed = JSON.parse(text);
     } catch {
+      // The parser's message quotes the text around the error: the file holds credentials.
       throw new UsageError(`--config: ${sources.file} is not JSON`);
     }
+    if (!isPlainObject(parsed))
+      throw new UsageError(`--config: ${sources.file} must hold an object { "<provider>": {…} }`);
+    const section = parsed[provider] ?? {};
+    if (!isPlainObject(section))
+      throw new UsageError(`--config: "${provider}" in ${sources.file} must be an object`);
+    fromFile = section;
   }
   const prefix = `INVOICEKIT_${provider.toUpperCase().replace(/-/g, '_')}_`;
   const fromEnv = Object.fromEntries(
@@ -66,11 +106,9 @@ export function providerConfig(
   );
   const fromFlags: Record<string, unknown> = {};
   for (const assignment of sources.set ?? []) {
-    const match = /^([a-z-]+)\.([A-Za-z]+)=(.*)$/.exec(assignment);
+    const match = /^([a-z-]+)\.([A-Za-z]+)=(.*)$/s.exec(assignment);
     if (!match)
-      throw new UsageError(
-        `--set: expected <provider>.<key>=<value>, got "${assignment.split('=')[0] ?? ''}=…"`,
-      );
+      throw new UsageError(`--set: expected <provider>.<key>=<value>${named(assignment)}`);
     if (match[1] === provider) fromFlags[match[2] ?? ''] = typed(match[3] ?? '');
   }
   return { ...fromFile, ...fromEnv, ...fromFlags, provider };

@@ -1,5 +1,6 @@
 import {
   InvoicekitError,
+  ProviderError,
   UnsupportedOperationError,
   type AdapterWarning,
   type Customer,
@@ -101,7 +102,11 @@ export class CustomerMapper {
       invoice.customer.id !== null && this.from.capabilities.customers.get
         ? await this.from.customers.get(invoice.customer.id)
         : invoice.customer.snapshot;
-    if (!party) throw new Error(`invoice ${invoice.id} names no customer`);
+    if (!party)
+      throw new ProviderError({
+        provider: this.from.id,
+        message: `invoice ${invoice.id} names no customer`,
+      });
     const externalId = `invoicekit:${this.from.id}:customer:${key}`;
     const match =
       (party.taxId

@@ -71,9 +71,18 @@ function checkTarget(to: InvoiceAdapterV1): void {
   }
 }
 
+/**
+ * The error as a report holds it. A typed error's message is redacted where it is made; any other
+ * error's text is withheld — a parser's or a library's message may quote a vendor's answer, and
+ * with it a credential the vendor echoed.
+ */
 function errorOf(error: unknown): { code: string; message: string } {
-  if (error instanceof InvoicekitError) return { code: error.code, message: error.message };
-  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+  if (InvoicekitError.isInvoicekitError(error)) return { code: error.code, message: error.message };
+  const name = error instanceof Error ? error.name : typeof error;
+  return {
+    code: 'internal',
+    message: `an unexpected ${name} (its text is withheld: it may quote a vendor's answer)`,
+  };
 }
 
 function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
