@@ -6,7 +6,12 @@ import type { InvoiceAdapterV1 } from '@invoicekit/core';
 import { serveEmulator, type Emulator } from '@invoicekit/core/emulator';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
-import { createPlandocketAdapter } from '@invoicekit/plandocket';
+import {
+  createPlandocketAdapter,
+  createWebhookReceiver,
+  signWebhook,
+  verifyWebhookSignature,
+} from '@invoicekit/plandocket';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
 import type { DependencyContainer } from 'tsyringe';
 import { CANARY } from './canaries';
@@ -142,6 +147,7 @@ function lateCommit<Seed>(
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
+const WEBHOOK_SECRET = 'whsec-hostile-0c9d8e7f';
 const html503 = answer(
   503,
   '<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>',
@@ -498,5 +504,53 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     nothingSent: true,
     serve: hostile(answer(200, json({ data: plandocketInvoice({}) }))),
     run: (context) => plandocket(context).invoices.markPaid('1', { amount: '0' }),
+  },
+  {
+    id: 'webhook-empty-secret',
+    item: 7,
+    title: 'Plandocket webhooks: a receiver with an empty secret',
+    expect: ['validation'],
+    nothingSent: true,
+    serve: hostile(answer(200, '{}')),
+    run: () => Promise.resolve(createWebhookReceiver({ secret: '' })),
+  },
+  {
+    id: 'webhook-odd-headers',
+    item: 7,
+    title: 'Plandocket webhooks: the signature header twice and a numeric timestamp',
+    expect: ['ok'],
+    nothingSent: true,
+    serve: hostile(answer(200, '{}')),
+    run: () => {
+      const secret = WEBHOOK_SECRET;
+      const timestamp = Math.floor(Date.now() / 1000);
+      const rawBody = '{"event":"invoice.paid","data":{"id":1}}';
+      verifyWebhookSignature(secret, {
+        signature: ['v1=00', signWebhook(secret, timestamp, rawBody)],
+        timestamp,
+        rawBody,
+      });
+      return Promise.resolve('verified');
+    },
+  },
+  {
+    id: 'webhook-replay',
+    item: 7,
+    title: 'Plandocket webhooks: one signed delivery delivered twice inside the window',
+    expect: ['authentication'],
+    nothingSent: true,
+    serve: hostile(answer(200, '{}')),
+    run: async () => {
+      const receiver = createWebhookReceiver({ secret: WEBHOOK_SECRET });
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const rawBody = '{"event":"invoice.paid","data":{"id":1}}';
+      const delivery = {
+        signature: signWebhook(WEBHOOK_SECRET, timestamp, rawBody),
+        timestamp,
+        rawBody,
+      };
+      await receiver.verify(delivery);
+      return receiver.verify(delivery);
+    },
   },
 ];
