@@ -1,8 +1,7 @@
-import { ProviderError, lenientList } from '@invoicekit/core';
+import { ProviderError, integerIdText, lenientList } from '@invoicekit/core';
 import { z } from 'zod';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { kindOf } from '../wire/kind-of';
-import { VENDOR_ID } from '../wire/vendor-id';
 
 /** A request envelope: `SERVICE` plus `FILTER` for reads or `DATA` for writes. */
 export interface RequestEnvelope {
@@ -121,13 +120,8 @@ export function listOf(
  */
 export function answerId(answer: Record<string, unknown>, tag: string, service: string): string {
   const value = answer[tag];
-  const text =
-    typeof value === 'number' && Number.isSafeInteger(value)
-      ? String(value)
-      : typeof value === 'string'
-        ? value.trim()
-        : undefined;
-  if (text === undefined || !VENDOR_ID.test(text))
+  const text = integerIdText(value);
+  if (text === undefined)
     throw malformed(service, `${tag} is ${kindOf(value)}, not a vendor id (digits)`);
   return text;
 }

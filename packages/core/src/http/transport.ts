@@ -227,15 +227,7 @@ export class HttpTransport {
           ? this.outcomeUnknown(request, redactedUrl, error, 'the retry budget is spent')
           : error;
       }
-      this.emit('onRetry', {
-        provider: this.options.provider,
-        operation: request.operation,
-        method: request.method,
-        url: redactedUrl,
-        attempt,
-        delayMs: decision.delayMs,
-        reason: error.code,
-      });
+      this.emitRetry(request, redactedUrl, attempt, decision.delayMs, error);
       waitedMs += decision.delayMs;
       await this.sleep(decision.delayMs, request, call);
     }
@@ -266,20 +258,30 @@ export class HttpTransport {
           throw this.outcomeUnknown(request, redactedUrl, error, 'no time was left to look it up');
         return undefined;
       }
-      this.emit('onRetry', {
-        provider: this.options.provider,
-        operation: request.operation,
-        method: request.method,
-        url: redactedUrl,
-        attempt,
-        delayMs,
-        reason: error.code,
-      });
+      this.emitRetry(request, redactedUrl, attempt, delayMs, error);
       await this.sleep(delayMs, request, call);
       const recovered = await this.recoverByLookup<T>(request, attempt, error, call);
       if (recovered) return recovered;
     }
     return undefined;
+  }
+
+  private emitRetry(
+    request: TransportRequest,
+    redactedUrl: string,
+    attempt: number,
+    delayMs: number,
+    error: InvoicekitError,
+  ): void {
+    this.emit('onRetry', {
+      provider: this.options.provider,
+      operation: request.operation,
+      method: request.method,
+      url: redactedUrl,
+      attempt,
+      delayMs,
+      reason: error.code,
+    });
   }
 
   private async sleep(ms: number, request: TransportRequest, call: CallDeadline): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCountryCode } from './country';
 import {
+  integerIdText,
   lenientBoolean,
   lenientDate,
   lenientDecimal,
@@ -118,5 +119,29 @@ describe('lenient readers against hostile values', () => {
     }
     const asText = lenientDecimal.safeParse(secret);
     expect(JSON.stringify(asText.error?.issues)).not.toContain(secret);
+  });
+});
+
+describe('integerIdText', () => {
+  it.each([
+    [42, '42'],
+    [' 697138 ', '697138'],
+    ['00012', '00012'],
+  ])('reads %j as %s', (value, text) => {
+    expect(integerIdText(value)).toBe(text);
+  });
+
+  it.each([
+    [-1],
+    [1.5],
+    [2 ** 60],
+    ['1/../admin'],
+    [''],
+    ['１２'],
+    [null],
+    [{ id: 1 }],
+    ['1'.repeat(21)],
+  ])('refuses %j', (value) => {
+    expect(integerIdText(value)).toBeUndefined();
   });
 });

@@ -54,6 +54,21 @@ export const lenientDecimal = z.unknown().transform((value, ctx): string | null 
   return z.NEVER;
 });
 
+/**
+ * The digits of an integer id, from a safe-integer number or a trimmed string of 1–20 digits;
+ * `undefined` for anything else. For vendors whose ids are integers: an id that is not one
+ * could not be asked for again and must never reach a URL path or a later request.
+ */
+export function integerIdText(value: unknown): string | undefined {
+  const text =
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+      ? String(value)
+      : typeof value === 'string'
+        ? value.trim()
+        : undefined;
+  return text !== undefined && /^\d{1,20}$/.test(text) ? text : undefined;
+}
+
 /** An identifier from a number or a string; `null` when empty. */
 export const lenientId = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;

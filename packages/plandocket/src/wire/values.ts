@@ -1,6 +1,7 @@
 import {
   describeWireValue,
   formatFixed,
+  integerIdText,
   isEmptyWireValue,
   lenientDate,
   lenientTimestamp,
@@ -76,13 +77,8 @@ export const exactDecimal = z.unknown().transform((value, ctx): string | null =>
  */
 export const wireId = z.unknown().transform((value, ctx): string | null => {
   if (isEmptyWireValue(value)) return null;
-  const text =
-    typeof value === 'number' && Number.isSafeInteger(value)
-      ? String(value)
-      : typeof value === 'string'
-        ? value.trim()
-        : undefined;
-  if (text !== undefined && /^\d{1,19}$/.test(text)) return text;
+  const text = integerIdText(value);
+  if (text !== undefined) return text;
   ctx.addIssue({ code: 'custom', message: `not an integer id: ${describeWireValue(value)}` });
   return z.NEVER;
 });
