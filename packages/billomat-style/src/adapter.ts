@@ -17,6 +17,8 @@ import {
   UnsupportedOperationError,
   ValidationError,
   adapterSummary,
+  identityOf,
+  type AdapterIdentity,
   deferIterable,
   enforceStrict,
   forwardRawRequest,
@@ -115,6 +117,11 @@ export class BillomatStyleAdapter implements InvoiceAdapterV1 {
     /** The account (login e-mail, not a secret): creates are serialised per account. */
     readonly account: string;
   };
+
+  /** The account this adapter speaks to (its base URL, credentials redacted). */
+  get identity(): AdapterIdentity {
+    return identityOf(this.id, this.transport, this.settings.account);
+  }
 
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,

@@ -118,21 +118,6 @@ function registry() {
   return createProviderRegistry([invoiceOceanProvider, billomatStyleProvider, plandocketProvider]);
 }
 
-/**
- * The account a configuration reaches, as a migration journal records it: the base URL the
- * provider derives (from `baseUrl`, an account prefix, a tenant or an endpoint) and, where the
- * vendor's login is an e-mail (method-style), that e-mail — never the key or token. `undefined`
- * for a configuration the provider refuses.
- */
-// Until adapters tell their account themselves (a core `adapter.identity`), it is read here.
-export function accountOf(config: Record<string, unknown>): string | undefined {
-  const parsed = registry().get(String(config.provider))?.configSchema.safeParse(config);
-  if (!parsed?.success) return undefined;
-  const { baseUrl, email } = parsed.data as { baseUrl?: unknown; email?: unknown };
-  if (typeof baseUrl !== 'string') return undefined;
-  return typeof email === 'string' ? `${baseUrl} (${email})` : baseUrl;
-}
-
 /** An adapter from configuration; invalid configuration is a one-line usage error (no values shown). */
 export function createAdapter(config: Record<string, unknown>): InvoiceAdapterV1 {
   try {

@@ -13,6 +13,8 @@ import {
   TOKENS,
   UnsupportedOperationError,
   adapterSummary,
+  identityOf,
+  type AdapterIdentity,
   inspectAdapter,
   ValidationError,
   ConflictError,
@@ -122,6 +124,11 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
 
   /** The vendor's own API, typed, beyond the canonical operations (warehouses, price lists …). */
   readonly vendor: InvoiceOceanClient;
+
+  /** The account this adapter speaks to (its base URL, credentials redacted). */
+  get identity(): AdapterIdentity {
+    return identityOf(this.id, this.transport);
+  }
 
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,

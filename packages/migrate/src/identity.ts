@@ -22,27 +22,14 @@ export function safeAccount(account: string): string {
     .slice(0, 200);
 }
 
-/** The fields an adapter may tell about its account, in the order they are preferred. */
-function declaredAccount(adapter: InvoiceAdapterV1): string | undefined {
-  // A core `identity` ({ provider, account }) when adapters have one; their safe `toJSON()`
-  // summary otherwise (today: provider and spec version only).
-  const identity = (adapter as { identity?: { account?: unknown } }).identity;
-  if (typeof identity?.account === 'string') return identity.account;
-  const toJSON = (adapter as { toJSON?: () => unknown }).toJSON;
-  const summary = typeof toJSON === 'function' ? toJSON.call(adapter) : undefined;
-  if (typeof summary !== 'object' || summary === null) return undefined;
-  for (const key of ['account', 'baseUrl'] as const) {
-    const value = (summary as Record<string, unknown>)[key];
-    if (typeof value === 'string' && value !== '') return value;
-  }
-  return undefined;
-}
-
 /**
  * One side of a migration as its journal records it: the provider id and the account — `account`
- * when the caller names it, else what the adapter declares, else `null`. Never a credential.
+ * when the caller names it, else the adapter's own `identity`. Never a credential.
  */
 export function endpointOf(adapter: InvoiceAdapterV1, account?: string): MigrationEndpoint {
-  const found = account ?? declaredAccount(adapter);
-  return { provider: adapter.id, account: found === undefined ? null : safeAccount(found) };
+  const found = account ?? adapter.identity?.account;
+  return {
+    provider: adapter.id,
+    account: found === undefined || found === '' ? null : safeAccount(found),
+  };
 }

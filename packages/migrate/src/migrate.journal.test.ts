@@ -31,17 +31,26 @@ describe('a journal belongs to one migration', () => {
     const journal = journalFile();
     const first = await migrate({ from: source.adapter, to: target.adapter, journal });
     expect(first.counts).toMatchObject({ created: 6, failed: 0 });
+    // Each adapter says which account it speaks to: its base URL (and login), no credential.
     expect(first.identity).toEqual({
-      source: { provider: 'invoiceocean', account: null },
-      target: { provider: 'billomat-style', account: null },
+      source: { provider: 'invoiceocean', account: source.baseUrl },
+      target: { provider: 'billomat-style', account: `${target.baseUrl} (owner@acme.example)` },
     });
     const before = [source, target, other].map((side) => side.emulator.requestCount);
+    // The same providers on another account, told apart by the adapters' identities alone.
+    const otherTarget = await startMethodStyle();
+    await expect(
+      migrate({ from: source.adapter, to: otherTarget.adapter, journal }),
+    ).rejects.toThrow(
+      `not invoiceocean (${source.baseUrl}) → billomat-style (${otherTarget.baseUrl} (owner@acme.example))`,
+    );
+    expect(await collect(otherTarget.adapter.invoices.list())).toHaveLength(0);
     // Another target: today the run "resumed 6" and left the new target empty.
     await expect(migrate({ from: source.adapter, to: other.adapter, journal })).rejects.toThrow(
       JournalMismatchError,
     );
     await expect(migrate({ from: source.adapter, to: other.adapter, journal })).rejects.toThrow(
-      'belongs to the migration invoiceocean → billomat-style, not invoiceocean → invoiceocean',
+      `belongs to the migration invoiceocean (${source.baseUrl}) → billomat-style (${target.baseUrl} (owner@acme.example)), not invoiceocean (${source.baseUrl}) → invoiceocean (${other.baseUrl})`,
     );
     // The same pair, another account (as the caller names it): refused too.
     const accounts = journalFile();

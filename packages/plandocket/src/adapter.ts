@@ -17,6 +17,8 @@ import {
   UnsupportedOperationError,
   ValidationError,
   adapterSummary,
+  identityOf,
+  type AdapterIdentity,
   currencyExponent,
   isCurrencyCode,
   deferIterable,
@@ -80,6 +82,11 @@ export class PlandocketAdapter implements InvoiceAdapterV1 {
   readonly vendor: PlandocketClient;
 
   private readonly settings: { readonly pageSize: number };
+
+  /** The account this adapter speaks to (its base URL, credentials redacted). */
+  get identity(): AdapterIdentity {
+    return identityOf(this.id, this.transport);
+  }
 
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,

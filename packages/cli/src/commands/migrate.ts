@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { PROVIDERS, accountOf, createAdapter, providerConfig, providerId } from '../providers';
+import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -72,8 +72,6 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const targetConfig = providerConfig(to, sources);
   const source = createAdapter(sourceConfig);
   const target = createAdapter(targetConfig);
-  // The journal is bound to both accounts, so it cannot be reused against another one.
-  const accounts = { from: accountOf(sourceConfig), to: accountOf(targetConfig) };
   try {
     if (!target.capabilities.invoices.create)
       throw new UsageError(
@@ -85,10 +83,6 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       concurrency,
       dryRun: values['dry-run'] ?? false,
       ...(values.journal !== undefined ? { journal: values.journal } : {}),
-      accounts: {
-        ...(accounts.from !== undefined ? { from: accounts.from } : {}),
-        ...(accounts.to !== undefined ? { to: accounts.to } : {}),
-      },
       onProgress: progressPrinter(io),
     });
     if (io.stdout.isTTY) io.stdout.write('\n');

@@ -42,7 +42,8 @@ import type { AdapterCapabilities } from '../spec/capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from '../spec/results';
 import { unsupportedOperation } from '../spec/unsupported';
 import { forwardRawRequest } from '../spec/raw-request';
-import { adapterSummary, inspectAdapter } from '../spec/adapter-rendering';
+import { adapterSummary, identityOf, inspectAdapter } from '../spec/adapter-rendering';
+import type { AdapterIdentity } from '../spec/adapter-v1';
 import { enforceStrict, type WriteOptions } from '../spec/warnings';
 import { parseInput } from '../validation/parse-input';
 import {
@@ -96,6 +97,11 @@ export class AcmeAdapter implements InvoiceAdapterV1 {
 
   /** Only what the adapter needs of its config: the key stays with the transport's auth. */
   private readonly config: Pick<AcmeConfig, 'pageSize'>;
+
+  /** The account this adapter speaks to (its base URL, credentials redacted). */
+  get identity(): AdapterIdentity {
+    return identityOf(this.id, this.transport);
+  }
 
   constructor(
     @inject(TOKENS.Transport) private readonly transport: HttpTransport,

@@ -61,6 +61,17 @@ export interface CustomerOperationsV1 {
 }
 
 /**
+ * Which vendor account an adapter speaks to, safe to record and print: the provider id and the
+ * account as the base URL without credentials (plus the login name where the vendor has one).
+ * A migration journal is bound to its source's and target's identities.
+ */
+export interface AdapterIdentity {
+  readonly provider: string;
+  /** E.g. `https://acme.invoiceocean.com`, `https://app.monsum.com (owner@acme.example)`. */
+  readonly account: string;
+}
+
+/**
  * Version 1 of the adapter specification: what every provider package implements. A change to
  * this interface is a breaking change and gets a new version beside it (`v2`), never an edit.
  */
@@ -68,6 +79,11 @@ export interface InvoiceAdapterV1 {
   readonly specificationVersion: 'v1';
   /** Provider id, e.g. `invoiceocean`. */
   readonly id: string;
+  /**
+   * The account this adapter speaks to; never a credential. Optional so that adapters written
+   * against v1 before it existed still conform (every adapter in this repository has one).
+   */
+  readonly identity?: AdapterIdentity;
   readonly capabilities: AdapterCapabilities;
   readonly invoices: InvoiceOperationsV1;
   readonly customers: CustomerOperationsV1;
