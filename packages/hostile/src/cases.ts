@@ -419,8 +419,17 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     serve: hostile(answer(200, '{"id":1,"price_gross":"10.00","price_gross":"9999.00"}')),
     run: (context) => io(context).invoices.get('1'),
   },
-  ...(['', '{}', 'null', '"ok"', '{"data":null}', '[]'] as const).map((body): HostileCase => ({
-    id: `empty-${body === '' ? 'body' : body.replace(/\W/g, '') || 'list'}`,
+  ...(
+    [
+      ['empty-body', ''],
+      ['empty-object', '{}'],
+      ['empty-null', 'null'],
+      ['empty-ok', '"ok"'],
+      ['empty-data-null', '{"data":null}'],
+      ['empty-list', '[]'],
+    ] as const
+  ).map(([id, body]): HostileCase => ({
+    id,
     item: 6,
     title: `Plandocket get: 200 with ${body === '' ? 'an empty body' : body}`,
     expect: ['provider'],

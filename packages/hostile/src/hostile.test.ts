@@ -23,6 +23,11 @@ afterAll(() => {
   if (process.env.HOSTILE_FIGURES) writeFileSync(process.env.HOSTILE_FIGURES, `${table}\n`);
 });
 
+it('names every case once: the child finds its case by id', () => {
+  const ids = HOSTILE_CASES.map((hostileCase) => hostileCase.id);
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
 describe('hostile vendors: every case fails typed, in time, in bounded memory, leaking nothing', () => {
   it.each(HOSTILE_CASES.map((hostileCase) => [hostileCase.id, hostileCase] as const))(
     '%s',
