@@ -175,3 +175,24 @@ describe('keys echoing a credential', () => {
     });
   });
 });
+
+describe('odd shapes', () => {
+  it('copies sparse arrays, holes included, instead of throwing', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the shape under test
+    const sparse = { lines: [, { a: 1 }] };
+    expect(createRedactor(['some-secret-1']).redactValue(sparse)).toEqual({
+      lines: [undefined, { a: 1 }],
+    });
+  });
+
+  it('maskSecrets replaces only known secrets and keeps credential-named data', () => {
+    const redactor = createRedactor(['mask-secret-77']);
+    const answer = { api_key: 'public-key-of-gateway', note: 'x mask-secret-77 y' };
+    expect(redactor.holdsSecret(answer)).toBe(true);
+    expect(redactor.maskSecrets(answer)).toEqual({
+      api_key: 'public-key-of-gateway',
+      note: 'x [REDACTED] y',
+    });
+    expect(redactor.holdsSecret({ a: ['nothing'] })).toBe(false);
+  });
+});

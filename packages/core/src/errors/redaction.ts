@@ -12,6 +12,16 @@ export interface Redactor {
   redactHeaders(headers: Readonly<Record<string, unknown>>): Record<string, string>;
   /** True when the text holds one of the known secret values, in any of its wire forms. */
   containsSecret(text: string): boolean;
+  /**
+   * True when any string or key of a decoded value holds a known secret — after decoding, so
+   * JSON escapes (`\"`, `\/`, `\u…`) and XML entities cannot hide one.
+   */
+  holdsSecret(value: unknown): boolean;
+  /**
+   * Deep copy with only the known secret values replaced (in strings and keys) — for a vendor's
+   * answer that echoes one: its other fields, credential-named or not, are data and are kept.
+   */
+  maskSecrets<T>(value: T): T;
 }
 
 export const REDACTED = '[REDACTED]';
@@ -99,7 +109,13 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
   // A vendor may echo a credential as a key (a JSON field name, an XML tag): keys are masked too.
   const redactKey = (key: string): string =>
     secretPattern && containsSecret(key) ? redactText(key) : key;
-  const redactValue = <T>(value: T): T => redactDeep(value, redactText, redactKey) as T;
+  const redactValue = <T>(value: T): T => redactDeep(value, redactText, redactKey, true) as T;
+  const maskText = (text: string): string =>
+    secretPattern ? text.replace(secretPattern, REDACTED) : text;
+  const maskSecrets = <T>(value: T): T =>
+    (secretPattern ? redactDeep(value, maskText, redactKey, false) : value) as T;
+  const holdsSecret = (value: unknown): boolean =>
+    secretPattern !== null && someString(value, containsSecret);
 
   const containsSecret = (text: string): boolean => {
     if (!secretPattern) return false;
@@ -119,7 +135,31 @@ export function createRedactor(secrets: Iterable<string | undefined | null>): Re
     return result;
   };
 
-  return { redactText, redactValue, redactHeaders, containsSecret };
+  return { redactText, redactValue, redactHeaders, containsSecret, holdsSecret, maskSecrets };
+}
+
+/** Whether any string or key in a value passes `test`; iterative, bounded like the copy. */
+function someString(value: unknown, test: (text: string) => boolean): boolean {
+  const stack: unknown[] = [value];
+  let nodes = 0;
+  while (stack.length > 0) {
+    const current = stack.pop();
+    nodes += 1;
+    if (nodes > MAX_NODES) return false;
+    if (typeof current === 'string') {
+      if (test(current)) return true;
+    } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
+      if (Array.isArray(current)) {
+        for (const item of current as unknown[]) stack.push(item);
+      } else {
+        for (const [key, inner] of Object.entries(current)) {
+          if (test(key)) return true;
+          stack.push(inner);
+        }
+      }
+    }
+  }
+  return false;
 }
 
 /** One container still to copy, with the copy being filled and its depth. */
@@ -138,6 +178,7 @@ function redactDeep(
   value: unknown,
   redactText: (text: string) => string,
   redactKey: (key: string) => string,
+  maskCredentialNames: boolean,
 ): unknown {
   const leaf = (inner: unknown): { done: true; value: unknown } | { done: false } => {
     if (typeof inner === 'string') return { done: true, value: redactText(inner) };
@@ -157,14 +198,18 @@ function redactDeep(
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
     onPath.add(frame.source);
-    const entries: [string, unknown][] = Array.isArray(frame.source)
-      ? frame.source.map((item, index) => [String(index), item])
-      : Object.entries(frame.source);
+    // An index loop, not map: a sparse array's holes are entries too.
+    const entries: [string, unknown][] = [];
+    if (Array.isArray(frame.source))
+      for (let index = 0; index < frame.source.length; index += 1)
+        entries.push([String(index), (frame.source as unknown[])[index]]);
+    else entries.push(...Object.entries(frame.source));
     for (const [key, inner] of entries) {
       nodes += 1;
       let out: unknown;
       if (nodes > MAX_NODES) out = TRUNCATED;
       else if (
+        maskCredentialNames &&
         !Array.isArray(frame.source) &&
         SECRET_KEY.test(key) &&
         inner !== null &&

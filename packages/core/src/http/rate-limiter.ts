@@ -38,10 +38,31 @@ export class TokenBucketRateLimiter implements RateLimiter {
     const turn = this.queue.then(() => this.take(signal));
     // A waiter that was aborted must not block the ones behind it.
     this.queue = turn.catch(() => undefined);
-    return turn;
+    if (!signal) return turn;
+    // A caller waiting behind others gives up when its own signal aborts, not when its turn comes.
+    return new Promise<void>((resolve, reject) => {
+      if (signal.aborted) {
+        reject(signal.reason as Error);
+        return;
+      }
+      const onAbort = (): void => reject(signal.reason as Error);
+      signal.addEventListener('abort', onAbort, { once: true });
+      turn.then(
+        () => {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error as Error);
+        },
+      );
+    });
   }
 
   private async take(signal?: AbortSignal): Promise<void> {
+    // A waiter that gave up while queued takes no token.
+    if (signal?.aborted) throw signal.reason as Error;
     for (;;) {
       this.refill();
       if (this.tokens >= 1) {

@@ -10,11 +10,11 @@ import {
 } from '../errors/errors';
 import { createFakeClock } from '../testing/fake-clock';
 import { findLeakedSecrets } from '../testing/secrets';
-import { bearerToken } from './auth/strategies';
+import { basicAuth, bearerToken } from './auth/strategies';
 import { systemClock, type Clock } from './clock';
 import type { HttpHooks } from './hooks';
 import { silentLogger } from './logger';
-import { unlimitedRateLimiter } from './rate-limiter';
+import { TokenBucketRateLimiter, unlimitedRateLimiter } from './rate-limiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import { HttpTransport } from './transport';
 import type { TransportOptions } from './transport-options';
@@ -294,7 +294,44 @@ describe('credentials the vendor echoes are masked before anyone reads them', ()
     });
     const response = await transportFor(baseUrl).request({ method: 'GET', path: '/x' });
     expect(findLeakedSecrets(response.body, [TOKEN])).toEqual([]);
-    expect(response.body).toEqual({ id: 1, echo: { auth: '[REDACTED]', note: 'key [REDACTED]' } });
+    // Only the secret is masked: the other fields, credential-named or not, are the vendor's data.
+    expect(response.body).toEqual({
+      id: 1,
+      echo: { auth: 'Bearer [REDACTED]', note: 'key [REDACTED]' },
+    });
+  });
+
+  it('a secret escaped in the JSON text (\\" and \\/ as PHP writes them, \\u escapes) is found after decoding', async () => {
+    const password = 'canary/pa"ss+word-31';
+    const escaped = JSON.stringify(password).slice(1, -1).replace(/\//g, '\\/');
+    const unicode = [...password]
+      .map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .join('');
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        `{"id":1,"gateway_key":"gk-1","echo":"${escaped}","again":"${unicode}","${escaped}":1}`,
+      );
+    });
+    const transport = new HttpTransport(
+      { provider: 'hostile', baseUrl, auth: basicAuth('owner@acme.example', password) },
+      systemClock,
+      silentLogger,
+      DEFAULT_RETRY_POLICY,
+      unlimitedRateLimiter,
+      {},
+      () => 0.5,
+    );
+    cleanup.push(() => transport.close());
+    const response = await transport.request({ method: 'GET', path: '/x' });
+    expect(findLeakedSecrets(response.body, [password])).toEqual([]);
+    expect(response.body).toEqual({
+      id: 1,
+      gateway_key: 'gk-1',
+      echo: '[REDACTED]',
+      again: '[REDACTED]',
+      '[REDACTED]': 1,
+    });
   });
 
   it('userinfo in the base URL is a credential: never in errors or hook URLs', async () => {
@@ -332,5 +369,45 @@ describe('credentials the vendor echoes are masked before anyone reads them', ()
     const error = await failureOf(transportFor(baseUrl).request({ method: 'GET', path: '/x' }));
     expect(error).toMatchObject({ code: 'provider' });
     expect((error as Error).message).toMatch(/nesting deeper than 64/);
+  });
+});
+
+describe('what never went out is no unknown outcome', () => {
+  it('a write still waiting for the rate limiter at the call deadline is a plain timeout', async () => {
+    let received = 0;
+    const baseUrl = await serve((_req, res) => {
+      received += 1;
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end('{"id":1}');
+    });
+    const limiter = new TokenBucketRateLimiter({ requestsPerSecond: 0.2, burst: 1 }, systemClock);
+    const transport = new HttpTransport(
+      { provider: 'hostile', baseUrl, auth: bearerToken(TOKEN), callTimeoutMs: 300 },
+      systemClock,
+      silentLogger,
+      DEFAULT_RETRY_POLICY,
+      limiter,
+      {},
+      () => 0.5,
+    );
+    cleanup.push(() => transport.close());
+    await transport.request({ method: 'GET', path: '/warm-up' });
+    const error = await failureOf(transport.request({ method: 'POST', path: '/x', body: {} }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(received).toBe(1);
+  });
+
+  it('a caller waiting behind others in the rate limiter gives up when its signal aborts', async () => {
+    const clock = systemClock;
+    const limiter = new TokenBucketRateLimiter({ requestsPerSecond: 1, burst: 1 }, clock);
+    await limiter.acquire();
+    const waiting = [limiter.acquire(), limiter.acquire()];
+    const controller = new AbortController();
+    const mine = limiter.acquire(controller.signal);
+    const started = Date.now();
+    setTimeout(() => controller.abort(new Error('caller gave up')), 100);
+    await expect(mine).rejects.toThrow('caller gave up');
+    expect(Date.now() - started).toBeLessThan(900);
+    await Promise.all(waiting);
   });
 });

@@ -168,6 +168,13 @@ export class HttpTransport {
       let error: InvoicekitError;
       try {
         await this.rateLimiter.acquire(call.signal);
+      } catch (thrown) {
+        if (request.signal?.aborted) throw request.signal.reason;
+        // Out of time before this attempt went out: nothing of it can have been committed.
+        if (call.expired) throw call.timeoutError(this.options.provider, request, redactedUrl);
+        throw thrown;
+      }
+      try {
         const response = await this.attempt<T>(request, outgoing, url, redactedUrl, attempt, call);
         if (!(response instanceof InvoicekitError)) return response;
         error = response;
@@ -180,10 +187,19 @@ export class HttpTransport {
       }
 
       // A repeat of a possibly committed write was refused (e.g. as a duplicate by `oid_unique`):
-      // the first attempt is the record, if the vendor can show it to us.
-      if (mayHaveCommitted && lookupOf(request) && !error.retryable) {
-        const recovered = await this.recoverByLookup<T>(request, attempt, error, call);
+      // the first attempt is the record, if the vendor can show it to us — and if it cannot,
+      // the first attempt's outcome is still unknown, whatever the repeat was told.
+      if (mayHaveCommitted && !error.retryable) {
+        const recovered = lookupOf(request)
+          ? await this.settleByLookup<T>(request, redactedUrl, attempt, error, call, 0)
+          : undefined;
         if (recovered) return recovered;
+        throw this.outcomeUnknown(
+          request,
+          redactedUrl,
+          error,
+          'an earlier attempt may have been recorded, and its repeat was refused',
+        );
       }
 
       const ambiguous = isWrite && isAmbiguous(error);
@@ -207,20 +223,14 @@ export class HttpTransport {
           decision.delayMs,
         );
         if (recovered) return recovered;
-        // Nothing was committed, and the vendor had answered that it was unavailable before
-        // doing anything: only then may the write go out again.
-        const resendable =
-          (error.status === 502 || error.status === 503) &&
-          attempt - 1 < this.retryPolicy.maxRetries &&
-          call.remainingMs() > 0;
-        if (!resendable)
-          throw this.outcomeUnknown(
-            request,
-            redactedUrl,
-            error,
-            `${this.retryPolicy.lookupAttempts} look-ups found nothing`,
-          );
-        continue;
+        // Found nothing: the vendor may still commit it (a 502 or 503 may come from a proxy
+        // after the backend did the work), so the write is never sent again from here.
+        throw this.outcomeUnknown(
+          request,
+          redactedUrl,
+          error,
+          `${this.retryPolicy.lookupAttempts} look-ups found nothing`,
+        );
       }
       if (!waitable) {
         throw ambiguous && request.idempotency?.kind !== 'vendor-dedupe'
@@ -409,17 +419,18 @@ export class HttpTransport {
       !TEXTUAL_CONTENT.test(responseHeaders['content-type'] ?? '');
     const text = isBinaryDocument ? '' : buffer.toString('utf8');
     // A vendor that echoes the request (or the credential) into its answer: the body is masked
-    // before any reader, error or `raw` field can hold it.
-    const echoesSecret = !isBinaryDocument && this.redactor.containsSecret(text);
+    // before any reader, error or `raw` field can hold it. Text answers are checked as text;
+    // decoded ones after decoding, where no escape or entity can hide the secret.
+    const echoesSecret = request.responseType === 'text' && this.redactor.containsSecret(text);
     let body: unknown = undefined;
     let decodeError: ResponseContext['decodeError'];
     if (isBinaryDocument) body = buffer;
     else if (request.responseType === 'text')
-      body = echoesSecret ? this.redactor.redactText(text) : text;
+      body = echoesSecret ? this.redactor.maskSecrets(text) : text;
     else {
       try {
         body = this.codec.decode(text);
-        if (echoesSecret) body = this.redactor.redactValue(body);
+        if (this.redactor.holdsSecret(body)) body = this.redactor.maskSecrets(body);
       } catch (thrown) {
         // Whatever a codec or parser says, its message may quote the body: only ours is kept.
         decodeError =

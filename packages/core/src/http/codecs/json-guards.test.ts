@@ -85,3 +85,30 @@ describe('guarded JSON', () => {
     expect.assertions(2);
   });
 });
+
+describe('guarded JSON refuses what JSON.parse would refuse, in text-number mode too', () => {
+  const codec = createJsonCodec({ numbers: 'text' });
+  it.each([
+    '[-]',
+    '[01]',
+    '{"id":007}',
+    '[1.]',
+    '[-.5]',
+    '[1e]',
+    '[1.2.3]',
+    '[--1]',
+    '[1+2]',
+    '0+',
+  ])('refuses the malformed literal in %s', (text) => {
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+    expect(messageOf(() => codec.decode(text))).toMatch(/malformed/);
+  });
+
+  it('a key with a bad escape is a CodecError, not a raw SyntaxError', () => {
+    expect(messageOf(() => jsonCodec.decode('{"\\q":1}'))).toMatch(/malformed key/);
+  });
+
+  it('keeps every valid literal exact', () => {
+    expect(codec.decode('[0,-0,1E+2,-1.5e-3,10]')).toEqual(['0', '-0', '1E+2', '-1.5e-3', '10']);
+  });
+});

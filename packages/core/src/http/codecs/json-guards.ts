@@ -27,6 +27,18 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const MINUS = 0x2d;
 
+/** The grammar of a JSON number (RFC 8259 §6). */
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** A key with escapes, as it reads; a bad escape is malformed JSON, said as a codec error. */
+function unescapedKey(raw: string, position: number): string {
+  try {
+    return String(JSON.parse(raw));
+  } catch {
+    return refuse('a malformed key', position);
+  }
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -75,7 +87,7 @@ export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolea
       if (expectKey && container) {
         const raw = text.slice(start, index);
         // Escapes spell one key in many ways ("a" and "\u0061"): compare what they mean.
-        const key = escaped ? String(JSON.parse(raw)) : raw.slice(1, -1);
+        const key = escaped ? unescapedKey(raw, start) : raw.slice(1, -1);
         if (container.has(key)) refuse('a duplicate key', start);
         container.add(key);
         expectKey = false;
@@ -123,7 +135,10 @@ export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolea
           refuse(`a number exponent beyond ±${guards.maxExponent}`, start);
       }
       if (quoteNumbers) {
-        parts.push(text.slice(copiedUpTo, start), '"', text.slice(start, index), '"');
+        // Quoted, a malformed literal (`007`, `1.`, `--1`) would pass as text: check it first.
+        const literal = text.slice(start, index);
+        if (!JSON_NUMBER.test(literal)) refuse('a malformed number literal', start);
+        parts.push(text.slice(copiedUpTo, start), '"', literal, '"');
         copiedUpTo = index;
       }
       continue;
