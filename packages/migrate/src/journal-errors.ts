@@ -36,7 +36,7 @@ export class JournalLockedError extends ConflictError {
         ? 'another migrate() in this process holds it: let it finish (or close its journal) first'
         : local
           ? `wait for that run to finish, or stop it (kill ${holder.pid}) and run again to resume`
-          : `this host cannot check a process on ${holder.hostname}: if no migration runs there, delete ${lockPath}`;
+          : `this process cannot check a process on ${holder.hostname} (another host, or another container with its own process ids): if no migration runs there, delete ${lockPath}`;
     super({
       provider: 'migrate',
       message: `the journal ${journalPath} is in use by ${who}; ${advice}`,

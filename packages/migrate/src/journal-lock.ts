@@ -5,11 +5,14 @@ import {
   linkSync,
   openSync,
   readFileSync,
+  readlinkSync,
+  realpathSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { JournalLockedError, type JournalLockHolder } from './journal-errors';
 
@@ -22,10 +25,39 @@ const LockRecordSchema = z.object({
   bootId: z.string().nullable(),
   /** The owner's start time since boot (Linux `/proc/<pid>/stat`): tells a reused pid. */
   processStart: z.string().nullable(),
+  /**
+   * The owner's PID namespace (Linux `/proc/self/ns/pid`): pids of another namespace (another
+   * container on the same host name) cannot be judged from here, so such a lock counts as held.
+   */
+  pidNamespace: z.string().nullable().default(null),
   /** Names this one lock generation: a takeover replaces exactly the generation it judged stale. */
   token: z.string().regex(/^[0-9a-f]{24}$/),
 });
 type LockRecord = z.infer<typeof LockRecordSchema>;
+
+function pidNamespace(): string | null {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return null;
+  }
+}
+
+/** One lock per journal file, however it is named: a symlink or a relative path is resolved. */
+function lockPathOf(journalPath: string): string {
+  let target = resolve(journalPath);
+  try {
+    target = realpathSync(journalPath);
+  } catch {
+    // Not created yet: its directory may still be a symlink.
+    try {
+      target = join(realpathSync(dirname(journalPath)), basename(journalPath));
+    } catch {
+      // The directory is missing too: opening the journal will say so.
+    }
+  }
+  return `${target}.lock`;
+}
 
 function bootId(): string | null {
   try {
@@ -117,11 +149,14 @@ function removeIfPresent(path: string): void {
 
 /**
  * Whether the owner recorded in a lock still runs: `held` (alive on this host), `stale` (dead,
- * rebooted away, or its pid now belongs to another process) or `foreign` (another host: nothing
- * here can tell, so it counts as held).
+ * rebooted away, or its pid now belongs to another process) or `foreign` (another host, or another
+ * PID namespace on this one: nothing here can tell, so it counts as held).
  */
 function judge(record: LockRecord): 'held' | 'stale' | 'foreign' {
   if (record.hostname !== hostname()) return 'foreign';
+  const namespace = pidNamespace();
+  if (record.pidNamespace !== null && namespace !== null && record.pidNamespace !== namespace)
+    return 'foreign';
   const boot = bootId();
   if (record.bootId !== null && boot !== null && record.bootId !== boot) return 'stale';
   if (!isAlive(record.pid)) return 'stale';
@@ -212,10 +247,11 @@ export class JournalLock {
 
   /** Takes the lock of `journalPath`, or throws {@link JournalLockedError} naming its holder. */
   static acquire(journalPath: string): JournalLock {
-    const lockPath = `${journalPath}.lock`;
+    const lockPath = lockPathOf(journalPath);
     const record: LockRecord = {
       pid: process.pid,
       hostname: hostname(),
+      pidNamespace: pidNamespace(),
       startedAt: new Date().toISOString(),
       bootId: bootId(),
       processStart: processStartOf(process.pid),

@@ -6,6 +6,7 @@ import {
   readFileSync,
   readdirSync,
   writeFileSync,
+  symlinkSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { hostname, tmpdir } from 'node:os';
@@ -283,12 +284,33 @@ describe('the journal lock: one run at a time, never stuck after a crash', () =>
     const error = thrownBy(() => new FileJournal(path));
     expect(error).toBeInstanceOf(JournalLockedError);
     expect((error as Error).message).toContain(
-      `process 7 on build-42.example (since 2024-01-01T00:00:00.000Z); this host cannot check a process on build-42.example: if no migration runs there, delete ${path}.lock`,
+      `process 7 on build-42.example (since 2024-01-01T00:00:00.000Z); this process cannot check a process on build-42.example (another host, or another container with its own process ids): if no migration runs there, delete ${path}.lock`,
     );
     writeFileSync(`${path}.lock`, 'not a lock');
     expect(() => new FileJournal(path)).toThrow(
       `in use by a lock file that cannot be read; if no migration is using it, delete ${path}.lock`,
     );
+  });
+
+  it('a lock from another PID namespace on this host (another container) is held, not stale', async () => {
+    const path = journalPath();
+    // A pid that is dead here says nothing about the namespace (container) that wrote it.
+    writeFileSync(
+      `${path}.lock`,
+      lockRecord({ pid: await deadPid(), pidNamespace: 'pid:[4026531836-elsewhere]' }),
+    );
+    const error = thrownBy(() => new FileJournal(path));
+    expect(error).toBeInstanceOf(JournalLockedError);
+    expect((error as Error).message).toMatch(/another container with its own process ids/);
+  });
+
+  it('one lock per file: a symlink to a locked journal is refused too', () => {
+    const path = journalPath();
+    const first = new FileJournal(path);
+    const alias = join(path, '..', 'alias.jsonl');
+    symlinkSync(path, alias);
+    expect(() => new FileJournal(alias)).toThrow(JournalLockedError);
+    first.close();
   });
 
   it('is released when its process exits without closing the journal', async () => {
