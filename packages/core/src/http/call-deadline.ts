@@ -26,10 +26,18 @@ export class CallDeadline {
       this.timedOut = true;
       this.controller.abort(new Error(`call deadline of ${limitMs} ms passed`));
     }, limitMs);
-    this.signal = callerSignal
-      ? AbortSignal.any([callerSignal, this.controller.signal])
-      : this.controller.signal;
+    // The caller's signal is followed by a listener removed on dispose (not AbortSignal.any,
+    // which keeps a little per call alive on a long-lived caller signal).
+    this.signal = this.controller.signal;
+    if (callerSignal?.aborted) this.controller.abort(callerSignal.reason);
+    else if (callerSignal) {
+      this.callerSignal = callerSignal;
+      callerSignal.addEventListener('abort', this.followCaller, { once: true });
+    }
   }
+
+  private callerSignal: AbortSignal | undefined;
+  private readonly followCaller = (): void => this.controller.abort(this.callerSignal?.reason);
 
   /** True once the deadline has passed. */
   get expired(): boolean {
@@ -52,5 +60,6 @@ export class CallDeadline {
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.callerSignal?.removeEventListener('abort', this.followCaller);
   }
 }
