@@ -94,10 +94,10 @@ export function createMethodStyleEmulator(
       const format = text.startsWith('<') ? 'xml' : 'json';
       let envelope: Record<string, unknown>;
       try {
-        envelope = (format === 'xml' ? fromFbapiXml(text) : JSON.parse(text || '{}')) as Record<
-          string,
-          unknown
-        >;
+        // The vendor reads tags in any case, at every level (issue 10: clients send lower case).
+        envelope = upperCaseKeys(
+          format === 'xml' ? fromFbapiXml(text) : JSON.parse(text || '{}'),
+        ) as Record<string, unknown>;
       } catch {
         return answer(format, { REQUEST: [], RESPONSE: { ERRORS: ['invalid request format'] } });
       }
@@ -138,6 +138,21 @@ export function createMethodStyleEmulator(
       });
     },
   });
+}
+
+/**
+ * The envelope with every tag name in upper case (top level, FILTER, DATA, ITEMS and their tags),
+ * as the vendor reads it and names it in its REQUEST echo. Values are kept as sent.
+ */
+function upperCaseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(upperCaseKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
+      key.toUpperCase(),
+      upperCaseKeys(inner),
+    ]),
+  );
 }
 
 /**

@@ -1,0 +1,102 @@
+import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMethodStyleEmulator } from './emulator';
+
+/**
+ * The dialects other people's clients speak (issue 10): lower-case envelopes, nulls for absent
+ * parts, and the filters and tags the vendor documents.
+ */
+
+const EMAIL = 'owner@acme.example';
+const API_KEY = 'emulator-key-31c9a8f0';
+const BASIC = `Basic ${Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')}`;
+const NOW = new Date('2026-11-20T09:00:00Z');
+
+interface Body {
+  REQUEST?: unknown;
+  RESPONSE?: Record<string, unknown>;
+}
+
+let served: ServedEmulator;
+let emulator: ReturnType<typeof createMethodStyleEmulator>;
+
+beforeEach(async () => {
+  emulator = createMethodStyleEmulator({ email: EMAIL, apiKey: API_KEY, now: () => NOW });
+  served = await serveEmulator(emulator);
+});
+afterEach(() => served.close());
+
+async function post(envelope: Record<string, unknown>): Promise<Body> {
+  const response = await fetch(`${served.baseUrl}/api/1.0/api.php`, {
+    method: 'POST',
+    headers: { authorization: BASIC, 'content-type': 'application/json' },
+    body: JSON.stringify(envelope),
+  });
+  return (await response.json()) as Body;
+}
+
+const rows = (body: Body, list: string): Record<string, unknown>[] =>
+  body.RESPONSE?.[list] as Record<string, unknown>[];
+
+function seedCities(): void {
+  emulator.seed({
+    customers: [
+      { CUSTOMER_ID: 5, ORGANIZATION: 'Hamburg GmbH', CITY: 'Hamburg' },
+      { CUSTOMER_ID: 6, ORGANIZATION: 'Berlin GmbH', CITY: 'Berlin' },
+      { CUSTOMER_ID: 7, ORGANIZATION: 'Köln GmbH', CITY: 'Köln' },
+      { CUSTOMER_ID: 8, ORGANIZATION: 'Hafen AG', CITY: 'Hamburg' },
+    ],
+  });
+}
+
+describe('key case: the envelope in any case, at every level', () => {
+  it('answers a lower-case customer.get, filtering by its lower-case tags', async () => {
+    seedCities();
+    const byId = await post({
+      service: 'customer.get',
+      filter: { customer_id: '5' },
+      limit: 100,
+      offset: 0,
+    });
+    expect(rows(byId, 'CUSTOMERS').map((customer) => customer.CUSTOMER_ID)).toEqual(['5']);
+    expect(byId.REQUEST).toEqual({
+      SERVICE: 'customer.get',
+      FILTER: { CUSTOMER_ID: '5' },
+      LIMIT: 100,
+      OFFSET: 0,
+    });
+    const byCity = await post({ service: 'customer.get', filter: { city: 'Hamburg' } });
+    expect(rows(byCity, 'CUSTOMERS').map((customer) => customer.ORGANIZATION)).toEqual([
+      'Hamburg GmbH',
+      'Hafen AG',
+    ]);
+  });
+
+  it('creates from lower-case DATA and ITEMS tags, in mixed case too', async () => {
+    seedCities();
+    const created = await post({
+      Service: 'invoice.create',
+      data: {
+        customer_id: 6,
+        invoice_title: 'Lower case',
+        items: [
+          { description: 'Beratung', unit_price: '120.00', vat_percent: '19', quantity: '2' },
+        ],
+      },
+    });
+    expect(created.RESPONSE?.STATUS).toBe('success');
+    expect(created.REQUEST).toMatchObject({
+      SERVICE: 'invoice.create',
+      DATA: { CUSTOMER_ID: 6, ITEMS: { DESCRIPTION: 'Beratung', UNIT_PRICE: '120.00' } },
+    });
+    const read = await post({
+      service: 'invoice.get',
+      filter: { invoice_id: String(created.RESPONSE?.INVOICE_ID) },
+    });
+    const invoice = rows(read, 'INVOICES')[0];
+    expect(invoice).toMatchObject({ CUSTOMER_ID: '6', INVOICE_TITLE: 'Lower case', TOTAL: 285.6 });
+    expect(invoice?.ITEMS).toMatchObject([
+      { DESCRIPTION: 'Beratung', UNIT_PRICE: '120.00000000', QUANTITY: '2.00' },
+    ]);
+  });
+});
