@@ -100,3 +100,27 @@ describe('key case: the envelope in any case, at every level', () => {
     ]);
   });
 });
+
+describe('nulls: a null LIMIT, OFFSET, FILTER or DATA is absent', () => {
+  beforeEach(() => {
+    emulator.seed({ customers: [{ CUSTOMER_ID: 7, ORGANIZATION: 'Many Invoices AG' }] });
+    emulator.seed({ invoices: Array.from({ length: 150 }, () => ({ CUSTOMER_ID: 7 })) });
+  });
+  const count = async (envelope: Record<string, unknown>): Promise<number> =>
+    rows(await post({ SERVICE: 'invoice.get', ...envelope }), 'INVOICES').length;
+
+  it('pages 10 by default and caps at 100, whatever is null', async () => {
+    expect(await count({ LIMIT: null, OFFSET: null, FILTER: null, DATA: null })).toBe(10);
+    expect(await count({ LIMIT: null })).toBe(10);
+    expect(await count({ LIMIT: 500, OFFSET: null })).toBe(100);
+    expect(await count({ LIMIT: 100, OFFSET: null })).toBe(100);
+    expect(await count({ FILTER: null, LIMIT: 20 })).toBe(20);
+    const echoed = await post({ SERVICE: 'invoice.get', LIMIT: null, FILTER: null });
+    expect(echoed.REQUEST).toEqual({ SERVICE: 'invoice.get', LIMIT: [], FILTER: [] });
+  });
+
+  it('reads a null DATA as no data', async () => {
+    const answer = await post({ SERVICE: 'customer.create', DATA: null, LIMIT: null });
+    expect(answer.RESPONSE?.ERRORS).toEqual(['missing / invalid field: CUSTOMER_TYPE']);
+  });
+});

@@ -124,8 +124,8 @@ export function createMethodStyleEmulator(
           string,
           unknown
         >,
-        limit: envelope.LIMIT === undefined ? undefined : Number(envelope.LIMIT),
-        offset: envelope.OFFSET === undefined ? undefined : Number(envelope.OFFSET),
+        limit: pagingNumber(envelope.LIMIT),
+        offset: pagingNumber(envelope.OFFSET),
         state,
         today: berlinWallTime(at).slice(0, 10),
         now: berlinWallTime(at),
@@ -138,6 +138,17 @@ export function createMethodStyleEmulator(
       });
     },
   });
+}
+
+/**
+ * LIMIT / OFFSET: clients send `null` (or an empty XML tag) on every call, and the vendor reads
+ * that as absent (LIMIT 10 by default) — never as 0, which would clamp the page to one row.
+ */
+function pagingNumber(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Array.isArray(value) && value.length === 0) return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
 }
 
 /**
