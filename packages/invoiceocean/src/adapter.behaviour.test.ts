@@ -48,6 +48,33 @@ describe('money as the canonical model means it', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('a percentage discount is written as percent_total (taken off the line total) and read back as a percentage', async () => {
+    const { data } = await adapter.invoices.create({
+      currency: 'PLN',
+      customer: buyer,
+      lines: [
+        {
+          description: 'Work',
+          quantity: '3',
+          unitPrice: '123',
+          unitPriceKind: 'gross',
+          taxRate: 23,
+          discount: { kind: 'percent', value: '33.33' },
+        },
+      ],
+    });
+    const sent = emulator.requests.find(
+      (request) => request.method === 'POST' && request.path === '/invoices.json',
+    );
+    expect(JSON.parse(String(sent?.body)).invoice).toMatchObject({
+      show_discount: true,
+      discount_kind: 'percent_total',
+    });
+    // reference §11.4: 3 × 123 less 33.33 % → 246.01 gross, 200.01 net.
+    expect(data.lines[0]?.discount).toEqual({ kind: 'percent', value: '33.33' });
+    expect(data.totals).toMatchObject({ gross: '246.01', net: '200.01' });
+  });
+
   it('warns when the grossed-up discount cannot be held in two decimals', async () => {
     const { warnings } = await adapter.invoices.create({
       currency: 'PLN',

@@ -40,6 +40,33 @@ function rounder(_currency: string): (value: Decimal) => Decimal {
   return (value) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** The `discount_kind` values that take a position's `discount_percent` (reference §7.4). */
+const PERCENT_KINDS: ReadonlySet<string> = new Set([
+  'percent_unit',
+  'percent_unit_gross',
+  'percent_total',
+]);
+
+/**
+ * Which of a position's discount fields applies. The invoice's `discount_kind` decides
+ * (seeds/001 "Field: discount_kind": `percent_unit` / `percent_total` → the percentage,
+ * `amount` → the amount), so an `amount` invoice ignores a `discount_percent` and a percentage
+ * invoice ignores a `discount`. Without a kind, a percentage wins as before. The unit and total
+ * percentages give the same money: the discount is not rounded per unit (§11.4: 3 × 123 less
+ * 33.33 % is 246.01 under either kind).
+ */
+function discountField(
+  position: PositionInput,
+  discountKind: string | null | undefined,
+): 'percent' | 'amount' | null {
+  if (discountKind === 'amount') return position.discount !== undefined ? 'amount' : null;
+  if (discountKind && PERCENT_KINDS.has(discountKind)) {
+    return position.discount_percent !== undefined ? 'percent' : null;
+  }
+  if (position.discount_percent !== undefined) return 'percent';
+  return position.discount !== undefined ? 'amount' : null;
+}
+
 /**
  * One position's amounts, as the vendor computes them (shared/reference/invoiceocean-api.md §11):
  * a sent `total_price_gross` is kept exactly and everything else is derived from it; otherwise
@@ -51,6 +78,7 @@ export function computePosition(
   strategy: CalculatingStrategy,
   currency: string,
   showDiscount: boolean,
+  discountKind?: string | null,
 ): PositionAmounts {
   const round = rounder(currency);
   const fraction = taxFraction(toCanonicalTaxRate(position.tax ?? null));
@@ -86,11 +114,12 @@ export function computePosition(
       : round(totalNet.dividedBy(safeQuantity));
 
   let discount: Decimal | null = null;
-  if (showDiscount && position.discount_percent !== undefined) {
-    discount = round(totalGross.times(toDecimal(position.discount_percent)).dividedBy(100));
-  } else if (showDiscount && position.discount !== undefined) {
+  const field = showDiscount ? discountField(position, discountKind) : null;
+  if (field === 'percent') {
+    discount = round(totalGross.times(toDecimal(position.discount_percent ?? '0')).dividedBy(100));
+  } else if (field === 'amount') {
     // An amount moves the position towards zero: on a credit (negative) position it is negative.
-    const amount = toDecimal(position.discount).abs();
+    const amount = toDecimal(position.discount ?? '0').abs();
     discount = totalGross.isNegative() ? amount.negated() : amount;
   }
   return {
@@ -115,10 +144,11 @@ export function computeInvoiceAmounts(
   strategy: CalculatingStrategy,
   currency: string,
   showDiscount: boolean,
+  discountKind?: string | null,
 ): InvoiceAmounts {
   const round = rounder(currency);
   const amounts = positions.map((position) =>
-    computePosition(position, strategy, currency, showDiscount),
+    computePosition(position, strategy, currency, showDiscount, discountKind),
   );
   const groups = new Map<
     string,

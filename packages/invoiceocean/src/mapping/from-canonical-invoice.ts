@@ -183,7 +183,9 @@ function invoiceDiscountFields(lines: readonly ParsedLineInput[]): Record<string
         'InvoiceOcean applies one discount kind per invoice: use percentage or amount discounts, not both',
     });
   }
-  return { show_discount: true, discount_kind: kinds.has('percent') ? 'percent_unit' : 'amount' };
+  // A canonical percentage is taken off the line total, which is the vendor's `percent_total`
+  // ("calculated from the total price", seeds/001 "Field: discount_kind").
+  return { show_discount: true, discount_kind: kinds.has('percent') ? 'percent_total' : 'amount' };
 }
 
 /**

@@ -288,6 +288,32 @@ describe('discounts as the vendor applies them (review regressions)', () => {
     ).toBeNull();
   });
 
+  it('follows discount_kind: a percentage invoice reads the percentage, an amount invoice the amount', () => {
+    // seeds/001 "Field: discount_kind"; on a percentage invoice `discount` is only the computed amount.
+    const percent = toCanonicalInvoice(
+      invoice(
+        { show_discount: true, discount_kind: 'percent_total', price_gross: '110.7' },
+        { discount_percent: '10.0', discount: '20.0' },
+      ),
+      { today: TODAY },
+    ).lines[0];
+    expect(percent).toMatchObject({
+      discount: { kind: 'percent', value: '10' },
+      totals: { gross: '110.70', net: '90.00' },
+    });
+    const amount = toCanonicalInvoice(
+      invoice(
+        { show_discount: true, discount_kind: 'amount', price_gross: '110.7' },
+        { discount_percent: '50.0', discount: '12.3' },
+      ),
+      { today: TODAY },
+    ).lines[0];
+    expect(amount).toMatchObject({
+      discount: { kind: 'amount', value: '10' },
+      totals: { gross: '110.70', net: '90.00', discount: '10.00' },
+    });
+  });
+
   it('reads an amount discount on a net-priced line back as net', () => {
     // the vendor took 12.30 off the gross; in net terms that is 10.00
     const line = toCanonicalInvoice(

@@ -39,6 +39,13 @@ function round2(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** The `discount_kind` values under which a position's `discount_percent` applies (§7.4). */
+const PERCENT_KINDS: ReadonlySet<string> = new Set([
+  'percent_unit',
+  'percent_unit_gross',
+  'percent_total',
+]);
+
 /** A discount value the vendor actually applies: present, non-zero, and discounts switched on. */
 function activeDiscount(value: string | null | undefined, showDiscount: boolean): Decimal | null {
   if (!showDiscount || value === null || value === undefined) return null;
@@ -57,12 +64,18 @@ function toCanonicalLine(
   currency: string,
   priceKind: 'net' | 'gross',
   showDiscount: boolean,
+  discountKind: string | null,
 ): Line {
   const taxRate: TaxRate = toCanonicalTaxRate(position.tax);
   const onePlus = taxFraction(taxRate).plus(1);
   const totalGross = toDecimal(position.total_price_gross ?? '0');
-  const percent = activeDiscount(position.discount_percent, showDiscount);
-  const amount = activeDiscount(position.discount, showDiscount);
+  // The invoice's discount_kind decides which field applies (seeds/001 "Field: discount_kind"):
+  // a percentage invoice's positions also carry the computed amount in `discount`, and an
+  // amount invoice may carry a stale `discount_percent`. Without a kind the amount wins.
+  const percentKind = discountKind !== null && PERCENT_KINDS.has(discountKind);
+  const amountKind = discountKind === 'amount';
+  const percent = amountKind ? null : activeDiscount(position.discount_percent, showDiscount);
+  const amount = percentKind ? null : activeDiscount(position.discount, showDiscount);
   const discountGross =
     amount ?? (percent ? round2(totalGross.times(percent).dividedBy(100)) : null);
   const money = (value: Decimal | string | null | undefined): string =>
@@ -154,7 +167,13 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
   const lines = (wire.positions ?? [])
     .filter((position) => position.kind !== 'text_separator' && position.kind !== 'subtotal')
     .map((position) =>
-      toCanonicalLine(position, currency, strategy.invoice_form_price_kind, showDiscount),
+      toCanonicalLine(
+        position,
+        currency,
+        strategy.invoice_form_price_kind,
+        showDiscount,
+        wire.discount_kind ?? null,
+      ),
     );
   const money = (value: string | null | undefined): string => canonicalMoney(value, currency);
   const gross = money(wire.price_gross);
