@@ -124,3 +124,49 @@ describe('nulls: a null LIMIT, OFFSET, FILTER or DATA is absent', () => {
     expect(answer.RESPONSE?.ERRORS).toEqual(['missing / invalid field: CUSTOMER_TYPE']);
   });
 });
+
+describe('customer.update checks the required fields of the record it would leave', () => {
+  beforeEach(() => {
+    emulator.seed({
+      customers: [
+        { CUSTOMER_ID: 11, CUSTOMER_TYPE: 'business', ORGANIZATION: 'Firma GmbH' },
+        { CUSTOMER_ID: 12, CUSTOMER_TYPE: 'consumer', LAST_NAME: 'Muster' },
+      ],
+    });
+  });
+  const update = (data: Record<string, unknown>) =>
+    post({ SERVICE: 'customer.update', DATA: data });
+  const organizationOf = async (id: number): Promise<unknown> =>
+    rows(await post({ SERVICE: 'customer.get', FILTER: { CUSTOMER_ID: id } }), 'CUSTOMERS')[0]
+      ?.ORGANIZATION;
+
+  it('refuses an empty ORGANIZATION for a business, as customer.create does, and keeps the record', async () => {
+    expect(
+      (await update({ CUSTOMER_ID: 11, CUSTOMER_TYPE: 'business', ORGANIZATION: '' })).RESPONSE
+        ?.ERRORS,
+    ).toEqual(['missing / invalid field: ORGANIZATION']);
+    expect((await update({ CUSTOMER_ID: 11, ORGANIZATION: null })).RESPONSE?.ERRORS).toEqual([
+      'missing / invalid field: ORGANIZATION',
+    ]);
+    expect(await organizationOf(11)).toBe('Firma GmbH');
+    // a consumer turned business needs an organization too, merged with what is stored
+    expect((await update({ CUSTOMER_ID: 12, CUSTOMER_TYPE: 'business' })).RESPONSE?.ERRORS).toEqual(
+      ['missing / invalid field: ORGANIZATION'],
+    );
+    expect((await update({ CUSTOMER_ID: 12, LAST_NAME: '' })).RESPONSE?.ERRORS).toEqual([
+      'missing / invalid field: LAST_NAME',
+    ]);
+  });
+
+  it('accepts an update whose merged record is complete', async () => {
+    expect((await update({ CUSTOMER_ID: 11, CITY: 'Kiel' })).RESPONSE).toEqual({
+      STATUS: 'success',
+      CUSTOMER_ID: 11,
+    });
+    expect(
+      (await update({ CUSTOMER_ID: 12, CUSTOMER_TYPE: 'business', ORGANIZATION: 'Muster KG' }))
+        .RESPONSE?.STATUS,
+    ).toBe('success');
+    expect(await organizationOf(12)).toBe('Muster KG');
+  });
+});

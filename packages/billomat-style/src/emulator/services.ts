@@ -380,6 +380,19 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
 
 const CUSTOMER_TYPES = ['business', 'consumer'];
 
+/**
+ * The required customer fields (reference §9.15, the recorded `customer.create` error):
+ * `CUSTOMER_TYPE`, then `ORGANIZATION` for a business or `LAST_NAME` for a consumer.
+ */
+function customerFieldError(fields: Record<string, unknown>): ServiceResult | undefined {
+  if (!CUSTOMER_TYPES.includes(String(fields.CUSTOMER_TYPE ?? '')))
+    return fieldError('CUSTOMER_TYPE');
+  if (fields.CUSTOMER_TYPE === 'business' && !fields.ORGANIZATION)
+    return fieldError('ORGANIZATION');
+  if (fields.CUSTOMER_TYPE === 'consumer' && !fields.LAST_NAME) return fieldError('LAST_NAME');
+  return undefined;
+}
+
 const customerServices: Record<string, (call: ServiceCall) => ServiceResult> = {
   'customer.get': (call) => {
     const { filter } = call;
@@ -419,10 +432,8 @@ const customerServices: Record<string, (call: ServiceCall) => ServiceResult> = {
 
   'customer.create': (call) => {
     const { data } = call;
-    if (!CUSTOMER_TYPES.includes(String(data.CUSTOMER_TYPE ?? '')))
-      return fieldError('CUSTOMER_TYPE');
-    if (data.CUSTOMER_TYPE === 'business' && !data.ORGANIZATION) return fieldError('ORGANIZATION');
-    if (data.CUSTOMER_TYPE === 'consumer' && !data.LAST_NAME) return fieldError('LAST_NAME');
+    const invalid = customerFieldError(data);
+    if (invalid) return invalid;
     const fields = Object.fromEntries(
       Object.entries(data).filter(
         ([, value]) => value !== null && value !== undefined && !Array.isArray(value),
@@ -440,11 +451,10 @@ const customerServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     const customer = call.state.customers.get(Number(call.data.CUSTOMER_ID));
     if (!customer) return fieldError('CUSTOMER_ID');
     const { CUSTOMER_ID: _id, ...changes } = call.data;
-    if (
-      changes.CUSTOMER_TYPE !== undefined &&
-      !CUSTOMER_TYPES.includes(String(changes.CUSTOMER_TYPE))
-    )
-      return fieldError('CUSTOMER_TYPE');
+    // The vendor checks the record the update would leave: an empty ORGANIZATION on a business is
+    // refused with the same error as on create (issue 10).
+    const invalid = customerFieldError({ ...customer.fields, ...changes });
+    if (invalid) return invalid;
     call.state.customers.update(customer.id, {
       fields: { ...customer.fields, ...changes },
       updated: call.now,
