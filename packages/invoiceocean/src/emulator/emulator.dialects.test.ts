@@ -1,0 +1,80 @@
+import type { EmulatorOutcome } from '@invoicekit/core/emulator';
+import { describe, expect, it } from 'vitest';
+import { createInvoiceOceanEmulator } from './emulator';
+
+/** What real third-party clients send and what the vendor documents (issue 10, InvoiceOcean family). */
+const TOKEN = 'dialects-token-271';
+const fixedClock = { now: () => new Date('2026-11-21T10:00:00.000Z') };
+
+function emulator() {
+  return createInvoiceOceanEmulator({ apiToken: TOKEN, account: 'acme', clock: fixedClock });
+}
+
+async function call(
+  target: ReturnType<typeof emulator>,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown; headers: Record<string, string> }> {
+  const url = new URL(pathAndQuery, 'https://acme.invoiceocean.com');
+  const outcome: EmulatorOutcome = await target.handle({
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? '' : JSON.stringify(body),
+  });
+  if (outcome.kind !== 'response') throw new Error('dropped');
+  const text = Buffer.isBuffer(outcome.response.body)
+    ? outcome.response.body.toString('latin1')
+    : String(outcome.response.body ?? '');
+  const isJson = (outcome.response.headers?.['content-type'] ?? '').includes('json');
+  return {
+    status: outcome.response.status,
+    body: isJson ? JSON.parse(text) : text,
+    headers: { ...outcome.response.headers },
+  };
+}
+
+const position = { name: 'Work', tax: 23, total_price_gross: '123', quantity: 1 };
+
+async function createInvoice(
+  target: ReturnType<typeof emulator>,
+  fields: Record<string, unknown> = {},
+): Promise<Record<string, unknown> & { id: number }> {
+  const response = await call(target, 'POST', `/invoices.json?api_token=${TOKEN}`, {
+    invoice: { kind: 'vat', buyer_name: 'Client1 SA', positions: [position], ...fields },
+  });
+  expect(response.status).toBe(201);
+  return response.body as Record<string, unknown> & { id: number };
+}
+
+const ids = (body: unknown): number[] => (body as { id: number }[]).map((invoice) => invoice.id);
+
+describe('list filters of the seed documents', () => {
+  // seeds/000: "invoices.json?invoice_id=id" lists the invoices on whose basis the document was
+  // created (they name it in invoice_id); "invoices.json?from_invoice_id=id" lists the invoices
+  // created from the document (they name it in from_invoice_id).
+  it('invoice_id= and from_invoice_id= return only the linked invoices', async () => {
+    const target = emulator();
+    const base = await createInvoice(target, { kind: 'proforma' });
+    const derived = await createInvoice(target, { from_invoice_id: base.id });
+    const connected = await createInvoice(target, { invoice_id: base.id });
+    await createInvoice(target);
+
+    const from = await call(
+      target,
+      'GET',
+      `/invoices.json?api_token=${TOKEN}&from_invoice_id=${base.id}`,
+    );
+    expect(ids(from.body)).toEqual([derived.id]);
+    const linked = await call(
+      target,
+      'GET',
+      `/invoices.json?api_token=${TOKEN}&invoice_id=${base.id}`,
+    );
+    expect(ids(linked.body)).toEqual([connected.id]);
+    const none = await call(target, 'GET', `/invoices.json?api_token=${TOKEN}&invoice_id=999999`);
+    expect(none.body).toEqual([]);
+  });
+});
