@@ -150,7 +150,8 @@ export type SetPaidData = z.input<typeof SetPaidDataSchema>;
 
 /** `customer.get` FILTER. */
 export const CustomerFilterSchema = z.strictObject({
-  CUSTOMER_ID: IdInput.optional(),
+  // One id or an id array, as invoice.get's INVOICE_ID.
+  CUSTOMER_ID: z.union([IdInput, z.array(IdInput).min(1)]).optional(),
   CUSTOMER_NUMBER: z.string().optional(),
   CUSTOMER_EXT_UID: z.string().optional(),
   COUNTRY_CODE: z.string().length(2).optional(),

@@ -170,3 +170,45 @@ describe('customer.update checks the required fields of the record it would leav
     expect(await organizationOf(12)).toBe('Muster KG');
   });
 });
+
+describe('filters: invoice.get STATE and customer.get id arrays', () => {
+  it('filters invoices by STATE: paid, unpaid (overdue included) and overdue', async () => {
+    emulator.seed({ customers: [{ CUSTOMER_ID: 21, ORGANIZATION: 'State AG' }] });
+    emulator.seed({
+      invoices: [
+        { CUSTOMER_ID: 21, INVOICE_DATE: '2026-10-01', INVOICE_EXT_UID: 'overdue' },
+        { CUSTOMER_ID: 21, INVOICE_DATE: '2026-11-18', INVOICE_EXT_UID: 'open' },
+        { CUSTOMER_ID: 21, INVOICE_DATE: '2026-11-02', INVOICE_EXT_UID: 'paid' },
+        { CUSTOMER_ID: 21, INVOICE_DATE: '2026-10-02', INVOICE_EXT_UID: 'canceled' },
+        { CUSTOMER_ID: 21, INVOICE_DATE: '2026-10-03', INVOICE_EXT_UID: 'draft', TYPE: 'draft' },
+      ],
+    });
+    const all = rows(await post({ SERVICE: 'invoice.get', LIMIT: 100 }), 'INVOICES');
+    const idOf = (uid: string) =>
+      all.find((invoice) => invoice.INVOICE_EXT_UID === uid)?.INVOICE_ID;
+    await post({ SERVICE: 'invoice.setpaid', DATA: { INVOICE_ID: idOf('paid') } });
+    await post({ SERVICE: 'invoice.cancel', DATA: { INVOICE_ID: idOf('canceled') } });
+    const uidsIn = async (state: string) =>
+      rows(await post({ SERVICE: 'invoice.get', FILTER: { STATE: state } }), 'INVOICES').map(
+        (invoice) => invoice.INVOICE_EXT_UID,
+      );
+    expect(await uidsIn('paid')).toEqual(['paid']);
+    expect(await uidsIn('unpaid')).toEqual(['overdue', 'open']);
+    expect(await uidsIn('overdue')).toEqual(['overdue']);
+    expect(
+      rows(await post({ service: 'invoice.get', filter: { state: 'overdue' } }), 'INVOICES'),
+    ).toHaveLength(1);
+  });
+
+  it('answers customer.get for an array of CUSTOMER_IDs, as invoice.get does for INVOICE_IDs', async () => {
+    seedCities();
+    const listed = await post({ SERVICE: 'customer.get', FILTER: { CUSTOMER_ID: ['5', 7, '8'] } });
+    expect(rows(listed, 'CUSTOMERS').map((customer) => customer.CUSTOMER_ID)).toEqual([
+      '5',
+      '7',
+      '8',
+    ]);
+    const one = await post({ SERVICE: 'customer.get', FILTER: { CUSTOMER_ID: ['6'] } });
+    expect(rows(one, 'CUSTOMERS').map((customer) => customer.CUSTOMER_ID)).toEqual(['6']);
+  });
+});

@@ -96,6 +96,16 @@ function header(data: Record<string, unknown>): Partial<StoredInvoice> {
   ) as Partial<StoredInvoice>;
 }
 
+/**
+ * The classic FILTER `STATE` of an invoice (FBA v1.8: `unpaid | paid | overdue`): paid once it has
+ * a PAID_DATE, overdue when unpaid past its due date; drafts and canceled invoices have none.
+ */
+function stateOf(invoice: StoredInvoice, due: string, today: string): string | undefined {
+  if (invoice.type === 'draft' || invoice.isCanceled) return undefined;
+  if (invoice.paidDate) return 'paid';
+  return due < today ? 'overdue' : 'unpaid';
+}
+
 const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
   'invoice.get': (call) => {
     const { filter } = call;
@@ -112,6 +122,11 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
       const due = dueDateOf(invoice, call.state);
       if (filter.START_DUE_DATE && due < String(filter.START_DUE_DATE)) return false;
       if (filter.END_DUE_DATE && due > String(filter.END_DUE_DATE)) return false;
+      if (filter.STATE && stateOf(invoice, due, call.today) !== String(filter.STATE)) {
+        // FBA v1.8: `unpaid` includes the overdue ones.
+        if (!(filter.STATE === 'unpaid' && stateOf(invoice, due, call.today) === 'overdue'))
+          return false;
+      }
       return true;
     });
     return {
@@ -397,9 +412,12 @@ const customerServices: Record<string, (call: ServiceCall) => ServiceResult> = {
   'customer.get': (call) => {
     const { filter } = call;
     const term = filter.TERM ? String(filter.TERM).toLowerCase() : undefined;
+    // One id or an id array, as invoice.get takes them.
+    const byId = ![undefined, null, ''].includes(filter.CUSTOMER_ID as string);
+    const ids = idList(filter.CUSTOMER_ID);
     const rows = call.state.customers.all().filter((customer) => {
       const fields = customer.fields;
-      if (filter.CUSTOMER_ID && customer.id !== Number(filter.CUSTOMER_ID)) return false;
+      if (byId && !ids.includes(customer.id)) return false;
       for (const key of ['CUSTOMER_NUMBER', 'CUSTOMER_EXT_UID', 'COUNTRY_CODE', 'CITY']) {
         if (filter[key] !== undefined && String(fields[key] ?? '') !== String(filter[key]))
           return false;
