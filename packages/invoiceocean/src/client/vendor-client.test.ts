@@ -252,6 +252,42 @@ describe('the typed vendor client covers every operation of seeds 000 and 001', 
     expect(emulator.requests.at(-1)?.path).toBe(`/banking/payment/${payment.id}.json`);
   });
 
+  it("takes the documentation's full banking-payment example (paid_date: null) and keeps its fields", async () => {
+    const documented = fixture('docs_invoiceocean_banking_payment_full_REQUEST.json');
+    expect(documented.paid_date).toBeNull();
+    const payment = await adapter.vendor.payments.create(
+      documented as Parameters<typeof adapter.vendor.payments.create>[0],
+    );
+    const read = await adapter.vendor.payments.get(payment.id ?? '');
+    for (const key of [
+      'provider',
+      'email',
+      'first_name',
+      'invoice_name',
+      'invoice_tax_no',
+      'description',
+    ]) {
+      expect(read[key], key).toBe(documented[key]);
+    }
+    expect(read).toMatchObject({
+      price: '100.0',
+      product_id: 1,
+      quantity: '1',
+      generate_invoice: true,
+    });
+  });
+
+  it('markPaid records its method as the payment provider', async () => {
+    const { data } = await adapter.invoices.create({
+      currency: 'PLN',
+      customer: { snapshot: { name: 'Buyer' } },
+      lines: [{ description: 'Work', unitPrice: '100', taxRate: 23 }],
+    });
+    await adapter.invoices.markPaid(data.id, { method: 'cash', date: '2026-01-05' });
+    const [payment] = await collect(adapter.vendor.payments.list());
+    expect(payment).toMatchObject({ provider: 'cash', paid_date: '2026-01-05', price: '123.0' });
+  });
+
   it('the partner API: accounts, users and login, in the documented shapes', async () => {
     const { accounts } = adapter.vendor;
     const created = await accounts.create({

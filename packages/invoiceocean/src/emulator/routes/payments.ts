@@ -41,6 +41,41 @@ export function applyPayment(
   }
 }
 
+/**
+ * The payment fields the vendor documents (Payments, "Full JSON") besides those computed here:
+ * stored as sent and echoed — `provider` is the method a payment was made with.
+ */
+const DOCUMENTED_FIELDS = [
+  'city',
+  'client_id',
+  'comment',
+  'country',
+  'department_id',
+  'description',
+  'email',
+  'first_name',
+  'generate_invoice',
+  'invoice_city',
+  'invoice_comment',
+  'invoice_country',
+  'invoice_name',
+  'invoice_post_code',
+  'invoice_street',
+  'invoice_tax_no',
+  'last_name',
+  'oid',
+  'phone',
+  'post_code',
+  'product_id',
+  'promocode',
+  'provider',
+  'provider_response',
+  'provider_status',
+  'provider_title',
+  'quantity',
+  'street',
+] as const;
+
 /** `/banking/payments…` and the documented singular `/banking/payment/ID` */
 export function handlePayments(context: RouteContext): EmulatorResponse {
   const { path, request, state, body } = context;
@@ -59,9 +94,13 @@ export function handlePayments(context: RouteContext): EmulatorResponse {
         .map(Number);
       const missing = ids.filter((id) => !state.invoices.get(id));
       if (missing.length > 0) return validationError(format, { invoice_id: ['does not exist'] });
-      const paidDate = String(input.paid_date ?? context.today);
+      const paidDate =
+        typeof input.paid_date === 'string' && input.paid_date !== ''
+          ? input.paid_date
+          : context.today;
       const created = state.payments.insert({
         attributes: {
+          ...Object.fromEntries(DOCUMENTED_FIELDS.map((key) => [key, input[key] ?? null])),
           name: input.name ?? 'Payment',
           price: formatBigDecimal(price),
           currency: input.currency ?? state.invoices.get(ids[0] ?? -1)?.attributes.currency ?? null,
@@ -70,7 +109,6 @@ export function handlePayments(context: RouteContext): EmulatorResponse {
           paid: input.paid ?? true,
           paid_date: paidDate,
           kind: input.kind ?? 'api',
-          description: input.description ?? null,
         },
         created_at: context.timestamp,
         updated_at: context.timestamp,
