@@ -103,22 +103,32 @@ describe('invoicekit: usage and exit codes', () => {
 });
 
 describe('invoicekit against emulators', () => {
-  it('emulate prints "<provider> <baseUrl> <credentials>" per provider and serves until interrupted', async () => {
+  it('emulate prints "<provider> <baseUrl> <--set pairs>" per provider and serves until interrupted', async () => {
     let stop: () => void = () => undefined;
     const interrupted = new Promise<void>((resolve) => (stop = resolve));
     let stdout = '';
+    let printed: () => void = () => undefined;
+    const twoLines = new Promise<void>((resolve) => (printed = resolve));
     const io: CliIo = {
-      stdout: { write: (text: string) => (stdout += text) },
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+          if (stdout.split('\n').length > 2) printed();
+          return true;
+        },
+      },
       stderr: { write: () => true },
       env: {},
       interrupted,
     };
     const running = runCli(['emulate', 'invoiceocean', 'plandocket'], io);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await twoLines;
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^invoiceocean http:\/\/127\.0\.0\.1:\d+ invoiceocean\.apiToken=\S+$/);
-    const [, baseUrl, credentials] = (lines[1] ?? '').split(' ');
+    expect(lines[0]).toMatch(
+      /^invoiceocean (http:\/\/127\.0\.0\.1:\d+) invoiceocean\.baseUrl=\1 invoiceocean\.apiToken=\S+$/,
+    );
+    const [, baseUrl, , credentials] = (lines[1] ?? '').split(' ');
     const key = credentials?.split('=')[1] ?? '';
     const answer = await fetch(`${baseUrl}/api/v1/invoices`, {
       headers: { authorization: `Bearer ${key}` },

@@ -14,6 +14,11 @@ export interface RunningEmulator {
   readonly config: Record<string, unknown>;
   /** `key=value` pairs a user passes to `--set`: the emulator's own, throw-away credentials. */
   readonly credentials: string;
+  /**
+   * The base URL and the credentials as `<provider>.<key>=<value>` pairs, one `--set` each
+   * (`invoiceocean.baseUrl=http://127.0.0.1:PORT invoiceocean.apiToken=…`).
+   */
+  readonly settings: string;
   readonly emulator: Emulator<unknown>;
   close(): Promise<void>;
 }
@@ -43,13 +48,16 @@ export async function startEmulator(provider: ProviderId, port = 0): Promise<Run
     credentials = { apiKey: `emu${secret}` };
   }
   const served = await serveEmulator(emulator, { port });
+  const pairs = (entries: Record<string, string>) =>
+    Object.entries(entries)
+      .map(([key, value]) => `${provider}.${key}=${value}`)
+      .join(' ');
   return {
     provider,
     baseUrl: served.baseUrl,
     config: { provider, baseUrl: served.baseUrl, ...credentials },
-    credentials: Object.entries(credentials)
-      .map(([key, value]) => `${provider}.${key}=${value}`)
-      .join(' '),
+    credentials: pairs(credentials),
+    settings: pairs({ baseUrl: served.baseUrl, ...credentials }),
     emulator,
     close: () => served.close(),
   };

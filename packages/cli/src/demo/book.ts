@@ -6,6 +6,9 @@ import {
   type TaxRateInput,
 } from '@invoicekit/core';
 import type { Emulator } from '@invoicekit/core/emulator';
+import { collect } from '@invoicekit/core/testing';
+import type { RunningEmulator } from '../emulators';
+import { createAdapter } from '../providers';
 
 /** The buyers of the demo book: companies and a person, in Germany and Poland. */
 const BUYERS = [
@@ -172,4 +175,72 @@ export function seedPlandocketBook(emulator: Emulator<unknown>, count: number): 
     ],
   });
   return { invoices: count + 1, currencies: ['EUR'] };
+}
+
+/**
+ * A small method-style (FastBill/Monsum) book: the buyers as customers, completed invoices and a
+ * draft seeded, then one paid and one canceled through the vendor's API (its seed holds neither
+ * state). The vendor has no partial payments and no credit notes.
+ */
+export async function writeMethodStyleBook(
+  emulator: Emulator<unknown>,
+  adapter: InvoiceAdapterV1,
+  count: number,
+): Promise<BookFacts> {
+  emulator.seed({
+    customers: BUYERS.map((buyer, index) => ({
+      CUSTOMER_ID: 200 + index,
+      CUSTOMER_TYPE: 'business',
+      ORGANIZATION: buyer.name,
+      EMAIL: buyer.email,
+      VAT_ID: buyer.taxId,
+      ADDRESS: buyer.address.street,
+      ZIPCODE: buyer.address.postalCode,
+      CITY: buyer.address.city,
+      COUNTRY_CODE: buyer.address.country,
+    })),
+  });
+  emulator.seed({
+    invoices: Array.from({ length: count }, (_, index) => ({
+      CUSTOMER_ID: 200 + (index % BUYERS.length),
+      // The last one stays a draft.
+      TYPE: index === count - 1 ? ('draft' as const) : ('outgoing' as const),
+      ITEMS: [0, 1].map((offset) => {
+        const service = SERVICES[(index + offset) % SERVICES.length] ?? SERVICES[0];
+        const rate = service?.rates[0] ?? '19';
+        return {
+          DESCRIPTION: service?.description ?? 'Leistung',
+          QUANTITY: String(1 + ((index + offset) % 3)),
+          UNIT_PRICE: service?.unitPrice ?? '1',
+          VAT_PERCENT: rate === 'exempt' ? '0' : rate,
+        };
+      }),
+    })),
+  });
+  const issued = (await collect(adapter.invoices.list())).filter(
+    (invoice) => invoice.status.canonical === 'issued',
+  );
+  if (issued[0]) await adapter.invoices.markPaid(issued[0].id);
+  if (issued[1]) await adapter.invoices.cancel(issued[1].id);
+  return { invoices: count, currencies: ['EUR'] };
+}
+
+/** Invoices in each emulated book that `invoicekit emulate` writes unless told `--empty`. */
+export const EMULATED_BOOK_SIZE = 6;
+
+/**
+ * The small book `invoicekit emulate` starts each vendor with: a few customers and invoices in the
+ * states the vendor has (issued, paid, partially paid, canceled, a draft, a credit note).
+ */
+export async function writeEmulatedBook(running: RunningEmulator): Promise<BookFacts> {
+  if (running.provider === 'plandocket')
+    return seedPlandocketBook(running.emulator, EMULATED_BOOK_SIZE);
+  const adapter = createAdapter(running.config);
+  try {
+    return running.provider === 'invoiceocean'
+      ? await writeInvoiceOceanBook(adapter, EMULATED_BOOK_SIZE)
+      : await writeMethodStyleBook(running.emulator, adapter, EMULATED_BOOK_SIZE);
+  } finally {
+    await adapter.close();
+  }
 }
