@@ -67,6 +67,10 @@ export const ItemInputSchema = z
     // Negative for a credit or discount line.
     UNIT_PRICE: z.union([DecimalStringSchema, WholeNumber.transform(String)]).optional(),
     VAT_PERCENT: VatPercent.optional(),
+    // The line's gross total ("Gesamtbruttobetrag", seed 002), in place of a UNIT_PRICE.
+    COMPLETE_GROSS: z.union([DecimalStringSchema, WholeNumber.transform(String)]).optional(),
+    // On invoice.update: the existing line this item replaces ("ID der Rechnungsposition").
+    INVOICE_ITEM_ID: IdInput.optional(),
     SORT_ORDER: WholeNumber.nonnegative().optional(),
   })
   .refine((item) => item.DESCRIPTION !== undefined || item.ARTICLE_NUMBER !== undefined, {

@@ -212,3 +212,113 @@ describe('filters: invoice.get STATE and customer.get id arrays', () => {
     expect(rows(one, 'CUSTOMERS').map((customer) => customer.CUSTOMER_ID)).toEqual(['6']);
   });
 });
+
+describe('invoice.create: the item tags and EU_DELIVERY of the service reference', () => {
+  beforeEach(() => {
+    emulator.seed({ customers: [{ CUSTOMER_ID: 31, ORGANIZATION: 'Lieferung SARL' }] });
+  });
+  const create = (data: Record<string, unknown>) =>
+    post({ SERVICE: 'invoice.create', DATA: { CUSTOMER_ID: 31, ...data } });
+  const read = async (id: unknown) =>
+    rows(await post({ SERVICE: 'invoice.get', FILTER: { INVOICE_ID: id } }), 'INVOICES')[0] ?? {};
+
+  it('takes a line by its COMPLETE_GROSS when it has no UNIT_PRICE, keeping the gross exact', async () => {
+    const created = await create({
+      ITEMS: [{ DESCRIPTION: 'Pauschale', COMPLETE_GROSS: '119.00', VAT_PERCENT: '19' }],
+    });
+    expect(created.RESPONSE?.STATUS).toBe('success');
+    const invoice = await read(created.RESPONSE?.INVOICE_ID);
+    expect(invoice.ITEMS).toMatchObject([
+      {
+        UNIT_PRICE: '100.00000000',
+        COMPLETE_NET: 100,
+        VAT_VALUE: 19,
+        COMPLETE_GROSS: 119,
+      },
+    ]);
+    expect(invoice).toMatchObject({ SUB_TOTAL: 100, VAT_TOTAL: 19, TOTAL: 119 });
+    const odd = await create({
+      ITEMS: [{ DESCRIPTION: 'Krumm', COMPLETE_GROSS: '100.00', VAT_PERCENT: '19', QUANTITY: '3' }],
+    });
+    expect((await read(odd.RESPONSE?.INVOICE_ID)).TOTAL).toBe(100);
+    expect(
+      (await create({ ITEMS: [{ DESCRIPTION: 'X', COMPLETE_GROSS: 'viel', VAT_PERCENT: '19' }] }))
+        .RESPONSE?.ERRORS,
+    ).toEqual(['missing / invalid field: UNIT_PRICE']);
+  });
+
+  it('orders the lines by SORT_ORDER and gives them its own INVOICE_ITEM_IDs', async () => {
+    const created = await create({
+      ITEMS: [
+        {
+          INVOICE_ITEM_ID: 77,
+          DESCRIPTION: 'second',
+          UNIT_PRICE: '1',
+          VAT_PERCENT: '19',
+          SORT_ORDER: 2,
+        },
+        { DESCRIPTION: 'first', UNIT_PRICE: '1', VAT_PERCENT: '19', SORT_ORDER: 1 },
+      ],
+    });
+    const items = (await read(created.RESPONSE?.INVOICE_ID)).ITEMS as Record<string, unknown>[];
+    expect(items.map((item) => [item.DESCRIPTION, item.SORT_ORDER])).toEqual([
+      ['first', 1],
+      ['second', 2],
+    ]);
+    expect(items.map((item) => item.INVOICE_ITEM_ID)).not.toContain('77');
+  });
+
+  it('replaces the line an invoice.update item names by INVOICE_ITEM_ID', async () => {
+    const created = await create({
+      ITEMS: [
+        { DESCRIPTION: 'keep', UNIT_PRICE: '10', VAT_PERCENT: '19' },
+        { DESCRIPTION: 'change', UNIT_PRICE: '20', VAT_PERCENT: '19' },
+      ],
+    });
+    const id = created.RESPONSE?.INVOICE_ID;
+    const before = (await read(id)).ITEMS as Record<string, unknown>[];
+    const changed = before[1]?.INVOICE_ITEM_ID;
+    const updated = await post({
+      SERVICE: 'invoice.update',
+      DATA: {
+        INVOICE_ID: id,
+        ITEMS: [
+          { INVOICE_ITEM_ID: changed, DESCRIPTION: 'changed', UNIT_PRICE: '25', VAT_PERCENT: '7' },
+        ],
+      },
+    });
+    expect(updated.RESPONSE?.STATUS).toBe('success');
+    const after = (await read(id)).ITEMS as Record<string, unknown>[];
+    expect(after.map((item) => [item.INVOICE_ITEM_ID, item.DESCRIPTION, item.UNIT_PRICE])).toEqual([
+      [before[0]?.INVOICE_ITEM_ID, 'keep', '10.00000000'],
+      [changed, 'changed', '25.00000000'],
+    ]);
+    expect(
+      (
+        await post({
+          SERVICE: 'invoice.update',
+          DATA: {
+            INVOICE_ID: id,
+            ITEMS: [{ INVOICE_ITEM_ID: 1, DESCRIPTION: 'x', UNIT_PRICE: '1', VAT_PERCENT: '0' }],
+          },
+        })
+      ).RESPONSE?.ERRORS,
+    ).toEqual(['missing / invalid field: INVOICE_ITEM_ID']);
+  });
+
+  it('keeps EU_DELIVERY (0/1) and shows the intra-community delivery on the document', async () => {
+    const item = { DESCRIPTION: 'Ware', UNIT_PRICE: '50', VAT_PERCENT: '0' };
+    const eu = await create({ EU_DELIVERY: 1, ITEMS: [item] });
+    const plain = await create({ EU_DELIVERY: '0', ITEMS: [item] });
+    expect(eu.REQUEST).toMatchObject({ DATA: { EU_DELIVERY: 1 } });
+    const documentOf = async (id: unknown) =>
+      Buffer.from(
+        await (await fetch(String((await read(id)).DOCUMENT_URL))).arrayBuffer(),
+      ).toString('latin1');
+    expect(await documentOf(eu.RESPONSE?.INVOICE_ID)).toContain('Innergemeinschaftliche Lieferung');
+    expect(await documentOf(plain.RESPONSE?.INVOICE_ID)).not.toContain('Innergemeinschaftliche');
+    expect((await create({ EU_DELIVERY: 'ja', ITEMS: [item] })).RESPONSE?.ERRORS).toEqual([
+      'missing / invalid field: EU_DELIVERY',
+    ]);
+  });
+});

@@ -12,6 +12,11 @@ export interface ItemAmounts {
 /** The vendor keeps full precision on lines and totals (reference §10.4): no rounding here. */
 export function itemAmounts(item: StoredItem, isGross: boolean): ItemAmounts {
   const rate = toDecimal(item.vatPercent).dividedBy(100);
+  if (item.completeGross !== undefined) {
+    const gross = toDecimal(item.completeGross);
+    const net = gross.dividedBy(rate.plus(1));
+    return { net, vat: gross.minus(net), gross };
+  }
   const total = toDecimal(item.quantity).times(toDecimal(item.unitPrice));
   const net = isGross ? total.dividedBy(rate.plus(1)) : total;
   const vat = net.times(rate);
@@ -66,6 +71,11 @@ export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<str
     COMPLETE_GROSS: jsonNumber(amounts.gross),
     SORT_ORDER: item.sortOrder,
   };
+}
+
+/** The lines in the order of their SORT_ORDER (seed 002: "Sortierschlüssel"), ties as entered. */
+export function sortedItems(invoice: StoredInvoice): StoredItem[] {
+  return [...invoice.items].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
 function addDays(isoDate: string, days: number): string {
@@ -146,7 +156,7 @@ export function renderInvoice(
       COMPLETE_NET: jsonNumber(group.net),
       VAT_VALUE: jsonNumber(group.vat),
     })),
-    ITEMS: invoice.items.map((item) => renderItem(item, invoice)),
+    ITEMS: sortedItems(invoice).map((item) => renderItem(item, invoice)),
     TOTAL: jsonNumber(amounts.gross),
     PAYMENT_INFO: '',
     DOCUMENT_URL: `${baseUrl}/document/${invoice.id}.pdf`,

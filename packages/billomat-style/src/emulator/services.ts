@@ -5,7 +5,7 @@ import {
   type StoredInvoice,
   type StoredItem,
 } from './state';
-import { dueDateOf, outstandingOf, renderInvoice, renderItem } from './render';
+import { dueDateOf, outstandingOf, renderInvoice, renderItem, sortedItems } from './render';
 import { incomingDecimal, incomingList } from './values';
 
 /** What a service handler gets. */
@@ -48,29 +48,74 @@ function idList(value: unknown): number[] {
   return (Array.isArray(value) ? value : [value]).map(Number).filter((id) => Number.isFinite(id));
 }
 
-function readItems(call: ServiceCall, raw: unknown, from: number): StoredItem[] | ServiceResult {
+/**
+ * The ITEMS of invoice.create / invoice.update. A line is priced by UNIT_PRICE or, without one, by
+ * its COMPLETE_GROSS (seed 002). On update, an item naming an INVOICE_ITEM_ID of the draft replaces
+ * that line in place (`existing`); on create the vendor assigns the ids, so a sent one is ignored.
+ */
+function readItems(
+  call: ServiceCall,
+  raw: unknown,
+  from: number,
+  isGross: boolean,
+  existing?: readonly StoredItem[],
+): { items: StoredItem[]; replaced: Map<number, StoredItem> } | ServiceResult {
   const items: StoredItem[] = [];
+  const replaced = new Map<number, StoredItem>();
   const missing = new Set<string>();
   incomingList(raw).forEach((entry, index) => {
     const unitPrice = incomingDecimal(entry.UNIT_PRICE);
+    const gross =
+      unitPrice === undefined && entry.COMPLETE_GROSS !== undefined
+        ? incomingDecimal(entry.COMPLETE_GROSS)
+        : undefined;
     const vat = incomingDecimal(entry.VAT_PERCENT);
     const quantity = entry.QUANTITY === undefined ? '1' : incomingDecimal(entry.QUANTITY);
     if (!entry.DESCRIPTION && !entry.ARTICLE_NUMBER) missing.add('DESCRIPTION');
-    if (unitPrice === undefined) missing.add('UNIT_PRICE');
+    if (unitPrice === undefined && gross === undefined) missing.add('UNIT_PRICE');
     if (vat === undefined) missing.add('VAT_PERCENT');
-    if (quantity === undefined) missing.add('QUANTITY');
-    items.push({
-      id: call.state.itemIds.next++,
+    if (quantity === undefined || (gross !== undefined && toDecimal(quantity).isZero()))
+      missing.add('QUANTITY');
+    const target =
+      existing && entry.INVOICE_ITEM_ID !== undefined && entry.INVOICE_ITEM_ID !== null
+        ? existing.find((item) => item.id === Number(entry.INVOICE_ITEM_ID))
+        : undefined;
+    if (
+      existing &&
+      entry.INVOICE_ITEM_ID !== undefined &&
+      entry.INVOICE_ITEM_ID !== null &&
+      !target
+    )
+      missing.add('INVOICE_ITEM_ID');
+    if (missing.size > 0) return;
+    const rate = toDecimal(vat ?? '0').dividedBy(100);
+    const derived =
+      gross === undefined
+        ? undefined
+        : toDecimal(gross)
+            .dividedBy(isGross ? 1 : rate.plus(1))
+            .dividedBy(toDecimal(quantity ?? '1'))
+            .toString();
+    const item: StoredItem = {
+      id: target?.id ?? call.state.itemIds.next++,
       articleNumber: String(entry.ARTICLE_NUMBER ?? ''),
       description: String(entry.DESCRIPTION ?? ''),
       quantity: quantity ?? '1',
       unit: String(entry.UNIT ?? ''),
-      unitPrice: unitPrice ?? '0',
+      unitPrice: unitPrice ?? derived ?? '0',
       vatPercent: vat ?? '0',
-      sortOrder: Number(entry.SORT_ORDER ?? from + index + 1),
-    });
+      sortOrder: Number(entry.SORT_ORDER ?? target?.sortOrder ?? from + index + 1),
+      ...(gross === undefined ? {} : { completeGross: gross }),
+    };
+    if (target) replaced.set(target.id, item);
+    else items.push(item);
   });
-  return missing.size > 0 ? fieldError(...missing) : items;
+  return missing.size > 0 ? fieldError(...missing) : { items, replaced };
+}
+
+/** A 0/1 flag (or absent). */
+function flagValid(value: unknown): boolean {
+  return value === undefined || value === null || ['0', '1'].includes(String(value));
 }
 
 function invoiceOf(call: ServiceCall, source: Record<string, unknown>): StoredInvoice | undefined {
@@ -92,6 +137,7 @@ function header(data: Record<string, unknown>): Partial<StoredInvoice> {
       cashDiscountPercent: text('CASH_DISCOUNT_PERCENT'),
       cashDiscountDays: text('CASH_DISCOUNT_DAYS'),
       isGross: data.IS_GROSS === undefined ? undefined : String(data.IS_GROSS) === '1',
+      euDelivery: data.EU_DELIVERY === undefined ? undefined : String(data.EU_DELIVERY) === '1',
     }).filter(([, value]) => value !== undefined),
   ) as Partial<StoredInvoice>;
 }
@@ -142,15 +188,18 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     const { data } = call;
     if (!data.CUSTOMER_ID || !call.state.customers.get(Number(data.CUSTOMER_ID)))
       return fieldError('CUSTOMER_ID');
-    const items = readItems(call, data.ITEMS, 0);
-    if (!Array.isArray(items)) return items;
+    if (!flagValid(data.EU_DELIVERY)) return fieldError('EU_DELIVERY');
+    const fields = header(data);
+    const read = readItems(call, data.ITEMS, 0, fields.isGross ?? false);
+    if (!('items' in read)) return read;
+    const { items } = read;
     const created = call.state.invoices.insert(
       newStoredInvoice(
         {
           type: 'draft',
           customerId: Number(data.CUSTOMER_ID),
           invoiceDate: call.today,
-          ...header(data),
+          ...fields,
           items,
           number: '',
           status: 'draft',
@@ -166,14 +215,22 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     const invoice = invoiceOf(call, call.data);
     if (!invoice) return fieldError('INVOICE_ID');
     if (invoice.type !== 'draft') return invoiceError('No draft invoice chosen.');
+    if (!flagValid(call.data.EU_DELIVERY)) return fieldError('EU_DELIVERY');
+    const fields = header(call.data);
     const replace = String(call.data.DELETE_EXISTING_ITEMS ?? '0') === '1';
     let items = replace ? [] : invoice.items;
     if (call.data.ITEMS !== undefined) {
-      const added = readItems(call, call.data.ITEMS, items.length);
-      if (!Array.isArray(added)) return added;
-      items = [...items, ...added];
+      const read = readItems(
+        call,
+        call.data.ITEMS,
+        items.length,
+        fields.isGross ?? invoice.isGross,
+        items,
+      );
+      if (!('items' in read)) return read;
+      items = [...items.map((item) => read.replaced.get(item.id) ?? item), ...read.items];
     }
-    call.state.invoices.update(invoice.id, { ...header(call.data), items, updated: call.now });
+    call.state.invoices.update(invoice.id, { ...fields, items, updated: call.now });
     return success();
   },
 
@@ -331,7 +388,8 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     if (invoice.type === 'draft' || !inCut || !wrong)
       return invoiceError('Invoice does not need a VAT correction.');
     // The temporary German cut: 19 → 16 %, 7 → 5 %. The old invoice is canceled, a corrected one issued.
-    const items = invoice.items.map((item) => ({
+    // A line given by its gross keeps its (derived) net price; the gross follows the new rate.
+    const items = invoice.items.map(({ completeGross: _gross, ...item }) => ({
       ...item,
       id: call.state.itemIds.next++,
       vatPercent:
@@ -368,7 +426,7 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     if (!invoice) return fieldError('INVOICE_ID');
     return {
       response: {
-        ITEMS: invoice.items.map((item) => ({
+        ITEMS: sortedItems(invoice).map((item) => ({
           ...renderItem(item, invoice),
           INVOICE_ID: String(invoice.id),
           CUSTOMER_ID: String(invoice.customerId),

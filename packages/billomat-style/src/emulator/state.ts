@@ -9,6 +9,11 @@ export interface StoredItem {
   unitPrice: string;
   vatPercent: string;
   sortOrder: number;
+  /**
+   * The line's gross total when it was given as `COMPLETE_GROSS` (seed 002: "Gesamtbruttobetrag")
+   * instead of a unit price: it stays exact, the unit price is derived from it.
+   */
+  completeGross?: string;
 }
 
 export interface StoredInvoice {
@@ -25,6 +30,8 @@ export interface StoredInvoice {
   cashDiscountPercent: string;
   cashDiscountDays: string;
   isGross: boolean;
+  /** EU_DELIVERY (seed 002): the document shows an intra-community delivery. */
+  euDelivery: boolean;
   items: StoredItem[];
   number: string;
   paidDate: string | null;
@@ -97,6 +104,7 @@ export function newStoredInvoice(
     cashDiscountPercent: '0.00',
     cashDiscountDays: '0',
     isGross: false,
+    euDelivery: false,
     paidDate: null,
     isCanceled: false,
     canceledAmount: '0',
