@@ -78,3 +78,60 @@ describe('list filters of the seed documents', () => {
     expect(none.body).toEqual([]);
   });
 });
+
+describe('documented invoice fields', () => {
+  // The vendor's "all fields" example sends them as strings; the 2018 capture answers the ids as
+  // integers and the flags as booleans (reference §8.1).
+  const documented = {
+    seller_bank: 'BRE Bank',
+    seller_www: 'radgost.example',
+    seller_fax: '22 123 45 67',
+    seller_person: 'Forename Surname',
+    category_id: '7',
+    warehouse_id: '1090',
+    invoice_template_id: '1',
+    additional_info: '1',
+    additional_info_desc: 'PKWiU',
+    description_footer: 'Thank you',
+    description_long: 'Long description',
+    delivery_date: '2026-11-20',
+    use_moss: '0',
+    disable_tax_no_validation: '1',
+    additional_invoice_field: 'PO 77',
+  };
+
+  it('are stored and echoed on create, get and update, position additional_info included', async () => {
+    const target = emulator();
+    const created = await createInvoice(target, {
+      ...documented,
+      positions: [{ ...position, additional_info: '62.01.1' }],
+    });
+    const expected = {
+      seller_bank: 'BRE Bank',
+      seller_www: 'radgost.example',
+      seller_fax: '22 123 45 67',
+      seller_person: 'Forename Surname',
+      category_id: 7,
+      warehouse_id: 1090,
+      invoice_template_id: 1,
+      additional_info: true,
+      additional_info_desc: 'PKWiU',
+      description_footer: 'Thank you',
+      description_long: 'Long description',
+      delivery_date: '2026-11-20',
+      use_moss: false,
+      disable_tax_no_validation: true,
+      additional_invoice_field: 'PO 77',
+    };
+    expect(created).toMatchObject(expected);
+    const read = await call(target, 'GET', `/invoices/${created.id}.json?api_token=${TOKEN}`);
+    expect(read.body).toMatchObject({
+      ...expected,
+      positions: [expect.objectContaining({ additional_info: '62.01.1' })],
+    });
+    const updated = await call(target, 'PUT', `/invoices/${created.id}.json?api_token=${TOKEN}`, {
+      invoice: { description_footer: 'Changed', category_id: '' },
+    });
+    expect(updated.body).toMatchObject({ description_footer: 'Changed', category_id: null });
+  });
+});

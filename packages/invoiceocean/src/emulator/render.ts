@@ -54,6 +54,7 @@ export function renderInvoice(
         name: position.name,
         description: position.description,
         code: position.code,
+        additional_info: position.additional_info ?? null,
         product_id: position.product_id,
         quantity: formatBigDecimal(position.quantity),
         quantity_unit: position.quantity_unit,

@@ -7,6 +7,8 @@ export interface StoredPosition {
   name: string | null;
   description: string | null;
   code: string | null;
+  /** The position's text in the invoice's additional column (`additional_info_desc`). */
+  additional_info?: string | null;
   product_id: number | null;
   quantity: string;
   quantity_unit: string | null;

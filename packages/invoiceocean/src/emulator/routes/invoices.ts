@@ -82,7 +82,42 @@ const HEADER_FIELDS = new Set([
   'recipient_post_code',
   'recipient_country',
   'internal_note',
+  // Documented invoice fields (the vendor's API documentation, "Invoice - all fields").
+  'seller_bank',
+  'seller_www',
+  'seller_fax',
+  'seller_person',
+  'category_id',
+  'warehouse_id',
+  'invoice_template_id',
+  'additional_info',
+  'additional_info_desc',
+  'description_footer',
+  'description_long',
+  'delivery_date',
+  'use_moss',
+  'disable_tax_no_validation',
+  'additional_invoice_field',
 ]);
+
+/** Documented fields the vendor answers as integers (reference §8.1); an empty one is null. */
+const INTEGER_FIELDS = new Set(['category_id', 'warehouse_id', 'invoice_template_id']);
+/** Documented flags the vendor answers as booleans (§8.1), sent as `"0"` / `"1"` in its examples. */
+const BOOLEAN_FIELDS = new Set(['use_moss', 'additional_info', 'disable_tax_no_validation']);
+
+/** A documented field in the form the vendor answers it. */
+function normalizeHeaderField(key: string, value: unknown): unknown {
+  if (INTEGER_FIELDS.has(key)) {
+    if (value === '' || value === null) return null;
+    return /^\d+$/.test(String(value)) ? Number(value) : value;
+  }
+  if (BOOLEAN_FIELDS.has(key)) {
+    if (value === '' || value === null) return false;
+    return value === true || value === 1 || value === '1' || value === 'true' || value === 'yes';
+  }
+  if (key === 'delivery_date' && value === '') return null;
+  return value;
+}
 
 const notFound = (context: RouteContext): EmulatorResponse =>
   respond(context.path.format, 404, 'error', ERRORS.notFound);
@@ -165,6 +200,11 @@ function readPositions(
     if (item.description !== undefined)
       merged.description = (item.description as string | null) ?? null;
     if (item.code !== undefined) merged.code = (item.code as string | null) ?? null;
+    if (item.additional_info !== undefined)
+      merged.additional_info =
+        item.additional_info === null || item.additional_info === ''
+          ? null
+          : String(item.additional_info);
     if (product) merged.product_id = product.id;
     if (item.quantity_unit !== undefined)
       merged.quantity_unit = (item.quantity_unit as string | null) ?? null;
@@ -194,7 +234,11 @@ function nextNumber(context: RouteContext, kind: string, issueDate: string): str
 }
 
 function headerFrom(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([key]) => HEADER_FIELDS.has(key)));
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([key]) => HEADER_FIELDS.has(key))
+      .map(([key, value]) => [key, normalizeHeaderField(key, value)]),
+  );
 }
 
 function paymentDue(attributes: Record<string, unknown>): void {
