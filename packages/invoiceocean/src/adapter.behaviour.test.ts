@@ -208,7 +208,8 @@ describe('line replacement', () => {
       lines: [{ description: 'New', unitPrice: '5', taxRate: 23 }],
     });
     expect(updated.data.lines.map((line) => line.description)).toEqual(['New']);
-    expect(emulator.requests.at(-1)?.body).toContain('<_destroy type="integer">1</_destroy>');
+    const put = emulator.requests.filter((request) => request.method === 'PUT').at(-1);
+    expect(put?.body).toContain('<_destroy type="integer">1</_destroy>');
     await xml.close();
   });
 

@@ -445,12 +445,13 @@ export class InvoiceOceanAdapter implements InvoiceAdapterV1 {
         operation: 'invoices.update',
         signal: options.signal,
       });
-      const data = this.read(response.body, 'invoices.update');
+      // The vendor's recorded update answer has no positions (reference §8.3): without them the
+      // invoice is read again, so that the lines returned are the invoice's, not none.
+      const answered = Array.isArray((response.body as { positions?: unknown } | null)?.positions);
+      const answer = this.read(response.body, 'invoices.update');
+      const data = answered ? answer : await this.fetchInvoice(checkedId, options.signal);
       // Another writer between our read and our write would leave old or doubled lines.
-      if (
-        parsed.lines !== undefined &&
-        Array.isArray((response.body as { positions?: unknown }).positions)
-      ) {
+      if (parsed.lines !== undefined) {
         const survivors = data.lines.filter(
           (line) => line.id !== null && destroyedIds.includes(Number(line.id)),
         );

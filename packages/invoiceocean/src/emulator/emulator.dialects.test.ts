@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { EmulatorOutcome } from '@invoicekit/core/emulator';
 import { describe, expect, it } from 'vitest';
 import { createInvoiceOceanEmulator } from './emulator';
@@ -133,5 +134,95 @@ describe('documented invoice fields', () => {
       invoice: { description_footer: 'Changed', category_id: '' },
     });
     expect(updated.body).toMatchObject({ description_footer: 'Changed', category_id: null });
+  });
+});
+
+/** The "kind" of a value as the vendor formats it, to compare formats key by key. */
+function formatOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') {
+    if (/^-?\d+\.\d+$/.test(value)) return 'bigdecimal';
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{2}:\d{2}$/.test(value))
+      return 'timestamp';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return 'date';
+    return 'string';
+  }
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'float';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+describe('answer shapes', () => {
+  // The 2018 live capture of PUT /invoices/ID.json with {"invoice":{"status":"paid"}}.
+  const recordedUpdate = JSON.parse(
+    readFileSync(
+      new URL('../__fixtures__/wooyek_invoice_put_status_response.json', import.meta.url),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
+
+  it('PUT /invoices/ID.json answers the recorded update shape: its keys and formats, no GET-only keys', async () => {
+    const target = emulator();
+    const created = await createInvoice(target);
+    const response = await call(target, 'PUT', `/invoices/${created.id}.json?api_token=${TOKEN}`, {
+      invoice: { status: 'paid' },
+    });
+    expect(response.status).toBe(200);
+    const updated = response.body as Record<string, unknown>;
+    for (const key of Object.keys(recordedUpdate)) {
+      expect(updated, `key ${key}`).toHaveProperty(key);
+      const captured = recordedUpdate[key];
+      if (captured === null || updated[key] === null || key === 'calculating_strategy') continue;
+      expect(`${key}: ${formatOf(updated[key])}`).toBe(`${key}: ${formatOf(captured)}`);
+    }
+    expect(updated).toMatchObject({
+      origin: 'api',
+      deleted: false,
+      search_data: null,
+      additional_fields: null,
+      status: 'paid',
+      paid: '123.0',
+      paid_date: '2026-11-21',
+    });
+    for (const key of ['positions', 'payment_url', 'sales_code', 'check_fiscal_print']) {
+      expect(updated, key).not.toHaveProperty(key);
+    }
+  });
+
+  it("change_status answers the vendor's status shape and keeps a paid_date sent with it", async () => {
+    const target = emulator();
+    const created = await createInvoice(target);
+    const response = await call(
+      target,
+      'POST',
+      `/invoices/${created.id}/change_status.json?api_token=${TOKEN}&status=paid&paid_date=2026-11-02`,
+    );
+    expect(response.status).toBe(200);
+    const answer = response.body as Record<string, unknown>;
+    expect(Object.keys(answer).sort()).toEqual(
+      [
+        'id',
+        'status',
+        'approval_status',
+        'payment_status',
+        'color_kind',
+        'colors',
+        'percent_paid',
+        'translation',
+        'approval_translation',
+      ].sort(),
+    );
+    expect(answer).toMatchObject({
+      id: created.id,
+      status: 'paid',
+      approval_status: null,
+      payment_status: 'paid',
+      percent_paid: 100,
+      approval_translation: null,
+    });
+    expect(typeof answer.color_kind).toBe('string');
+    expect(Array.isArray(answer.colors)).toBe(true);
+    expect(typeof answer.translation).toBe('string');
+    const read = await call(target, 'GET', `/invoices/${created.id}.json?api_token=${TOKEN}`);
+    expect(read.body).toMatchObject({ status: 'paid', paid_date: '2026-11-02', paid: '123.0' });
   });
 });

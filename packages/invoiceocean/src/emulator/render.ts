@@ -116,6 +116,40 @@ export function renderPayment(payment: StoredPayment): Record<string, unknown> {
   };
 }
 
+/** Keys of the GET answer that the recorded `PUT /invoices/ID.json` answer does not carry. */
+const GET_ONLY_KEYS = [
+  'positions',
+  'payment_url',
+  'sales_code',
+  'adjust_invoice_price',
+  'check_fiscal_print',
+] as const;
+
+/**
+ * An invoice as the vendor answers an update: the recorded 2018 answer of `PUT /invoices/ID.json`
+ * (fixture `wooyek_invoice_put_status_response.json`) has the record's own columns — `account_id`,
+ * `deleted`, `origin`, `search_data`, `additional_fields` — and none of the GET-only keys
+ * (`positions`, `payment_url`, `sales_code`, `adjust_invoice_price`, `check_fiscal_print`).
+ */
+export function renderUpdatedInvoice(
+  invoice: StoredInvoice,
+  context: { publicBase: string },
+): Record<string, unknown> {
+  const omitted: ReadonlySet<string> = new Set(GET_ONLY_KEYS);
+  return {
+    account_id: 1,
+    deleted: false,
+    origin: 'api',
+    search_data: null,
+    additional_fields: null,
+    ...Object.fromEntries(
+      Object.entries(
+        renderInvoice(invoice, { publicBase: context.publicBase, includePositions: false }),
+      ).filter(([key]) => !omitted.has(key)),
+    ),
+  };
+}
+
 /** Answers in the request's format: JSON, or Rails XML under `root`. */
 export function respond(
   format: string,

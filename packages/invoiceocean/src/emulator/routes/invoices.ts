@@ -6,7 +6,7 @@ import { toCanonicalTaxRate } from '../../mapping/tax';
 import { addDays, addMonths } from '../clock';
 import { publicToken, type RouteContext } from '../context';
 import { amountsOf } from '../stored-amounts';
-import { ERRORS, renderInvoice, respond, validationError } from '../render';
+import { ERRORS, renderInvoice, renderUpdatedInvoice, respond, validationError } from '../render';
 import { incomingDecimal } from '../request';
 import type { StoredInvoice, StoredPosition } from '../state';
 import {
@@ -401,7 +401,7 @@ function update(context: RouteContext, invoice: StoredInvoice): EmulatorResponse
     context.path.format,
     200,
     'invoice',
-    renderInvoice(next, { publicBase: context.settings.publicBase, includePositions: true }),
+    renderUpdatedInvoice(next, { publicBase: context.settings.publicBase }),
   );
 }
 
@@ -527,16 +527,40 @@ function sendByEmail(context: RouteContext, invoice: StoredInvoice): EmulatorRes
   });
 }
 
+/** The status names the vendor shows (English UI); `color_kind` groups them. [inferred] */
+const STATUS_LOOK: Readonly<Record<string, { translation: string; colorKind: string }>> = {
+  issued: { translation: 'Issued', colorKind: 'blue' },
+  sent: { translation: 'Sent', colorKind: 'blue' },
+  paid: { translation: 'Paid', colorKind: 'green' },
+  partial: { translation: 'Partially paid', colorKind: 'orange' },
+  rejected: { translation: 'Rejected', colorKind: 'red' },
+  accepted: { translation: 'Accepted', colorKind: 'green' },
+  incomplete: { translation: 'Incomplete', colorKind: 'grey' },
+};
+
+/**
+ * `POST /invoices/ID/change_status.json?status=…[&paid_date=…]`: answers the vendor's status
+ * shape (`{id, status, approval_status, payment_status, color_kind, colors, percent_paid,
+ * translation, approval_translation}`, reference §9); a `paid_date` sent with it is the date kept.
+ */
 function changeStatus(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
   const status = context.request.query.get('status') ?? (context.body.status as string | undefined);
-  if (
-    !status ||
-    !['issued', 'sent', 'paid', 'partial', 'rejected', 'accepted', 'incomplete'].includes(status)
-  ) {
+  if (!status || !(status in STATUS_LOOK)) {
     return validationError(context.path.format, { status: ['is not included in the list'] });
   }
+  const sentDate =
+    context.request.query.get('paid_date') ??
+    (typeof context.body.paid_date === 'string' ? context.body.paid_date : null);
+  const paidDate = sentDate && /^\d{4}-\d{2}-\d{2}$/.test(sentDate) ? sentDate : null;
+  if (sentDate && !paidDate) {
+    return validationError(context.path.format, { paid_date: ['is not a date'] });
+  }
   const next = context.state.invoices.update(invoice.id, {
-    attributes: { ...invoice.attributes, status },
+    attributes: {
+      ...invoice.attributes,
+      status,
+      ...(paidDate ? { paid_date: paidDate } : {}),
+    },
     updated_at: context.timestamp,
   }) as StoredInvoice;
   if (status === 'paid') markFullyPaid(context, next);
@@ -544,11 +568,17 @@ function changeStatus(context: RouteContext, invoice: StoredInvoice): EmulatorRe
   const percentPaid = gross.isZero()
     ? '0'
     : toDecimal(next.paid).dividedBy(gross).times(100).toDecimalPlaces(0).toString();
+  const look = STATUS_LOOK[status] as { translation: string; colorKind: string };
   return jsonResponse(200, {
     id: next.id,
     status,
+    approval_status: null,
     payment_status: status === 'paid' ? 'paid' : 'unpaid',
+    color_kind: look.colorKind,
+    colors: [look.colorKind],
     percent_paid: Number(percentPaid),
+    translation: look.translation,
+    approval_translation: null,
   });
 }
 
