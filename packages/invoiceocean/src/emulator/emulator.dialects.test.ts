@@ -226,3 +226,26 @@ describe('answer shapes', () => {
     expect(read.body).toMatchObject({ status: 'paid', paid_date: '2026-11-02', paid: '123.0' });
   });
 });
+
+describe('public token links', () => {
+  // The vendor's documentation: "Such links allow you to refer to the selected invoice without
+  // having to log in" — preview /invoice/{token}, PDF /invoice/{token}.pdf.
+  it('answer without an api_token, and only for a known token', async () => {
+    const target = emulator();
+    const created = await createInvoice(target);
+    const token = String(created.token);
+    const preview = await call(target, 'GET', `/invoice/${token}`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(String(preview.body)).toContain(String(created.number));
+    const pdf = await call(target, 'GET', `/invoice/${token}.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
+    const viewUrl = new URL(String(created.view_url));
+    expect((await call(target, 'GET', viewUrl.pathname)).status).toBe(200);
+    expect((await call(target, 'GET', '/invoice/unknownToken123.pdf')).status).toBe(404);
+    // the API itself still needs the token
+    expect((await call(target, 'GET', `/invoices/${created.id}.json`)).status).toBe(401);
+  });
+});

@@ -13,7 +13,7 @@ import { parsePath, readBody } from './request';
 import { handleAccounts, handleLogin } from './routes/accounts';
 import { handleClients } from './routes/clients';
 import { handleRecords, recordStore } from './routes/records';
-import { handleInvoices } from './routes/invoices';
+import { handleInvoices, handlePublicInvoice } from './routes/invoices';
 import { handlePayments } from './routes/payments';
 import { handleProducts } from './routes/products';
 import { createState, type InvoiceOceanState, type StoredPosition } from './state';
@@ -113,6 +113,8 @@ export function createInvoiceOceanEmulator(
         today: vendorDate(now),
       };
       if (path.resource === 'login' && request.method === 'POST') return handleLogin(context);
+      const publicLink = handlePublicInvoice(context);
+      if (publicLink) return publicLink;
       if (!authenticated(request, body, options, state))
         return jsonResponse(401, ERRORS.unauthorized);
       const account = handleAccounts(context, {

@@ -605,6 +605,30 @@ function cancel(context: RouteContext): EmulatorResponse {
 }
 
 /** `/invoices…` */
+const PUBLIC_LINK = /^\/(?:invoice|f\/[^/]+)\/([A-Za-z0-9_-]+)(\.pdf)?$/;
+
+/**
+ * The token links the vendor documents as public ("Such links allow you to refer to the selected
+ * invoice without having to log in"): `/invoice/{token}` (preview), `/invoice/{token}.pdf`, and
+ * the `view_url` form `/f/{number}/{token}`. No api_token; an unknown token is a 404. Anything
+ * else is not a public link (undefined).
+ */
+export function handlePublicInvoice(context: RouteContext): EmulatorResponse | undefined {
+  if (context.request.method !== 'GET') return undefined;
+  const match = PUBLIC_LINK.exec(context.request.path);
+  if (!match) return undefined;
+  const token = match[1];
+  const invoice = context.state.invoices.find((candidate) => candidate.token === token);
+  if (!invoice) return notFound(context);
+  if (match[2] === '.pdf') return pdf(context, invoice);
+  const number = String(invoice.attributes.number ?? invoice.id).replace(/[&<>"']/g, '');
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: `<!DOCTYPE html><html><head><title>${number}</title></head><body><h1>${number}</h1></body></html>`,
+  };
+}
+
 export function handleInvoices(context: RouteContext): EmulatorResponse {
   const { path, request, state } = context;
   if (path.id === undefined && path.action === undefined) {
