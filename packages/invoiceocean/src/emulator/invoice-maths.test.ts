@@ -64,14 +64,14 @@ describe('InvoiceOcean maths (reference §11)', () => {
   });
 
   it('discount_kind decides which field applies: amount ignores discount_percent, a percentage kind ignores discount', () => {
-    // seeds/001 "Field: discount_kind": percent_unit / percent_total → the percentage, amount → the amount.
+    // "Field: discount_kind" (docs/vendor-dialects.md §1): percentage kinds → discount_percent, amount → discount.
     const both = [{ tax: '23', total_price_gross: '100', discount: '5', discount_percent: '50' }];
     const under = (kind: string) =>
       totals(computeInvoiceAmounts(both, DEFAULT_CALCULATING_STRATEGY, 'PLN', true, kind));
     expect(under('amount')).toEqual(['77.24', '17.76', '95.0']);
     expect(under('percent_unit')).toEqual(['40.65', '9.35', '50.0']);
     expect(under('percent_total')).toEqual(['40.65', '9.35', '50.0']);
-    // The seed's amount example (seeds/000): 10.23 − 5 @ 23 % and 50 − 25 @ 0 %.
+    // The documented amount example (docs/vendor-dialects.md §1): 10.23 − 5 @ 23 % and 50 − 25 @ 0 %.
     const seed = computeInvoiceAmounts(
       [
         { tax: '23', total_price_gross: '10.23', quantity: '1', discount: '5' },

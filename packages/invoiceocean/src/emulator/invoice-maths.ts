@@ -49,7 +49,7 @@ const PERCENT_KINDS: ReadonlySet<string> = new Set([
 
 /**
  * Which of a position's discount fields applies. The invoice's `discount_kind` decides
- * (seeds/001 "Field: discount_kind": `percent_unit` / `percent_total` → the percentage,
+ * (the vendor's "Field: discount_kind", docs/vendor-dialects.md §1: `percent_unit` / `percent_total` → the percentage,
  * `amount` → the amount), so an `amount` invoice ignores a `discount_percent` and a percentage
  * invoice ignores a `discount`. Without a kind, a percentage wins as before. The unit and total
  * percentages give the same money: the discount is not rounded per unit (§11.4: 3 × 123 less

@@ -184,7 +184,7 @@ function invoiceDiscountFields(lines: readonly ParsedLineInput[]): Record<string
     });
   }
   // A canonical percentage is taken off the line total, which is the vendor's `percent_total`
-  // ("calculated from the total price", seeds/001 "Field: discount_kind").
+  // ("calculated from the total price", "Field: discount_kind", docs/vendor-dialects.md §1).
   return { show_discount: true, discount_kind: kinds.has('percent') ? 'percent_total' : 'amount' };
 }
 

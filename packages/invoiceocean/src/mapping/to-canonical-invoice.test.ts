@@ -289,7 +289,7 @@ describe('discounts as the vendor applies them (review regressions)', () => {
   });
 
   it('follows discount_kind: a percentage invoice reads the percentage, an amount invoice the amount', () => {
-    // seeds/001 "Field: discount_kind"; on a percentage invoice `discount` is only the computed amount.
+    // "Field: discount_kind" (docs/vendor-dialects.md §1); on a percentage invoice `discount` is only the computed amount.
     const percent = toCanonicalInvoice(
       invoice(
         { show_discount: true, discount_kind: 'percent_total', price_gross: '110.7' },

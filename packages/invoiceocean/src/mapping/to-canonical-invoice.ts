@@ -69,7 +69,7 @@ function toCanonicalLine(
   const taxRate: TaxRate = toCanonicalTaxRate(position.tax);
   const onePlus = taxFraction(taxRate).plus(1);
   const totalGross = toDecimal(position.total_price_gross ?? '0');
-  // The invoice's discount_kind decides which field applies (seeds/001 "Field: discount_kind"):
+  // The invoice's discount_kind decides which field applies ("Field: discount_kind", docs/vendor-dialects.md §1):
   // a percentage invoice's positions also carry the computed amount in `discount`, and an
   // amount invoice may carry a stale `discount_percent`. Without a kind the amount wins.
   const percentKind = discountKind !== null && PERCENT_KINDS.has(discountKind);

@@ -454,7 +454,7 @@ function list(context: RouteContext): EmulatorResponse {
     if (query.get('oid') && attributes.oid !== query.get('oid')) return false;
     if (query.get('status') && attributes.status !== query.get('status')) return false;
     if (ids && !ids.includes(invoice.id)) return false;
-    // seeds/000: `from_invoice_id=` lists the invoices created from that document, `invoice_id=`
+    // The vendor's docs (docs/vendor-dialects.md §2): `from_invoice_id=` lists the invoices created from that document, `invoice_id=`
     // the invoices on whose basis it was created (each names it in the field of the same name).
     for (const link of ['from_invoice_id', 'invoice_id'] as const) {
       const wanted = query.get(link);
