@@ -24,7 +24,7 @@ const strategy = (
   document,
 });
 
-describe('worked examples from the vendors (shared/reference/invoiceocean-api.md §11)', () => {
+describe('worked examples from the vendors (InvoiceOcean documented calculation examples)', () => {
   it('reproduces the seed invoice: 10.23 gross @ 23 % and 2 × 25 gross @ 0 % → 58.32 / 1.91 / 60.23', () => {
     const { totals, taxBreakdown, lines } = computeInvoiceTotals(
       [

@@ -68,7 +68,7 @@ function discountField(
 }
 
 /**
- * One position's amounts, as the vendor computes them (shared/reference/invoiceocean-api.md §11):
+ * One position's amounts, as the vendor computes them (its documented worked examples; see docs/vendor-dialects.md):
  * a sent `total_price_gross` is kept exactly and everything else is derived from it; otherwise
  * the unit price drives the line under `position` = `default` (net × quantity, then tax) or
  * `keep_gross` (gross unit price first, × quantity). Position totals stay before the discount.
