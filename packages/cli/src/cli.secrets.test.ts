@@ -108,9 +108,18 @@ describe('invoicekit never prints the credential a user typed', () => {
         /invalid plandocket configuration — apiKey: /,
       ],
       [
-        [...list, '--set', `plandocket.apiKey=${NUMERIC}`, '--set', 'plandocket.tenant=acme'],
+        // An all-digit key is a valid key (text); another field's error must not show it.
+        [
+          ...list,
+          '--set',
+          `plandocket.apiKey=${NUMERIC}`,
+          '--set',
+          'plandocket.tenant=acme',
+          '--set',
+          'plandocket.timeoutMs=soon',
+        ],
         {},
-        /invalid plandocket configuration — apiKey: /,
+        /invalid plandocket configuration — timeoutMs: /,
       ],
       [
         [

@@ -56,8 +56,13 @@ function camelCase(snake: string): string {
   return snake.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** Config keys whose values are always text. */
+const TEXT_KEYS = /(token|key|secret|password|email|account|tenant|url|endpoint|brand)$/i;
+
 /** A value from the command line or the environment: numbers and booleans as such. */
-function typed(value: string): unknown {
+function typed(key: string, value: string): unknown {
+  // Credentials and names stay text even when they are all digits (a numeric API key, tenant).
+  if (TEXT_KEYS.test(key)) return value;
   if (/^\d+$/.test(value)) return Number(value);
   if (value === 'true' || value === 'false') return value === 'true';
   return value;
@@ -102,14 +107,14 @@ export function providerConfig(
   const fromEnv = Object.fromEntries(
     Object.entries(sources.env)
       .filter(([name, value]) => name.startsWith(prefix) && value !== undefined)
-      .map(([name, value]) => [camelCase(name.slice(prefix.length)), typed(value ?? '')]),
+      .map(([name, value]) => [camelCase(name.slice(prefix.length)), typed(name, value ?? '')]),
   );
   const fromFlags: Record<string, unknown> = {};
   for (const assignment of sources.set ?? []) {
     const match = /^([a-z-]+)\.([A-Za-z]+)=(.*)$/s.exec(assignment);
     if (!match)
       throw new UsageError(`--set: expected <provider>.<key>=<value>${named(assignment)}`);
-    if (match[1] === provider) fromFlags[match[2] ?? ''] = typed(match[3] ?? '');
+    if (match[1] === provider) fromFlags[match[2] ?? ''] = typed(match[2] ?? '', match[3] ?? '');
   }
   return { ...fromFile, ...fromEnv, ...fromFlags, provider };
 }
