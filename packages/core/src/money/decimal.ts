@@ -10,8 +10,10 @@ import DecimalJs from 'decimal.js';
 export const Decimal = DecimalJs.clone({
   precision: 40,
   rounding: DecimalJs.ROUND_HALF_UP,
-  toExpNeg: -40,
-  toExpPos: 40,
+  // `toString` never switches to exponent notation (decimal.js would from 1e21 / 1e-7 on):
+  // money is written digit for digit, whatever its magnitude.
+  toExpNeg: -9e15,
+  toExpPos: 9e15,
 });
 export type Decimal = InstanceType<typeof Decimal>;
 
@@ -75,9 +77,8 @@ export function normalizeDecimalString(value: string): string {
 export function formatFixed(value: DecimalInput, places: number): string {
   const rounded = toDecimal(value).toDecimalPlaces(places, ROUND_HALF_UP);
   const isNegative = rounded.isNegative() && !rounded.isZero();
-  // Decimal's toFixed (not Number's) never uses exponent notation, whatever the magnitude.
-  // eslint-disable-next-line no-restricted-syntax -- a Decimal, exact; no binary float here
-  const digits = rounded.abs().toFixed(places);
+  const [whole = '0', fraction = ''] = rounded.abs().toString().split('.');
+  const digits = places > 0 ? `${whole}.${fraction.padEnd(places, '0')}` : whole;
   return isNegative ? `-${digits}` : digits;
 }
 
@@ -98,8 +99,8 @@ export function formatMinimal(value: DecimalInput, minPlaces = 0): string {
  */
 export function decimalTextOfNumber(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError('not a finite number');
-  // eslint-disable-next-line no-restricted-syntax -- a Decimal built from the shortest digits
-  return new Decimal(value).toFixed();
+  // decimal.js reads a number through its shortest round-trip text; our clone prints no exponent.
+  return new Decimal(value).toString();
 }
 
 /** Sum of decimals; `0` for an empty list. */
