@@ -12,5 +12,8 @@ describe('encodePathSegment', () => {
   it.each(['', '.', '..', ' 1', '1\n'])('refuses %j, naming the field', (id) => {
     expect(() => encodePathSegment(id, 'invoice.client_id')).toThrow(ValidationError);
     expect(() => encodePathSegment(id, 'invoice.client_id')).toThrow(/invoice\.client_id/);
+    expect(() => encodePathSegment(id, 'id', 'acme')).toThrow(
+      expect.objectContaining({ provider: 'acme', code: 'validation' }),
+    );
   });
 });

@@ -7,12 +7,13 @@ import { ValidationError } from '../errors/errors';
  * encoding makes those safe.
  *
  * @param field names the id in the error (`id`, `invoice.client_id`)
+ * @param provider the adapter the error is stamped with
  */
-export function encodePathSegment(value: string | number, field = 'id'): string {
+export function encodePathSegment(value: string | number, field = 'id', provider = 'core'): string {
   const text = String(value);
   if (text === '' || text === '.' || text === '..' || text.trim() !== text) {
     throw new ValidationError({
-      provider: 'core',
+      provider,
       issues: [{ path: field, message: 'is not usable as an id in a URL path' }],
     });
   }

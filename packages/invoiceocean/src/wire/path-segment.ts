@@ -1,10 +1,4 @@
-import {
-  IdSchema,
-  ProviderError,
-  ValidationError,
-  encodePathSegment,
-  parseInput,
-} from '@invoicekit/core';
+import { IdSchema, ProviderError, encodePathSegment, parseInput } from '@invoicekit/core';
 import { INVOICEOCEAN } from '../provider-id';
 
 /**
@@ -13,20 +7,14 @@ import { INVOICEOCEAN } from '../provider-id';
  * request that carries the token at another resource. `''`, `.` and `..` are refused.
  */
 
-/** A caller's id as one path segment; an unusable id is a {@link ValidationError}, nothing sent. */
+/** A caller's id as one path segment; an unusable id is a `ValidationError`, nothing sent. */
 export function idSegment(id: string | number, operation: string, field = 'id'): string {
   const text = parseInput(IdSchema, typeof id === 'number' ? String(id) : id, {
     provider: INVOICEOCEAN,
     operation,
     basePath: [field],
   });
-  try {
-    return encodePathSegment(text, field);
-  } catch (error) {
-    // The same refusal, stamped with this adapter rather than `core`.
-    if (!(error instanceof ValidationError)) throw error;
-    throw new ValidationError({ provider: INVOICEOCEAN, issues: error.issues });
-  }
+  return encodePathSegment(text, field, INVOICEOCEAN);
 }
 
 /**

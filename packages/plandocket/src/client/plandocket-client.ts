@@ -159,6 +159,8 @@ export class PlandocketClient {
   private id(value: string | number, operation: string): string {
     return encodePathSegment(
       parseInput(IdInput, value, { provider: PLANDOCKET, operation, basePath: ['id'] }),
+      'id',
+      PLANDOCKET,
     );
   }
 
