@@ -11,8 +11,6 @@
  * The emulator toolkit is at `@invoicekit/core/emulator`, the conformance suite at
  * `@invoicekit/core/testing`.
  */
-import 'reflect-metadata';
-
 export * from './model';
 export * from './money';
 export * from './spec';
@@ -22,3 +20,4 @@ export * from './pagination';
 export * from './di';
 export * from './validation';
 export * from './wire';
+export * from './time';

@@ -9,8 +9,8 @@ import { TOKENS } from '../di/tokens';
 import { createFakeClock } from '../testing/fake-clock';
 import { runAdapterConformanceSuite, type ConformanceHarness } from '../testing/conformance-suite';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
-import { acmeProvider } from './adapter';
-import { createAcmeEmulator } from './emulator';
+import { acmeProvider } from './provider';
+import { createAcmeEmulator } from './emulator/emulator';
 
 const TOKEN = 'acme-canary-token-5f1e2d3c';
 const PAGE_SIZE = 5;

@@ -1,12 +1,10 @@
-import 'reflect-metadata';
-import { instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
 import { systemClock, systemRandom } from '../http/clock';
 import { silentLogger } from '../http/logger';
 import { TokenBucketRateLimiter, unlimitedRateLimiter, type RateLimit } from '../http/rate-limiter';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../http/retry-policy';
-import { HttpTransport } from '../http/transport';
-import type { TransportOptions } from '../http/transport-options';
+import type { AdapterRuntimeOptions } from './adapter-options';
 import { TOKENS } from './tokens';
+import { instanceCachingFactory, type DependencyContainer, type InjectionToken } from './tsyringe';
 
 /** Defaults for one adapter's container. */
 export interface AdapterContainerDefaults {
@@ -24,15 +22,24 @@ function registerIfAbsent<T>(
 }
 
 /**
- * A child container for one adapter, holding the defaults every adapter needs: system clock and
- * randomness, a silent logger, the retry policy, a rate limiter (one per adapter) and empty hooks.
- * Anything already registered in `parent` is kept, so callers override by registering there.
+ * A child container for one adapter. The caller's plain runtime options come first; then
+ * whatever the parent container holds; then the defaults every adapter needs — system clock and
+ * randomness, a silent logger, the retry policy, a rate limiter (one per adapter) and no hooks.
  */
 export function createAdapterContainer(
   parent: DependencyContainer,
   defaults: AdapterContainerDefaults = {},
+  runtime: Omit<AdapterRuntimeOptions, 'configure' | 'httpAgent' | 'httpsAgent'> = {},
 ): DependencyContainer {
   const child = parent.createChildContainer();
+  const given = <T>(token: InjectionToken<T>, value: T | undefined): void => {
+    if (value !== undefined) child.register(token, { useValue: value });
+  };
+  given(TOKENS.Clock, runtime.clock);
+  given(TOKENS.Random, runtime.random);
+  given(TOKENS.Logger, runtime.logger);
+  given(TOKENS.HttpHooks, runtime.hooks);
+  given(TOKENS.RateLimiter, runtime.rateLimiter);
   registerIfAbsent(child, TOKENS.Clock, () =>
     child.register(TOKENS.Clock, { useValue: systemClock }),
   );
@@ -60,19 +67,4 @@ export function createAdapterContainer(
     }),
   );
   return child;
-}
-
-/**
- * Registers the transport for an adapter: its options and one {@link HttpTransport} per container,
- * built from the container's clock, logger, retry policy, rate limiter and hooks.
- */
-export function registerTransport(
-  container: DependencyContainer,
-  options: TransportOptions,
-): HttpTransport {
-  container.register(TOKENS.TransportOptions, { useValue: options });
-  container.register(TOKENS.Transport, {
-    useFactory: instanceCachingFactory((c) => c.resolve(HttpTransport)),
-  });
-  return container.resolve(TOKENS.Transport);
 }

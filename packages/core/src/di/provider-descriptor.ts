@@ -1,33 +1,32 @@
-import type { DependencyContainer } from 'tsyringe';
 import type { z } from 'zod';
 import type { RateLimit } from '../http/rate-limiter';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
+import type { ProviderRuntime } from './provider-runtime';
 
 /**
  * What a provider package registers: its id, how its configuration is validated, its defaults,
- * and how it builds an adapter inside the child container prepared for it.
+ * and how it builds an adapter from the validated configuration and the runtime prepared for it.
  */
-export interface ProviderDescriptor<Config = unknown> {
+export interface ProviderDescriptor<Config = unknown, Adapter extends InvoiceAdapterV1 = InvoiceAdapterV1> {
   /** Stable id used in configuration (`{ provider: 'invoiceocean' }`) and in errors. */
   readonly id: string;
   readonly displayName: string;
   /** Validates the whole configuration object, `provider` key included. */
-  readonly configSchema: z.ZodType<Config>;
-  /** Client-side rate limit when the caller sets none; `undefined` for none. */
+  readonly configSchema: z.ZodType<Config, unknown>;
+  /** Client-side rate limit when the configuration sets none; `undefined` for none. */
   readonly defaultRateLimit?: RateLimit | undefined;
+  /** A rate limit that follows from the configuration (a plan's hourly quota), over the default. */
+  rateLimitOf?(config: Config): RateLimit | undefined;
   /** Overrides of the default retry policy for this vendor. */
   readonly defaultRetryPolicy?: Partial<RetryPolicy> | undefined;
-  /**
-   * Builds the adapter. The container already holds the clock, logger, retry policy, rate limiter,
-   * hooks and the validated config under `TOKENS.ProviderConfig`.
-   */
-  createAdapter(container: DependencyContainer, config: Config): InvoiceAdapterV1;
+  /** Builds the adapter: usually `defineAdapter(createXProvider(runtime, config))`. */
+  createAdapter(runtime: ProviderRuntime, config: Config): Adapter;
 }
 
-/** Declares a descriptor with its config type inferred from the schema. */
-export function defineProvider<Config>(
-  descriptor: ProviderDescriptor<Config>,
-): ProviderDescriptor<Config> {
+/** Declares a descriptor with its config and adapter types inferred. */
+export function defineProvider<Config, Adapter extends InvoiceAdapterV1>(
+  descriptor: ProviderDescriptor<Config, Adapter>,
+): ProviderDescriptor<Config, Adapter> {
   return descriptor;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import nock from 'nock';
 import { container as rootContainer } from 'tsyringe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acmeProvider } from '../__reference-provider__/adapter';
+import { acmeProvider } from '../__reference-provider__/provider';
 import { ValidationError } from '../errors/errors';
 import type { HttpHooks } from '../http/hooks';
 import type { RetryPolicy } from '../http/retry-policy';

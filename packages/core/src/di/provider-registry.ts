@@ -1,21 +1,24 @@
-import 'reflect-metadata';
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import { z } from 'zod';
 import { ValidationError } from '../errors/errors';
+import type { RateLimit } from '../http/rate-limiter';
 import type { RetryPolicy } from '../http/retry-policy';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
 import { toFieldIssues } from '../validation/parse-input';
 import { createAdapterContainer } from './adapter-container';
+import {
+  AdapterRuntimeOptionsSchema,
+  splitAdapterOptions,
+  type AdapterRuntimeOptions,
+} from './adapter-options';
 import type { ProviderDescriptor } from './provider-descriptor';
+import { runtimeOf } from './provider-runtime';
 import { TOKENS } from './tokens';
+import { container as rootContainer, type DependencyContainer } from './tsyringe';
 
 const ProviderSelectorSchema = z.looseObject({ provider: z.string().min(1) });
 
-/** Options of {@link ProviderRegistry.createAdapter}. */
-export interface CreateAdapterOptions {
-  /** Called with the adapter's child container before the adapter is built: override anything. */
-  readonly configure?: (container: DependencyContainer) => void;
-}
+/** Options of {@link ProviderRegistry.createAdapter}: the plain runtime objects. */
+export type CreateAdapterOptions = AdapterRuntimeOptions;
 
 /**
  * Resolves configuration (`{ provider: 'invoiceocean', ... }`) to an adapter. Each adapter gets a
@@ -28,10 +31,12 @@ export class ProviderRegistry {
   constructor(readonly container: DependencyContainer = rootContainer.createChildContainer()) {}
 
   /** Adds a provider. Registering the same id twice is a programming error. */
-  register<Config>(descriptor: ProviderDescriptor<Config>): this {
+  register<Config, Adapter extends InvoiceAdapterV1>(
+    descriptor: ProviderDescriptor<Config, Adapter>,
+  ): this {
     if (this.descriptors.has(descriptor.id))
       throw new Error(`provider ${descriptor.id} is already registered`);
-    this.descriptors.set(descriptor.id, descriptor as ProviderDescriptor<unknown>);
+    this.descriptors.set(descriptor.id, descriptor as unknown as ProviderDescriptor<unknown>);
     return this;
   }
 
@@ -65,22 +70,7 @@ export class ProviderRegistry {
         ],
       });
     }
-    const parsed = descriptor.configSchema.safeParse(config);
-    if (!parsed.success) {
-      throw new ValidationError({
-        provider: descriptor.id,
-        issues: toFieldIssues(parsed.error.issues),
-      });
-    }
-    // A config's own `retry` (see TRANSPORT_LIMITS_CONFIG) refines the vendor's default policy.
-    const configured = (parsed.data as { retry?: Partial<RetryPolicy> } | null)?.retry;
-    const child = createAdapterContainer(this.container, {
-      rateLimit: descriptor.defaultRateLimit,
-      retryPolicy: { ...descriptor.defaultRetryPolicy, ...definedFields(configured) },
-    });
-    child.register(TOKENS.ProviderConfig, { useValue: parsed.data });
-    options.configure?.(child);
-    return descriptor.createAdapter(child, parsed.data);
+    return buildAdapter(this.container, descriptor, config, options);
   }
 }
 
@@ -91,13 +81,70 @@ function definedFields<T extends object>(value: T | undefined): Partial<T> {
   ) as Partial<T>;
 }
 
+function buildAdapter<Config, Adapter extends InvoiceAdapterV1>(
+  parent: DependencyContainer,
+  descriptor: ProviderDescriptor<Config, Adapter>,
+  config: unknown,
+  options: CreateAdapterOptions,
+): Adapter {
+  const parsed = descriptor.configSchema.safeParse(config);
+  if (!parsed.success) {
+    throw new ValidationError({
+      provider: descriptor.id,
+      issues: toFieldIssues(parsed.error.issues),
+    });
+  }
+  const runtime = AdapterRuntimeOptionsSchema.safeParse(options);
+  if (!runtime.success) {
+    throw new ValidationError({
+      provider: descriptor.id,
+      issues: toFieldIssues(runtime.error.issues),
+    });
+  }
+  // A config's own `retry` and `rateLimit` (see TRANSPORT_LIMITS_CONFIG) refine the vendor's defaults.
+  const settings = parsed.data as
+    | { retry?: Partial<RetryPolicy>; rateLimit?: RateLimit | undefined }
+    | null
+    | undefined;
+  const { configure, httpAgent, httpsAgent, ...objects } = runtime.data;
+  const child = createAdapterContainer(
+    parent,
+    {
+      rateLimit:
+        settings?.rateLimit ?? descriptor.rateLimitOf?.(parsed.data) ?? descriptor.defaultRateLimit,
+      retryPolicy: { ...descriptor.defaultRetryPolicy, ...definedFields(settings?.retry) },
+    },
+    objects,
+  );
+  child.register(TOKENS.ProviderConfig, { useValue: parsed.data });
+  configure?.(child);
+  return descriptor.createAdapter(runtimeOf(child, { httpAgent, httpsAgent }), parsed.data);
+}
+
 /** A registry holding the given providers. */
 export function createProviderRegistry(
   descriptors: readonly ProviderDescriptor<unknown>[] = [],
   container?: DependencyContainer,
 ): ProviderRegistry {
   const registry = new ProviderRegistry(container);
-  for (const descriptor of descriptors)
-    registry.register(descriptor as ProviderDescriptor<unknown>);
+  for (const descriptor of descriptors) registry.register(descriptor);
   return registry;
+}
+
+/**
+ * The body of every provider's `create<Name>Adapter(options)`: one plain options object —
+ * configuration (without `provider`) and runtime objects side by side — validated and built into
+ * the provider's own adapter type, with no cast.
+ */
+export function createAdapterFrom<Config, Adapter extends InvoiceAdapterV1>(
+  descriptor: ProviderDescriptor<Config, Adapter>,
+  options: Readonly<Record<string, unknown>>,
+): Adapter {
+  const { config, runtime } = splitAdapterOptions(options);
+  return buildAdapter(
+    rootContainer.createChildContainer(),
+    descriptor,
+    { ...config, provider: descriptor.id },
+    runtime as CreateAdapterOptions,
+  );
 }

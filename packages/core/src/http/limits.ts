@@ -45,6 +45,16 @@ export const TRANSPORT_LIMITS_CONFIG = {
       lookupDelayMs: z.number().int().min(0).max(600_000).optional(),
     })
     .optional(),
+  /**
+   * Client-side request budget of this adapter (token bucket: `burst` at once, then
+   * `requestsPerSecond`); the vendor's default when absent.
+   */
+  rateLimit: z
+    .strictObject({
+      requestsPerSecond: z.number().positive().max(10_000),
+      burst: z.number().int().min(1).max(10_000),
+    })
+    .optional(),
 } as const;
 
 /** The parsed limit settings of a provider config. */
@@ -53,6 +63,7 @@ export interface TransportLimits {
   readonly callTimeoutMs: number;
   readonly maxResponseBytes: number;
   readonly retry?: Partial<RetryPolicy> | undefined;
+  readonly rateLimit?: { readonly requestsPerSecond: number; readonly burst: number } | undefined;
 }
 
 /** The {@link TransportOptions} fields for a provider config's limit settings. */

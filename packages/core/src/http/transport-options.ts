@@ -1,3 +1,5 @@
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 import type { AuthStrategy } from './auth/auth-strategy';
 import type { Codec } from './codecs/codec';
 import type { ResponseErrorMapper } from './response-error-mapper';
@@ -32,6 +34,13 @@ export interface TransportOptions {
   readonly errorMapper?: ResponseErrorMapper;
   /** Secrets that the auth strategy does not know of but that must never be shown. */
   readonly extraSecrets?: readonly string[];
-  /** Sockets kept alive per host; 16 by default. */
+  /** Sockets kept alive per host; 16 by default (for the agents the transport makes). */
   readonly maxSockets?: number;
+  /**
+   * The caller's agent for `http:` base URLs (its own pool, a proxy agent); the transport makes
+   * a keep-alive agent when absent, and never closes one it was given.
+   */
+  readonly httpAgent?: HttpAgent | undefined;
+  /** The caller's agent for `https:` base URLs (a proxy agent such as `https-proxy-agent`'s). */
+  readonly httpsAgent?: HttpsAgent | undefined;
 }

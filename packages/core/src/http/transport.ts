@@ -1,9 +1,8 @@
-import 'reflect-metadata';
 import { Agent as HttpAgent } from 'node:http';
 import { inspect } from 'node:util';
 import { Agent as HttpsAgent } from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { inject, injectable } from 'tsyringe';
+import { inject, injectable } from '../di/tsyringe';
 import { TOKENS } from '../di/tokens';
 import {
   NetworkError,
@@ -63,6 +62,8 @@ export class HttpTransport {
   private readonly client: AxiosInstance;
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
+  /** Agents the caller gave are the caller's: closing the transport leaves them open. */
+  private readonly ownsAgents: { readonly http: boolean; readonly https: boolean };
   private readonly codec: Codec;
   /** Masks this transport's credentials; providers use it for their own messages. */
   readonly redactor: Redactor;
@@ -94,8 +95,9 @@ export class HttpTransport {
       ...userinfoSecrets(options.baseUrl),
     ]);
     const maxSockets = options.maxSockets ?? 16;
-    this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets });
-    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets });
+    this.httpAgent = options.httpAgent ?? new HttpAgent({ keepAlive: true, maxSockets });
+    this.httpsAgent = options.httpsAgent ?? new HttpsAgent({ keepAlive: true, maxSockets });
+    this.ownsAgents = { http: !options.httpAgent, https: !options.httpsAgent };
     this.client = axios.create({
       httpAgent: this.httpAgent,
       httpsAgent: this.httpsAgent,
@@ -340,10 +342,10 @@ export class HttpTransport {
     return `HttpTransport ${inspect(this.toJSON())}`;
   }
 
-  /** Closes the keep-alive sockets. */
+  /** Closes the keep-alive sockets (of the agents the transport made itself). */
   close(): Promise<void> {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    if (this.ownsAgents.http) this.httpAgent.destroy();
+    if (this.ownsAgents.https) this.httpsAgent.destroy();
     return Promise.resolve();
   }
 

@@ -62,3 +62,4 @@ export const PdfOptionsSchema = z.strictObject({
   language: z.string().optional(),
 });
 export type PdfOptions = z.input<typeof PdfOptionsSchema>;
+export type ParsedPdfOptions = z.output<typeof PdfOptionsSchema>;

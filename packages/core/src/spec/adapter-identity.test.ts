@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { acmeProvider } from '../__reference-provider__/adapter';
+import { acmeProvider } from '../__reference-provider__/provider';
 import { createProviderRegistry } from '../di/provider-registry';
 
 describe('an adapter says which account it speaks to, never how it gets in', () => {

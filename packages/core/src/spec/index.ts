@@ -7,3 +7,7 @@ export * from './provider-options';
 export * from './raw-request';
 export * from './adapter-rendering';
 export * from './payment-amount';
+export * from './provider-v1';
+export * from './define-adapter';
+export * from './field-writer';
+export * from './list-filters';

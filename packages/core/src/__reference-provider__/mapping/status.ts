@@ -1,4 +1,4 @@
-import type { InvoiceStatus } from '../model/invoice-status';
+import type { InvoiceStatus } from '../../model/invoice-status';
 
 /** Acme's statuses and their canonical meaning; anything else is `unknown` (raw kept). */
 export const ACME_STATUS_TABLE: Readonly<Record<string, InvoiceStatus>> = {

@@ -1,16 +1,16 @@
-import { defineEmulator, type Emulator } from '../emulator/emulator';
-import { EntityStore } from '../emulator/entity-store';
+import { defineEmulator, type Emulator } from '../../emulator/emulator';
+import { EntityStore } from '../../emulator/entity-store';
 import {
   jsonResponse,
   readJsonBody,
   type EmulatorRequest,
   type EmulatorResponse,
-} from '../emulator/types';
-import { computeInvoiceTotals } from '../money/document-totals';
-import { formatMoney } from '../money/rounding';
-import { DEFAULT_ROUNDING_STRATEGY } from '../money/rounding-strategy';
-import { toDecimal } from '../money/decimal';
-import type { TaxRate } from '../model/tax-rate';
+} from '../../emulator/types';
+import { computeInvoiceTotals } from '../../money/document-totals';
+import { formatMoney } from '../../money/rounding';
+import { DEFAULT_ROUNDING_STRATEGY } from '../../money/rounding-strategy';
+import { toDecimal } from '../../money/decimal';
+import type { TaxRate } from '../../model/tax-rate';
 
 interface StoredLine {
   title: string;

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProviderRegistry } from '../di/provider-registry';
 import { UnsupportedOperationError, ValidationError } from '../errors/errors';
 import type { InvoiceCreateInput } from '../model/invoice-input';
-import { acmeProvider } from './adapter';
+import { acmeProvider } from './provider';
 
 const BASE = 'https://api.acme.test';
 const KEY = 'acme-key-0123456789';

@@ -1,0 +1,126 @@
+import type { BinaryDocument } from '../../spec/results';
+import { writeFields } from '../../spec/field-writer';
+import type { InvoiceProviderOperationsV1 } from '../../spec/provider-v1';
+import type { AdapterWarning } from '../../spec/warnings';
+import type { AcmeClient } from '../client/vendor-client';
+import { ACME_MAX_PAGE_SIZE } from '../features';
+import { ACME_INVOICE_RULES, type AcmeInvoiceFields } from '../mapping/invoice-writer';
+import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
+import { ACME } from '../provider-id';
+
+/** What the invoice operations need. */
+export interface AcmeInvoiceDeps {
+  readonly client: AcmeClient;
+  readonly pageSize: number;
+}
+
+function invoiceBody(input: AcmeInvoiceFields, operation: string) {
+  return writeFields(ACME_INVOICE_RULES, input, { provider: ACME, operation, context: undefined });
+}
+
+/** Warnings for the fields of an input that Acme does not record. */
+function unsupportedFields<Input extends object>(
+  input: Input,
+  reasons: { readonly [Key in keyof Input]?: string },
+): AdapterWarning[] {
+  return (Object.keys(reasons) as (keyof Input & string)[]).flatMap((field) =>
+    input[field] === undefined
+      ? []
+      : [{ type: 'unsupported_field' as const, path: field, reason: reasons[field] ?? '' }],
+  );
+}
+
+/** Acme's invoice operations: vendor work only, on input core has validated. */
+export function acmeInvoiceOperations({
+  client,
+  pageSize,
+}: AcmeInvoiceDeps): InvoiceProviderOperationsV1<undefined> {
+  return {
+    list: (query, { operation, signal }) =>
+      mapItems(
+        client.listInvoices(
+          {
+            externalId: query.externalId,
+            pageSize: Math.min(query.pageSize ?? pageSize, ACME_MAX_PAGE_SIZE),
+          },
+          { operation, signal },
+        ),
+        toCanonicalInvoice,
+      ),
+
+    get: async (id, context) => toCanonicalInvoice(await client.getInvoice(id, context)),
+
+    create: (input, context) => {
+      const { body, warnings } = invoiceBody(input, context.operation);
+      return {
+        warnings,
+        send: async () => {
+          const { record, existed } = await client.createInvoice(body, context);
+          return { data: toCanonicalInvoice(record), ...(existed ? { existed: true as const } : {}) };
+        },
+      };
+    },
+
+    update: (id, input, context) => {
+      const { body, warnings } = invoiceBody(input, context.operation);
+      return {
+        warnings,
+        send: async () => ({
+          data: toCanonicalInvoice(await client.updateInvoice(id, body, context)),
+        }),
+      };
+    },
+
+    delete: (id, context) => client.deleteInvoice(id, context),
+
+    finalize: async (id, context) => ({
+      data: toCanonicalInvoice(await client.invoiceAction(id, 'finalize', {}, context)),
+    }),
+
+    cancel: async (id, context) => ({
+      data: toCanonicalInvoice(await client.invoiceAction(id, 'cancel', {}, context)),
+    }),
+
+    markPaid: (id, input, context) => ({
+      warnings: unsupportedFields(input, {
+        method: 'acme records no payment method',
+        reference: 'acme records no payment reference',
+      }),
+      send: async () => ({
+        data: toCanonicalInvoice(
+          await client.invoiceAction(id, 'payments', { amount: input.amount, date: input.date }, context),
+        ),
+      }),
+    }),
+
+    send: (id, input, context) => ({
+      warnings: unsupportedFields(input, {
+        cc: 'acme e-mails have no cc',
+        subject: 'acme e-mails have no subject',
+        message: 'acme e-mails have no message',
+      }),
+      send: async () => ({
+        data: toCanonicalInvoice(await client.invoiceAction(id, 'send', { to: input.to }, context)),
+      }),
+    }),
+
+    downloadPdf: async (id, _options, context): Promise<BinaryDocument> => {
+      const document = await client.downloadInvoicePdf(id, context);
+      return {
+        contentType: document.contentType,
+        fileName: /filename="([^"]+)"/.exec(document.contentDisposition ?? '')?.[1] ?? null,
+        data: document.data,
+      };
+    },
+    // No `reminders`: Acme has none, so the capability is false and the call rejects unsent.
+  };
+}
+
+/** Maps each item of a lazily paged list. */
+export async function* mapItems<From, To>(
+  items: AsyncIterable<From>,
+  map: (item: From) => To,
+): AsyncIterable<To> {
+  for await (const item of items) yield map(item);
+}
+

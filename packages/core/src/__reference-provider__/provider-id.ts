@@ -1,0 +1,2 @@
+/** The reference provider's id. */
+export const ACME = 'acme';
