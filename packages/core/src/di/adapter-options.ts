@@ -72,7 +72,8 @@ export const AdapterRuntimeOptionsSchema = z.strictObject({
         typeof value === 'object' &&
         value !== null &&
         Object.entries(value).every(
-          ([name, hook]) => HOOK_NAMES.includes(name) && (hook === undefined || typeof hook === 'function'),
+          ([name, hook]) =>
+            HOOK_NAMES.includes(name) && (hook === undefined || typeof hook === 'function'),
         ),
       { message: `an object of hook functions (${HOOK_NAMES.join(', ')})` },
     )
@@ -90,7 +91,9 @@ export const AdapterRuntimeOptionsSchema = z.strictObject({
     .custom<HttpsAgent>((value) => value instanceof HttpsAgent, { message: 'an https.Agent' })
     .optional(),
   rateLimiter: z
-    .custom<RateLimiter>(hasMethods('acquire'), { message: 'a rate limiter with an acquire method' })
+    .custom<RateLimiter>(hasMethods('acquire'), {
+      message: 'a rate limiter with an acquire method',
+    })
     .optional(),
   configure: z
     .custom<(container: DependencyContainer) => void>((value) => typeof value === 'function', {

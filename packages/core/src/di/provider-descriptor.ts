@@ -8,7 +8,10 @@ import type { ProviderRuntime } from './provider-runtime';
  * What a provider package registers: its id, how its configuration is validated, its defaults,
  * and how it builds an adapter from the validated configuration and the runtime prepared for it.
  */
-export interface ProviderDescriptor<Config = unknown, Adapter extends InvoiceAdapterV1 = InvoiceAdapterV1> {
+export interface ProviderDescriptor<
+  Config = unknown,
+  Adapter extends InvoiceAdapterV1 = InvoiceAdapterV1,
+> {
   /** Stable id used in configuration (`{ provider: 'invoiceocean' }`) and in errors. */
   readonly id: string;
   readonly displayName: string;

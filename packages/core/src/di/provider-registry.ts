@@ -103,9 +103,7 @@ function buildAdapter<Config, Adapter extends InvoiceAdapterV1>(
   }
   // A config's own `retry` and `rateLimit` (see TRANSPORT_LIMITS_CONFIG) refine the vendor's defaults.
   const settings = parsed.data as
-    | { retry?: Partial<RetryPolicy>; rateLimit?: RateLimit | undefined }
-    | null
-    | undefined;
+    { retry?: Partial<RetryPolicy>; rateLimit?: RateLimit | undefined } | null | undefined;
   const { configure, httpAgent, httpsAgent, ...objects } = runtime.data;
   const child = createAdapterContainer(
     parent,

@@ -453,4 +453,3 @@ function rejectingIterable(error: Error): AsyncIterable<never> {
     [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }),
   };
 }
-

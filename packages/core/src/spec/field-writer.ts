@@ -70,11 +70,12 @@ export interface EachRule<Item, Root, Body, Context> {
   ) => Partial<Body> | undefined | void;
 }
 
-type IsPlainObject<Value> = Defined<Value> extends readonly unknown[]
-  ? false
-  : Defined<Value> extends Record<string, unknown>
-    ? true
-    : false;
+type IsPlainObject<Value> =
+  Defined<Value> extends readonly unknown[]
+    ? false
+    : Defined<Value> extends Record<string, unknown>
+      ? true
+      : false;
 
 /** How one canonical field reaches the vendor. */
 export type FieldRule<Value, Root, Parent, Body, Context> =
@@ -157,7 +158,10 @@ type AnyRule = Partial<
     RefusedRule &
     ConsumedRule & { fields: Record<string, AnyRule> } & {
       each: Record<string, AnyRule>;
-      place: (items: Record<string, unknown>[], scope: FieldScope<unknown, unknown, unknown>) => unknown;
+      place: (
+        items: Record<string, unknown>[],
+        scope: FieldScope<unknown, unknown, unknown>,
+      ) => unknown;
     }
 >;
 
@@ -184,7 +188,13 @@ function walkFields<Root, Context>(
     } else if (rule.each && rule.place) {
       const items = (fieldValue as readonly Record<string, unknown>[]).map((item, index) => {
         const itemBody: Record<string, unknown> = {};
-        walkFields(walk, rule.each as Record<string, AnyRule>, item, joinPath(path, String(index)), itemBody);
+        walkFields(
+          walk,
+          rule.each as Record<string, AnyRule>,
+          item,
+          joinPath(path, String(index)),
+          itemBody,
+        );
         return itemBody;
       });
       Object.assign(body, rule.place(items, scopeFor(walk, fieldValue, path)) ?? {});
@@ -240,7 +250,11 @@ export function writeFields<
 /** How a writer's rules treat each field, for a generated capability table. */
 export type FieldHandling =
   | { readonly path: string; readonly handling: 'written' | 'consumed' }
-  | { readonly path: string; readonly handling: 'unsupported' | 'refused'; readonly reason: string };
+  | {
+      readonly path: string;
+      readonly handling: 'unsupported' | 'refused';
+      readonly reason: string;
+    };
 
 /**
  * Every field path of a writer with how it is handled (`lines.*.unit: written`): the rules are
@@ -250,14 +264,16 @@ export function describeFieldRules(
   rules: FieldRules<object, unknown, unknown, unknown> | Record<string, unknown>,
   basePath = '',
 ): FieldHandling[] {
-  return Object.entries(rules as Record<string, AnyRule>).flatMap(([key, rule]): FieldHandling[] => {
-    const path = joinPath(basePath, key);
-    if (rule.write) return [{ path, handling: 'written' }];
-    if (rule.unsupported !== undefined)
-      return [{ path, handling: 'unsupported', reason: rule.unsupported }];
-    if (rule.refused !== undefined) return [{ path, handling: 'refused', reason: rule.refused }];
-    if (rule.fields) return describeFieldRules(rule.fields, path);
-    if (rule.each) return describeFieldRules(rule.each, joinPath(path, '*'));
-    return [{ path, handling: 'consumed' }];
-  });
+  return Object.entries(rules as Record<string, AnyRule>).flatMap(
+    ([key, rule]): FieldHandling[] => {
+      const path = joinPath(basePath, key);
+      if (rule.write) return [{ path, handling: 'written' }];
+      if (rule.unsupported !== undefined)
+        return [{ path, handling: 'unsupported', reason: rule.unsupported }];
+      if (rule.refused !== undefined) return [{ path, handling: 'refused', reason: rule.refused }];
+      if (rule.fields) return describeFieldRules(rule.fields, path);
+      if (rule.each) return describeFieldRules(rule.each, joinPath(path, '*'));
+      return [{ path, handling: 'consumed' }];
+    },
+  );
 }

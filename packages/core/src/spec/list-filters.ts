@@ -15,7 +15,10 @@ export function invoiceMatches(invoice: Invoice, query: ParsedInvoiceListQuery):
   if (query.number !== undefined && invoice.number !== query.number) return false;
   if (query.externalId !== undefined && invoice.externalId !== query.externalId) return false;
   if (query.issuedFrom !== undefined && (invoice.issueDate ?? '') < query.issuedFrom) return false;
-  if (query.issuedTo !== undefined && (invoice.issueDate === null || invoice.issueDate > query.issuedTo))
+  if (
+    query.issuedTo !== undefined &&
+    (invoice.issueDate === null || invoice.issueDate > query.issuedTo)
+  )
     return false;
   return true;
 }

@@ -8,6 +8,7 @@ import {
   ValidationError,
 } from '../errors/errors';
 import type { Invoice } from '../model/invoice';
+import { ReminderSchema } from '../model/reminder';
 import type { InvoiceCreateInput, InvoiceUpdateInput } from '../model/invoice-input';
 import { toDecimal } from '../money/decimal';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
@@ -302,6 +303,74 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       expect(harness.emulator.requestCount - before).toBeGreaterThan(2);
       const all = await collect(adapter.invoices.list());
       expect(all.filter((invoice) => invoice.externalId === 'conformance-once-1')).toHaveLength(1);
+    });
+
+    it('deletes an invoice when invoices.delete is true: it is gone afterwards', async (context) => {
+      const { adapter } = harness;
+      if (!adapter.capabilities.invoices.delete)
+        return context.skip('invoices.delete is false: the capability-false test covers it');
+      const invoice = await aNewInvoice(await createCustomerIfSupported());
+      await adapter.invoices.delete(invoice.id);
+      await expect(adapter.invoices.get(invoice.id)).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('downloads a PDF when invoices.downloadPdf is true', async (context) => {
+      const { adapter } = harness;
+      if (!adapter.capabilities.invoices.downloadPdf)
+        return context.skip('invoices.downloadPdf is false: the capability-false test covers it');
+      const invoice = await aNewInvoice(await createCustomerIfSupported());
+      // Drafts have no document at some vendors: the issued invoice is what gets printed.
+      if (adapter.capabilities.invoices.finalize && invoice.status.canonical === 'draft')
+        await adapter.invoices.finalize(invoice.id);
+      const pdf = await adapter.invoices.downloadPdf(invoice.id);
+      expect(pdf.contentType).toMatch(/pdf/);
+      expect(pdf.data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+
+    it('lists reminders when invoices.reminders is true, as canonical reminders', async (context) => {
+      const { adapter } = harness;
+      if (!adapter.capabilities.invoices.reminders)
+        return context.skip('invoices.reminders is false: the capability-false test covers it');
+      const invoice = await aNewInvoice(await createCustomerIfSupported());
+      if (adapter.capabilities.invoices.finalize && invoice.status.canonical === 'draft')
+        await adapter.invoices.finalize(invoice.id);
+      const reminders = await adapter.invoices.reminders(invoice.id);
+      expect(Array.isArray(reminders)).toBe(true);
+      for (const reminder of reminders) expect(ReminderSchema.parse(reminder)).toEqual(reminder);
+      await expect(adapter.invoices.reminders('999999999')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('reads, updates and deletes a customer when those capabilities are true', async (context) => {
+      const { adapter } = harness;
+      const { customers } = adapter.capabilities;
+      if (!customers.create || !(customers.get || customers.update || customers.delete))
+        return context.skip('customers cannot be created here, so there is none to work on');
+      const id = await createCustomerIfSupported();
+      if (id === undefined) throw new Error('customers.create is true but made no customer');
+      if (customers.get) {
+        const customer = await adapter.customers.get(id);
+        expect(customer).toMatchObject({ id, name: 'Conformance Test GmbH' });
+        expect(customer.raw).toBeDefined();
+      }
+      if (customers.update) {
+        const { data } = await adapter.customers.update(id, {
+          email: 'accounts@conformance.example',
+        });
+        expect(data.email).toBe('accounts@conformance.example');
+        if (customers.get)
+          expect((await adapter.customers.get(id)).email).toBe('accounts@conformance.example');
+      }
+      if (customers.list) {
+        const listed = await collect(
+          adapter.customers.list({ email: 'accounts@conformance.example' }),
+        );
+        if (customers.update) expect(listed.map((customer) => customer.id)).toContain(id);
+      }
+      if (customers.delete) {
+        await adapter.customers.delete(id);
+        if (customers.get)
+          await expect(adapter.customers.get(id)).rejects.toBeInstanceOf(NotFoundError);
+      }
     });
 
     it('throws UnsupportedOperationError for every capability that is false, sending nothing', async () => {

@@ -102,8 +102,9 @@ export class AcmeClient {
   }
 
   async getInvoice(id: string, options: AcmeCallOptions = {}): Promise<AcmeInvoiceWire> {
-    return (await this.invoiceCall('GET', `/v1/invoices/${this.segment(id, 'id')}`, undefined, options))
-      .record;
+    return (
+      await this.invoiceCall('GET', `/v1/invoices/${this.segment(id, 'id')}`, undefined, options)
+    ).record;
   }
 
   /** `POST /v1/invoices`; with an `external_id` the vendor dedupes, so a repeat is safe. */
@@ -111,12 +112,17 @@ export class AcmeClient {
     invoice: Record<string, unknown>,
     options: AcmeCallOptions = {},
   ): Promise<AcmeWritten<AcmeInvoiceWire>> {
-    return this.invoiceCall('POST', '/v1/invoices', { invoice }, {
-      ...options,
-      ...(invoice.external_id !== undefined
-        ? { idempotency: { kind: 'vendor-dedupe' as const } }
-        : {}),
-    });
+    return this.invoiceCall(
+      'POST',
+      '/v1/invoices',
+      { invoice },
+      {
+        ...options,
+        ...(invoice.external_id !== undefined
+          ? { idempotency: { kind: 'vendor-dedupe' as const } }
+          : {}),
+      },
+    );
   }
 
   async updateInvoice(
@@ -125,7 +131,12 @@ export class AcmeClient {
     options: AcmeCallOptions = {},
   ): Promise<AcmeInvoiceWire> {
     return (
-      await this.invoiceCall('PATCH', `/v1/invoices/${this.segment(id, 'id')}`, { invoice }, options)
+      await this.invoiceCall(
+        'PATCH',
+        `/v1/invoices/${this.segment(id, 'id')}`,
+        { invoice },
+        options,
+      )
     ).record;
   }
 
@@ -226,6 +237,11 @@ export class AcmeClient {
     customer: Record<string, unknown>,
     options: AcmeCallOptions = {},
   ): Promise<AcmeCustomerWire> {
-    return this.customerCall('PATCH', `/v1/customers/${this.segment(id, 'id')}`, { customer }, options);
+    return this.customerCall(
+      'PATCH',
+      `/v1/customers/${this.segment(id, 'id')}`,
+      { customer },
+      options,
+    );
   }
 }

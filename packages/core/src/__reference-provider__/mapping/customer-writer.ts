@@ -15,7 +15,8 @@ export const ACME_CUSTOMER_RULES = {
   phone: { write: (phone) => ({ phone }) },
   address: {
     write: (address, scope) => {
-      if (address.region !== undefined) scope.unsupported('acme addresses have no region', 'region');
+      if (address.region !== undefined)
+        scope.unsupported('acme addresses have no region', 'region');
       return {
         address: {
           street: address.street,

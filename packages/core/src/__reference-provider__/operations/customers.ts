@@ -26,7 +26,10 @@ export function acmeCustomerOperations({
     list: (query, { operation, signal }) =>
       mapItems(
         client.listCustomers(
-          { email: query.email, pageSize: Math.min(query.pageSize ?? pageSize, ACME_MAX_PAGE_SIZE) },
+          {
+            email: query.email,
+            pageSize: Math.min(query.pageSize ?? pageSize, ACME_MAX_PAGE_SIZE),
+          },
           { operation, signal },
         ),
         toCanonicalCustomer,
@@ -36,7 +39,9 @@ export function acmeCustomerOperations({
       const { body, warnings } = customerBody(input, context.operation);
       return {
         warnings,
-        send: async () => ({ data: toCanonicalCustomer(await client.createCustomer(body, context)) }),
+        send: async () => ({
+          data: toCanonicalCustomer(await client.createCustomer(body, context)),
+        }),
       };
     },
     update: (id, input, context) => {

@@ -56,7 +56,10 @@ export function acmeInvoiceOperations({
         warnings,
         send: async () => {
           const { record, existed } = await client.createInvoice(body, context);
-          return { data: toCanonicalInvoice(record), ...(existed ? { existed: true as const } : {}) };
+          return {
+            data: toCanonicalInvoice(record),
+            ...(existed ? { existed: true as const } : {}),
+          };
         },
       };
     },
@@ -88,7 +91,12 @@ export function acmeInvoiceOperations({
       }),
       send: async () => ({
         data: toCanonicalInvoice(
-          await client.invoiceAction(id, 'payments', { amount: input.amount, date: input.date }, context),
+          await client.invoiceAction(
+            id,
+            'payments',
+            { amount: input.amount, date: input.date },
+            context,
+          ),
         ),
       }),
     }),
@@ -123,4 +131,3 @@ export async function* mapItems<From, To>(
 ): AsyncIterable<To> {
   for await (const item of items) yield map(item);
 }
-
