@@ -11,12 +11,13 @@ import type { ProviderRuntime } from './provider-runtime';
 export interface ProviderDescriptor<
   Config = unknown,
   Adapter extends InvoiceAdapterV1 = InvoiceAdapterV1,
+  ConfigInput = unknown,
 > {
   /** Stable id used in configuration (`{ provider: 'invoiceocean' }`) and in errors. */
   readonly id: string;
   readonly displayName: string;
   /** Validates the whole configuration object, `provider` key included. */
-  readonly configSchema: z.ZodType<Config, unknown>;
+  readonly configSchema: z.ZodType<Config, ConfigInput>;
   /** Client-side rate limit when the configuration sets none; `undefined` for none. */
   readonly defaultRateLimit?: RateLimit | undefined;
   /** A rate limit that follows from the configuration (a plan's hourly quota), over the default. */
@@ -28,8 +29,8 @@ export interface ProviderDescriptor<
 }
 
 /** Declares a descriptor with its config and adapter types inferred. */
-export function defineProvider<Config, Adapter extends InvoiceAdapterV1>(
-  descriptor: ProviderDescriptor<Config, Adapter>,
-): ProviderDescriptor<Config, Adapter> {
+export function defineProvider<Config, Adapter extends InvoiceAdapterV1, ConfigInput>(
+  descriptor: ProviderDescriptor<Config, Adapter, ConfigInput>,
+): ProviderDescriptor<Config, Adapter, ConfigInput> {
   return descriptor;
 }

@@ -1,13 +1,14 @@
-import 'reflect-metadata';
+import { Agent as HttpsAgent } from 'node:https';
 import nock from 'nock';
-import { container as rootContainer } from 'tsyringe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { container as rootContainer } from './tsyringe';
+import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { AcmeClient } from '../__reference-provider__/client/vendor-client';
 import { acmeProvider } from '../__reference-provider__/provider';
 import { ValidationError } from '../errors/errors';
 import type { HttpHooks } from '../http/hooks';
 import type { RetryPolicy } from '../http/retry-policy';
 import { createFakeClock } from '../testing/fake-clock';
-import { createProviderRegistry } from './provider-registry';
+import { createAdapterFrom, createProviderRegistry } from './provider-registry';
 import { TOKENS } from './tokens';
 
 const CONFIG = { provider: 'acme', apiKey: 'key-12345678', baseUrl: 'https://api.acme.test' };
@@ -99,6 +100,102 @@ describe('ProviderRegistry', () => {
         retry: { lookupAttempts: 0 },
       }),
     ).toThrow(/maxResponseBytes[\s\S]*retry\.lookupAttempts/);
+  });
+
+  it('takes clock, hooks, randomness and logger as plain options — no token needed', async () => {
+    nock('https://api.acme.test')
+      .get('/v1/invoices/1')
+      .reply(503, {})
+      .get('/v1/invoices/1')
+      .reply(404, { error: 'not found' });
+    const clock = createFakeClock();
+    const events: string[] = [];
+    const adapter = createAdapterFrom(acmeProvider, {
+      apiKey: CONFIG.apiKey,
+      baseUrl: CONFIG.baseUrl,
+      clock,
+      random: () => 0,
+      hooks: { onRetry: (event) => events.push(`retry after ${event.delayMs}`) },
+      logger: {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: () => undefined,
+      },
+    });
+    await expect(adapter.invoices.get('1')).rejects.toMatchObject({ code: 'not_found' });
+    expect(events).toEqual(['retry after 250']);
+    expect(clock.sleeps).toEqual([250]);
+    // The factory's adapter type is the provider's own: no cast.
+    expectTypeOf(adapter.vendor).toEqualTypeOf<AcmeClient>();
+  });
+
+  it('validates the plain runtime options and names the bad one', () => {
+    expect(() =>
+      createAdapterFrom(acmeProvider, {
+        apiKey: CONFIG.apiKey,
+        baseUrl: CONFIG.baseUrl,
+        // @ts-expect-error a clock without sleep is refused at compile time and at run time.
+        clock: { now: () => 0 },
+      }),
+    ).toThrow(/clock: a clock with now and sleep methods/);
+    expect(() =>
+      createAdapterFrom(acmeProvider, {
+        apiKey: CONFIG.apiKey,
+        baseUrl: CONFIG.baseUrl,
+        // @ts-expect-error the same for an agent that is not one.
+        httpsAgent: {},
+      }),
+    ).toThrow(/httpsAgent: an https\.Agent/);
+  });
+
+  it("sends through the caller's agent and leaves it open on close", async () => {
+    const agent = new HttpsAgent({ keepAlive: true });
+    const destroy = vi.spyOn(agent, 'destroy');
+    nock('https://api.acme.test').get('/v1/customers/5').reply(404, { error: 'not found' });
+    const adapter = createAdapterFrom(acmeProvider, {
+      apiKey: CONFIG.apiKey,
+      baseUrl: CONFIG.baseUrl,
+      httpsAgent: agent,
+    });
+    await expect(adapter.customers.get('5')).rejects.toMatchObject({ code: 'not_found' });
+    await adapter.close();
+    expect(destroy).not.toHaveBeenCalled();
+    agent.destroy();
+  });
+
+  it('shares one rate limiter between adapters when the caller gives one', async () => {
+    nock('https://api.acme.test').get('/v1/customers/5').times(2).reply(404, {});
+    const acquired: string[] = [];
+    const rateLimiter = { acquire: async () => void acquired.push('token') };
+    const options = { apiKey: CONFIG.apiKey, baseUrl: CONFIG.baseUrl, rateLimiter };
+    const first = createAdapterFrom(acmeProvider, options);
+    const second = createAdapterFrom(acmeProvider, options);
+    await expect(first.customers.get('5')).rejects.toThrow();
+    await expect(second.customers.get('5')).rejects.toThrow();
+    expect(acquired).toEqual(['token', 'token']);
+  });
+
+  it('reads a rate limit from the plain config, validated', async () => {
+    const clock = createFakeClock();
+    nock('https://api.acme.test').get('/v1/customers/5').times(3).reply(404, {});
+    const adapter = createAdapterFrom(acmeProvider, {
+      apiKey: CONFIG.apiKey,
+      baseUrl: CONFIG.baseUrl,
+      rateLimit: { requestsPerSecond: 2, burst: 1 },
+      clock,
+    });
+    for (let call = 0; call < 3; call += 1)
+      await expect(adapter.customers.get('5')).rejects.toThrow();
+    // One at once, then one every 500 ms.
+    expect(clock.sleeps).toEqual([500, 500]);
+    expect(() =>
+      createAdapterFrom(acmeProvider, {
+        apiKey: CONFIG.apiKey,
+        baseUrl: CONFIG.baseUrl,
+        rateLimit: { requestsPerSecond: 0, burst: 1 },
+      }),
+    ).toThrow(/rateLimit\.requestsPerSecond/);
   });
 
   it('lets the caller override defaults for every adapter through the parent container', async () => {

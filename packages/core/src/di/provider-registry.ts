@@ -17,6 +17,17 @@ import { container as rootContainer, type DependencyContainer } from './tsyringe
 
 const ProviderSelectorSchema = z.looseObject({ provider: z.string().min(1) });
 
+/**
+ * The one options object of a provider's `create<Name>Adapter`: its configuration without
+ * `provider`, and the plain runtime objects beside it.
+ */
+export type AdapterOptionsOf<ConfigInput> = (ConfigInput extends object
+  ? DistributiveOmit<ConfigInput, 'provider'>
+  : Record<string, unknown>) &
+  AdapterRuntimeOptions;
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 /** Options of {@link ProviderRegistry.createAdapter}: the plain runtime objects. */
 export type CreateAdapterOptions = AdapterRuntimeOptions;
 
@@ -31,12 +42,12 @@ export class ProviderRegistry {
   constructor(readonly container: DependencyContainer = rootContainer.createChildContainer()) {}
 
   /** Adds a provider. Registering the same id twice is a programming error. */
-  register<Config, Adapter extends InvoiceAdapterV1>(
-    descriptor: ProviderDescriptor<Config, Adapter>,
+  register<Config, Adapter extends InvoiceAdapterV1, ConfigInput>(
+    descriptor: ProviderDescriptor<Config, Adapter, ConfigInput>,
   ): this {
     if (this.descriptors.has(descriptor.id))
       throw new Error(`provider ${descriptor.id} is already registered`);
-    this.descriptors.set(descriptor.id, descriptor as unknown as ProviderDescriptor<unknown>);
+    this.descriptors.set(descriptor.id, descriptor);
     return this;
   }
 
@@ -81,9 +92,9 @@ function definedFields<T extends object>(value: T | undefined): Partial<T> {
   ) as Partial<T>;
 }
 
-function buildAdapter<Config, Adapter extends InvoiceAdapterV1>(
+function buildAdapter<Config, Adapter extends InvoiceAdapterV1, ConfigInput>(
   parent: DependencyContainer,
-  descriptor: ProviderDescriptor<Config, Adapter>,
+  descriptor: ProviderDescriptor<Config, Adapter, ConfigInput>,
   config: unknown,
   options: CreateAdapterOptions,
 ): Adapter {
@@ -134,11 +145,11 @@ export function createProviderRegistry(
  * configuration (without `provider`) and runtime objects side by side — validated and built into
  * the provider's own adapter type, with no cast.
  */
-export function createAdapterFrom<Config, Adapter extends InvoiceAdapterV1>(
-  descriptor: ProviderDescriptor<Config, Adapter>,
-  options: Readonly<Record<string, unknown>>,
+export function createAdapterFrom<Config, Adapter extends InvoiceAdapterV1, ConfigInput>(
+  descriptor: ProviderDescriptor<Config, Adapter, ConfigInput>,
+  options: AdapterOptionsOf<ConfigInput>,
 ): Adapter {
-  const { config, runtime } = splitAdapterOptions(options);
+  const { config, runtime } = splitAdapterOptions(options as Readonly<Record<string, unknown>>);
   return buildAdapter(
     rootContainer.createChildContainer(),
     descriptor,

@@ -62,10 +62,10 @@ export interface DefinedAdapter<Vendor> extends InvoiceAdapterV1, AsyncDisposabl
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-type AnyProvider = InvoiceProviderV1<unknown, unknown, unknown>;
-
 /** Capabilities read off which operations a provider supplies. */
-export function capabilitiesOf(provider: AnyProvider): AdapterCapabilities {
+export function capabilitiesOf<Vendor, InvoiceOptions, CustomerOptions>(
+  provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>,
+): AdapterCapabilities {
   const has = (operation: unknown): boolean => typeof operation === 'function';
   const invoices = Object.fromEntries(
     INVOICE_OPERATIONS.map((operation) => [operation, has(provider.invoices[operation])]),
@@ -101,23 +101,23 @@ function unsupported(provider: string, operation: string): UnsupportedOperationE
 export function defineAdapter<Vendor, InvoiceOptions, CustomerOptions>(
   provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>,
 ): DefinedAdapter<Vendor> {
-  return new CanonicalAdapter(provider as unknown as InvoiceProviderV1<Vendor, unknown, unknown>);
+  return new CanonicalAdapter(provider);
 }
 
-class CanonicalAdapter<Vendor> implements DefinedAdapter<Vendor> {
+class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements DefinedAdapter<Vendor> {
   readonly specificationVersion = 'v1' as const;
   readonly id: string;
   readonly capabilities: AdapterCapabilities;
   readonly vendor: Vendor;
   readonly invoices: InvoiceOperationsV1;
   readonly customers: CustomerOperationsV1;
-  readonly #provider: InvoiceProviderV1<Vendor, unknown, unknown>;
+  readonly #provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>;
 
-  constructor(provider: InvoiceProviderV1<Vendor, unknown, unknown>) {
+  constructor(provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>) {
     this.#provider = provider;
     this.id = provider.id;
     this.vendor = provider.vendor;
-    this.capabilities = capabilitiesOf(provider as AnyProvider);
+    this.capabilities = capabilitiesOf(provider);
     this.invoices = this.invoiceOperations();
     this.customers = this.customerOperations();
   }

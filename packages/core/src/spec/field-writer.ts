@@ -28,7 +28,7 @@ export interface WriteRule<Value, Root, Parent, Body, Context> {
   readonly write: (
     value: Defined<Value>,
     scope: FieldScope<Root, Parent, Context>,
-  ) => Partial<Body> | undefined | void;
+  ) => Partial<Body> | undefined;
 }
 
 /** The vendor has no place for the field: it is not sent, and the reason is the warning. */
@@ -67,7 +67,7 @@ export interface EachRule<Item, Root, Body, Context> {
   readonly place: (
     items: Record<string, unknown>[],
     scope: FieldScope<Root, readonly Item[], Context>,
-  ) => Partial<Body> | undefined | void;
+  ) => Partial<Body> | undefined;
 }
 
 type IsPlainObject<Value> =
@@ -243,8 +243,8 @@ export function writeFields<
     });
   }
   // Vendor fields a rule set to `undefined` are not sent.
-  for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
-  return { body: body as Body, warnings: walk.warnings };
+  const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+  return { body: sent as Body, warnings: walk.warnings };
 }
 
 /** How a writer's rules treat each field, for a generated capability table. */

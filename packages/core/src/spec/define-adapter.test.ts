@@ -1,0 +1,294 @@
+import { inspect } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { toCanonicalInvoice } from '../__reference-provider__/mapping/to-canonical-invoice';
+import { AcmeInvoiceWire } from '../__reference-provider__/wire/records';
+import { createAdapterContainer } from '../di/adapter-container';
+import { runtimeOf } from '../di/provider-runtime';
+import { container } from '../di/tsyringe';
+import { UnsupportedOperationError, ValidationError } from '../errors/errors';
+import { bearerToken } from '../http/auth/strategies';
+import type { Invoice } from '../model/invoice';
+import type { InvoiceCreateInput } from '../model/invoice-input';
+import { collect } from '../testing/collect';
+import { defineAdapter } from './define-adapter';
+import type { InvoiceProviderV1 } from './provider-v1';
+
+const KEY = 'define-adapter-key-77aa';
+
+function invoice(id: string, status: string, extra: Record<string, unknown> = {}): Invoice {
+  return toCanonicalInvoice(
+    AcmeInvoiceWire.parse({
+      id,
+      kind: 'invoice',
+      status,
+      currency: 'EUR',
+      issued_on: '2026-11-02',
+      customer_id: '3',
+      lines: [],
+      net_total: '10.00',
+      tax_total: '1.90',
+      gross_total: '11.90',
+      ...extra,
+    }),
+  );
+}
+
+const input: InvoiceCreateInput = {
+  currency: 'EUR',
+  customer: { id: '3' },
+  lines: [{ description: 'Work', quantity: '1', unitPrice: '10.00', taxRate: 19 }],
+};
+
+/** A provider over a real transport (never called here) whose operations are the given ones. */
+function providerWith(
+  parts: Partial<Pick<InvoiceProviderV1<string, { branch: string }>, 'invoices' | 'customers'>> & {
+    features?: Partial<InvoiceProviderV1['features']>;
+    withOptions?: boolean;
+    close?: () => Promise<void>;
+  },
+): InvoiceProviderV1<string, { branch: string }> {
+  const transport = runtimeOf(createAdapterContainer(container.createChildContainer())).transport({
+    provider: 'test',
+    baseUrl: 'https://user:pw-secret-31@vendor.test',
+    auth: bearerToken(KEY),
+  });
+  return {
+    specificationVersion: 'v1',
+    id: 'test',
+    adapterName: 'TestAdapter',
+    transport,
+    vendor: 'the vendor client',
+    features: { partialPayments: true, idempotentCreate: true, drafts: false, ...parts.features },
+    ...(parts.withOptions
+      ? { providerOptions: { invoice: z.strictObject({ branch: z.string().min(2) }) } }
+      : {}),
+    invoices: parts.invoices ?? {},
+    customers: parts.customers ?? {},
+    ...(parts.close ? { close: parts.close } : {}),
+  };
+}
+
+describe('defineAdapter — capabilities come from the operations supplied', () => {
+  it('marks what the provider supplies true and everything else false', () => {
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          get: async (id) => invoice(id, 'draft'),
+          list: async function* () {
+            yield* [];
+          },
+        },
+        features: { partialPayments: true, idempotentCreate: true, drafts: true },
+      }),
+    );
+    expect(adapter.capabilities.invoices).toMatchObject({
+      get: true,
+      list: true,
+      create: false,
+      markPaid: false,
+      // A feature of an operation that is absent is absent too.
+      partialPayments: false,
+    });
+    expect(adapter.capabilities.idempotentCreate).toBe(false);
+    expect(adapter.capabilities.drafts).toBe(false);
+    expect(adapter.capabilities.customers).toEqual({
+      list: false,
+      get: false,
+      create: false,
+      update: false,
+      delete: false,
+    });
+    expect(adapter.vendor).toBe('the vendor client');
+  });
+
+  it('rejects an absent operation with UnsupportedOperationError, as a promise and on first next()', async () => {
+    const adapter = defineAdapter(providerWith({}));
+    await expect(adapter.invoices.create(input)).rejects.toBeInstanceOf(UnsupportedOperationError);
+    await expect(adapter.customers.delete('1')).rejects.toMatchObject({
+      operation: 'customers.delete',
+    });
+    const list = adapter.invoices.list();
+    await expect(collect(list)).rejects.toMatchObject({ operation: 'invoices.list' });
+  });
+});
+
+describe('defineAdapter — validation and provider options before the provider runs', () => {
+  it('refuses a bad id or input with a ValidationError naming the field; the provider is not called', async () => {
+    const get = vi.fn(async (id: string) => invoice(id, 'draft'));
+    const create = vi.fn(() => ({
+      warnings: [],
+      send: async () => ({ data: invoice('1', 'draft') }),
+    }));
+    const adapter = defineAdapter(providerWith({ invoices: { get, create } }));
+    await expect(adapter.invoices.get('')).rejects.toMatchObject({
+      code: 'validation',
+      issues: [expect.objectContaining({ path: 'id' })],
+    });
+    const error = await adapter.invoices
+      .create({ ...input, lines: [] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['lines']);
+    expect(get).not.toHaveBeenCalled();
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('hands the provider its own providerOptions entry, validated, and the input without them', async () => {
+    const create = vi.fn((fields: object, context: { options: unknown }) => ({
+      warnings: [],
+      send: async () => ({
+        data: invoice('1', 'draft', { notes: JSON.stringify([fields, context.options]) }),
+      }),
+    }));
+    const adapter = defineAdapter(providerWith({ invoices: { create }, withOptions: true }));
+    await adapter.invoices.create({
+      ...input,
+      providerOptions: { test: { branch: 'north' }, other: { anything: true } },
+    });
+    const [fields, context] = create.mock.calls[0] ?? [];
+    expect(fields).not.toHaveProperty('providerOptions');
+    expect(fields).toMatchObject({ currency: 'EUR', type: 'invoice' });
+    expect(context).toMatchObject({ operation: 'invoices.create', options: { branch: 'north' } });
+    await expect(
+      adapter.invoices.create({ ...input, providerOptions: { test: { branch: 'n' } } }),
+    ).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'providerOptions.test.branch' })],
+    });
+  });
+
+  it('warns about an own providerOptions entry when the provider takes none', async () => {
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          create: () => ({ warnings: [], send: async () => ({ data: invoice('1', 'draft') }) }),
+        },
+      }),
+    );
+    const mine = await adapter.invoices.create({ ...input, providerOptions: { test: { a: 1 } } });
+    expect(mine.warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'providerOptions.test' }),
+    ]);
+    const theirs = await adapter.invoices.create({
+      ...input,
+      providerOptions: { other: { a: 1 } },
+    });
+    expect(theirs.warnings).toEqual([]);
+  });
+});
+
+describe('defineAdapter — strict mode sits between a write plan and its sending', () => {
+  const planned = { type: 'unsupported_field' as const, path: 'orderId', reason: 'no order ids' };
+  const learnt = { type: 'other' as const, message: 'it existed already' };
+
+  it('in strict mode refuses a plan with warnings and never sends it', async () => {
+    const send = vi.fn(async () => ({ data: invoice('1', 'draft') }));
+    const adapter = defineAdapter(
+      providerWith({ invoices: { create: () => ({ warnings: [planned], send }) } }),
+    );
+    const error = await adapter.invoices
+      .create({ ...input, orderId: 'PO-1' }, { strict: true })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UnsupportedOperationError);
+    expect((error as UnsupportedOperationError).issues).toEqual([
+      { path: 'orderId', message: 'no order ids' },
+    ]);
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it("otherwise sends, and returns the plan's warnings, then what sending learnt", async () => {
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          create: async () => ({
+            warnings: [planned],
+            send: async () => ({
+              data: invoice('9', 'draft'),
+              warnings: [learnt],
+              existed: true as const,
+              requestId: 'req-1',
+            }),
+          }),
+        },
+      }),
+    );
+    const result = await adapter.invoices.create(input);
+    expect(result).toMatchObject({
+      warnings: [planned, learnt],
+      existed: true,
+      requestId: 'req-1',
+    });
+    expect(result.data.id).toBe('9');
+  });
+});
+
+describe('defineAdapter — lists', () => {
+  const stock = [
+    invoice('1', 'draft'),
+    invoice('2', 'paid'),
+    invoice('3', 'draft', { external_id: 'x' }),
+  ];
+
+  it('checks every canonical filter again on what the provider lists', async () => {
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          list: async function* () {
+            yield* stock;
+          },
+        },
+      }),
+    );
+    const ids = async (query: Parameters<typeof adapter.invoices.list>[0]) =>
+      (await collect(adapter.invoices.list(query))).map((found) => found.id);
+    expect(await ids({})).toEqual(['1', '2', '3']);
+    expect(await ids({ status: ['draft'] })).toEqual(['1', '3']);
+    expect(await ids({ externalId: 'x' })).toEqual(['3']);
+    expect(await ids({ issuedFrom: '2026-11-03' })).toEqual([]);
+    expect(await ids({ issuedTo: '2026-11-02', customerId: '3' })).toEqual(['1', '2', '3']);
+  });
+
+  it('stops the provider paging when the caller stops early', async () => {
+    let pagesRead = 0;
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          list: async function* () {
+            for (let page = 1; page <= 100; page += 1) {
+              pagesRead = page;
+              yield invoice(String(page), 'draft');
+            }
+          },
+        },
+      }),
+    );
+    for await (const found of adapter.invoices.list({ status: ['draft'] }))
+      if (found.id === '2') break;
+    expect(pagesRead).toBe(2);
+  });
+});
+
+describe('defineAdapter — printing and closing', () => {
+  it('prints provider and account, never a credential', () => {
+    const adapter = defineAdapter(providerWith({}));
+    for (const text of [
+      JSON.stringify(adapter),
+      inspect(adapter),
+      inspect(adapter, { depth: 9 }),
+    ]) {
+      expect(text).not.toContain(KEY);
+      expect(text).not.toContain('pw-secret-31');
+      expect(text).toContain('vendor.test');
+    }
+    expect(inspect(adapter)).toMatch(/^TestAdapter \{/);
+  });
+
+  it('closes the transport and the provider, also through `await using`', async () => {
+    const close = vi.fn(async () => undefined);
+    {
+      await using adapter = defineAdapter(providerWith({ close }));
+      expect(adapter.id).toBe('test');
+    }
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+});
