@@ -2,7 +2,6 @@ import {
   AuthenticationError,
   OutcomeUnknownError,
   ProviderError,
-  TOKENS,
   UnavailableError,
 } from '@invoicekit/core';
 import { collect, createFakeClock, findLeakedSecrets } from '@invoicekit/core/testing';
@@ -34,10 +33,7 @@ function track(served: Loopback): Loopback {
 
 function adapterFor(baseUrl: string): PlandocketAdapter {
   const clock = createFakeClock(Date.UTC(2026, 10, 20, 9));
-  adapter = createPlandocketAdapter(
-    { baseUrl, apiKey: API_KEY },
-    { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-  );
+  adapter = createPlandocketAdapter({ baseUrl, apiKey: API_KEY, clock });
   return adapter;
 }
 

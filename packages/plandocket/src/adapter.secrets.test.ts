@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
-import { InvoicekitError, TOKENS, type HttpHooks } from '@invoicekit/core';
+import { InvoicekitError, type HttpHooks } from '@invoicekit/core';
 import { collect, createFakeClock, findLeakedSecrets } from '@invoicekit/core/testing';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { serveAnswers, type Answer, type Loopback } from './__fixtures__/loopback';
 import { createPlandocketAdapter, type PlandocketAdapter } from './index';
-import { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
+import { toCanonicalCustomer } from './mapping/to-canonical-customer';
+import { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 
 const KEY = 'pd-echoed-canary-key-9f3b61a0d4';
 
@@ -42,15 +43,7 @@ async function setUp(
   server = served;
   const { hooks, events } = recordingHooks();
   const clock = createFakeClock(Date.UTC(2026, 10, 20, 9));
-  adapter = createPlandocketAdapter(
-    { baseUrl: served.baseUrl, apiKey: KEY, authHeader },
-    {
-      configure: (container) => {
-        container.register(TOKENS.Clock, { useValue: clock });
-        container.register(TOKENS.HttpHooks, { useValue: hooks });
-      },
-    },
-  );
+  adapter = createPlandocketAdapter({ baseUrl: served.baseUrl, apiKey: KEY, authHeader, clock, hooks });
   return { adapter, events };
 }
 

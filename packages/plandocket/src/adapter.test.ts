@@ -1,4 +1,4 @@
-import { ConflictError, TOKENS, ValidationError } from '@invoicekit/core';
+import { ConflictError, ValidationError } from '@invoicekit/core';
 import { attachToNock } from '@invoicekit/core/emulator';
 import { collect, createFakeClock } from '@invoicekit/core/testing';
 import nock from 'nock';
@@ -27,10 +27,7 @@ function setUp(options: Partial<PlandocketEmulatorOptions> = {}, pageSize = 3): 
     ...options,
   });
   attachToNock(emulator, nock(HOST));
-  adapter = createPlandocketAdapter(
-    { tenant: 'acme', apiKey: API_KEY, pageSize },
-    { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-  );
+  adapter = createPlandocketAdapter({ tenant: 'acme', apiKey: API_KEY, pageSize, clock });
   emulator.seed({
     contacts: [
       {

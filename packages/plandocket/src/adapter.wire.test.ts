@@ -4,7 +4,6 @@ import {
   PermissionError,
   ProviderError,
   RateLimitedError,
-  TOKENS,
   UnavailableError,
   UnsupportedOperationError,
   ValidationError,
@@ -25,10 +24,7 @@ beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 beforeEach(() => {
   clock = createFakeClock(Date.UTC(2026, 10, 20, 9));
-  adapter = createPlandocketAdapter(
-    { tenant: 'acme', apiKey: API_KEY },
-    { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-  );
+  adapter = createPlandocketAdapter({ tenant: 'acme', apiKey: API_KEY, clock });
 });
 afterEach(async () => {
   await adapter.close();

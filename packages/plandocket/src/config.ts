@@ -38,6 +38,3 @@ export const PlandocketConfigSchema = z
 
 export type PlandocketConfigInput = z.input<typeof PlandocketConfigSchema>;
 export type PlandocketConfig = z.output<typeof PlandocketConfigSchema>;
-
-/** Every API path starts here. */
-export const API_PREFIX = '/api/v1';

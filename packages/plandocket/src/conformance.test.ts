@@ -1,4 +1,3 @@
-import { TOKENS } from '@invoicekit/core';
 import { attachToNock, serveEmulator } from '@invoicekit/core/emulator';
 import {
   createFakeClock,
@@ -6,7 +5,6 @@ import {
   type ConformanceHarness,
 } from '@invoicekit/core/testing';
 import nock from 'nock';
-import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createPlandocketEmulator } from './emulator';
 import { createPlandocketAdapter } from './index';
@@ -28,17 +26,13 @@ function harness(
   { emulator, clock }: ReturnType<typeof emulatorFor>,
   close: () => Promise<void>,
 ): ConformanceHarness {
-  const configure = (container: DependencyContainer): void => {
-    container.register(TOKENS.Clock, { useValue: clock });
-  };
-  const adapter = createPlandocketAdapter(
-    { baseUrl, apiKey: API_KEY, pageSize: PAGE_SIZE },
-    { configure },
-  );
-  const adapterWithBadCredentials = createPlandocketAdapter(
-    { baseUrl, apiKey: WRONG_KEY, pageSize: PAGE_SIZE },
-    { configure },
-  );
+  const adapter = createPlandocketAdapter({ baseUrl, apiKey: API_KEY, pageSize: PAGE_SIZE, clock });
+  const adapterWithBadCredentials = createPlandocketAdapter({
+    baseUrl,
+    apiKey: WRONG_KEY,
+    pageSize: PAGE_SIZE,
+    clock,
+  });
   let seededContact = false;
   return {
     adapter,

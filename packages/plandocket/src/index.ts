@@ -3,23 +3,22 @@
  * invoices (read, update, cancel), payments, contacts, and signed webhooks. The emulator is at
  * `@invoicekit/plandocket/emulator`.
  */
-import 'reflect-metadata';
-import { createProviderRegistry } from '@invoicekit/core';
-import type { DependencyContainer } from 'tsyringe';
-import type { PlandocketAdapter } from './adapter';
+import {
+  createAdapterFrom,
+  type AdapterRuntimeOptions,
+  type DefinedAdapter,
+} from '@invoicekit/core';
+import type { PlandocketClient } from './client/plandocket-client';
 import type { PlandocketConfigInput } from './config';
 import { plandocketProvider } from './provider';
 
-export { plandocketProvider } from './provider';
-export { PlandocketAdapter } from './adapter';
-export { PLANDOCKET_CAPABILITIES } from './capabilities';
+export { plandocketProvider, hourlyRateLimit } from './provider';
+export { createPlandocketProvider, type PlandocketProviderSettings } from './adapter';
+export { PLANDOCKET_FEATURES, PLANDOCKET_TIME_ZONE } from './features';
 export { PLANDOCKET } from './provider-id';
-export {
-  API_PREFIX,
-  PlandocketConfigSchema,
-  type PlandocketConfig,
-  type PlandocketConfigInput,
-} from './config';
+export { PlandocketConfigSchema, type PlandocketConfig, type PlandocketConfigInput } from './config';
+export { API_PREFIX } from './client/api-prefix';
+export { plandocketErrorMapper } from './errors/error-mapper';
 export {
   PlandocketClient,
   InvoicePatchSchema,
@@ -35,11 +34,16 @@ export {
   type VendorResult,
 } from './client/plandocket-client';
 export * from './client/invoice-query';
-export { JsonNumber, losslessJsonCodec, stringifyWithNumbers } from './envelope/lossless-json';
-export { dataOf, listOf, recordOf } from './envelope/envelope';
-export { lenientPagingStrategy, nextCursor, pageHintsOf } from './envelope/paging';
-export { toCanonicalCustomer, toCanonicalInvoice } from './mapping/to-canonical';
-export { toContactBody, toInvoicePatch } from './mapping/from-canonical';
+export { JsonNumber, losslessJsonCodec, stringifyWithNumbers } from './codec/lossless-json';
+export { dataOf, listOf, recordOf } from './codec/envelope';
+export { lenientPagingStrategy, nextCursor, pageHintsOf } from './codec/paging';
+export { toCanonicalInvoice } from './mapping/to-canonical-invoice';
+export { toCanonicalCustomer, toPartySnapshot } from './mapping/to-canonical-customer';
+export { PLANDOCKET_INVOICE_RULES, type PlandocketInvoiceFields } from './mapping/invoice-writer';
+export {
+  PLANDOCKET_CUSTOMER_RULES,
+  type PlandocketCustomerFields,
+} from './mapping/customer-writer';
 export { STATUS_TABLE, toCanonicalStatus } from './mapping/status';
 export {
   SIGNATURE_TOLERANCE_SECONDS,
@@ -65,15 +69,20 @@ export {
 } from './webhooks/receiver';
 
 /**
- * An adapter for one Plandocket tenant. `provider` may be omitted here.
+ * Options of {@link createPlandocketAdapter}: the configuration (tenant or `baseUrl`, `apiKey`,
+ * `authHeader`, `pageSize`, `requestsPerHour`, transport limits) and the plain runtime objects
+ * (`logger`, `hooks`, `clock`, `random`, agents, `rateLimiter`, `configure`) side by side.
+ */
+export type PlandocketAdapterOptions = Omit<PlandocketConfigInput, 'provider'> &
+  AdapterRuntimeOptions;
+
+/** A Plandocket adapter: the canonical `InvoiceAdapterV1`, with the typed client as `vendor`. */
+export type PlandocketAdapter = DefinedAdapter<PlandocketClient>;
+
+/**
+ * An adapter for one Plandocket tenant.
  * @example createPlandocketAdapter({ tenant: 'acme', apiKey: process.env.PLANDOCKET_KEY })
  */
-export function createPlandocketAdapter(
-  config: Omit<PlandocketConfigInput, 'provider'> & { provider?: 'plandocket' },
-  options: { configure?: (container: DependencyContainer) => void } = {},
-): PlandocketAdapter {
-  return createProviderRegistry([plandocketProvider]).createAdapter(
-    { provider: 'plandocket', ...config },
-    options,
-  ) as PlandocketAdapter;
+export function createPlandocketAdapter(options: PlandocketAdapterOptions): PlandocketAdapter {
+  return createAdapterFrom(plandocketProvider, options);
 }

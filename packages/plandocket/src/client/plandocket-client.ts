@@ -9,15 +9,15 @@ import {
   type QueryValue,
 } from '@invoicekit/core';
 import { z } from 'zod';
-import { API_PREFIX } from '../config';
-import { listOf, recordOf } from '../envelope/envelope';
-import { JsonNumber } from '../envelope/lossless-json';
+import { API_PREFIX } from './api-prefix';
+import { listOf, recordOf } from '../codec/envelope';
+import { JsonNumber } from '../codec/lossless-json';
 import {
   lenientPagingStrategy,
   nextCursor,
   pageHintsOf,
   type LenientCursor,
-} from '../envelope/paging';
+} from '../codec/paging';
 import { PLANDOCKET } from '../provider-id';
 import {
   ContactQuerySchema,

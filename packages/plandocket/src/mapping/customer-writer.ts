@@ -1,83 +1,58 @@
-import {
-  UnsupportedOperationError,
-  type AdapterWarning,
-  type ParsedCustomerCreateInput,
-  type ParsedCustomerUpdateInput,
-  type ParsedInvoiceUpdateInput,
+import type {
+  CustomerCreateFields,
+  CustomerUpdateFields,
+  FieldRules,
+  FieldScope,
 } from '@invoicekit/core';
-import { PLANDOCKET } from '../provider-id';
+import type { ContactBody } from '../client/plandocket-client';
+
+/** A canonical customer write as the writer reads it: a create or an update. */
+export type PlandocketCustomerFields = CustomerCreateFields | CustomerUpdateFields;
+
+type Scope = FieldScope<PlandocketCustomerFields, unknown, undefined>;
+
+/** The contact's address fields, one per canonical address field. */
+const ADDRESS_RULES = {
+  street: { write: (address) => ({ address }) },
+  city: { write: (city) => ({ city }) },
+  postalCode: { write: (postal_code) => ({ postal_code }) },
+  region: { write: (state) => ({ state }) },
+  country: { write: (country) => ({ country }) },
+} satisfies FieldRules<
+  NonNullable<PlandocketCustomerFields['address']>,
+  PlandocketCustomerFields,
+  ContactBody,
+  undefined
+>;
 
 /**
- * A canonical invoice update → the vendor's `PATCH` body. The API changes `notes`, `due_date` and
- * `status` only; a change the vendor cannot make is refused with a typed error naming the fields,
- * before anything is sent — silently keeping the old lines would be worse than failing.
+ * A company is its `company_name`; a person is first and last name, and a person's name alone is
+ * the last name (a `lastName` given beside it is written by its own rule, after this one).
  */
-export function toInvoicePatch(input: ParsedInvoiceUpdateInput): {
-  body: Record<string, unknown>;
-  warnings: AdapterWarning[];
-} {
-  const writable = new Set(['notes', 'dueDate', 'providerOptions']);
-  const refused = Object.keys(input).filter((field) => !writable.has(field));
-  if (refused.length > 0) {
-    throw new UnsupportedOperationError({
-      provider: PLANDOCKET,
-      operation: 'invoices.update',
-      issues: refused.map((path) => ({
-        path,
-        message: 'the vendor updates only notes, due date and status',
-      })),
-      message: `invoices.update: the vendor cannot change ${refused.join(', ')}`,
-    });
-  }
-  const warnings: AdapterWarning[] = [];
-  if (input.providerOptions !== undefined)
-    warnings.push({
-      type: 'unsupported_field',
-      path: 'providerOptions',
-      reason: 'the vendor takes no further invoice fields',
-    });
-  return {
-    body: {
-      ...(input.notes !== undefined ? { notes: input.notes } : {}),
-      ...(input.dueDate !== undefined ? { due_date: input.dueDate } : {}),
-    },
-    warnings,
-  };
+function nameOf(name: string, scope: Scope): Partial<ContactBody> {
+  return scope.root.kind === 'person' ? { last_name: name } : { company_name: name };
 }
 
-/** A canonical customer write → a Plandocket contact body, with warnings. */
-export function toContactBody(input: ParsedCustomerCreateInput | ParsedCustomerUpdateInput): {
-  body: Record<string, unknown>;
-  warnings: AdapterWarning[];
-} {
-  const warnings: AdapterWarning[] = [];
-  const unsupported = (path: string, reason: string): void => {
-    warnings.push({ type: 'unsupported_field', path, reason });
-  };
-  if (input.bank !== undefined) unsupported('bank', 'contacts hold no bank details');
-  if (input.externalId !== undefined)
-    unsupported('externalId', 'contacts have no external id; customerNumber is the key');
-  if (input.providerOptions !== undefined)
-    unsupported('providerOptions', 'no contact options are supported');
-  const isPerson = input.kind === 'person';
-  const body: Record<string, unknown> = {
-    // A company is its company_name; a person is first and last name (the name alone is the last).
-    company_name: isPerson ? undefined : input.name,
-    first_name: input.firstName,
-    last_name: input.lastName ?? (isPerson ? input.name : undefined),
-    tax_id: input.taxId,
-    email: input.email,
-    phone: input.phone,
-    address: input.address?.street,
-    postal_code: input.address?.postalCode,
-    city: input.address?.city,
-    state: input.address?.region,
-    country: input.address?.country,
-    customer_number: input.customerNumber,
-    notes: input.notes,
-  };
-  return {
-    body: Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)),
-    warnings,
-  };
-}
+/**
+ * Canonical customer → Plandocket contact body, one rule per canonical field. Rule order is
+ * warning order (`bank` before `externalId`); `lastName` follows `name`, so that it wins.
+ */
+export const PLANDOCKET_CUSTOMER_RULES = {
+  kind: { consumed: 'the name rule: a company is its company_name, a person its names' },
+  name: { write: nameOf },
+  firstName: { write: (first_name) => ({ first_name }) },
+  lastName: { write: (last_name) => ({ last_name }) },
+  taxId: { write: (tax_id) => ({ tax_id }) },
+  email: { write: (email) => ({ email }) },
+  phone: { write: (phone) => ({ phone }) },
+  address: { fields: ADDRESS_RULES },
+  bank: { unsupported: 'contacts hold no bank details' },
+  customerNumber: { write: (customer_number) => ({ customer_number }) },
+  externalId: { unsupported: 'contacts have no external id; customerNumber is the key' },
+  notes: { write: (notes) => ({ notes }) },
+} satisfies FieldRules<
+  PlandocketCustomerFields,
+  PlandocketCustomerFields,
+  ContactBody,
+  undefined
+>;

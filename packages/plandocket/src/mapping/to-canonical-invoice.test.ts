@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dataOf } from '../envelope/envelope';
-import { losslessJsonCodec } from '../envelope/lossless-json';
-import { toCanonicalCustomer, toCanonicalInvoice } from './to-canonical';
+import { dataOf } from '../codec/envelope';
+import { losslessJsonCodec } from '../codec/lossless-json';
+import { toCanonicalInvoice } from './to-canonical-invoice';
 
 const fixture = (name: string): unknown =>
   losslessJsonCodec.decode(
@@ -148,25 +148,5 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
       { today: '2026-11-21' },
     );
     expect(overdue.status).toEqual({ canonical: 'overdue', raw: 'sent' });
-  });
-
-  it('a contact → canonical customer', () => {
-    expect(
-      toCanonicalCustomer({
-        id: '3',
-        customer_number: 'K-3',
-        first_name: 'Erika',
-        last_name: 'Mustermann',
-        postal_code: '50667',
-        created_at: '1704067200',
-      }),
-    ).toMatchObject({
-      id: '3',
-      kind: 'person',
-      name: 'Erika Mustermann',
-      customerNumber: 'K-3',
-      address: { postalCode: '50667' },
-      createdAt: '2024-01-01T00:00:00Z',
-    });
   });
 });

@@ -1,33 +1,19 @@
 import {
-  ProviderError,
-  readVendorRecord,
   currencyExponent,
   formatFixed,
   isCurrencyCode,
   reconcileStatus,
   taxBreakdownOf,
-  toCountryCode,
   toDecimal,
-  type Customer,
   type Invoice,
   type Line,
-  type PartySnapshot,
   type TaxRate,
 } from '@invoicekit/core';
-import type { z } from 'zod';
 import { PLANDOCKET } from '../provider-id';
-import { ContactWire, InvoiceWire, type ItemWire } from '../wire/records';
+import { InvoiceWire, type ItemWire } from '../wire/records';
 import { toCanonicalStatus } from './status';
-
-function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  return readVendorRecord(schema, raw, { provider: PLANDOCKET, what });
-}
-
-/** A record read without an id is not that record: nothing could ask for it again. */
-function requireId(id: string | null | undefined, what: string): string {
-  if (id) return id;
-  throw new ProviderError({ provider: PLANDOCKET, message: `unreadable ${what}: it has no id` });
-}
+import { toPartySnapshot } from './to-canonical-customer';
+import { readWire, requireId } from '../wire/read-wire';
 
 function placesOf(currency: string): number {
   return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
@@ -74,31 +60,6 @@ function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line 
   };
 }
 
-function partyOf(contact: ContactWire): PartySnapshot {
-  const personName = [contact.first_name, contact.last_name].filter(Boolean).join(' ');
-  const hasAddress = Boolean(
-    contact.address || contact.city || contact.postal_code || contact.country,
-  );
-  return {
-    kind: contact.company_name ? 'company' : 'person',
-    name: contact.company_name || personName,
-    firstName: contact.first_name || null,
-    lastName: contact.last_name || null,
-    taxId: contact.tax_id || null,
-    email: contact.email || null,
-    phone: contact.phone || contact.mobile || null,
-    address: hasAddress
-      ? {
-          street: contact.address || null,
-          city: contact.city || null,
-          postalCode: contact.postal_code || null,
-          region: contact.state || null,
-          country: toCountryCode(contact.country),
-        }
-      : null,
-  };
-}
-
 /**
  * A Plandocket invoice → canonical; the vendor object stays in `raw`. Gross, paid and due are the
  * vendor's `total`, `paid_amount` and `open_amount`. Net and tax come from the lines
@@ -106,7 +67,7 @@ function partyOf(contact: ContactWire): PartySnapshot {
  * the invoice reads as net = gross with no tax breakdown.
  */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
-  const wire = read(InvoiceWire, raw, 'invoice');
+  const wire = readWire(InvoiceWire, raw, 'invoice');
   const id = requireId(wire.id ?? wire.invoice_id, 'invoice');
   const currency = (wire.currency ?? 'EUR').toUpperCase();
   const places = placesOf(currency);
@@ -164,7 +125,7 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     paidDate,
     customer: {
       id: wire.contact?.id ?? null,
-      snapshot: wire.contact ? partyOf(wire.contact) : null,
+      snapshot: wire.contact ? toPartySnapshot(wire.contact) : null,
     },
     seller: null,
     lines,
@@ -181,25 +142,6 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     orderId: null,
     relatedInvoiceId: wire.related_invoice_id ?? null,
     language: null,
-    createdAt: wire.created_at ?? null,
-    updatedAt: wire.updated_at ?? null,
-    raw,
-  };
-}
-
-/** A Plandocket contact → canonical customer. */
-export function toCanonicalCustomer(raw: unknown): Customer {
-  const wire = read(ContactWire, raw, 'contact');
-  const id = requireId(wire.id, 'contact');
-  const party = partyOf(wire);
-  return {
-    id,
-    provider: PLANDOCKET,
-    ...party,
-    bank: null,
-    customerNumber: wire.customer_number ?? null,
-    externalId: null,
-    notes: wire.notes ?? null,
     createdAt: wire.created_at ?? null,
     updatedAt: wire.updated_at ?? null,
     raw,

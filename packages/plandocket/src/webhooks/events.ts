@@ -1,6 +1,6 @@
 import { CodecError, ProviderError, type Invoice } from '@invoicekit/core';
-import { losslessJsonCodec } from '../envelope/lossless-json';
-import { toCanonicalInvoice } from '../mapping/to-canonical';
+import { losslessJsonCodec } from '../codec/lossless-json';
+import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
 import { PLANDOCKET } from '../provider-id';
 import { verifyWebhookSignature, type WebhookDelivery } from './signature';
 

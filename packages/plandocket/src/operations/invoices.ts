@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConflictError,
+  ValidationError,
+  currencyExponent,
+  isCurrencyCode,
+  planPayment,
+  toDecimal,
+  writeFields,
+  type AdapterWarning,
+  type Invoice,
+  type InvoiceProviderOperationsV1,
+  type ParsedInvoiceListQuery,
+  type ParsedMarkPaidInput,
+  type ProviderCallContext,
+  type ProviderWriteResult,
+  type WritePlan,
+} from '@invoicekit/core';
+import type { PlandocketClient, VendorRecord } from '../client/plandocket-client';
+import { PLANDOCKET_INVOICE_RULES } from '../mapping/invoice-writer';
+import { VENDOR_CANCELED_STATUS } from '../mapping/status';
+import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
+import { PLANDOCKET } from '../provider-id';
+import { settleUnclearPayment, type PaymentLookup } from './unclear-payment';
+import { withRequestId } from './write-result';
+
+/** What the invoice operations need. */
+export interface PlandocketInvoiceDeps {
+  readonly client: PlandocketClient;
+  /** Page size asked for when the query names none. */
+  readonly pageSize: number;
+  /** Today in the vendor's business time zone, for "overdue". */
+  readonly today: () => string;
+}
+
+/** Every listed or read invoice comes with its lines, payments and contact: one call each. */
+const FULL = ['items', 'payments', 'contact'] as const;
+
+/** Payment statuses a warning may name (anything else could be text the vendor echoed). */
+const KNOWN_PAYMENT_STATUSES = new Set(['pending', 'failed', 'cancelled', 'canceled', 'refunded']);
+
+/** Minor-unit places of a currency (2 for codes the table does not know). */
+function currencyExponentOf(currency: string): number {
+  return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
+}
+
+/**
+ * Plandocket's invoice operations. Invoices are read (with items, payments and contact in the
+ * same call), updated (notes, due date) and canceled; payments are recorded with the payments
+ * API. Invoices are made inside Plandocket: there is no create, delete, finalize, send, PDF or
+ * reminder call, so those operations are left out.
+ */
+export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
+  const { client } = deps;
+  const read = (raw: unknown): Invoice => toCanonicalInvoice(raw, { today: deps.today() });
+  const fetchRaw = async (id: string, signal: AbortSignal | undefined): Promise<VendorRecord> =>
+    (await client.invoices.get(id, [...FULL], { signal, operation: 'invoices.get' })).data;
+  const fetch = async (id: string, signal: AbortSignal | undefined): Promise<Invoice> =>
+    read(await fetchRaw(id, signal));
+
+  return {
+    list: (query, context) => listInvoices(deps, read, query, context),
+
+    get: (id, { signal }) => fetch(id, signal),
+
+    /** Notes and due date; a sent (locked) invoice's due date cannot change. */
+    update: (id, input, context) => {
+      const { body, warnings } = writeFields(PLANDOCKET_INVOICE_RULES, input, {
+        provider: PLANDOCKET,
+        operation: context.operation,
+        context: undefined,
+      });
+      return {
+        warnings,
+        send: async () => {
+          // GoBD: a sent invoice is locked; say so before the vendor refuses.
+          if (body.due_date !== undefined) {
+            const current = await fetchRaw(id, context.signal);
+            if (String(current.is_locked) === 'true') {
+              throw new ConflictError({
+                provider: PLANDOCKET,
+                message: `invoices.update: invoice ${id} is locked (sent invoices cannot change their due date)`,
+              });
+            }
+          }
+          const { requestId } = await client.invoices.update(id, body, context);
+          return withRequestId({ data: await fetch(id, context.signal) }, requestId);
+        },
+      };
+    },
+
+    /** `PATCH { status: 'cancelled' }`. */
+    cancel: async (id, context) => {
+      const { requestId } = await client.invoices.update(
+        id,
+        { status: VENDOR_CANCELED_STATUS },
+        context,
+      );
+      return withRequestId({ data: await fetch(id, context.signal) }, requestId);
+    },
+
+    markPaid: async (id, input, context) => planMarkPaid(client, id, input, context, fetch),
+  } satisfies InvoiceProviderOperationsV1<undefined>;
+}
+
+/**
+ * The vendor filters by customer NUMBER (the contact's number is looked up once) and by type;
+ * statuses are not sent: the vendor's strings are undocumented, and a guessed spelling
+ * ("cancelled" / "canceled") would silently drop invoices. Core filters statuses and the rest
+ * after paging.
+ */
+async function* listInvoices(
+  { client, pageSize }: PlandocketInvoiceDeps,
+  read: (raw: unknown) => Invoice,
+  query: ParsedInvoiceListQuery,
+  { operation, signal }: ProviderCallContext,
+): AsyncIterable<Invoice> {
+  const customerNumber =
+    query.customerId === undefined
+      ? undefined
+      : String(
+          (await client.contacts.get(query.customerId, { signal, operation })).data
+            .customer_number ?? '',
+        );
+  const types = query.type;
+  const records = client.invoices.list(
+    {
+      include: [...FULL],
+      ...(customerNumber ? { customer_number: customerNumber } : {}),
+      ...(types?.length === 1 && (types[0] === 'invoice' || types[0] === 'credit_note')
+        ? { type: types[0] }
+        : {}),
+    },
+    { signal, pageSize: query.pageSize ?? pageSize, operation },
+  );
+  for await (const record of records) yield read(record);
+}
+
+/**
+ * `markPaid`, prepared: the invoice is read and the amount checked (the whole amount due by
+ * default; partial amounts too). Sending posts one payment with the invoice NUMBER and a
+ * transaction id unique to the call, so a payment whose answer was lost is found, not paid twice.
+ */
+async function planMarkPaid(
+  client: PlandocketClient,
+  id: string,
+  input: ParsedMarkPaidInput,
+  context: ProviderCallContext,
+  fetch: (id: string, signal: AbortSignal | undefined) => Promise<Invoice>,
+): Promise<WritePlan<Invoice>> {
+  const current = await fetch(id, context.signal);
+  if (current.status.canonical === 'canceled' || current.status.canonical === 'refunded') {
+    throw new ConflictError({
+      provider: PLANDOCKET,
+      message: `invoices.markPaid: invoice ${id} is ${current.status.canonical}; it takes no payment`,
+    });
+  }
+  const payment = planPayment(current, input.amount, PLANDOCKET);
+  // Nothing is due, so nothing is written: the warning is the answer, and strict mode has no
+  // write to stop (it is the send result's warning, as it always was an after-the-fact one).
+  if (payment.kind === 'nothing-due') return { warnings: [], send: async () => payment.result };
+  const amount = payment.amount;
+  if (toDecimal(amount).lessThanOrEqualTo(0)) {
+    throw new ValidationError({
+      provider: PLANDOCKET,
+      issues: [{ path: 'amount', message: 'must be more than 0' }],
+    });
+  }
+  if (toDecimal(amount).decimalPlaces() > currencyExponentOf(current.currency)) {
+    throw new ValidationError({
+      provider: PLANDOCKET,
+      issues: [{ path: 'amount', message: `has more decimals than ${current.currency} allows` }],
+    });
+  }
+  if (!current.number) {
+    throw new ConflictError({
+      provider: PLANDOCKET,
+      message: `invoices.markPaid: invoice ${id} has no number, and payments name invoices by number`,
+    });
+  }
+  const invoiceNumber = current.number;
+  return {
+    warnings: [],
+    send: async (): Promise<ProviderWriteResult<Invoice>> => {
+      // Unique to this call: a look-up finds this payment only, never an earlier one that bounced.
+      const transactionId = `invoicekit:${id}:${randomUUID()}`;
+      // The transaction id is this call's own: a payment carrying it IS this write, whatever
+      // its status or amount, so finding one means it must not be sent again.
+      const findPayment: PaymentLookup = async (signal) => {
+        for await (const found of client.payments.list(
+          { invoice_number: invoiceNumber },
+          { signal, operation: 'invoices.markPaid.lookup' },
+        )) {
+          if (found.transaction_id === transactionId) return { data: found };
+        }
+        return undefined;
+      };
+      let outcome: { requestId: string | undefined; payment: VendorRecord };
+      try {
+        const created = await client.payments.create(
+          {
+            invoice_number: invoiceNumber,
+            amount,
+            currency: current.currency,
+            transaction_id: transactionId,
+            ...(input.date !== undefined ? { payment_date: input.date } : {}),
+            ...(input.method !== undefined ? { gateway_key: input.method } : {}),
+            ...(input.reference !== undefined ? { notes: input.reference } : {}),
+          },
+          {
+            signal: context.signal,
+            operation: context.operation,
+            // The transport asks this (repeatedly) after an ambiguous failure; the operation
+            // never sends the payment again itself.
+            idempotency: { kind: 'lookup', lookup: findPayment },
+          },
+        );
+        outcome = { requestId: created.requestId, payment: created.data };
+      } catch (error) {
+        outcome = await settleUnclearPayment(error, findPayment, {
+          invoiceNumber,
+          transactionId,
+          signal: context.signal,
+        });
+      }
+      return withRequestId(
+        {
+          data: await fetch(id, context.signal),
+          warnings: paymentStatusWarnings(outcome.payment.status),
+        },
+        outcome.requestId,
+      );
+    },
+  };
+}
+
+/** A payment recorded as anything but completed does not count towards paid: say so. */
+function paymentStatusWarnings(status: unknown): AdapterWarning[] {
+  if (typeof status !== 'string' || status === 'completed') return [];
+  return [
+    {
+      type: 'other',
+      // Only a known status is named: the vendor's own text may echo anything.
+      message: `the payment was recorded as ${KNOWN_PAYMENT_STATUSES.has(status) ? status : 'an unknown status'}; only completed payments count towards paid`,
+    },
+  ];
+}
