@@ -1,18 +1,33 @@
-import { BILLOMAT_STYLE_CAPABILITIES } from '@invoicekit/billomat-style';
 import {
   CUSTOMER_OPERATIONS,
   INVOICE_OPERATIONS,
   type AdapterCapabilities,
 } from '@invoicekit/core';
-import { INVOICEOCEAN_CAPABILITIES } from '@invoicekit/invoiceocean';
-import { PLANDOCKET_CAPABILITIES } from '@invoicekit/plandocket';
+import { PROVIDERS, createAdapter } from './providers';
 
-/** Every provider's declared capabilities, as the adapters export them. */
-export const CAPABILITIES: readonly (readonly [string, AdapterCapabilities])[] = [
-  ['invoiceocean', INVOICEOCEAN_CAPABILITIES],
-  ['billomat-style', BILLOMAT_STYLE_CAPABILITIES],
-  ['plandocket', PLANDOCKET_CAPABILITIES],
-];
+/**
+ * Configuration that makes an adapter without reaching anything: capabilities are derived from
+ * the operations each provider supplies, so building the adapter is enough to read them. The
+ * base URL is never called (port 9 is "discard"), and the values are placeholders.
+ */
+const OFFLINE_CONFIG: Readonly<Record<(typeof PROVIDERS)[number], Record<string, unknown>>> = {
+  invoiceocean: { apiToken: 'capability-matrix', baseUrl: 'http://127.0.0.1:9' },
+  'billomat-style': {
+    email: 'capability-matrix@invoicekit.invalid',
+    apiKey: 'capability-matrix',
+    baseUrl: 'http://127.0.0.1:9',
+  },
+  plandocket: { apiKey: 'capability-matrix', baseUrl: 'http://127.0.0.1:9' },
+};
+
+/** Every provider's capabilities, read off an adapter of each (with its default settings). */
+export function providerCapabilities(): readonly (readonly [string, AdapterCapabilities])[] {
+  return PROVIDERS.map((provider) => {
+    const adapter = createAdapter({ ...OFFLINE_CONFIG[provider], provider });
+    void adapter.close();
+    return [provider, adapter.capabilities] as const;
+  });
+}
 
 const mark = (supported: boolean): string => (supported ? '✓' : '—');
 
@@ -21,25 +36,26 @@ const mark = (supported: boolean): string => (supported ? '✓' : '—');
  * `capabilities` so that the README can never drift from the code (a test compares them).
  */
 export function capabilityMatrix(): string {
-  const header = ['operation', ...CAPABILITIES.map(([provider]) => `\`${provider}\``)];
+  const byProvider = providerCapabilities();
+  const header = ['operation', ...byProvider.map(([provider]) => `\`${provider}\``)];
   const rows: string[][] = [
     ...INVOICE_OPERATIONS.map((operation) => [
       `invoices.${operation}`,
-      ...CAPABILITIES.map(([, capabilities]) => mark(capabilities.invoices[operation])),
+      ...byProvider.map(([, capabilities]) => mark(capabilities.invoices[operation])),
     ]),
     ...CUSTOMER_OPERATIONS.map((operation) => [
       `customers.${operation}`,
-      ...CAPABILITIES.map(([, capabilities]) => mark(capabilities.customers[operation])),
+      ...byProvider.map(([, capabilities]) => mark(capabilities.customers[operation])),
     ]),
     [
       'partial payments',
-      ...CAPABILITIES.map(([, capabilities]) => mark(capabilities.invoices.partialPayments)),
+      ...byProvider.map(([, capabilities]) => mark(capabilities.invoices.partialPayments)),
     ],
     [
       'exactly-once create',
-      ...CAPABILITIES.map(([, capabilities]) => mark(capabilities.idempotentCreate)),
+      ...byProvider.map(([, capabilities]) => mark(capabilities.idempotentCreate)),
     ],
-    ['drafts', ...CAPABILITIES.map(([, capabilities]) => mark(capabilities.drafts))],
+    ['drafts', ...byProvider.map(([, capabilities]) => mark(capabilities.drafts))],
   ];
   // Padded as Prettier pads Markdown tables, so the formatted README stays byte-equal.
   const widths = header.map((title, column) =>

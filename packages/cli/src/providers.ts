@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { billomatStyleProvider } from '@invoicekit/billomat-style';
 import { ValidationError, createProviderRegistry, type InvoiceAdapterV1 } from '@invoicekit/core';

@@ -1,8 +1,7 @@
-import 'reflect-metadata';
 import { gzipSync } from 'node:zlib';
 import { createBillomatStyleAdapter } from '@invoicekit/billomat-style';
 import { createMethodStyleEmulator } from '@invoicekit/billomat-style/emulator';
-import type { InvoiceAdapterV1 } from '@invoicekit/core';
+import type { HttpHooks, InvoiceAdapterV1, Logger } from '@invoicekit/core';
 import { serveEmulator, type Emulator } from '@invoicekit/core/emulator';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
@@ -13,7 +12,6 @@ import {
   verifyWebhookSignature,
 } from '@invoicekit/plandocket';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
-import type { DependencyContainer } from 'tsyringe';
 import { CANARY } from './canaries';
 import {
   answer,
@@ -52,8 +50,9 @@ export interface ServedVendor {
 /** What a case's client side gets in the child process. */
 export interface CaseContext {
   readonly baseUrl: string;
-  /** Registers the child's hooks and logger, whose every event is checked for canaries. */
-  readonly configure: (container: DependencyContainer) => void;
+  /** The child's hooks and logger, whose every event is checked for canaries. */
+  readonly hooks: HttpHooks;
+  readonly logger: Logger;
 }
 
 /** One hostile behaviour, its client-side call and what must come of it. */
@@ -76,30 +75,37 @@ export interface HostileCase {
 }
 
 function io(context: CaseContext, extra: Record<string, unknown> = {}): InvoiceAdapterV1 {
-  return createInvoiceOceanAdapter(
-    { apiToken: CANARY.invoiceOceanToken, baseUrl: context.baseUrl, ...CASE_LIMITS, ...extra },
-    { configure: context.configure },
-  );
+  return createInvoiceOceanAdapter({
+    apiToken: CANARY.invoiceOceanToken,
+    baseUrl: context.baseUrl,
+    ...CASE_LIMITS,
+    ...extra,
+    hooks: context.hooks,
+    logger: context.logger,
+  });
 }
 
 function methodStyle(context: CaseContext, extra: Record<string, unknown> = {}): InvoiceAdapterV1 {
-  return createBillomatStyleAdapter(
-    {
-      email: CANARY.methodStyleEmail,
-      apiKey: CANARY.methodStyleKey,
-      baseUrl: context.baseUrl,
-      ...CASE_LIMITS,
-      ...extra,
-    },
-    { configure: context.configure },
-  );
+  return createBillomatStyleAdapter({
+    email: CANARY.methodStyleEmail,
+    apiKey: CANARY.methodStyleKey,
+    baseUrl: context.baseUrl,
+    ...CASE_LIMITS,
+    ...extra,
+    hooks: context.hooks,
+    logger: context.logger,
+  });
 }
 
 function plandocket(context: CaseContext, extra: Record<string, unknown> = {}): InvoiceAdapterV1 {
-  return createPlandocketAdapter(
-    { apiKey: CANARY.plandocketKey, baseUrl: context.baseUrl, ...CASE_LIMITS, ...extra },
-    { configure: context.configure },
-  );
+  return createPlandocketAdapter({
+    apiKey: CANARY.plandocketKey,
+    baseUrl: context.baseUrl,
+    ...CASE_LIMITS,
+    ...extra,
+    hooks: context.hooks,
+    logger: context.logger,
+  });
 }
 
 /** A vendor that is just a hostile handler; every request counts as "sent". */

@@ -3,11 +3,9 @@
  * are its own. Prints one JSON line: the outcome (error code or `ok`), every rendering of the
  * error, every hook event and log line, the seconds the call took and the peak RSS.
  */
-import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { inspect } from 'node:util';
-import { TOKENS, type HttpHooks, type Logger } from '@invoicekit/core';
-import type { DependencyContainer } from 'tsyringe';
+import type { HttpHooks, Logger } from '@invoicekit/core';
 import { HOSTILE_CASES } from './cases';
 
 const [id, baseUrl] = process.argv.slice(2);
@@ -34,15 +32,11 @@ const logger: Logger = {
   warn: log('warn'),
   error: log('error'),
 };
-const configure = (container: DependencyContainer): void => {
-  container.register(TOKENS.HttpHooks, { useValue: hooks });
-  container.register(TOKENS.Logger, { useValue: logger });
-};
 
 const started = performance.now();
 let outcome: Record<string, unknown>;
 try {
-  const result = await hostileCase.run({ baseUrl, configure });
+  const result = await hostileCase.run({ baseUrl, hooks, logger });
   outcome = { code: 'ok', result: inspect(result, { depth: 4 }) };
 } catch (error) {
   const code = (error as { code?: unknown } | null)?.code;

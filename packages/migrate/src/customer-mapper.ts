@@ -12,25 +12,60 @@ import {
 } from '@invoicekit/core';
 import type { MigrationJournal } from './journal';
 
+/** The fields a source party may hold: a customer record has more than a buyer snapshot. */
+type SourceParty = Customer | PartySnapshot;
+
+const held = <T>(value: T | null | undefined): T | undefined =>
+  value === null || value === '' ? undefined : value;
+
+function addressOf(party: SourceParty): CustomerCreateInput['address'] {
+  if (!party.address) return undefined;
+  const address = Object.fromEntries(
+    Object.entries(party.address).filter(([, value]) => value !== null),
+  );
+  return Object.keys(address).length > 0 ? address : undefined;
+}
+
+function bankOf(party: SourceParty): CustomerCreateInput['bank'] {
+  if (!('bank' in party) || !party.bank) return undefined;
+  const bank = Object.fromEntries(Object.entries(party.bank).filter(([, value]) => value !== null));
+  return Object.keys(bank).length > 0 ? bank : undefined;
+}
+
+/**
+ * How every field of the target's customer input is filled from the source party: the compiler
+ * refuses this table when the canonical customer input gains a field it does not fill.
+ */
+const CUSTOMER_INPUT_FROM_SOURCE = {
+  kind: (party) => party.kind,
+  name: (party) => party.name || 'Unnamed customer',
+  firstName: (party) => held(party.firstName),
+  lastName: (party) => held(party.lastName),
+  taxId: (party) => held(party.taxId),
+  email: (party) => held(party.email),
+  phone: (party) => held(party.phone),
+  address: addressOf,
+  bank: bankOf,
+  customerNumber: (party) => ('customerNumber' in party ? held(party.customerNumber) : undefined),
+  externalId: (_party, externalId) => externalId,
+  notes: (party) => ('notes' in party ? held(party.notes) : undefined),
+  // Vendor extras belong to one vendor; a migration carries canonical fields only.
+  providerOptions: () => undefined,
+} as const satisfies {
+  readonly [Key in keyof CustomerCreateInput]-?: (
+    party: SourceParty,
+    externalId: string,
+  ) => CustomerCreateInput[Key] | undefined;
+};
+
 /** A party (a source customer, or an invoice's buyer snapshot) as a target create input. */
-export function toCustomerInput(
-  party: Customer | PartySnapshot,
-  externalId: string,
-): CustomerCreateInput {
-  const address = party.address
-    ? Object.fromEntries(Object.entries(party.address).filter(([, value]) => value !== null))
-    : undefined;
-  return {
-    kind: party.kind,
-    name: party.name || 'Unnamed customer',
-    externalId,
-    ...(party.firstName ? { firstName: party.firstName } : {}),
-    ...(party.lastName ? { lastName: party.lastName } : {}),
-    ...(party.taxId ? { taxId: party.taxId } : {}),
-    ...(party.email ? { email: party.email } : {}),
-    ...(party.phone ? { phone: party.phone } : {}),
-    ...(address && Object.keys(address).length > 0 ? { address } : {}),
-  };
+export function toCustomerInput(party: SourceParty, externalId: string): CustomerCreateInput {
+  const input: Record<string, unknown> = {};
+  for (const [field, from] of Object.entries(CUSTOMER_INPUT_FROM_SOURCE)) {
+    const value = (from as (p: SourceParty, e: string) => unknown)(party, externalId);
+    if (value !== undefined) input[field] = value;
+  }
+  return input as CustomerCreateInput;
 }
 
 /** The first target customer a query finds; a filter the target lacks finds nothing. */

@@ -18,7 +18,7 @@ import { planLifecycle, type TargetAbilities } from './lifecycle';
 import { forEachConcurrently } from './pool';
 import { reconcile, verdictOf, type Reconciliation } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
-import { hiddenTypeWarning, toCreateInput } from './to-create-input';
+import { hiddenTypeWarning, toCreateInput, uncarriedFieldWarnings } from './to-create-input';
 
 /** Progress after each invoice. */
 export interface MigrationProgress {
@@ -257,6 +257,7 @@ async function run(
       }
       const guessed = hiddenTypeWarning(source);
       if (guessed) warnings.push(guessed);
+      warnings.push(...uncarriedFieldWarnings(source));
       const customer = await customers.targetIdFor(source);
       customerIds.add(customer.id);
       warnings.push(...customer.warnings);

@@ -1,7 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_RETRY_POLICY, TOKENS } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -19,17 +18,7 @@ afterEach(closeAll);
 /** A short deadline and one quick look-up: a vendor that commits late is not seen in time. */
 const impatient: NonNullable<Parameters<typeof startInvoiceOcean>[0]> = {
   timeoutMs: 300,
-  configure: (container) => {
-    container.register(TOKENS.RetryPolicy, {
-      useValue: {
-        ...DEFAULT_RETRY_POLICY,
-        baseDelayMs: 10,
-        maxDelayMs: 20,
-        lookupAttempts: 1,
-        lookupDelayMs: 20,
-      },
-    });
-  },
+  retry: { baseDelayMs: 10, maxDelayMs: 20, lookupAttempts: 1, lookupDelayMs: 20 },
 };
 
 /** Polls `check` until it holds, within a generous limit (the emulator still holds the request). */

@@ -14,17 +14,182 @@ export function migrationKey(sourceProvider: string, sourceId: string): string {
   return `invoicekit:${sourceProvider}:${sourceId}`;
 }
 
-function toLineInput(line: Line): LineInput {
+/** What the builder knows besides the source invoice. */
+export interface CreateInputContext {
+  readonly sourceProvider: string;
+  readonly targetCustomerId: string;
+  readonly relatedInvoiceId?: string;
+}
+
+/**
+ * How one field of a source record reaches the target:
+ * - `carried`: a field of the create input holds it (named, so a reader can follow it);
+ * - `derived`: the target computes it from what is carried (totals from lines), or the migration
+ *   brings it about by its own steps (status, paid date: finalize, pay, cancel);
+ * - `notCarried`: the canonical create input has no place for it — the migration reports its
+ *   loss as a warning whenever the source holds a value.
+ */
+export type SourceFieldCarriage =
+  { readonly carried: string } | { readonly derived: string } | { readonly notCarried: string };
+
+/** One {@link SourceFieldCarriage} for every field of `Record`: none may be left out. */
+export type SourceFieldTable<Record> = { readonly [Key in keyof Record]-?: SourceFieldCarriage };
+
+/**
+ * Every field of a source invoice and where it goes. A field added to the canonical `Invoice`
+ * is a compile error here until it is placed, so a migration never drops one without a word.
+ */
+export const INVOICE_SOURCE_FIELDS = {
+  id: { carried: 'externalId (the migration key) and the journal' },
+  provider: { derived: 'the target is another provider' },
+  number: { notCarried: 'the canonical create input has no invoice number; the target numbers it' },
+  type: { carried: 'type' },
+  status: { derived: 'the lifecycle steps: finalize, pay, cancel' },
+  currency: { carried: 'currency' },
+  issueDate: { carried: 'issueDate' },
+  serviceDate: { carried: 'serviceDate' },
+  dueDate: { carried: 'dueDate (when not before the issue date)' },
+  paidDate: { derived: 'the date of the payment step' },
+  customer: { carried: 'customer.id (the target customer made from the source customer or buyer)' },
+  seller: { carried: 'seller' },
+  lines: { carried: 'lines' },
+  totals: { derived: 'the target computes totals from the lines; reconciliation compares them' },
+  taxBreakdown: { derived: 'the target computes it from the lines' },
+  notes: { carried: 'notes' },
+  externalId: {
+    notCarried:
+      "the target's externalId is the migration key; the source's own external id is not kept",
+  },
+  orderId: { carried: 'orderId' },
+  relatedInvoiceId: { carried: 'relatedInvoiceId (mapped to the migrated invoice)' },
+  language: { carried: 'language' },
+  createdAt: { derived: 'the target stamps its own' },
+  updatedAt: { derived: 'the target stamps its own' },
+  raw: { derived: 'vendor-specific; stays with the source' },
+} as const satisfies SourceFieldTable<Invoice>;
+
+/** Every field of a source line and where it goes. */
+export const LINE_SOURCE_FIELDS = {
+  id: { derived: 'the target numbers its lines' },
+  description: { carried: 'description (— when empty)' },
+  sku: { carried: 'sku' },
+  productId: {
+    notCarried: "product ids name the source's catalogue; the target's catalogue has other ids",
+  },
+  quantity: { carried: 'quantity' },
+  unit: { carried: 'unit' },
+  unitPrice: { carried: 'unitPrice' },
+  unitPriceKind: { carried: 'unitPriceKind' },
+  taxRate: { carried: 'taxRate' },
+  discount: { carried: 'discount' },
+  totals: { derived: 'the target computes them' },
+} as const satisfies SourceFieldTable<Line>;
+
+type Filled<Input> = {
+  readonly [Key in keyof Input]-?: (
+    source: Invoice,
+    context: CreateInputContext,
+  ) => Input[Key] | undefined;
+};
+
+type FilledLine = {
+  readonly [Key in keyof LineInput]-?: (line: Line) => LineInput[Key] | undefined;
+};
+
+/** A nullable source value as an optional input value. */
+const given = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
+
+/** How every field of a line input is filled from the source line. */
+const LINE_INPUT_FROM_SOURCE = {
+  description: (line) => line.description || '—',
+  sku: (line) => given(line.sku),
+  productId: () => undefined,
+  quantity: (line) => line.quantity,
+  unit: (line) => given(line.unit),
+  unitPrice: (line) => line.unitPrice,
+  unitPriceKind: (line) => line.unitPriceKind,
+  taxRate: (line) => line.taxRate,
+  discount: (line) => given(line.discount),
+} as const satisfies FilledLine;
+
+/**
+ * How every field of the target's create input is filled from the source invoice: the
+ * compiler refuses this table when the canonical input gains a field it does not fill.
+ */
+const CREATE_INPUT_FROM_SOURCE = {
+  type: (source) => typeOf(source),
+  currency: (source) => source.currency,
+  issueDate: (source) => given(source.issueDate),
+  serviceDate: (source) => given(source.serviceDate),
+  // A due date before the issue date is invalid input; the target's default applies.
+  dueDate: (source) =>
+    source.dueDate !== null && (source.issueDate === null || source.dueDate >= source.issueDate)
+      ? source.dueDate
+      : undefined,
+  customer: (_source, context) => ({ id: context.targetCustomerId }),
+  seller: (source) => (source.seller === null ? undefined : partyInput(source.seller)),
+  lines: (source) => linesOf(source),
+  notes: (source) => given(source.notes),
+  externalId: (source, context) => migrationKey(context.sourceProvider, source.id),
+  orderId: (source) => given(source.orderId),
+  relatedInvoiceId: (_source, context) => context.relatedInvoiceId,
+  language: (source) => given(source.language),
+  // Vendor extras belong to one vendor; a migration carries canonical fields only.
+  providerOptions: () => undefined,
+} as const satisfies Filled<InvoiceCreateInput>;
+
+/** A snapshot party (seller) as input: only the values it holds. */
+function partyInput(
+  party: NonNullable<Invoice['seller']>,
+): NonNullable<InvoiceCreateInput['seller']> {
+  const address = party.address
+    ? Object.fromEntries(Object.entries(party.address).filter(([, value]) => value !== null))
+    : undefined;
   return {
-    description: line.description || '—',
-    quantity: line.quantity,
-    unitPrice: line.unitPrice,
-    unitPriceKind: line.unitPriceKind,
-    taxRate: line.taxRate,
-    ...(line.sku !== null ? { sku: line.sku } : {}),
-    ...(line.unit !== null ? { unit: line.unit } : {}),
-    ...(line.discount !== null ? { discount: line.discount } : {}),
+    kind: party.kind,
+    name: party.name,
+    ...(party.firstName !== null ? { firstName: party.firstName } : {}),
+    ...(party.lastName !== null ? { lastName: party.lastName } : {}),
+    ...(party.taxId !== null ? { taxId: party.taxId } : {}),
+    ...(party.email !== null ? { email: party.email } : {}),
+    ...(party.phone !== null ? { phone: party.phone } : {}),
+    ...(address && Object.keys(address).length > 0 ? { address } : {}),
   };
+}
+
+function fill<Input extends object, Source, Context>(
+  table: { readonly [Key in keyof Input]-?: (source: Source, context: Context) => unknown },
+  source: Source,
+  context: Context,
+): Input {
+  const filled: Record<string, unknown> = {};
+  for (const [key, from] of Object.entries(table) as [
+    string,
+    (s: Source, c: Context) => unknown,
+  ][]) {
+    const value = from(source, context);
+    if (value !== undefined) filled[key] = value;
+  }
+  return filled as Input;
+}
+
+/**
+ * The lines to write: the source's, or — for a vendor that returns none — one line carrying
+ * the net total.
+ */
+function linesOf(source: Invoice): LineInput[] {
+  if (source.lines.length === 0) {
+    return [
+      {
+        description: `Invoice ${source.number ?? source.id}`,
+        unitPrice: source.totals.net,
+        taxRate: source.taxBreakdown[0]?.rate ?? { kind: 'percent', value: '0' },
+      } satisfies LineInput,
+    ];
+  }
+  return source.lines.map((line) =>
+    fill<LineInput, Line, undefined>(LINE_INPUT_FROM_SOURCE, line, undefined),
+  );
 }
 
 /**
@@ -50,38 +215,41 @@ export function hiddenTypeWarning(source: Invoice): AdapterWarning | undefined {
 }
 
 /**
- * A source invoice → the canonical create input for the target: the same lines, dates, notes and
- * currency, the target's customer, and the migration key as `externalId`. A source invoice
- * without lines (a vendor that returns none) becomes one line carrying its net total.
+ * The source invoice's fields that hold a value the migration cannot carry, each as a warning
+ * naming its path (`number`, `lines.0.productId`) with the reason from the tables above.
  */
-export function toCreateInput(
-  source: Invoice,
-  context: { sourceProvider: string; targetCustomerId: string; relatedInvoiceId?: string },
-): InvoiceCreateInput {
-  const lines =
-    source.lines.length > 0
-      ? source.lines.map(toLineInput)
-      : [
-          {
-            description: `Invoice ${source.number ?? source.id}`,
-            unitPrice: source.totals.net,
-            taxRate: source.taxBreakdown[0]?.rate ?? { kind: 'percent', value: '0' },
-          } satisfies LineInput,
-        ];
-  return {
-    type: typeOf(source),
-    currency: source.currency,
-    customer: { id: context.targetCustomerId },
-    lines,
-    externalId: migrationKey(context.sourceProvider, source.id),
-    ...(source.issueDate !== null ? { issueDate: source.issueDate } : {}),
-    ...(source.serviceDate !== null ? { serviceDate: source.serviceDate } : {}),
-    ...(source.dueDate !== null && (source.issueDate === null || source.dueDate >= source.issueDate)
-      ? { dueDate: source.dueDate }
-      : {}),
-    ...(source.notes !== null ? { notes: source.notes } : {}),
-    ...(context.relatedInvoiceId !== undefined
-      ? { relatedInvoiceId: context.relatedInvoiceId }
-      : {}),
-  };
+export function uncarriedFieldWarnings(source: Invoice): AdapterWarning[] {
+  const lost = (
+    table: Readonly<Record<string, SourceFieldCarriage>>,
+    record: Readonly<Record<string, unknown>>,
+    prefix: string,
+  ): AdapterWarning[] =>
+    Object.entries(table).flatMap(([field, carriage]) =>
+      'notCarried' in carriage && record[field] !== null && record[field] !== undefined
+        ? [
+            {
+              type: 'unsupported_field' as const,
+              path: `${prefix}${field}`,
+              reason: carriage.notCarried,
+            },
+          ]
+        : [],
+    );
+  return [
+    ...lost(INVOICE_SOURCE_FIELDS, source, ''),
+    ...source.lines.flatMap((line, index) => lost(LINE_SOURCE_FIELDS, line, `lines.${index}.`)),
+  ];
+}
+
+/**
+ * A source invoice → the canonical create input for the target: every field filled by the
+ * table above — the same lines, dates, notes, currency, seller, order id and language, the
+ * target's customer, and the migration key as `externalId`.
+ */
+export function toCreateInput(source: Invoice, context: CreateInputContext): InvoiceCreateInput {
+  return fill<InvoiceCreateInput, Invoice, CreateInputContext>(
+    CREATE_INPUT_FROM_SOURCE,
+    source,
+    context,
+  );
 }

@@ -4,7 +4,10 @@
  */
 import { createBillomatStyleAdapter } from '@invoicekit/billomat-style';
 import { createMethodStyleEmulator } from '@invoicekit/billomat-style/emulator';
-import type { InvoiceAdapterV1 } from '@invoicekit/core';
+import type { InvoiceAdapterV1, RetryPolicy } from '@invoicekit/core';
+
+/** Retry settings of an adapter's configuration. */
+type RetrySettings = Partial<RetryPolicy>;
 import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
@@ -22,20 +25,18 @@ export const MS_KEY = 'ms-key-12345678';
 export async function startInvoiceOcean(
   options: {
     timeoutMs?: number;
-    /** Overrides in the adapter's container (a short retry policy). */
-    configure?: NonNullable<Parameters<typeof createInvoiceOceanAdapter>[1]>['configure'];
+    /** A short retry policy, as plain options. */
+    retry?: RetrySettings;
   } = {},
 ) {
   const emulator = createInvoiceOceanEmulator({ apiToken: IO_TOKEN, account: 'acme' });
   const server: ServedEmulator = await serveEmulator(emulator);
-  const adapter = createInvoiceOceanAdapter(
-    {
-      apiToken: `${IO_TOKEN}/acme`,
+  const adapter = createInvoiceOceanAdapter({
+    apiToken: `${IO_TOKEN}/acme`,
       baseUrl: server.baseUrl,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    },
-    options.configure ? { configure: options.configure } : {},
-  );
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+  });
   opened.push(adapter, server);
   return { emulator, adapter, baseUrl: server.baseUrl };
 }
@@ -43,21 +44,19 @@ export async function startInvoiceOcean(
 export async function startMethodStyle(
   options: {
     timeoutMs?: number;
-    /** Overrides in the adapter's container (a short retry policy). */
-    configure?: NonNullable<Parameters<typeof createBillomatStyleAdapter>[1]>['configure'];
+    /** A short retry policy, as plain options. */
+    retry?: RetrySettings;
   } = {},
 ) {
   const emulator = createMethodStyleEmulator({ email: 'owner@acme.example', apiKey: MS_KEY });
   const server = await serveEmulator(emulator);
-  const adapter = createBillomatStyleAdapter(
-    {
-      email: 'owner@acme.example',
+  const adapter = createBillomatStyleAdapter({
+    email: 'owner@acme.example',
       apiKey: MS_KEY,
       baseUrl: server.baseUrl,
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    },
-    options.configure ? { configure: options.configure } : {},
-  );
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+  });
   opened.push(adapter, server);
   return { emulator, adapter, baseUrl: server.baseUrl };
 }
