@@ -43,7 +43,13 @@ async function setUp(
   server = served;
   const { hooks, events } = recordingHooks();
   const clock = createFakeClock(Date.UTC(2026, 10, 20, 9));
-  adapter = createPlandocketAdapter({ baseUrl: served.baseUrl, apiKey: KEY, authHeader, clock, hooks });
+  adapter = createPlandocketAdapter({
+    baseUrl: served.baseUrl,
+    apiKey: KEY,
+    authHeader,
+    clock,
+    hooks,
+  });
   return { adapter, events };
 }
 

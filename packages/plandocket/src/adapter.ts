@@ -1,4 +1,9 @@
-import { businessDayIn, type Clock, type HttpTransport, type InvoiceProviderV1 } from '@invoicekit/core';
+import {
+  businessDayIn,
+  type Clock,
+  type HttpTransport,
+  type InvoiceProviderV1,
+} from '@invoicekit/core';
 import { PlandocketClient } from './client/plandocket-client';
 import { PLANDOCKET_FEATURES, PLANDOCKET_TIME_ZONE } from './features';
 import { plandocketCustomerOperations } from './operations/customers';

@@ -16,7 +16,11 @@ export { plandocketProvider, hourlyRateLimit } from './provider';
 export { createPlandocketProvider, type PlandocketProviderSettings } from './adapter';
 export { PLANDOCKET_FEATURES, PLANDOCKET_TIME_ZONE } from './features';
 export { PLANDOCKET } from './provider-id';
-export { PlandocketConfigSchema, type PlandocketConfig, type PlandocketConfigInput } from './config';
+export {
+  PlandocketConfigSchema,
+  type PlandocketConfig,
+  type PlandocketConfigInput,
+} from './config';
 export { API_PREFIX } from './client/api-prefix';
 export { plandocketErrorMapper } from './errors/error-mapper';
 export {

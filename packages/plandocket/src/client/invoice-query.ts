@@ -12,6 +12,9 @@ export const InvoiceQuerySchema = z.strictObject({
 });
 export type InvoiceQuery = z.input<typeof InvoiceQuerySchema>;
 
+/** Every include of an invoice: its lines, payments and contact, in the same call. */
+export const INVOICE_INCLUDES_ALL = ['items', 'payments', 'contact'] as const;
+
 /** Every documented filter and sort of `GET /api/v1/contacts`. */
 export const ContactQuerySchema = z.strictObject({
   search: z.string().min(1).optional(),

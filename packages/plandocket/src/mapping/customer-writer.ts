@@ -50,9 +50,4 @@ export const PLANDOCKET_CUSTOMER_RULES = {
   customerNumber: { write: (customer_number) => ({ customer_number }) },
   externalId: { unsupported: 'contacts have no external id; customerNumber is the key' },
   notes: { write: (notes) => ({ notes }) },
-} satisfies FieldRules<
-  PlandocketCustomerFields,
-  PlandocketCustomerFields,
-  ContactBody,
-  undefined
->;
+} satisfies FieldRules<PlandocketCustomerFields, PlandocketCustomerFields, ContactBody, undefined>;

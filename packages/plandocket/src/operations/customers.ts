@@ -9,7 +9,10 @@ import {
   type WritePlan,
 } from '@invoicekit/core';
 import type { PlandocketClient, VendorResult } from '../client/plandocket-client';
-import { PLANDOCKET_CUSTOMER_RULES, type PlandocketCustomerFields } from '../mapping/customer-writer';
+import {
+  PLANDOCKET_CUSTOMER_RULES,
+  type PlandocketCustomerFields,
+} from '../mapping/customer-writer';
 import { toCanonicalCustomer } from '../mapping/to-canonical-customer';
 import { PLANDOCKET } from '../provider-id';
 import { withRequestId } from './write-result';

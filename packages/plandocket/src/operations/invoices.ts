@@ -16,6 +16,7 @@ import {
   type ProviderWriteResult,
   type WritePlan,
 } from '@invoicekit/core';
+import { INVOICE_INCLUDES_ALL } from '../client/invoice-query';
 import type { PlandocketClient, VendorRecord } from '../client/plandocket-client';
 import { PLANDOCKET_INVOICE_RULES } from '../mapping/invoice-writer';
 import { VENDOR_CANCELED_STATUS } from '../mapping/status';
@@ -34,7 +35,7 @@ export interface PlandocketInvoiceDeps {
 }
 
 /** Every listed or read invoice comes with its lines, payments and contact: one call each. */
-const FULL = ['items', 'payments', 'contact'] as const;
+const FULL = INVOICE_INCLUDES_ALL;
 
 /** Payment statuses a warning may name (anything else could be text the vendor echoed). */
 const KNOWN_PAYMENT_STATUSES = new Set(['pending', 'failed', 'cancelled', 'canceled', 'refunded']);
