@@ -85,7 +85,8 @@ export const LINE_SOURCE_FIELDS = {
   totals: { derived: 'the target computes them' },
 } as const satisfies SourceFieldTable<Line>;
 
-type Filled<Input> = {
+/** One filler for every field of a create input: none may be left out. */
+export type Filled<Input> = {
   readonly [Key in keyof Input]-?: (
     source: Invoice,
     context: CreateInputContext,
@@ -116,7 +117,7 @@ const LINE_INPUT_FROM_SOURCE = {
  * How every field of the target's create input is filled from the source invoice: the
  * compiler refuses this table when the canonical input gains a field it does not fill.
  */
-const CREATE_INPUT_FROM_SOURCE = {
+export const CREATE_INPUT_FROM_SOURCE = {
   type: (source) => typeOf(source),
   currency: (source) => source.currency,
   issueDate: (source) => given(source.issueDate),

@@ -1,0 +1,204 @@
+import {
+  InvoiceCreateInputSchema,
+  type Invoice,
+  type InvoiceCreateInput,
+  type Line,
+} from '@invoicekit/core';
+import { describe, expect, it } from 'vitest';
+import { toCustomerInput } from './customer-mapper';
+import {
+  CREATE_INPUT_FROM_SOURCE,
+  INVOICE_SOURCE_FIELDS,
+  type Filled,
+  LINE_SOURCE_FIELDS,
+  toCreateInput,
+  uncarriedFieldWarnings,
+  type SourceFieldTable,
+} from './to-create-input';
+
+const line: Line = {
+  id: '11',
+  description: 'Consulting',
+  sku: 'C-1',
+  productId: '501',
+  quantity: '3',
+  unit: 'h',
+  unitPrice: '120.00',
+  unitPriceKind: 'net',
+  taxRate: { kind: 'percent', value: '19' },
+  discount: { kind: 'percent', value: '10' },
+  totals: { net: '324.00', tax: '61.56', gross: '385.56', discount: '36.00' },
+};
+
+const source: Invoice = {
+  id: '42',
+  provider: 'plandocket',
+  number: 'RE-2025-0001',
+  type: 'invoice',
+  status: { canonical: 'issued', raw: 'open' },
+  currency: 'EUR',
+  issueDate: '2025-03-01',
+  serviceDate: '2025-02-28',
+  dueDate: '2025-03-15',
+  paidDate: null,
+  customer: { id: '7', snapshot: null },
+  seller: {
+    kind: 'company',
+    name: 'Acme GmbH',
+    firstName: null,
+    lastName: null,
+    taxId: 'DE999999999',
+    email: 'billing@acme.example',
+    phone: null,
+    address: {
+      street: 'Hauptstr. 1',
+      city: 'Berlin',
+      postalCode: '10115',
+      region: null,
+      country: 'DE',
+    },
+  },
+  lines: [line],
+  totals: { net: '324.00', tax: '61.56', gross: '385.56', paid: '0.00', due: '385.56' },
+  taxBreakdown: [
+    { rate: { kind: 'percent', value: '19' }, net: '324.00', tax: '61.56', gross: '385.56' },
+  ],
+  notes: 'Thank you',
+  externalId: 'shop-17',
+  orderId: 'PO-9',
+  relatedInvoiceId: null,
+  language: 'de',
+  createdAt: null,
+  updatedAt: null,
+  raw: {},
+};
+
+const context = { sourceProvider: 'plandocket', targetCustomerId: '900' };
+
+describe('toCreateInput', () => {
+  it('carries every field the canonical create input has a place for', () => {
+    const input = toCreateInput(source, context);
+    expect(input).toEqual({
+      type: 'invoice',
+      currency: 'EUR',
+      issueDate: '2025-03-01',
+      serviceDate: '2025-02-28',
+      dueDate: '2025-03-15',
+      customer: { id: '900' },
+      seller: {
+        kind: 'company',
+        name: 'Acme GmbH',
+        taxId: 'DE999999999',
+        email: 'billing@acme.example',
+        address: { street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      },
+      lines: [
+        {
+          description: 'Consulting',
+          sku: 'C-1',
+          quantity: '3',
+          unit: 'h',
+          unitPrice: '120.00',
+          unitPriceKind: 'net',
+          taxRate: { kind: 'percent', value: '19' },
+          discount: { kind: 'percent', value: '10' },
+        },
+      ],
+      notes: 'Thank you',
+      externalId: 'invoicekit:plandocket:42',
+      orderId: 'PO-9',
+      language: 'de',
+    });
+    // What it builds is valid canonical input.
+    expect(() => InvoiceCreateInputSchema.parse(input)).not.toThrow();
+  });
+
+  it('reports what it cannot carry, by path, only where the source holds a value', () => {
+    expect(uncarriedFieldWarnings(source)).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'number' }),
+      expect.objectContaining({ type: 'unsupported_field', path: 'externalId' }),
+      expect.objectContaining({ type: 'unsupported_field', path: 'lines.0.productId' }),
+    ]);
+    const bare = {
+      ...source,
+      number: null,
+      externalId: null,
+      lines: [{ ...line, productId: null }],
+    };
+    expect(uncarriedFieldWarnings(bare)).toEqual([]);
+  });
+
+  it('declares every field of a source invoice and line — a new field does not compile', () => {
+    type GrownInvoice = Invoice & { loyaltyTier: string | null };
+    type GrownLine = Line & { warehouse: string | null };
+    // @ts-expect-error the table does not say where the new invoice field goes.
+    const invoiceTable: SourceFieldTable<GrownInvoice> = INVOICE_SOURCE_FIELDS;
+    // @ts-expect-error the same for a new line field.
+    const lineTable: SourceFieldTable<GrownLine> = LINE_SOURCE_FIELDS;
+    expect(Object.keys(invoiceTable)).not.toContain('loyaltyTier');
+    expect(Object.keys(lineTable)).not.toContain('warehouse');
+    // Every canonical field of today's model is declared.
+    const declared: SourceFieldTable<Invoice> = INVOICE_SOURCE_FIELDS;
+    expect(Object.keys(declared).sort()).toEqual(Object.keys(source).sort());
+  });
+
+  it('writes a credit note against the migrated id of the invoice it corrects', () => {
+    const input: InvoiceCreateInput = toCreateInput(
+      { ...source, relatedInvoiceId: '40', type: 'credit_note' },
+      { ...context, relatedInvoiceId: '77' },
+    );
+    expect(input).toMatchObject({ type: 'credit_note', relatedInvoiceId: '77' });
+  });
+
+  it('fills every field of the create input — a new input field does not compile', () => {
+    type GrownInput = InvoiceCreateInput & { loyaltyTier?: string };
+    // @ts-expect-error no filler for the new field.
+    const table: Filled<GrownInput> = CREATE_INPUT_FROM_SOURCE;
+    expect(Object.keys(table)).not.toContain('loyaltyTier');
+  });
+});
+
+describe('toCustomerInput', () => {
+  it("carries a source customer's bank details, number and notes as well as its contact fields", () => {
+    const input = toCustomerInput(
+      {
+        id: '7',
+        provider: 'plandocket',
+        kind: 'company',
+        name: 'Müller GmbH',
+        firstName: null,
+        lastName: null,
+        taxId: 'DE123456789',
+        email: 'ap@mueller.example',
+        phone: '+49 30 1234',
+        address: {
+          street: 'Weg 2',
+          city: 'Köln',
+          postalCode: '50667',
+          region: null,
+          country: 'DE',
+        },
+        bank: { bankName: 'Sparkasse', iban: 'DE89370400440532013000', bic: null },
+        customerNumber: 'K-100',
+        externalId: 'crm-5',
+        notes: 'pays late',
+        createdAt: null,
+        updatedAt: null,
+        raw: {},
+      },
+      'invoicekit:plandocket:customer:7',
+    );
+    expect(input).toEqual({
+      kind: 'company',
+      name: 'Müller GmbH',
+      taxId: 'DE123456789',
+      email: 'ap@mueller.example',
+      phone: '+49 30 1234',
+      address: { street: 'Weg 2', city: 'Köln', postalCode: '50667', country: 'DE' },
+      bank: { bankName: 'Sparkasse', iban: 'DE89370400440532013000' },
+      customerNumber: 'K-100',
+      externalId: 'invoicekit:plandocket:customer:7',
+      notes: 'pays late',
+    });
+  });
+});
