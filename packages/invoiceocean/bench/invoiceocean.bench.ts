@@ -7,11 +7,11 @@
  */
 import { Agent } from 'node:http';
 import axios from 'axios';
-import { InvoiceCreateInputSchema } from '@invoicekit/core';
+import { InvoiceCreateInputSchema, writeFields } from '@invoicekit/core';
 import { serveEmulator } from '@invoicekit/core/emulator';
 import { runBenchmarks } from '../../../bench/harness';
 import { createInvoiceOceanEmulator } from '../src/emulator';
-import { createInvoiceOceanAdapter, fromCanonicalInvoice, toCanonicalInvoice } from '../src/index';
+import { INVOICE_RULES, createInvoiceOceanAdapter, toCanonicalInvoice } from '../src/index';
 
 const TOKEN = 'bench-token-1234567';
 const emulator = createInvoiceOceanEmulator({ apiToken: TOKEN, account: 'bench' });
@@ -41,7 +41,7 @@ const bare = axios.create({ baseURL: served.baseUrl, httpAgent: new Agent({ keep
 
 const raw = (await bare.get(`/invoices/1.json?api_token=${TOKEN}`)).data as unknown;
 const today = '2026-11-21';
-const input = InvoiceCreateInputSchema.parse({
+const { providerOptions: _none, ...input } = InvoiceCreateInputSchema.parse({
   currency: 'PLN',
   issueDate: '2026-11-02',
   customer: { id: '7', snapshot: { name: 'Bench Buyer Sp. z o.o.', taxId: 'PL5252445767' } },
@@ -76,8 +76,13 @@ await runBenchmarks(
     },
     { name: 'wire → canonical (toCanonicalInvoice)', fn: () => toCanonicalInvoice(raw, { today }) },
     {
-      name: 'canonical → wire (fromCanonicalInvoice)',
-      fn: () => fromCanonicalInvoice(input, undefined, 'create'),
+      name: 'canonical → wire (writeFields(INVOICE_RULES))',
+      fn: () =>
+        writeFields(INVOICE_RULES, input, {
+          provider: 'invoiceocean',
+          operation: 'invoices.create',
+          context: { operation: 'invoices.create', options: undefined },
+        }),
     },
   ],
   { baseline: 'baseline: JSON.parse(JSON.stringify(wire))' },

@@ -1,4 +1,4 @@
-import { OutcomeUnknownError, TOKENS, type RetryPolicy } from '@invoicekit/core';
+import { OutcomeUnknownError, type RetryPolicy } from '@invoicekit/core';
 import { encodeResponse, type EmulatorRequest } from '@invoicekit/core/emulator';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import {
   serveHostile,
   type HostileServer,
   type ReceivedRequest,
-} from './__testing__/hostile-server';
+} from './__fixtures__/hostile-server';
 import { createInvoiceOceanEmulator } from './emulator';
 import { createInvoiceOceanAdapter } from './index';
 
@@ -83,24 +83,21 @@ async function lateCommitting(
 }
 
 function adapterFor(policy: Partial<RetryPolicy>) {
-  adapter = createInvoiceOceanAdapter(
-    { apiToken: `${TOKEN}/acme`, baseUrl: server?.baseUrl, timeoutMs: TIMEOUT_MS },
-    {
-      configure: (container) =>
-        container.register(TOKENS.RetryPolicy, {
-          useValue: {
-            maxRetries: 2,
-            baseDelayMs: 10,
-            maxDelayMs: 20,
-            maxRetryAfterMs: 1_000,
-            retryBudgetMs: 5_000,
-            lookupAttempts: 3,
-            lookupDelayMs: 400,
-            ...policy,
-          },
-        }),
+  adapter = createInvoiceOceanAdapter({
+    apiToken: `${TOKEN}/acme`,
+    baseUrl: server?.baseUrl,
+    timeoutMs: TIMEOUT_MS,
+    retry: {
+      maxRetries: 2,
+      baseDelayMs: 10,
+      maxDelayMs: 20,
+      maxRetryAfterMs: 1_000,
+      retryBudgetMs: 5_000,
+      lookupAttempts: 3,
+      lookupDelayMs: 400,
+      ...policy,
     },
-  );
+  });
   return adapter;
 }
 

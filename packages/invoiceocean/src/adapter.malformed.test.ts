@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { ProviderError, TOKENS } from '@invoicekit/core';
+import { ProviderError } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
 
 /**
@@ -63,24 +63,20 @@ async function adapterAgainst(route: string, text: string, invoice = invoiceJson
     if (key === 'GET /clients/5.json') return answer(response, 200, clientJson());
     return answer(response, 404, { code: 'error', message: 'Not found' });
   });
-  return createInvoiceOceanAdapter(
-    { apiToken: `${TOKEN}/acme`, baseUrl: server.baseUrl },
-    {
-      // No waiting between attempts: these answers are final anyway.
-      configure: (container) =>
-        container.register(TOKENS.RetryPolicy, {
-          useValue: {
-            maxRetries: 0,
-            baseDelayMs: 1,
-            maxDelayMs: 1,
-            maxRetryAfterMs: 1,
-            retryBudgetMs: 10,
-            lookupAttempts: 1,
-            lookupDelayMs: 1,
-          },
-        }),
+  return createInvoiceOceanAdapter({
+    apiToken: `${TOKEN}/acme`,
+    baseUrl: server.baseUrl,
+    // No waiting between attempts: these answers are final anyway.
+    retry: {
+      maxRetries: 0,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      maxRetryAfterMs: 1,
+      retryBudgetMs: 10,
+      lookupAttempts: 1,
+      lookupDelayMs: 1,
     },
-  );
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProviderError> {

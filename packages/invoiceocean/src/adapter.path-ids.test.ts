@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '@invoicekit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
 
 /** Ids put into URL paths — the caller's and those from the vendor's own answers — stay one segment. */

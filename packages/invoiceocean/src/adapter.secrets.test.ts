@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { InvoicekitError, TOKENS, type HttpHooks } from '@invoicekit/core';
+import { InvoicekitError, type HttpHooks } from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__testing__/hostile-server';
-import { toRailsXml } from './xml/rails-xml';
+import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
+import { toRailsXml } from './codec/rails-xml';
 import { createInvoiceOceanAdapter } from './index';
 
 /**
@@ -47,25 +47,21 @@ async function against(
   hookPayloads = [];
   const record = (payload: unknown) => hookPayloads.push(payload);
   const hooks: HttpHooks = { onRequest: record, onResponse: record, onRetry: record };
-  return createInvoiceOceanAdapter(
-    { apiToken: `${CANARY}/acme`, baseUrl: server.baseUrl, format },
-    {
-      configure: (container) => {
-        container.register(TOKENS.HttpHooks, { useValue: hooks });
-        container.register(TOKENS.RetryPolicy, {
-          useValue: {
-            maxRetries: 0,
-            baseDelayMs: 1,
-            maxDelayMs: 1,
-            maxRetryAfterMs: 1,
-            retryBudgetMs: 10,
-            lookupAttempts: 1,
-            lookupDelayMs: 1,
-          },
-        });
-      },
+  return createInvoiceOceanAdapter({
+    apiToken: `${CANARY}/acme`,
+    baseUrl: server.baseUrl,
+    format,
+    hooks,
+    retry: {
+      maxRetries: 0,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      maxRetryAfterMs: 1,
+      retryBudgetMs: 10,
+      lookupAttempts: 1,
+      lookupDelayMs: 1,
     },
-  );
+  });
 }
 
 /** The call fails with a typed error, and neither it nor any hook payload holds the canary. */

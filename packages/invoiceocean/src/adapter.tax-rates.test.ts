@@ -1,6 +1,6 @@
 import { ValidationError } from '@invoicekit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
 
 /** Tax rates no tax office sets never reach the vendor's books from a canonical write. */

@@ -1,4 +1,3 @@
-import { TOKENS } from '@invoicekit/core';
 import { attachToNock, serveEmulator } from '@invoicekit/core/emulator';
 import {
   createFakeClock,
@@ -6,7 +5,6 @@ import {
   type ConformanceHarness,
 } from '@invoicekit/core/testing';
 import nock from 'nock';
-import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createInvoiceOceanEmulator } from './emulator';
 import { createInvoiceOceanAdapter } from './index';
@@ -23,17 +21,20 @@ function harness(
 ): ConformanceHarness {
   // The clock the adapter sleeps on and reads "today" from; 2026-11-20, a day before the emulator's.
   const clock = createFakeClock(Date.UTC(2026, 10, 20, 9));
-  const configure = (container: DependencyContainer): void => {
-    container.register(TOKENS.Clock, { useValue: clock });
-  };
-  const adapter = createInvoiceOceanAdapter(
-    { apiToken: `${TOKEN}/acme`, baseUrl, format, pageSize: PAGE_SIZE },
-    { configure },
-  );
-  const adapterWithBadCredentials = createInvoiceOceanAdapter(
-    { apiToken: `${WRONG}/acme`, baseUrl, format, pageSize: PAGE_SIZE },
-    { configure },
-  );
+  const adapter = createInvoiceOceanAdapter({
+    apiToken: `${TOKEN}/acme`,
+    baseUrl,
+    format,
+    pageSize: PAGE_SIZE,
+    clock,
+  });
+  const adapterWithBadCredentials = createInvoiceOceanAdapter({
+    apiToken: `${WRONG}/acme`,
+    baseUrl,
+    format,
+    pageSize: PAGE_SIZE,
+    clock,
+  });
   return {
     adapter,
     adapterWithBadCredentials,

@@ -2,17 +2,27 @@
  * @invoicekit/invoiceocean — the invoicekit adapter for InvoiceOcean, Fakturownia, VosFactures and
  * eFakturierung. The emulator is at `@invoicekit/invoiceocean/emulator`.
  */
-import 'reflect-metadata';
-import { createProviderRegistry } from '@invoicekit/core';
-import type { InvoiceOceanAdapter } from './adapter';
-import type { DependencyContainer } from 'tsyringe';
+import {
+  createAdapterFrom,
+  type AdapterRuntimeOptions,
+  type DefinedAdapter,
+} from '@invoicekit/core';
+import type { InvoiceOceanClient } from './client/vendor-client';
 import type { InvoiceOceanConfigInput } from './config';
 import { invoiceOceanProvider } from './provider';
 
 export { invoiceOceanProvider } from './provider';
-export { InvoiceOceanAdapter } from './adapter';
-export { INVOICEOCEAN_CAPABILITIES } from './capabilities';
+export {
+  createInvoiceOceanProvider,
+  type InvoiceOceanSettings,
+  type InvoiceOceanTransports,
+} from './adapter';
 export { INVOICEOCEAN } from './provider-id';
+export {
+  INVOICEOCEAN_FEATURES,
+  INVOICEOCEAN_MAX_PAGE_SIZE,
+  INVOICEOCEAN_TIME_ZONE,
+} from './features';
 export {
   BRAND_DOMAINS,
   CalculatingStrategySchema,
@@ -33,6 +43,14 @@ export {
   type VendorRecord,
   type VendorResourceDefinition,
 } from './client/vendor-resource';
+export {
+  InvoicesResource,
+  type InvoiceDocument,
+  type InvoiceEmail,
+  type PrintOption,
+} from './client/invoices';
+export { PaymentsResource } from './client/payments';
+export type { CallOptions, RawAnswer, WriteCallOptions } from './client/call-options';
 export { DepartmentsResource, type UploadFile } from './client/departments';
 export {
   InvoiceActions,
@@ -47,22 +65,32 @@ export {
   type CreateAccountInput,
   type LoginInput,
 } from './client/accounts';
-export { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 export { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 export { toCanonicalCustomer } from './mapping/to-canonical-customer';
-export { fromCanonicalInvoice } from './mapping/from-canonical-invoice';
-export { fromCanonicalCustomer } from './mapping/from-canonical-customer';
+export {
+  INVOICE_RULES,
+  type CorrectedPosition,
+  type InvoiceFields,
+  type InvoiceWriteContext,
+} from './mapping/invoice-writer';
+export { CUSTOMER_RULES, type CustomerFields } from './mapping/customer-writer';
 
 /**
- * An adapter for one InvoiceOcean-family account. `provider` may be omitted here.
- * @example createInvoiceOceanAdapter({ apiToken: 'TOKEN/acme', brand: 'fakturownia' })
+ * Options of {@link createInvoiceOceanAdapter}: the configuration (without `provider`) and the
+ * plain runtime objects (`logger`, `hooks`, `clock`, `random`, agents, `rateLimiter`, `configure`).
+ */
+export type InvoiceOceanAdapterOptions = Omit<InvoiceOceanConfigInput, 'provider'> &
+  AdapterRuntimeOptions;
+
+/** An adapter for one InvoiceOcean-family account; `vendor` is the typed {@link InvoiceOceanClient}. */
+export type InvoiceOceanAdapter = DefinedAdapter<InvoiceOceanClient>;
+
+/**
+ * An adapter for one InvoiceOcean-family account.
+ * @example createInvoiceOceanAdapter({ apiToken: 'TOKEN/acme', brand: 'fakturownia', clock })
  */
 export function createInvoiceOceanAdapter(
-  config: Omit<InvoiceOceanConfigInput, 'provider'> & { provider?: 'invoiceocean' },
-  options: { configure?: (container: DependencyContainer) => void } = {},
+  options: InvoiceOceanAdapterOptions,
 ): InvoiceOceanAdapter {
-  return createProviderRegistry([invoiceOceanProvider]).createAdapter(
-    { provider: 'invoiceocean', ...config },
-    options,
-  ) as InvoiceOceanAdapter;
+  return createAdapterFrom(invoiceOceanProvider, options);
 }

@@ -1,7 +1,6 @@
-import { ResponseTooLargeError, TimeoutError, TOKENS } from '@invoicekit/core';
-import type { DependencyContainer } from 'tsyringe';
+import { ResponseTooLargeError, TimeoutError } from '@invoicekit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
 
 /** The config's transport limits reach both transports (the account host and the app host). */
@@ -12,28 +11,27 @@ afterEach(async () => {
 });
 
 const noRetries = {
-  configure: (container: DependencyContainer) =>
-    container.register(TOKENS.RetryPolicy, {
-      useValue: {
-        maxRetries: 0,
-        baseDelayMs: 1,
-        maxDelayMs: 1,
-        maxRetryAfterMs: 1,
-        retryBudgetMs: 10,
-        lookupAttempts: 1,
-        lookupDelayMs: 1,
-      },
-    }),
+  retry: {
+    maxRetries: 0,
+    baseDelayMs: 1,
+    maxDelayMs: 1,
+    maxRetryAfterMs: 1,
+    retryBudgetMs: 10,
+    lookupAttempts: 1,
+    lookupDelayMs: 1,
+  },
 };
 
 describe('transport limits from the config', () => {
   it('maxResponseBytes: a body past it is ResponseTooLargeError, on the account and the app host', async () => {
     const huge = JSON.stringify({ id: 1, note: 'x'.repeat(200_000) });
     server = await serveHostile((_request, response) => answer(response, 200, huge));
-    const adapter = createInvoiceOceanAdapter(
-      { apiToken: 'limits-token-1/acme', baseUrl: server.baseUrl, maxResponseBytes: 4096 },
-      noRetries,
-    );
+    const adapter = createInvoiceOceanAdapter({
+      apiToken: 'limits-token-1/acme',
+      baseUrl: server.baseUrl,
+      maxResponseBytes: 4096,
+      ...noRetries,
+    });
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(ResponseTooLargeError);
     await expect(
       adapter.vendor.accounts.login({ login: 'l', password: 'p' }),
@@ -49,10 +47,12 @@ describe('transport limits from the config', () => {
       const timer = setInterval(() => response.write('x'), 50);
       response.on('close', () => clearInterval(timer));
     });
-    const adapter = createInvoiceOceanAdapter(
-      { apiToken: 'limits-token-1/acme', baseUrl: server.baseUrl, timeoutMs: 300 },
-      noRetries,
-    );
+    const adapter = createInvoiceOceanAdapter({
+      apiToken: 'limits-token-1/acme',
+      baseUrl: server.baseUrl,
+      timeoutMs: 300,
+      ...noRetries,
+    });
     const startedAt = Date.now();
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(TimeoutError);
     // Generous bound on hostile behaviour: the deadline plus a second.

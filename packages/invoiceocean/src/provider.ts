@@ -1,52 +1,58 @@
 import {
   bodyToken,
+  defineAdapter,
   defineProvider,
   jsonCodec,
   queryToken,
-  registerTransport,
   transportLimitsOf,
 } from '@invoicekit/core';
-import type { z } from 'zod';
-import { InvoiceOceanAdapter } from './adapter';
+import { createInvoiceOceanProvider } from './adapter';
+import { maskingEchoedSecrets } from './codec/echoed-secrets';
+import { invoiceOceanXmlCodec } from './codec/xml-codec';
 import { BRAND_DOMAINS, InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
-import { maskingEchoedSecrets } from './echoed-secrets';
-import { INVOICEOCEAN_APP_TRANSPORT } from './tokens';
 import { invoiceOceanErrorForResponse } from './errors/error-mapper';
 import { INVOICEOCEAN } from './provider-id';
-import { invoiceOceanXmlCodec } from './xml/xml-codec';
+
+const USER_AGENT = { 'user-agent': 'invoicekit-invoiceocean/0.1' };
+
+/** The partner API lives on the brand's app host; an explicit baseUrl (an emulator) serves both. */
+function appBaseUrlOf(config: InvoiceOceanConfig): string {
+  return config.account !== null &&
+    config.baseUrl === `https://${config.account}.${BRAND_DOMAINS[config.brand]}`
+    ? `https://app.${BRAND_DOMAINS[config.brand]}`
+    : config.baseUrl;
+}
 
 /**
  * The registry entry for the InvoiceOcean family. JSON writes carry the token in the body
  * (`{"api_token": …, "invoice": …}`), reads in the query, as the vendor's examples do; the XML
- * variant takes it in the query. No rate limit is set: the vendor documents none.
+ * variant takes it in the query. No rate limit is set: the vendor documents none. Two
+ * transports: the account's host and the brand's `app.` host (partner API).
  */
-export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
+export const invoiceOceanProvider = defineProvider({
   id: INVOICEOCEAN,
   displayName: 'InvoiceOcean / Fakturownia / VosFactures / eFakturierung',
-  configSchema: InvoiceOceanConfigSchema as unknown as z.ZodType<InvoiceOceanConfig>,
-  createAdapter: (container, config) => {
-    // The partner API lives on the brand's app host; an explicit baseUrl (an emulator) serves both.
-    const appBaseUrl =
-      config.account !== null &&
-      config.baseUrl === `https://${config.account}.${BRAND_DOMAINS[config.brand]}`
-        ? `https://app.${BRAND_DOMAINS[config.brand]}`
-        : config.baseUrl;
+  configSchema: InvoiceOceanConfigSchema,
+  createAdapter: (runtime, config) => {
     // A credential the vendor echoes back is masked before any reader sees the answer.
     const secrets = [config.token, config.apiToken];
     const json = maskingEchoedSecrets(jsonCodec, secrets, '[REDACTED]');
-    const appTransport = registerTransport(container.createChildContainer(), {
+    const shared = {
       provider: INVOICEOCEAN,
-      baseUrl: appBaseUrl,
-      auth: bodyToken('api_token', config.token),
-      codec: json,
       ...transportLimitsOf(config),
       errorMapper: invoiceOceanErrorForResponse,
+      // The full `TOKEN/prefix` form is a credential too.
       extraSecrets: [config.apiToken],
-      headers: { 'user-agent': 'invoicekit-invoiceocean/0.1' },
+      headers: USER_AGENT,
+    };
+    const app = runtime.transport({
+      ...shared,
+      baseUrl: appBaseUrlOf(config),
+      auth: bodyToken('api_token', config.token),
+      codec: json,
     });
-    container.register(INVOICEOCEAN_APP_TRANSPORT, { useValue: appTransport });
-    registerTransport(container, {
-      provider: INVOICEOCEAN,
+    const account = runtime.transport({
+      ...shared,
       baseUrl: config.baseUrl,
       auth:
         config.format === 'xml'
@@ -56,12 +62,17 @@ export const invoiceOceanProvider = defineProvider<InvoiceOceanConfig>({
         config.format === 'xml'
           ? maskingEchoedSecrets(invoiceOceanXmlCodec, secrets, 'REDACTED')
           : json,
-      ...transportLimitsOf(config),
-      errorMapper: invoiceOceanErrorForResponse,
-      // The full `TOKEN/prefix` form is a credential too.
-      extraSecrets: [config.apiToken],
-      headers: { 'user-agent': 'invoicekit-invoiceocean/0.1' },
     });
-    return container.resolve(InvoiceOceanAdapter);
+    return defineAdapter(
+      createInvoiceOceanProvider(
+        { account, app },
+        {
+          format: config.format,
+          pageSize: config.pageSize,
+          calculatingStrategy: config.calculatingStrategy,
+          clock: runtime.clock,
+        },
+      ),
+    );
   },
 });

@@ -1,7 +1,7 @@
-import { ProviderError, TOKENS, ValidationError } from '@invoicekit/core';
+import { ProviderError, ValidationError } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from '../__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from '../__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from '../index';
 
 /** The typed vendor client (`adapter.vendor`) against bad input and broken answers, on loopback. */
@@ -18,23 +18,19 @@ async function vendorAnswering(text: string | ((path: string) => unknown)) {
   server = await serveHostile((request, response) =>
     answer(response, 200, typeof text === 'string' ? text : text(request.path)),
   );
-  return createInvoiceOceanAdapter(
-    { apiToken: `${TOKEN}/acme`, baseUrl: server.baseUrl },
-    {
-      configure: (container) =>
-        container.register(TOKENS.RetryPolicy, {
-          useValue: {
-            maxRetries: 0,
-            baseDelayMs: 1,
-            maxDelayMs: 1,
-            maxRetryAfterMs: 1,
-            retryBudgetMs: 10,
-            lookupAttempts: 1,
-            lookupDelayMs: 1,
-          },
-        }),
+  return createInvoiceOceanAdapter({
+    apiToken: `${TOKEN}/acme`,
+    baseUrl: server.baseUrl,
+    retry: {
+      maxRetries: 0,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      maxRetryAfterMs: 1,
+      retryBudgetMs: 10,
+      lookupAttempts: 1,
+      lookupDelayMs: 1,
     },
-  ).vendor;
+  }).vendor;
 }
 
 async function refused(call: () => Promise<unknown>, path: string): Promise<void> {

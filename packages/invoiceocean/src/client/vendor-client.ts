@@ -1,33 +1,29 @@
 import type { HttpTransport } from '@invoicekit/core';
 import { ClientWire } from '../wire/client';
-import { InvoiceWire } from '../wire/invoice';
 import { AccountsApi } from './accounts';
 import { DepartmentsResource } from './departments';
 import { PriceListsResource } from './price-lists';
-import { InvoiceActions } from './invoice-actions';
+import { InvoicesResource } from './invoices';
+import { PaymentsResource } from './payments';
 import * as schemas from './schemas';
 import { VendorResource } from './vendor-resource';
 import type { z } from 'zod';
 
 /**
  * The InvoiceOcean API by its own names, typed: every resource the vendor documents and the seed
- * pages use, so that nothing needs the raw pass-through. It shares the adapter's transport (auth,
- * retries, redaction). Every write validates its input before sending (create and update alike);
+ * pages use, so that nothing needs the raw pass-through, and the only code that names the vendor's
+ * paths: the canonical operations call it too. It shares the adapter's transports (auth, retries,
+ * redaction). Every write validates its input before sending (create and update alike);
  * every answer is checked to be what the call returns. Reach it as `adapter.vendor`.
  */
 export class InvoiceOceanClient {
-  readonly invoices: VendorResource<
-    z.output<typeof InvoiceWire>,
-    z.input<typeof schemas.InvoiceInput.create>
-  > & {
-    readonly actions: InvoiceActions;
-  };
+  readonly invoices: InvoicesResource;
   readonly clients: VendorResource<
     z.output<typeof ClientWire>,
     z.input<typeof schemas.ClientInput.create>
   >;
   readonly products;
-  readonly payments;
+  readonly payments: PaymentsResource;
   readonly categories;
   readonly warehouses;
   readonly departments: DepartmentsResource;
@@ -42,17 +38,7 @@ export class InvoiceOceanClient {
     const resource = <Record, Input>(
       definition: ConstructorParameters<typeof VendorResource<Record, Input>>[1],
     ) => new VendorResource<Record, Input>(transport, definition, extension);
-    this.invoices = Object.assign(
-      resource({
-        path: 'invoices',
-        wrapper: 'invoice',
-        record: InvoiceWire,
-        input: schemas.InvoiceInput,
-      }),
-      {
-        actions: new InvoiceActions(transport, extension),
-      },
-    );
+    this.invoices = new InvoicesResource(transport, extension);
     this.clients = resource({
       path: 'clients',
       wrapper: 'client',
@@ -65,13 +51,7 @@ export class InvoiceOceanClient {
       record: schemas.ProductRecord,
       input: schemas.ProductInput,
     });
-    this.payments = resource({
-      path: 'banking/payments',
-      getPath: 'banking/payment',
-      wrapper: 'banking_payment',
-      record: schemas.PaymentRecord,
-      input: schemas.PaymentInput,
-    });
+    this.payments = new PaymentsResource(transport, extension);
     this.categories = resource({
       path: 'categories',
       wrapper: 'category',

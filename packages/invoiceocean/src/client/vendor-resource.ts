@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { INVOICEOCEAN } from '../provider-id';
 import { listAnswer, recordAnswer, requireId } from '../wire/answer';
 import { idSegment } from '../wire/path-segment';
+import type { CallOptions, RawAnswer, WriteCallOptions } from './call-options';
 
 /** Vendor filters of a list: scalars, or lists of them for repeated keys (`kinds[]`). */
 const QuerySchema = z.record(
@@ -187,13 +188,79 @@ export class VendorResource<Record, Input> {
     return this.read(response.body, operation);
   }
 
-  async delete(id: string | number, options: WriteOptions = {}): Promise<void> {
-    const operation = `${this.definition.path}.delete`;
+  async delete(id: string | number, options: WriteOptions & CallOptions = {}): Promise<void> {
+    const operation = options.operation ?? `${this.definition.path}.delete`;
     await this.transport.request({
       method: 'DELETE',
       path: this.url(`${this.definition.path}/${this.id(id, operation)}`),
       operation,
       signal: options.signal,
     });
+  }
+
+  // The calls below serve the canonical operations: the answer is returned as sent, because the
+  // canonical readers check it themselves (and name the canonical operation when it is wrong).
+
+  /** `GET /{path}/ID` — the answer as sent. */
+  async fetchRaw(id: string | number, options: CallOptions = {}): Promise<unknown> {
+    const operation = options.operation ?? `${this.definition.path}.get`;
+    const response = await this.transport.request({
+      method: 'GET',
+      path: this.url(
+        `${this.definition.getPath ?? this.definition.path}/${this.id(id, operation)}`,
+      ),
+      operation,
+      signal: options.signal,
+    });
+    return response.body;
+  }
+
+  /** One page of `GET /{path}` with the vendor's filters: a list (anything else is an error). */
+  async listRawPage(
+    query: Readonly<globalThis.Record<string, QueryValue>>,
+    options: CallOptions = {},
+  ): Promise<unknown[]> {
+    const operation = options.operation ?? `${this.definition.path}.list`;
+    const response = await this.transport.request({
+      method: 'GET',
+      path: this.url(this.definition.path),
+      query,
+      operation,
+      signal: options.signal,
+    });
+    return listAnswer(response.body, { operation, what: 'list' });
+  }
+
+  /** `POST /{path}` with `{ wrapper: body }` as given — the answer as sent. */
+  async createRaw(
+    body: globalThis.Record<string, unknown>,
+    options: WriteCallOptions = {},
+  ): Promise<RawAnswer> {
+    const response = await this.transport.request({
+      method: 'POST',
+      path: this.url(this.definition.path),
+      body: { [this.definition.wrapper]: body },
+      operation: options.operation ?? `${this.definition.path}.create`,
+      signal: options.signal,
+      ...(options.idempotency ? { idempotency: options.idempotency } : {}),
+    });
+    return { body: response.body, recoveredByLookup: response.recoveredByLookup };
+  }
+
+  /** `PUT /{path}/ID` with `{ wrapper: body }` as given — the answer as sent. */
+  async updateRaw(
+    id: string | number,
+    body: globalThis.Record<string, unknown>,
+    options: CallOptions = {},
+  ): Promise<unknown> {
+    const operation = options.operation ?? `${this.definition.path}.update`;
+    const response = await this.transport.request({
+      method: 'PUT',
+      path: this.url(`${this.definition.path}/${this.id(id, operation)}`),
+      body: { [this.definition.wrapper]: body },
+      operation,
+      signal: options.signal,
+    });
+    return response.body;
   }
 }

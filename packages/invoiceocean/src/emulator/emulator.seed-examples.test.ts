@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeRailsXml } from '../xml/rails-xml';
+import { decodeRailsXml } from '../codec/rails-xml';
 import { createInvoiceOceanEmulator } from './emulator';
 
 /** One `curl` example of the original product documents, as transcribed in the fixture. */

@@ -1,6 +1,6 @@
 import { toDecimal } from '@invoicekit/core';
 import { jsonResponse, textResponse, type EmulatorResponse } from '@invoicekit/core/emulator';
-import { toRailsXml } from '../xml/rails-xml';
+import { toRailsXml } from '../codec/rails-xml';
 import { formatBigDecimal } from './big-decimal';
 import { amountsOf } from './stored-amounts';
 import type { StoredClient, StoredInvoice, StoredPayment, StoredProduct } from './state';

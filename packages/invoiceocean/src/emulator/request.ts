@@ -1,5 +1,5 @@
 import type { EmulatorRequest } from '@invoicekit/core/emulator';
-import { decodeRailsXml } from '../xml/rails-xml';
+import { decodeRailsXml } from '../codec/rails-xml';
 
 /** `/invoices/100/send_by_email.json` → resource, id, action and format. */
 export interface ParsedPath {

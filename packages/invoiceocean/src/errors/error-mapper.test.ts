@@ -1,12 +1,11 @@
 import {
   AuthenticationError,
   RateLimitedError,
-  TOKENS,
   UnavailableError,
   type ResponseContext,
 } from '@invoicekit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from '../__testing__/hostile-server';
+import { answer, serveHostile, type HostileServer } from '../__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from '../index';
 import { invoiceOceanErrorForResponse } from './error-mapper';
 
@@ -63,23 +62,19 @@ describe('over loopback', () => {
     server = await serveHostile((_request, response) =>
       answer(response, 503, MAINTENANCE, 'text/html; charset=utf-8'),
     );
-    const adapter = createInvoiceOceanAdapter(
-      { apiToken: 'maintenance-token-77/acme', baseUrl: server.baseUrl },
-      {
-        configure: (container) =>
-          container.register(TOKENS.RetryPolicy, {
-            useValue: {
-              maxRetries: 2,
-              baseDelayMs: 1,
-              maxDelayMs: 2,
-              maxRetryAfterMs: 10,
-              retryBudgetMs: 100,
-              lookupAttempts: 1,
-              lookupDelayMs: 1,
-            },
-          }),
+    const adapter = createInvoiceOceanAdapter({
+      apiToken: 'maintenance-token-77/acme',
+      baseUrl: server.baseUrl,
+      retry: {
+        maxRetries: 2,
+        baseDelayMs: 1,
+        maxDelayMs: 2,
+        maxRetryAfterMs: 10,
+        retryBudgetMs: 100,
+        lookupAttempts: 1,
+        lookupDelayMs: 1,
       },
-    );
+    });
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(UnavailableError);
     expect(server.requests).toHaveLength(3);
     await adapter.close();

@@ -1,51 +1,40 @@
-import type {
-  AdapterWarning,
-  ParsedCustomerCreateInput,
-  ParsedCustomerUpdateInput,
-} from '@invoicekit/core';
+import type { CustomerCreateFields, CustomerUpdateFields, FieldRules } from '@invoicekit/core';
 
-/** Canonical customer input → the vendor's `client` object, with warnings for what it cannot hold. */
-export function fromCanonicalCustomer(
-  input: ParsedCustomerCreateInput | ParsedCustomerUpdateInput,
-): {
-  client: Record<string, unknown>;
-  warnings: AdapterWarning[];
-} {
-  const warnings: AdapterWarning[] = [];
-  const unsupported = (path: string, reason: string): void => {
-    warnings.push({ type: 'unsupported_field', path, reason });
-  };
-  if (input.customerNumber !== undefined)
-    unsupported('customerNumber', 'InvoiceOcean clients have no customer number');
-  if (input.bank?.bic !== undefined)
-    unsupported('bank.bic', 'InvoiceOcean keeps no BIC on the client card');
-  if (input.address?.region !== undefined)
-    unsupported('address.region', 'InvoiceOcean addresses have no region');
-  if (input.providerOptions?.invoiceocean !== undefined)
-    unsupported('providerOptions.invoiceocean', 'no client options are supported yet');
+/** A canonical customer write as the writer reads it: a create or an update. */
+export type CustomerFields = CustomerCreateFields | CustomerUpdateFields;
 
-  const client: Record<string, unknown> = {
-    name: input.name,
-    first_name: input.firstName,
-    last_name: input.lastName,
-    company: input.kind === undefined ? undefined : input.kind === 'company',
-    tax_no: input.taxId,
-    email: input.email,
-    phone: input.phone,
-    street: input.address?.street,
-    // Reading joins street and street_no; writing the joined street clears the number, or the
-    // vendor would print it twice.
-    street_no: input.address?.street === undefined ? undefined : '',
-    city: input.address?.city,
-    post_code: input.address?.postalCode,
-    country: input.address?.country,
-    bank: input.bank?.bankName,
-    bank_account: input.bank?.iban,
-    external_id: input.externalId,
-    note: input.notes,
-  };
-  return {
-    client: Object.fromEntries(Object.entries(client).filter(([, value]) => value !== undefined)),
-    warnings,
-  };
-}
+/**
+ * Canonical customer → the vendor's `client` object, one rule per canonical field. Rule order is
+ * warning order, and also the order of the vendor's fields (an XML body lists them so): name,
+ * contact, address, bank, references.
+ */
+export const CUSTOMER_RULES = {
+  customerNumber: { unsupported: 'InvoiceOcean clients have no customer number' },
+  name: { write: (name) => ({ name }) },
+  firstName: { write: (firstName) => ({ first_name: firstName }) },
+  lastName: { write: (lastName) => ({ last_name: lastName }) },
+  kind: { write: (kind) => ({ company: kind === 'company' }) },
+  taxId: { write: (taxId) => ({ tax_no: taxId }) },
+  email: { write: (email) => ({ email }) },
+  phone: { write: (phone) => ({ phone }) },
+  address: {
+    fields: {
+      // Reading joins street and street_no; writing the joined street clears the number, or the
+      // vendor would print it twice.
+      street: { write: (street) => ({ street, street_no: '' }) },
+      city: { write: (city) => ({ city }) },
+      postalCode: { write: (postCode) => ({ post_code: postCode }) },
+      region: { unsupported: 'InvoiceOcean addresses have no region' },
+      country: { write: (country) => ({ country }) },
+    },
+  },
+  bank: {
+    fields: {
+      bankName: { write: (bank) => ({ bank }) },
+      iban: { write: (iban) => ({ bank_account: iban }) },
+      bic: { unsupported: 'InvoiceOcean keeps no BIC on the client card' },
+    },
+  },
+  externalId: { write: (externalId) => ({ external_id: externalId }) },
+  notes: { write: (note) => ({ note }) },
+} satisfies FieldRules<CustomerFields, CustomerFields, Record<string, unknown>, undefined>;

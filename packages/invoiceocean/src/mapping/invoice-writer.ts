@@ -4,61 +4,19 @@ import {
   formatFixed,
   taxFraction,
   toDecimal,
-  type AdapterWarning,
-  type ParsedInvoiceCreateInput,
-  type ParsedInvoiceUpdateInput,
-  type ParsedLineInput,
-  type PartySnapshotInput,
+  type FieldRules,
+  type InvoiceCreateFields,
+  type InvoiceUpdateFields,
 } from '@invoicekit/core';
 import type { InvoiceOceanInvoiceOptions } from '../provider-options';
 import { INVOICEOCEAN } from '../provider-id';
 import { TYPE_TO_KIND } from './kind';
+import { partyFields } from './party-writer';
 import { fromCanonicalTaxRate } from './tax';
 
-type ParsedPartyInput = Exclude<ParsedInvoiceCreateInput['seller'], undefined>;
-
-/** The vendor `invoice` object and what could not be carried. */
-export interface InvoiceWriteBody {
-  readonly invoice: Record<string, unknown>;
-  readonly warnings: AdapterWarning[];
-}
-
-function partyFields(
-  prefix: 'buyer' | 'seller',
-  party: ParsedPartyInput | PartySnapshotInput,
-  path: string,
-  warnings: AdapterWarning[],
-): Record<string, unknown> {
-  if (party.address?.region !== undefined) {
-    warnings.push({
-      type: 'unsupported_field',
-      path: `${path}.address.region`,
-      reason: 'InvoiceOcean addresses have no region',
-    });
-  }
-  if (prefix === 'seller' && (party.firstName !== undefined || party.lastName !== undefined)) {
-    warnings.push({
-      type: 'unsupported_field',
-      path: `${path}.${party.firstName !== undefined ? 'firstName' : 'lastName'}`,
-      reason:
-        'the seller has no first or last name at InvoiceOcean; seller_person is the contact person',
-    });
-  }
-  return {
-    [`${prefix}_name`]: party.name,
-    ...(prefix === 'buyer'
-      ? { buyer_first_name: party.firstName, buyer_last_name: party.lastName }
-      : {}),
-    ...(prefix === 'buyer' ? { buyer_company: party.kind !== 'person' } : {}),
-    [`${prefix}_tax_no`]: party.taxId,
-    [`${prefix}_email`]: party.email,
-    [`${prefix}_phone`]: party.phone,
-    [`${prefix}_street`]: party.address?.street,
-    [`${prefix}_city`]: party.address?.city,
-    [`${prefix}_post_code`]: party.address?.postalCode,
-    [`${prefix}_country`]: party.address?.country,
-  };
-}
+/** A canonical invoice write as the writer reads it: a create or an update. */
+export type InvoiceFields = InvoiceCreateFields | InvoiceUpdateFields;
+type Line = InvoiceCreateFields['lines'][number];
 
 /** A position of the invoice a credit note corrects: what the line was before. */
 export interface CorrectedPosition {
@@ -66,55 +24,64 @@ export interface CorrectedPosition {
   readonly quantity: string;
 }
 
-/** What mapping a line needs besides the line. */
-interface LineContext {
-  readonly index: number;
-  readonly warnings: AdapterWarning[];
-  /** The corrected invoice's positions, for a credit note. */
-  readonly corrected: readonly CorrectedPosition[] | undefined;
+/** What writing an invoice needs besides the input, read by the operation beforehand. */
+export interface InvoiceWriteContext {
+  readonly operation: string;
+  /** `providerOptions.invoiceocean`, validated. */
+  readonly options: InvoiceOceanInvoiceOptions | undefined;
+  /** For a credit note: the corrected invoice's positions (before/after records). */
+  readonly corrected?: readonly CorrectedPosition[] | undefined;
+  /** For an update: the invoice's current kind. */
+  readonly currentKind?: string | null | undefined;
 }
 
-/** Catalogue reference, code and unit: the same on a plain and a correction position. */
-function identityFields(line: ParsedLineInput): Record<string, unknown> {
-  return {
-    ...(line.sku !== undefined ? { code: line.sku } : {}),
-    ...(line.productId !== undefined ? { product_id: Number(line.productId) } : {}),
-    ...(line.unit !== undefined ? { quantity_unit: line.unit } : {}),
-  };
-}
+const OVERRIDE_REASON =
+  'InvoiceOcean prints the client card of customer.id; pass providerOptions.invoiceocean.buyerOverride to print the snapshot (it also updates the card)';
 
 /**
- * The vendor takes an amount discount off the gross (reference §11.4); the canonical amount is in
- * the line's price kind, so a net-priced line's amount is grossed up at its rate — with a warning
- * when the vendor's two decimals cannot hold the exact value.
+ * One rule per canonical line field → a plain vendor position. A credit note's positions are
+ * made into correction positions from these by {@link placePositions}.
  */
-function discountFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
-  if (!line.discount) return {};
-  if (line.discount.kind === 'percent') return { discount_percent: line.discount.value };
-  if (line.unitPriceKind === 'gross') return { discount: line.discount.value };
-  const exact = toDecimal(line.discount.value).times(taxFraction(line.taxRate).plus(1));
-  const sent = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  if (!sent.equals(exact)) {
-    context.warnings.push({
-      type: 'approximated',
-      path: `lines.${context.index}.discount.value`,
-      reason: `the vendor takes amount discounts off the gross: ${line.discount.value} net is sent as ${formatFixed(sent, 2)} gross`,
-    });
-  }
-  return { discount: formatFixed(sent, 2) };
-}
+const LINE_RULES = {
+  description: { write: (name) => ({ name }) },
+  sku: { write: (code) => ({ code }) },
+  productId: { write: (productId) => ({ product_id: Number(productId) }) },
+  unit: { write: (unit) => ({ quantity_unit: unit }) },
+  quantity: { write: (quantity) => ({ quantity }) },
+  unitPrice: {
+    write: (price, scope) =>
+      scope.parent.unitPriceKind === 'gross' ? { price_gross: price } : { price_net: price },
+  },
+  unitPriceKind: { consumed: 'unitPrice: the price goes to price_net or price_gross' },
+  taxRate: { write: (rate, scope) => ({ tax: fromCanonicalTaxRate(rate, scope.path) }) },
+  /**
+   * The vendor takes an amount discount off the gross (reference §11.4); the canonical amount is
+   * in the line's price kind, so a net-priced line's amount is grossed up at its rate — with a
+   * warning when the vendor's two decimals cannot hold the exact value.
+   */
+  discount: {
+    write: (discount, scope) => {
+      if (discount.kind === 'percent') return { discount_percent: discount.value };
+      if (scope.parent.unitPriceKind === 'gross') return { discount: discount.value };
+      const exact = toDecimal(discount.value).times(taxFraction(scope.parent.taxRate).plus(1));
+      const sent = exact.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      if (!sent.equals(exact)) {
+        scope.approximate(
+          `the vendor takes amount discounts off the gross: ${discount.value} net is sent as ${formatFixed(sent, 2)} gross`,
+          'value',
+        );
+      }
+      return { discount: formatFixed(sent, 2) };
+    },
+  },
+} satisfies FieldRules<Line, InvoiceFields, Record<string, unknown>, InvoiceWriteContext>;
 
-function positionFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
-  return {
-    name: line.description,
-    ...identityFields(line),
-    quantity: line.quantity,
-    ...(line.unitPriceKind === 'gross'
-      ? { price_gross: line.unitPrice }
-      : { price_net: line.unitPrice }),
-    tax: fromCanonicalTaxRate(line.taxRate, `lines.${context.index}.taxRate`),
-    ...discountFields(line, context),
-  };
+/** The fields a plain position and both sides of a correction share. */
+const IDENTITY_KEYS = ['code', 'product_id', 'quantity_unit'] as const;
+const DISCOUNT_KEYS = ['discount_percent', 'discount'] as const;
+
+function pick(record: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in record).map((key) => [key, record[key]]));
 }
 
 /**
@@ -123,43 +90,46 @@ function positionFields(line: ParsedLineInput, context: LineContext): Record<str
  * invoice's line of the same name (so 2 units credited 1 reads 2 → 1, as in the vendor's example);
  * without one, the line is recorded as going from the credited units to none, with a warning.
  */
-function correctionFields(line: ParsedLineInput, context: LineContext): Record<string, unknown> {
+function correctionPosition(
+  line: Line,
+  position: Record<string, unknown>,
+  corrected: readonly CorrectedPosition[] | undefined,
+  approximate: (reason: string) => void,
+): Record<string, unknown> {
   const quantity = toDecimal(line.quantity);
   const price = toDecimal(line.unitPrice);
   const isCredit = quantity.times(price).isNegative();
   const delta = isCredit ? quantity.abs().negated() : quantity.abs();
-  const original = context.corrected?.find((position) => position.name === line.description);
+  const original = corrected?.find((item) => item.name === line.description);
   const before = original
     ? toDecimal(original.quantity)
     : isCredit
       ? quantity.abs()
       : toDecimal('0');
   if (!original) {
-    context.warnings.push({
-      type: 'approximated',
-      path: `lines.${context.index}`,
-      reason: `the corrected invoice has no line named ${JSON.stringify(line.description)}; recorded as ${before.toString()} → ${before.plus(delta).toString()} units`,
-    });
+    approximate(
+      `the corrected invoice has no line named ${JSON.stringify(line.description)}; recorded as ${before.toString()} → ${before.plus(delta).toString()} units`,
+    );
   }
   const priceKey = line.unitPriceKind === 'gross' ? 'price_gross' : 'price_net';
   const unit = price.abs().toString();
-  const tax = fromCanonicalTaxRate(line.taxRate, `lines.${context.index}.taxRate`);
+  const identity = pick(position, IDENTITY_KEYS);
   const side = (kind: 'correction_before' | 'correction_after', count: string) => ({
     name: line.description,
-    ...identityFields(line),
+    ...identity,
     quantity: count,
     [priceKey]: unit,
-    tax,
+    tax: position.tax,
     kind,
   });
   return {
     name: line.description,
     kind: 'correction',
-    ...identityFields(line),
+    ...identity,
     quantity: delta.toString(),
     [priceKey]: unit,
-    tax,
-    ...discountFields(line, context),
+    tax: position.tax,
+    ...pick(position, DISCOUNT_KEYS),
     correction_before_attributes: side('correction_before', before.toString()),
     correction_after_attributes: side('correction_after', before.plus(delta).toString()),
   };
@@ -169,7 +139,7 @@ function correctionFields(line: ParsedLineInput, context: LineContext): Record<s
  * The vendor applies one discount mode per invoice (`discount_kind`), so percentage and amount
  * discounts cannot be mixed on one invoice: that would change the money, so it is an error.
  */
-function invoiceDiscountFields(lines: readonly ParsedLineInput[]): Record<string, unknown> {
+function invoiceDiscountFields(lines: readonly Line[]): Record<string, unknown> {
   const kinds = new Set(lines.flatMap((line) => (line.discount ? [line.discount.kind] : [])));
   if (kinds.size === 0) return {};
   if (kinds.size > 1) {
@@ -189,105 +159,84 @@ function invoiceDiscountFields(lines: readonly ParsedLineInput[]): Record<string
 }
 
 /**
- * Canonical invoice input → the vendor's `invoice` object (create or update), with a warning for
- * every canonical field the vendor cannot hold as given.
+ * Canonical invoice → the vendor's `invoice` object (create or update), one rule per canonical
+ * field: the compiler refuses this table when the canonical input gains a field it does not
+ * handle. Rule order is warning order: order id, buyer, seller, then the lines.
  */
-export function fromCanonicalInvoice(
-  input: ParsedInvoiceCreateInput | ParsedInvoiceUpdateInput,
-  options: InvoiceOceanInvoiceOptions | undefined,
-  mode: 'create' | 'update',
-  context: {
-    /** For a credit note: the corrected invoice's positions (before/after records). */
-    readonly corrected?: readonly CorrectedPosition[];
-    /** For an update: the invoice's current kind. */
-    readonly currentKind?: string | null;
-  } = {},
-): InvoiceWriteBody {
-  const warnings: AdapterWarning[] = [];
-  const invoice: Record<string, unknown> = {};
-  const set = (key: string, value: unknown): void => {
-    if (value !== undefined) invoice[key] = value;
-  };
-
-  if (input.type !== undefined) set('kind', TYPE_TO_KIND[input.type]);
-  if (mode === 'create') set('number', null);
-  set('currency', input.currency);
-  set('issue_date', input.issueDate);
-  set('sell_date', input.serviceDate);
-  if (input.dueDate !== undefined) {
-    set('payment_to_kind', 'other_date');
-    set('payment_to', input.dueDate);
-  }
-  set('description', input.notes);
-  set('lang', input.language);
-
+export const INVOICE_RULES = {
+  type: { write: (type) => ({ kind: TYPE_TO_KIND[type] }) },
+  currency: { write: (currency) => ({ currency }) },
+  issueDate: { write: (issueDate) => ({ issue_date: issueDate }) },
+  serviceDate: { write: (sellDate) => ({ sell_date: sellDate }) },
+  dueDate: { write: (dueDate) => ({ payment_to_kind: 'other_date', payment_to: dueDate }) },
+  notes: { write: (description) => ({ description }) },
+  language: { write: (lang) => ({ lang }) },
   // `oid` is the vendor's order id and its dedupe key; externalId takes it when both are given.
-  if (input.externalId !== undefined) {
-    set('oid', input.externalId);
-    set('oid_unique', 'yes');
-    if (input.orderId !== undefined && input.orderId !== input.externalId) {
-      warnings.push({
-        type: 'unsupported_field',
-        path: 'orderId',
-        reason: 'InvoiceOcean has one order id (oid), used for externalId',
-      });
-    }
-  } else {
-    set('oid', input.orderId);
-  }
-
+  externalId: { write: (oid) => ({ oid, oid_unique: 'yes' }) },
+  orderId: {
+    write: (orderId, scope) => {
+      const externalId = scope.root.externalId;
+      if (externalId === undefined) return { oid: orderId };
+      if (orderId !== externalId)
+        scope.unsupported('InvoiceOcean has one order id (oid), used for externalId');
+      return undefined;
+    },
+  },
   // Corrections, final invoices and VAT invoices made from a proforma all name their source in
   // `from_invoice_id` (the vendor's own correction example does so).
-  if (input.relatedInvoiceId !== undefined) set('from_invoice_id', Number(input.relatedInvoiceId));
+  relatedInvoiceId: { write: (id) => ({ from_invoice_id: Number(id) }) },
+  customer: {
+    fields: {
+      id: { write: (id) => ({ client_id: Number(id) }) },
+      snapshot: {
+        write: (snapshot, scope) => {
+          const fields = partyFields(snapshot, 'buyer', scope, scope.context.operation);
+          if (scope.parent.id !== undefined && !scope.context.options?.buyerOverride)
+            scope.approximate(OVERRIDE_REASON);
+          return fields;
+        },
+      },
+    },
+  },
+  seller: {
+    write: (seller, scope) => partyFields(seller, 'seller', scope, scope.context.operation),
+  },
+  lines: {
+    each: LINE_RULES,
+    place: (positions, scope) => {
+      const lines = scope.parent;
+      // An update of a correction keeps writing correction positions, whatever `type` says.
+      const isCorrection =
+        scope.root.type === 'credit_note' || scope.context.currentKind === 'correction';
+      return {
+        positions: isCorrection
+          ? positions.map((position, index) =>
+              correctionPosition(
+                lines[index] as Line,
+                position,
+                scope.context.corrected,
+                (reason) => scope.approximate(reason, String(index)),
+              ),
+            )
+          : positions,
+        ...invoiceDiscountFields(lines),
+      };
+    },
+  },
+} satisfies FieldRules<InvoiceFields, InvoiceFields, Record<string, unknown>, InvoiceWriteContext>;
 
-  const customer = input.customer;
-  if (customer?.id !== undefined) set('client_id', Number(customer.id));
-  if (customer?.snapshot) {
-    Object.assign(invoice, partyFields('buyer', customer.snapshot, 'customer.snapshot', warnings));
-    if (customer.id !== undefined && !options?.buyerOverride) {
-      warnings.push({
-        type: 'approximated',
-        path: 'customer.snapshot',
-        reason:
-          'InvoiceOcean prints the client card of customer.id; pass providerOptions.invoiceocean.buyerOverride to print the snapshot (it also updates the card)',
-      });
-    }
-  }
-  if (input.seller) Object.assign(invoice, partyFields('seller', input.seller, 'seller', warnings));
-
-  if (input.lines !== undefined) {
-    // An update of a correction keeps writing correction positions, whatever `type` says.
-    const isCorrection = input.type === 'credit_note' || context.currentKind === 'correction';
-    const lines = input.lines;
-    set(
-      'positions',
-      lines.map((line, index) =>
-        (isCorrection ? correctionFields : positionFields)(line, {
-          index,
-          warnings,
-          corrected: context.corrected,
-        }),
-      ),
-    );
-    Object.assign(invoice, invoiceDiscountFields(input.lines));
-  }
-
-  if (options) {
-    set(
-      'department_id',
-      options.departmentId === undefined ? undefined : Number(options.departmentId),
-    );
-    set('buyer_override', options.buyerOverride);
-    set('payment_type', options.paymentType);
-    set('place', options.place);
-    set('calculating_strategy', options.calculatingStrategy);
-    set(
-      'split_payment',
-      options.splitPayment === undefined ? undefined : options.splitPayment ? 1 : 0,
-    );
-  }
-  return {
-    invoice: Object.fromEntries(Object.entries(invoice).filter(([, value]) => value !== undefined)),
-    warnings,
+/** `providerOptions.invoiceocean` → the vendor's invoice fields. */
+export function invoiceOptionFields(
+  options: InvoiceOceanInvoiceOptions | undefined,
+): Record<string, unknown> {
+  if (!options) return {};
+  const fields: Record<string, unknown> = {
+    department_id: options.departmentId === undefined ? undefined : Number(options.departmentId),
+    buyer_override: options.buyerOverride,
+    payment_type: options.paymentType,
+    place: options.place,
+    calculating_strategy: options.calculatingStrategy,
+    split_payment: options.splitPayment === undefined ? undefined : options.splitPayment ? 1 : 0,
   };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
 }

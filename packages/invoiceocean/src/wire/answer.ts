@@ -1,4 +1,4 @@
-import { ProviderError } from '@invoicekit/core';
+import { ProviderError, lenientId } from '@invoicekit/core';
 import { INVOICEOCEAN } from '../provider-id';
 
 /**
@@ -64,4 +64,10 @@ export function requireId(
   if (id === null || id === undefined || id.trim() === '')
     throw malformed(context, 'the record has no id', body);
   return id;
+}
+
+/** A vendor id value (a number or a string) as text; `null` when absent or not an id. */
+export function vendorIdOf(value: unknown): string | null {
+  const parsed = lenientId.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

@@ -31,3 +31,12 @@ export function vendorIdSegment(id: string, operation: string, field: string): s
     });
   }
 }
+
+/**
+ * An id from a vendor's answer, checked to be usable as one path segment (a
+ * {@link ProviderError} otherwise) and returned as it is, for a client call that encodes it.
+ */
+export function checkedVendorId(id: string, operation: string, field: string): string {
+  vendorIdSegment(id, operation, field);
+  return id;
+}
