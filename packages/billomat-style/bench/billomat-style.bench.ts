@@ -14,8 +14,8 @@ import { createMethodStyleEmulator } from '../src/emulator';
 import {
   SERVICE_PATH,
   createBillomatStyleAdapter,
-  fromCanonicalInvoice,
   toCanonicalInvoice,
+  writeInvoice,
 } from '../src/index';
 
 const EMAIL = 'bench@acme.example';
@@ -95,8 +95,8 @@ await runBenchmarks(
     },
     { name: 'wire → canonical (toCanonicalInvoice)', fn: () => toCanonicalInvoice(raw, { today }) },
     {
-      name: 'canonical → wire (fromCanonicalInvoice)',
-      fn: () => fromCanonicalInvoice(input, undefined, 'create'),
+      name: 'canonical → wire (writeInvoice)',
+      fn: () => writeInvoice(input, undefined, { mode: 'create', keepsExternalIds: true }),
     },
   ],
   { baseline: 'baseline: JSON.parse(JSON.stringify(wire))' },

@@ -1,10 +1,10 @@
-import type { InvoiceCreateInput } from '@invoicekit/core';
+import { createAdapterFrom, type InvoiceCreateInput } from '@invoicekit/core';
 import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
-import { CREATE_SERIALIZER, CreateSerializer } from './create-lock';
-import { createBillomatStyleAdapter, type BillomatStyleAdapter } from './index';
+import { CreateSerializer } from './create-lock';
+import { defineBillomatStyleProvider, type BillomatStyleAdapter } from './index';
 
 const EMAIL = 'owner@acme.example';
 const API_KEY = 'concurrency-key-2a7f9e03';
@@ -24,13 +24,10 @@ beforeEach(async () => {
   emulator.seed({ customers: [{ CUSTOMER_ID: 42, ORGANIZATION: 'Muster GmbH' }] });
   served = await serveEmulator(emulator);
   // Two adapters, each with its own container, transport and sockets: two workers of one process
-  // that share one create serialiser.
-  const shared = new CreateSerializer();
+  // built from one descriptor, which shares one create serialiser.
+  const provider = defineBillomatStyleProvider({ createSerializer: new CreateSerializer() });
   adapters = [0, 1].map(() =>
-    createBillomatStyleAdapter(
-      { email: EMAIL, apiKey: API_KEY, baseUrl: served.baseUrl },
-      { configure: (container) => container.register(CREATE_SERIALIZER, { useValue: shared }) },
-    ),
+    createAdapterFrom(provider, { email: EMAIL, apiKey: API_KEY, baseUrl: served.baseUrl }),
   );
 });
 afterEach(async () => {

@@ -38,10 +38,13 @@ async function setUp(hold: RegExp, when: CommitWhen) {
   emulator.seed({ invoices: [{ CUSTOMER_ID: 42, TYPE: 'draft' }] });
   server = await serveWithLateCommit(emulator, hold, when);
   const make = (timeoutMs: number) => {
-    const adapter = createBillomatStyleAdapter(
-      { email: EMAIL, apiKey: API_KEY, baseUrl: (server as LateCommitServer).baseUrl, timeoutMs },
-      { configure: fastRetries(LOOKUPS) },
-    );
+    const adapter = createBillomatStyleAdapter({
+      email: EMAIL,
+      apiKey: API_KEY,
+      baseUrl: (server as LateCommitServer).baseUrl,
+      timeoutMs,
+      ...fastRetries(LOOKUPS),
+    });
     adapters.push(adapter);
     return adapter;
   };

@@ -21,10 +21,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 function adapterFor(format: 'json' | 'xml' = 'json'): BillomatStyleAdapter {
-  return createBillomatStyleAdapter(
-    { email: EMAIL, apiKey: API_KEY, baseUrl: server.baseUrl, format },
-    { configure: fastRetries() },
-  );
+  return createBillomatStyleAdapter({
+    email: EMAIL,
+    apiKey: API_KEY,
+    baseUrl: server.baseUrl,
+    format,
+    ...fastRetries(),
+  });
 }
 
 async function failureOf(
@@ -289,10 +292,12 @@ describe('DOCUMENT_URL is followed on the vendor host only, and never quoted', (
   afterAll(() => documents.close());
 
   const download = async () => {
-    const adapter = createBillomatStyleAdapter(
-      { email: EMAIL, apiKey: API_KEY, baseUrl: documents.baseUrl },
-      { configure: fastRetries() },
-    );
+    const adapter = createBillomatStyleAdapter({
+      email: EMAIL,
+      apiKey: API_KEY,
+      baseUrl: documents.baseUrl,
+      ...fastRetries(),
+    });
     try {
       return await adapter.invoices.downloadPdf('1');
     } finally {

@@ -1,11 +1,5 @@
 import { inspect } from 'node:util';
-import {
-  AuthenticationError,
-  ProviderError,
-  TOKENS,
-  type HttpHooks,
-  type Logger,
-} from '@invoicekit/core';
+import { AuthenticationError, ProviderError, type HttpHooks, type Logger } from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,7 +8,7 @@ import {
   type HostileAnswer,
   type HostileServer,
 } from './__fixtures__/hostile-server';
-import { toFbapiXml } from './envelope/xml-codec';
+import { toFbapiXml } from './codec/xml-codec';
 import { createBillomatStyleAdapter } from './index';
 
 const EMAIL = 'owner@acme.example';
@@ -46,16 +40,15 @@ async function run(
     warn: (...args) => seen.push(args),
     error: (...args) => seen.push(args),
   };
-  const adapter = createBillomatStyleAdapter(
-    { email: EMAIL, apiKey: API_KEY, baseUrl: server.baseUrl, format },
-    {
-      configure: (container) => {
-        fastRetries()(container);
-        container.register(TOKENS.HttpHooks, { useValue: hooks });
-        container.register(TOKENS.Logger, { useValue: logger });
-      },
-    },
-  );
+  const adapter = createBillomatStyleAdapter({
+    email: EMAIL,
+    apiKey: API_KEY,
+    baseUrl: server.baseUrl,
+    format,
+    ...fastRetries(),
+    hooks,
+    logger,
+  });
   try {
     return { outcome: await call(adapter), seen };
   } catch (error) {

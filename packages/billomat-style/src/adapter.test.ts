@@ -1,6 +1,5 @@
 import {
   NotFoundError,
-  TOKENS,
   UnsupportedOperationError,
   ValidationError,
   type InvoiceCreateInput,
@@ -10,7 +9,7 @@ import { collect, createFakeClock, findLeakedSecrets } from '@invoicekit/core/te
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
-import { fromFbapiXml } from './envelope/xml-codec';
+import { fromFbapiXml } from './codec/xml-codec';
 import { createBillomatStyleAdapter, type BillomatStyleAdapter } from './index';
 
 const HOST = 'https://app.monsum.com';
@@ -31,10 +30,7 @@ function setUp(format: 'json' | 'xml' = 'json'): void {
     now: () => new Date(clock.now()),
   });
   attachToNock(emulator, nock(HOST));
-  adapter = createBillomatStyleAdapter(
-    { email: EMAIL, apiKey: API_KEY, format },
-    { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-  );
+  adapter = createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY, format, clock });
   emulator.seed({
     customers: [{ CUSTOMER_ID: 42, ORGANIZATION: 'Muster GmbH', EMAIL: 'rechnung@muster.example' }],
   });

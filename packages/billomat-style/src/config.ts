@@ -10,9 +10,6 @@ export const ENDPOINTS = {
   fastbill: 'https://my.fastbill.com',
 } as const;
 
-/** The one service URL, relative to the host. */
-export const SERVICE_PATH = '/api/1.0/api.php';
-
 /**
  * Configuration of a method-style adapter: the account e-mail and API key (HTTP Basic), the
  * product's endpoint or any `baseUrl` (an emulator), the envelope format, and the core's

@@ -1,4 +1,3 @@
-import { TOKENS } from '@invoicekit/core';
 import { attachToNock, serveEmulator } from '@invoicekit/core/emulator';
 import {
   createFakeClock,
@@ -6,7 +5,6 @@ import {
   type ConformanceHarness,
 } from '@invoicekit/core/testing';
 import nock from 'nock';
-import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
 import { createBillomatStyleAdapter } from './index';
@@ -25,17 +23,22 @@ function harness(
   { emulator, clock }: { emulator: ReturnType<typeof createMethodStyleEmulator>; clock: FakeClock },
   close: () => Promise<void>,
 ): ConformanceHarness {
-  const configure = (container: DependencyContainer): void => {
-    container.register(TOKENS.Clock, { useValue: clock });
-  };
-  const adapter = createBillomatStyleAdapter(
-    { email: EMAIL, apiKey: API_KEY, baseUrl, format, pageSize: PAGE_SIZE },
-    { configure },
-  );
-  const adapterWithBadCredentials = createBillomatStyleAdapter(
-    { email: EMAIL, apiKey: WRONG_KEY, baseUrl, format, pageSize: PAGE_SIZE },
-    { configure },
-  );
+  const adapter = createBillomatStyleAdapter({
+    email: EMAIL,
+    apiKey: API_KEY,
+    baseUrl,
+    format,
+    pageSize: PAGE_SIZE,
+    clock,
+  });
+  const adapterWithBadCredentials = createBillomatStyleAdapter({
+    email: EMAIL,
+    apiKey: WRONG_KEY,
+    baseUrl,
+    format,
+    pageSize: PAGE_SIZE,
+    clock,
+  });
   return {
     adapter,
     adapterWithBadCredentials,

@@ -1,12 +1,11 @@
-import type { InjectionToken } from 'tsyringe';
-
 /**
  * Runs creates with one external id one at a time.
  *
  * The vendor documents no uniqueness of `INVOICE_EXT_UID`: two creates racing on one external
  * id both find nothing in their look-up and both create. An adapter serialises its own creates
  * per id; adapters that should wait for each other (several adapters or workers on one account
- * in one process) share one serialiser through {@link CREATE_SERIALIZER}. Across processes
+ * in one process) are built from one descriptor that holds a shared serialiser
+ * (`defineBillomatStyleProvider({ createSerializer })`). Across processes
  * nothing on the client can prevent the race; concurrent migrations are kept apart by the
  * migration journal's lock.
  */
@@ -30,11 +29,3 @@ export class CreateSerializer {
     }
   }
 }
-
-/**
- * The serialiser an adapter's creates go through; one per adapter unless the caller registers a
- * shared one (`configure: (c) => c.register(CREATE_SERIALIZER, { useValue: shared })`).
- */
-export const CREATE_SERIALIZER: InjectionToken<CreateSerializer> = Symbol.for(
-  'invoicekit.billomat-style.CreateSerializer',
-);

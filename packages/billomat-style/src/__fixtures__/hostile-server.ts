@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_RETRY_POLICY, TOKENS, type RetryPolicy } from '@invoicekit/core';
-import type { DependencyContainer } from 'tsyringe';
+import type { RetryPolicy } from '@invoicekit/core';
 
 /** One request a hostile server received, with the envelope's SERVICE when it had one. */
 export interface ReceivedRequest {
@@ -86,12 +85,9 @@ export async function serveHostile(
   };
 }
 
-/** Registers a retry policy with waits of a few milliseconds (and any overrides) for a test. */
-export function fastRetries(
-  overrides: Partial<RetryPolicy> = {},
-): (container: DependencyContainer) => void {
-  return (container) =>
-    container.register(TOKENS.RetryPolicy, {
-      useValue: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1, maxDelayMs: 5, ...overrides },
-    });
+/** A `retry` configuration with waits of a few milliseconds (and any overrides), for a test. */
+export function fastRetries(overrides: Partial<RetryPolicy> = {}): {
+  retry: Partial<RetryPolicy>;
+} {
+  return { retry: { baseDelayMs: 1, maxDelayMs: 5, ...overrides } };
 }

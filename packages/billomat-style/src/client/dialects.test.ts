@@ -1,4 +1,3 @@
-import { TOKENS } from '@invoicekit/core';
 import { attachToNock } from '@invoicekit/core/emulator';
 import { createFakeClock } from '@invoicekit/core/testing';
 import nock from 'nock';
@@ -30,10 +29,7 @@ for (const format of ['json', 'xml'] as const) {
         now: () => new Date(clock.now()),
       });
       attachToNock(emulator, nock(HOST));
-      adapter = createBillomatStyleAdapter(
-        { email: EMAIL, apiKey: API_KEY, format },
-        { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-      );
+      adapter = createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY, format, clock });
       client = adapter.vendor;
     });
     afterEach(async () => {

@@ -1,10 +1,10 @@
-import { ConflictError, OutcomeUnknownError, TOKENS, ValidationError } from '@invoicekit/core';
+import { ConflictError, OutcomeUnknownError, ValidationError } from '@invoicekit/core';
 import { attachToNock } from '@invoicekit/core/emulator';
 import { createFakeClock } from '@invoicekit/core/testing';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from '../emulator';
-import { fromFbapiXml } from '../envelope/xml-codec';
+import { fromFbapiXml } from '../codec/xml-codec';
 import { createBillomatStyleAdapter, type BillomatStyleAdapter } from '../index';
 import type { MethodStyleClient } from './method-client';
 
@@ -29,10 +29,13 @@ for (const format of ['json', 'xml'] as const) {
         now: () => new Date(clock.now()),
       });
       attachToNock(emulator, nock(HOST));
-      adapter = createBillomatStyleAdapter(
-        { email: EMAIL, apiKey: API_KEY, format, pageSize: 3 },
-        { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-      );
+      adapter = createBillomatStyleAdapter({
+        email: EMAIL,
+        apiKey: API_KEY,
+        format,
+        pageSize: 3,
+        clock,
+      });
       client = adapter.vendor;
     });
     afterEach(async () => {
@@ -425,10 +428,7 @@ describe('retry safety of the typed calls', () => {
       now: () => new Date(clock.now()),
     });
     attachToNock(emulator, nock(HOST));
-    adapter = createBillomatStyleAdapter(
-      { email: EMAIL, apiKey: API_KEY },
-      { configure: (container) => container.register(TOKENS.Clock, { useValue: clock }) },
-    );
+    adapter = createBillomatStyleAdapter({ email: EMAIL, apiKey: API_KEY, clock });
     emulator.seed({ customers: [{ CUSTOMER_ID: 1, ORGANIZATION: 'Retry GmbH' }] });
     emulator.seed({ invoices: [{ CUSTOMER_ID: 1, TYPE: 'draft' }] });
   });

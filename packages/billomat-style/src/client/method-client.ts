@@ -7,7 +7,6 @@ import {
   type IdempotencyStrategy,
 } from '@invoicekit/core';
 import type { z } from 'zod';
-import { SERVICE_PATH } from '../config';
 import {
   answerId,
   answerOf,
@@ -15,7 +14,7 @@ import {
   recordsOf,
   textOf,
   type RequestEnvelope,
-} from '../envelope/envelope';
+} from '../codec/envelope';
 import { BILLOMAT_STYLE } from '../provider-id';
 import {
   CompleteDataSchema,
@@ -45,6 +44,7 @@ import {
   type SendByEmailData,
   type SetPaidData,
 } from './service-inputs';
+import { SERVICE_PATH } from './service-path';
 
 /** The parts of one envelope besides `SERVICE`. */
 export interface EnvelopeParts {
@@ -68,6 +68,20 @@ export interface CallOptions {
 /** A vendor record as decoded: tags to strings, numbers, nested records and lists. */
 export type VendorRecord = Record<string, unknown>;
 
+/** What the client needs besides its transport. */
+export interface MethodStyleClientSettings {
+  /** Rows per `LIMIT`/`OFFSET` page when a call names none (at most 100). */
+  readonly pageSize: number;
+  /** The vendor's origin (`https://app.monsum.com`): the only host a document link is followed to. */
+  readonly origin: string;
+}
+
+/** A printed invoice as the vendor serves it from its `DOCUMENT_URL`. */
+export interface VendorDocument {
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
 /** Services that change nothing, so any failure may be retried like a GET. */
 const READ_SERVICES = new Set(['invoice.get', 'invoice.getreminders', 'item.get', 'customer.get']);
 
@@ -81,10 +95,16 @@ const success = (fields: VendorRecord = {}): VendorRecord => ({
  * Reads return vendor records unchanged; `adapter.invoices` maps them to the canonical model.
  */
 export class MethodStyleClient {
+  private readonly pageSize: number;
+  private readonly origin: string;
+
   constructor(
     private readonly transport: HttpTransport,
-    private readonly pageSize: number,
-  ) {}
+    settings: MethodStyleClientSettings,
+  ) {
+    this.pageSize = settings.pageSize;
+    this.origin = settings.origin;
+  }
 
   /**
    * Sends one envelope to any service and returns its `RESPONSE` — the escape hatch for services
@@ -262,6 +282,61 @@ export class MethodStyleClient {
       if (textOf(customer.CUSTOMER_EXT_UID) === wanted) return customer;
     }
     return undefined;
+  }
+
+  /**
+   * The printed invoice behind an `invoice.get` record's `DOCUMENT_URL`. The link is a bearer
+   * link: it is fetched from the vendor's own origin only, never logged, and never quoted when it
+   * is malformed or points elsewhere. A draft has no document yet.
+   */
+  async downloadDocument(
+    invoice: VendorRecord,
+    options: CallOptions = {},
+  ): Promise<VendorDocument> {
+    const invoiceId = textOf(invoice.INVOICE_ID);
+    const link = textOf(invoice.DOCUMENT_URL);
+    if (!link) {
+      throw new ProviderError({
+        provider: BILLOMAT_STYLE,
+        message: `invoice ${invoiceId} has no document yet (drafts have none)`,
+      });
+    }
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw new ProviderError({
+        provider: BILLOMAT_STYLE,
+        message: `invoice ${invoiceId}: the document link is not an absolute URL; not followed`,
+      });
+    }
+    if (url.origin !== this.origin) {
+      throw new ProviderError({
+        provider: BILLOMAT_STYLE,
+        message: `invoice ${invoiceId}: the document link points to another host (${url.host}); not followed`,
+      });
+    }
+    const response = await this.transport.request<Buffer>({
+      method: 'GET',
+      path: `${url.pathname}${url.search}`,
+      responseType: 'binary',
+      secretPath: true,
+      operation: options.operation ?? 'document',
+      signal: options.signal,
+    });
+    return {
+      contentType: response.headers['content-type'] ?? 'application/pdf',
+      data: response.body,
+    };
+  }
+
+  /**
+   * The `CUSTOMER_ID` of the customer carrying this `CUSTOMER_EXT_UID`, or `undefined`. An id
+   * that is no vendor id is a `ProviderError`, so it is never put into an invoice.
+   */
+  async findCustomerIdByExtUid(extUid: string, signal?: AbortSignal): Promise<string | undefined> {
+    const found = await this.findCustomerByExtUid(extUid, signal);
+    return found ? answerId(found, 'CUSTOMER_ID', 'customer.get') : undefined;
   }
 
   /** Re-reads an invoice to learn whether a write whose answer was lost took effect. */

@@ -1,7 +1,7 @@
 import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureText, recordedResponse, wireFormatOf } from '../__fixtures__/read-fixture';
-import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
+import { fromFbapiXml, toFbapiXml } from '../codec/xml-codec';
 import { createMethodStyleEmulator, type MethodStyleEmulatorOptions } from './emulator';
 
 const EMAIL = 'owner@acme.example';

@@ -6,8 +6,8 @@ import {
   type EmulatorRequest,
   type EmulatorResponse,
 } from '@invoicekit/core/emulator';
-import { SERVICE_PATH } from '../config';
-import { fromFbapiXml, toFbapiXml } from '../envelope/xml-codec';
+import { SERVICE_PATH } from '../client/service-path';
+import { fromFbapiXml, toFbapiXml } from '../codec/xml-codec';
 import { echo } from './render';
 // CREATED / LASTUPDATE are German wall-clock times, read back by the same module.
 import { berlinWallTime } from '../wire/vendor-values';

@@ -7,7 +7,7 @@ import {
   type InvoicekitError,
   type ResponseContext,
 } from '@invoicekit/core';
-import { responseOf } from './envelope';
+import { responseOf } from '../codec/envelope';
 
 /** `ERRORS` as an array, a bare string, or an object keyed by index (PHP). */
 export function errorMessages(errors: unknown): string[] {

@@ -1,21 +1,29 @@
 import {
-  CustomerCreateInputSchema,
   InvoiceCreateInputSchema,
   InvoiceUpdateInputSchema,
   UnsupportedOperationError,
   ValidationError,
+  describeFieldRules,
+  type FieldRules,
   type InvoiceCreateInput,
 } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
-import { fromCanonicalCustomer, fromCanonicalInvoice } from './from-canonical';
+import {
+  BILLOMAT_STYLE_INVOICE_RULES,
+  writeInvoice,
+  type BillomatStyleInvoiceFields,
+  type InvoiceData,
+  type InvoiceWriteContext,
+} from './invoice-writer';
 
 const base: InvoiceCreateInput = {
   currency: 'EUR',
   customer: { id: '42' },
   lines: [{ description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: 19 }],
 };
+const CREATE: InvoiceWriteContext = { mode: 'create', keepsExternalIds: true };
 const create = (input: Partial<InvoiceCreateInput>) =>
-  fromCanonicalInvoice(InvoiceCreateInputSchema.parse({ ...base, ...input }), undefined, 'create');
+  writeInvoice(InvoiceCreateInputSchema.parse({ ...base, ...input }), undefined, CREATE);
 
 describe('canonical invoice → method-style DATA', () => {
   it('maps header and lines onto the vendor tags', () => {
@@ -133,73 +141,18 @@ describe('canonical invoice → method-style DATA', () => {
   });
 
   it('an update replaces the lines (DELETE_EXISTING_ITEMS) and passes vendor options', () => {
-    const { data } = fromCanonicalInvoice(
+    const { data } = writeInvoice(
       InvoiceUpdateInputSchema.parse({ lines: base.lines }),
       { TEMPLATE_ID: '3', EU_DELIVERY: true },
-      'update',
+      { mode: 'update', keepsExternalIds: true },
     );
     expect(data).toMatchObject({ TEMPLATE_ID: '3', EU_DELIVERY: 1, DELETE_EXISTING_ITEMS: 1 });
     expect(data.ITEMS).toHaveLength(1);
   });
 });
 
-describe('canonical customer → method-style DATA', () => {
-  it('a company is its ORGANIZATION; a person needs a LAST_NAME', () => {
-    const company = fromCanonicalCustomer(
-      CustomerCreateInputSchema.parse({
-        name: 'Muster GmbH',
-        taxId: 'DE1',
-        email: 'a@muster.example',
-        address: {
-          street: 'Weg 1',
-          city: 'Köln',
-          postalCode: '50667',
-          country: 'DE',
-          region: 'NRW',
-        },
-        externalId: 'crm-1',
-      }),
-    );
-    expect(company.data).toEqual({
-      CUSTOMER_TYPE: 'business',
-      ORGANIZATION: 'Muster GmbH',
-      VAT_ID: 'DE1',
-      EMAIL: 'a@muster.example',
-      ADDRESS: 'Weg 1',
-      CITY: 'Köln',
-      ZIPCODE: '50667',
-      COUNTRY_CODE: 'DE',
-      CUSTOMER_EXT_UID: 'crm-1',
-    });
-    expect(company.warnings).toEqual([
-      {
-        type: 'unsupported_field',
-        path: 'address.region',
-        reason: 'customer addresses have no region',
-      },
-    ]);
-    const person = fromCanonicalCustomer(
-      CustomerCreateInputSchema.parse({ kind: 'person', name: 'Erika Mustermann' }),
-    );
-    expect(person.data).toEqual({
-      CUSTOMER_TYPE: 'consumer',
-      FIRST_NAME: '',
-      LAST_NAME: 'Erika Mustermann',
-    });
-    const withFirstName = fromCanonicalCustomer(
-      CustomerCreateInputSchema.parse({
-        kind: 'person',
-        name: 'Erika Mustermann',
-        firstName: 'Erika',
-      }),
-    );
-    // Read back as FIRST_NAME + ' ' + LAST_NAME: never "Erika Erika Mustermann".
-    expect(withFirstName.data).toMatchObject({ FIRST_NAME: 'Erika', LAST_NAME: 'Mustermann' });
-  });
-});
-
 describe('numbers as the vendor reads them: no exponent notation, no absurd VAT', () => {
-  // The mapper is public: a parsed input that skipped the core's schema still sends no wrong rate.
+  // The writer is public: a parsed input that skipped the core's schema still sends no wrong rate.
   const parsedWithRate = (value: string) => {
     const parsed = InvoiceCreateInputSchema.parse(base);
     return {
@@ -216,7 +169,7 @@ describe('numbers as the vendor reads them: no exponent notation, no absurd VAT'
     (value) => {
       let error: unknown;
       try {
-        fromCanonicalInvoice(parsedWithRate(value), undefined, 'create');
+        writeInvoice(parsedWithRate(value), undefined, CREATE);
       } catch (caught) {
         error = caught;
       }
@@ -233,7 +186,7 @@ describe('numbers as the vendor reads them: no exponent notation, no absurd VAT'
       ['100', '100'],
       ['7.750', '7.75'],
     ]) {
-      const { data } = fromCanonicalInvoice(parsedWithRate(value as string), undefined, 'create');
+      const { data } = writeInvoice(parsedWithRate(value as string), undefined, CREATE);
       expect(data.ITEMS?.[0]?.VAT_PERCENT).toBe(sent);
     }
   });
@@ -257,5 +210,36 @@ describe('numbers as the vendor reads them: no exponent notation, no absurd VAT'
       ],
     });
     expect(String(data.ITEMS?.[0]?.UNIT_PRICE)).not.toMatch(/e/i);
+  });
+});
+
+describe('every canonical invoice field has a rule', () => {
+  it('does not compile when the canonical input gains a field it has no rule for', () => {
+    type Grown = BillomatStyleInvoiceFields & { loyaltyTier?: string };
+    // @ts-expect-error the writer has no rule for the new `loyaltyTier` field.
+    const grown: FieldRules<Grown, Grown, InvoiceData, InvoiceWriteContext> =
+      BILLOMAT_STYLE_INVOICE_RULES;
+    // Today's canonical input is covered field for field.
+    const today: FieldRules<
+      BillomatStyleInvoiceFields,
+      BillomatStyleInvoiceFields,
+      InvoiceData,
+      InvoiceWriteContext
+    > = BILLOMAT_STYLE_INVOICE_RULES;
+    expect(grown).toBe(today);
+    expect(Object.keys(BILLOMAT_STYLE_INVOICE_RULES)).not.toContain('loyaltyTier');
+  });
+
+  it('lists how each field path is carried', () => {
+    const handled = Object.fromEntries(
+      describeFieldRules(BILLOMAT_STYLE_INVOICE_RULES).map((field) => [field.path, field.handling]),
+    );
+    expect(handled).toMatchObject({
+      currency: 'written',
+      seller: 'unsupported',
+      'lines.*.unitPriceKind': 'consumed',
+      'lines.*.productId': 'unsupported',
+      externalId: 'written',
+    });
   });
 });

@@ -3,7 +3,7 @@ import { InvoiceSchema, ProviderError } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { deliveryDateOf } from './delivery-date';
 import { paymentMethodName } from './payment-type';
-import { toCanonicalInvoice } from './to-canonical';
+import { toCanonicalInvoice } from './to-canonical-invoice';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8');

@@ -1,46 +1,22 @@
 import {
-  formatMinimal,
-  readVendorRecord,
   Decimal,
   formatFixed,
+  formatMinimal,
   isCurrencyCode,
-  currencyExponent,
   reconcileStatus,
   taxBreakdownOf,
-  toCountryCode,
   toDecimal,
-  type Address,
-  type Customer,
   type Invoice,
   type Line,
-  type Reminder,
   type TaxRate,
 } from '@invoicekit/core';
-import type { z } from 'zod';
 import { BILLOMAT_STYLE } from '../provider-id';
-import { CustomerWire, InvoiceWire, ReminderWire, type ItemWire } from '../wire/invoice';
+import { InvoiceWire, type ItemWire } from '../wire/invoice';
+import { addressOf } from './address';
 import { deliveryDateOf } from './delivery-date';
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
+import { readWire } from './read-wire';
 import { rawStatus, toCanonicalStatus } from './status';
-
-function read<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
-  return readVendorRecord(schema, raw, { provider: BILLOMAT_STYLE, what });
-}
-
-/**
- * The vendor keeps full precision (`9.656557379`); canonical amounts are rounded half-up to the
- * currency. Net and gross are each rounded from the vendor's values and the tax is their
- * difference, so the gross total — what the customer pays — is always the vendor's, to the cent.
- */
-function money(value: string | null | undefined, currency: string): string {
-  const places = isCurrencyCode(currency) ? currencyExponent(currency) : 2;
-  return formatFixed(toDecimal(value ?? '0'), places);
-}
+import { money, placesOf } from './vendor-money';
 
 function taxRateOf(percent: string | null | undefined): TaxRate {
   return { kind: 'percent', value: percent ? formatMinimal(percent) : '0' };
@@ -90,39 +66,19 @@ function toLine(item: ItemWire, currency: string): Line {
     discount: null,
     totals: {
       net,
-      tax: formatFixed(
-        toDecimal(gross).minus(toDecimal(net)),
-        isCurrencyCode(currency) ? currencyExponent(currency) : 2,
-      ),
+      tax: formatFixed(toDecimal(gross).minus(toDecimal(net)), placesOf(currency)),
       gross,
       discount: money('0', currency),
     },
   };
 }
 
-/** The postal address of an invoice's buyer or a customer: both carry the same tags. */
-function addressOf(wire: {
-  ADDRESS?: string | null | undefined;
-  ADDRESS_2?: string | null | undefined;
-  CITY?: string | null | undefined;
-  ZIPCODE?: string | null | undefined;
-  COUNTRY_CODE?: string | null | undefined;
-}): Address {
-  return {
-    street: [wire.ADDRESS, wire.ADDRESS_2].filter(Boolean).join(', ') || null,
-    city: wire.CITY || null,
-    postalCode: wire.ZIPCODE || null,
-    region: null,
-    country: toCountryCode(wire.COUNTRY_CODE),
-  };
-}
-
 /** A method-style invoice → canonical; the vendor object stays in `raw`. */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
-  const wire = read(InvoiceWire, raw, 'invoice');
+  const wire = readWire(InvoiceWire, raw, 'invoice');
   const currency = (wire.CURRENCY_CODE ?? 'EUR').toUpperCase();
   const lines = (wire.ITEMS ?? []).map((item) => toLine(item, currency));
-  const places = isCurrencyCode(currency) ? currencyExponent(currency) : 2;
+  const places = placesOf(currency);
   const gross = toDecimal(money(wire.TOTAL, currency));
   const net = toDecimal(money(wire.SUB_TOTAL, currency));
   const paidDate = wire.PAID_DATE ?? null;
@@ -206,60 +162,6 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     language: null,
     createdAt: wire.CREATED ?? null,
     updatedAt: wire.LASTUPDATE ?? null,
-    raw,
-  };
-}
-
-/** A method-style customer → canonical. */
-export function toCanonicalCustomer(raw: unknown): Customer {
-  const wire = read(CustomerWire, raw, 'customer');
-  const isPerson = wire.CUSTOMER_TYPE === 'consumer';
-  const personName = [wire.FIRST_NAME, wire.LAST_NAME].filter(Boolean).join(' ');
-  const hasAddress = Boolean(wire.ADDRESS || wire.CITY || wire.ZIPCODE || wire.COUNTRY_CODE);
-  return {
-    id: wire.CUSTOMER_ID ?? '',
-    provider: BILLOMAT_STYLE,
-    kind: isPerson ? 'person' : 'company',
-    name: (isPerson ? personName : wire.ORGANIZATION) || personName || wire.ORGANIZATION || '',
-    firstName: wire.FIRST_NAME || null,
-    lastName: wire.LAST_NAME || null,
-    taxId: wire.VAT_ID || null,
-    email: wire.EMAIL || null,
-    phone: wire.PHONE || wire.MOBILE || null,
-    address: hasAddress ? addressOf(wire) : null,
-    bank:
-      wire.BANK_IBAN || wire.BANK_NAME
-        ? {
-            bankName: wire.BANK_NAME || null,
-            iban: wire.BANK_IBAN || null,
-            bic: wire.BANK_BIC || null,
-          }
-        : null,
-    customerNumber: wire.CUSTOMER_NUMBER || null,
-    externalId: wire.CUSTOMER_EXT_UID || null,
-    notes: wire.COMMENT || null,
-    createdAt: wire.CREATED ?? null,
-    updatedAt: wire.LASTUPDATE ?? null,
-    raw,
-  };
-}
-
-/** A payment reminder → canonical. */
-export function toCanonicalReminder(raw: unknown, currency: string): Reminder {
-  const wire = read(ReminderWire, raw, 'reminder');
-  const level = wire.DUNNING_LEVEL ? Number.parseInt(wire.DUNNING_LEVEL, 10) : null;
-  return {
-    id: wire.REMINDER_ID ?? '',
-    provider: BILLOMAT_STYLE,
-    invoiceId: wire.INVOICE_ID ?? '',
-    level: level !== null && level > 0 ? level : null,
-    // DUNNING_DATE is the reminder's date; it asks for payment within DAYS_FOR_PAYMENT days.
-    sentAt: wire.CREATED ?? (wire.DUNNING_DATE ? `${wire.DUNNING_DATE}T00:00:00Z` : null),
-    dueDate:
-      wire.DUNNING_DATE && wire.DAYS_FOR_PAYMENT && /^\d+$/.test(wire.DAYS_FOR_PAYMENT)
-        ? addDays(wire.DUNNING_DATE, Number(wire.DAYS_FOR_PAYMENT))
-        : null,
-    fee: wire.DUNNING_FEE ? money(wire.DUNNING_FEE, currency) : null,
     raw,
   };
 }
