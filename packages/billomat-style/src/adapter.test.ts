@@ -6,6 +6,7 @@ import {
 } from '@invoicekit/core';
 import { attachToNock } from '@invoicekit/core/emulator';
 import { collect, createFakeClock, findLeakedSecrets } from '@invoicekit/core/testing';
+import { inspect } from 'node:util';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
@@ -308,6 +309,48 @@ describe('canonical writes send exactly these envelopes', () => {
     expect(JSON.stringify(adapter)).not.toContain(API_KEY);
     const authorization = emulator.requests.at(-1)?.headers.authorization ?? '';
     expect(authorization).toBe(`Basic ${Buffer.from(`${EMAIL}:${API_KEY}`).toString('base64')}`);
+  });
+});
+
+describe('the adapter core builds over the provider', () => {
+  it('prints as BillomatStyleAdapter with the account, never the key', () => {
+    expect(inspect(adapter).replace(/\s+/g, ' ')).toBe(
+      "BillomatStyleAdapter { provider: 'billomat-style', specificationVersion: 'v1', account: 'https://app.monsum.com (owner@acme.example)' }",
+    );
+    expect(JSON.stringify(adapter)).not.toContain(API_KEY);
+  });
+
+  it('derives its capabilities from the operations: every one, but no partial payments', () => {
+    expect(adapter.capabilities).toEqual({
+      invoices: {
+        list: true,
+        get: true,
+        create: true,
+        update: true,
+        delete: true,
+        finalize: true,
+        cancel: true,
+        markPaid: true,
+        partialPayments: false,
+        send: true,
+        downloadPdf: true,
+        reminders: true,
+      },
+      customers: { list: true, get: true, create: true, update: true, delete: true },
+      idempotentCreate: true,
+      drafts: true,
+    });
+  });
+
+  it('an id that is no vendor id (digits) is not found, and is never sent', async () => {
+    const before = emulator.requests.length;
+    await expect(adapter.invoices.get('abc')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adapter.invoices.finalize('1 OR 1=1')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adapter.customers.get('../42')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(adapter.customers.update('x1', { email: 'a@b.example' })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(emulator.requests.length).toBe(before);
   });
 });
 
