@@ -10,6 +10,7 @@ export const BRAND_DOMAINS = {
   efakturierung: 'efakturierung.de',
   'invoiceocean.de': 'invoiceocean.de',
 } as const;
+/** One brand of the family: `invoiceocean`, `fakturownia`, `vosfactures` … */
 export type Brand = keyof typeof BRAND_DOMAINS;
 
 /** InvoiceOcean's `calculating_strategy` (all three keys are required when sent). */
@@ -18,6 +19,7 @@ export const CalculatingStrategySchema = z.strictObject({
   sum: z.enum(['sum', 'keep_gross', 'keep_net']),
   invoice_form_price_kind: z.enum(['net', 'gross']),
 });
+/** The account's `calculating_strategy`, as the vendor spells it. */
 export type CalculatingStrategy = z.infer<typeof CalculatingStrategySchema>;
 
 /** The vendor's defaults: net first, lines summed. */
@@ -79,7 +81,9 @@ export const InvoiceOceanConfigSchema = z
     return { ...config, token, account: account ?? null, baseUrl };
   });
 
+/** The configuration as written by a caller (defaults not yet applied). */
 export type InvoiceOceanConfigInput = z.input<typeof InvoiceOceanConfigSchema>;
+/** The validated configuration: token and account prefix split, `baseUrl` resolved. */
 export type InvoiceOceanConfig = z.output<typeof InvoiceOceanConfigSchema>;
 
 /** `"abc/acme"` → `["abc", "acme"]`; a bare token has no prefix. */

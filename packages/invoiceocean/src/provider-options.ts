@@ -25,4 +25,5 @@ export const InvoiceOceanInvoiceOptionsSchema = z.strictObject({
   /** Split payment (Polish MPP). */
   splitPayment: z.boolean().optional(),
 });
+/** `providerOptions.invoiceocean` of an invoice write, validated. */
 export type InvoiceOceanInvoiceOptions = z.output<typeof InvoiceOceanInvoiceOptionsSchema>;

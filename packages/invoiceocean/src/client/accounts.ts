@@ -4,6 +4,7 @@ import { INVOICEOCEAN } from '../provider-id';
 import { recordAnswer } from '../wire/answer';
 import { vendorInput } from './schemas';
 
+/** Input of `accounts.create` (partner API): the account, optionally its first user and company. */
 export const CreateAccountInputSchema = z.strictObject({
   account: vendorInput({ prefix: z.string().regex(/^[a-z0-9][a-z0-9-]*$/i) }).create,
   user: vendorInput({
@@ -15,13 +16,16 @@ export const CreateAccountInputSchema = z.strictObject({
   company: vendorInput({ name: z.string().min(1) }).create.optional(),
   integration_token: z.string().optional(),
 });
+/** Input of `accounts.create`, as a caller writes it. */
 export type CreateAccountInput = z.input<typeof CreateAccountInputSchema>;
 
+/** Input of `accounts.login`: a user's login and password (partner API). */
 export const LoginInputSchema = z.strictObject({
   login: z.string().min(1),
   password: z.string().min(1),
   integration_token: z.string().optional(),
 });
+/** Input of `accounts.login`, as a caller writes it. */
 export type LoginInput = z.input<typeof LoginInputSchema>;
 
 /** The answer to a login: the user's account and API token. */
@@ -34,6 +38,7 @@ export const LoginResult = z.looseObject({
   last_name: z.string().nullish(),
   api_token: z.string().nullish(),
 });
+/** The answer to a login, as read. */
 export type LoginResult = z.infer<typeof LoginResult>;
 
 /**

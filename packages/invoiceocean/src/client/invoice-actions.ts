@@ -33,6 +33,7 @@ const STATUSES = [
   'incomplete',
 ] as const;
 
+/** The vendor's options of `send_by_email`, by its own names. */
 export const SendByEmailOptionsSchema = z.strictObject({
   /** At most 5 addresses. */
   emailTo: z.array(z.email()).max(5).optional(),
@@ -44,6 +45,7 @@ export const SendByEmailOptionsSchema = z.strictObject({
   /** VosFactures: resend within the 3-day guard. */
   force: z.boolean().optional(),
 });
+/** Options of `send_by_email`, as a caller writes them. */
 export type SendByEmailOptions = z.input<typeof SendByEmailOptionsSchema>;
 
 /**

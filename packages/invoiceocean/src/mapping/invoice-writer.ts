@@ -139,13 +139,13 @@ function correctionPosition(
  * The vendor applies one discount mode per invoice (`discount_kind`), so percentage and amount
  * discounts cannot be mixed on one invoice: that would change the money, so it is an error.
  */
-function invoiceDiscountFields(lines: readonly Line[]): Record<string, unknown> {
+function invoiceDiscountFields(lines: readonly Line[], operation: string): Record<string, unknown> {
   const kinds = new Set(lines.flatMap((line) => (line.discount ? [line.discount.kind] : [])));
   if (kinds.size === 0) return {};
   if (kinds.size > 1) {
     throw new UnsupportedOperationError({
       provider: INVOICEOCEAN,
-      operation: 'invoices.create',
+      operation,
       issues: lines.flatMap((line, index) =>
         line.discount ? [{ path: `lines.${index}.discount`, message: line.discount.kind }] : [],
       ),
@@ -219,7 +219,7 @@ export const INVOICE_RULES = {
               ),
             )
           : positions,
-        ...invoiceDiscountFields(lines),
+        ...invoiceDiscountFields(lines, scope.context.operation),
       };
     },
   },
