@@ -2,7 +2,7 @@ import type { HttpTransport } from '@invoicekit/core';
 import type { z } from 'zod';
 import { isRecord, recordAnswer, requireId, vendorIdOf } from '../wire/answer';
 import { InvoiceWire } from '../wire/invoice';
-import type { CallOptions, RawAnswer, WriteCallOptions } from './call-options';
+import type { CallOptions, RawAnswer } from './call-options';
 import { InvoiceActions } from './invoice-actions';
 import * as schemas from './schemas';
 import { VendorResource } from './vendor-resource';
@@ -107,7 +107,7 @@ export class InvoicesResource extends VendorResource<
     });
   }
 
-  /** `GET /invoices/ID.pdf?print_option=…` with its headers. */
+  /** `GET /invoices/ID.pdf?print_option=…` with its headers; other print options pass through. */
   async document(
     id: string,
     printOption: PrintOption | (string & {}) | undefined,
@@ -127,13 +127,5 @@ export class InvoicesResource extends VendorResource<
       contentDisposition: response.headers['content-disposition'],
       data: response.body,
     };
-  }
-
-  /** `POST /invoices` with the body as given (see {@link VendorResource.createRaw}). */
-  override createRaw(
-    body: Record<string, unknown>,
-    options: WriteCallOptions = {},
-  ): Promise<RawAnswer> {
-    return super.createRaw(body, { ...options, operation: options.operation ?? 'invoices.create' });
   }
 }
