@@ -34,5 +34,7 @@ export const BillomatStyleConfigSchema = z
     baseUrl: (config.baseUrl ?? ENDPOINTS[config.endpoint]).replace(/\/+$/, ''),
   }));
 
+/** A method-style configuration as written (defaults optional). */
 export type BillomatStyleConfigInput = z.input<typeof BillomatStyleConfigSchema>;
+/** A method-style configuration as validated: defaults applied, `baseUrl` resolved. */
 export type BillomatStyleConfig = z.output<typeof BillomatStyleConfigSchema>;

@@ -17,4 +17,5 @@ export const BillomatStyleInvoiceOptionsSchema = z.strictObject({
   PROJECT_ID: z.string().optional(),
   CONTACT_ID: z.string().optional(),
 });
+/** `providerOptions['billomat-style']` of an invoice write, as validated. */
 export type BillomatStyleInvoiceOptions = z.output<typeof BillomatStyleInvoiceOptionsSchema>;
