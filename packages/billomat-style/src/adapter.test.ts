@@ -240,6 +240,24 @@ describe('canonical writes send exactly these envelopes', () => {
     expect(await collect(adapter.customers.list())).toHaveLength(2);
   });
 
+  it('what the customer made from a snapshot loses is warned about under customer.snapshot, before the note', async () => {
+    const { warnings } = await adapter.invoices.create({
+      ...input,
+      customer: { snapshot: { name: 'Region AG', address: { city: 'Bonn', region: 'NRW' } } },
+    });
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported_field',
+        path: 'customer.snapshot.address.region',
+        reason: 'customer addresses have no region',
+      },
+      expect.objectContaining({
+        type: 'other',
+        message: expect.stringContaining('created from the snapshot'),
+      }),
+    ]);
+  });
+
   it('downloads the PDF from DOCUMENT_URL on the vendor host, and lists reminders', async () => {
     const { data: draft } = await adapter.invoices.create(input);
     await adapter.invoices.finalize(draft.id);

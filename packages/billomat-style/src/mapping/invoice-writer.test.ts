@@ -213,6 +213,24 @@ describe('numbers as the vendor reads them: no exponent notation, no absurd VAT'
   });
 });
 
+describe('classic FastBill has no INVOICE_EXT_UID', () => {
+  it('externalId is a warning there, on create and on update, and is not sent', () => {
+    for (const [mode, parsed] of [
+      ['create', InvoiceCreateInputSchema.parse({ ...base, externalId: 'erp-1' })],
+      ['update', InvoiceUpdateInputSchema.parse({ externalId: 'erp-1' })],
+    ] as const) {
+      const { data, warnings } = writeInvoice(parsed, undefined, {
+        mode,
+        keepsExternalIds: false,
+      });
+      expect(data).not.toHaveProperty('INVOICE_EXT_UID');
+      expect(warnings).toEqual([
+        expect.objectContaining({ type: 'unsupported_field', path: 'externalId' }),
+      ]);
+    }
+  });
+});
+
 describe('every canonical invoice field has a rule', () => {
   it('does not compile when the canonical input gains a field it has no rule for', () => {
     type Grown = BillomatStyleInvoiceFields & { loyaltyTier?: string };
