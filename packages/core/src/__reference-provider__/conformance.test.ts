@@ -1,11 +1,9 @@
 import { describe } from 'vitest';
 import nock from 'nock';
-import type { DependencyContainer } from 'tsyringe';
 import { afterAll, beforeAll } from 'vitest';
 import { attachToNock } from '../emulator/attach-nock';
 import { serveEmulator } from '../emulator/serve-http';
 import { createProviderRegistry } from '../di/provider-registry';
-import { TOKENS } from '../di/tokens';
 import { createFakeClock } from '../testing/fake-clock';
 import { runAdapterConformanceSuite, type ConformanceHarness } from '../testing/conformance-suite';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
@@ -24,16 +22,13 @@ function buildHarness(
   const registry = createProviderRegistry([acmeProvider]);
   // Retries wait on a fake clock: the suite proves the retry and the wait without waiting.
   const clock = createFakeClock();
-  const configure = (container: DependencyContainer): void => {
-    container.register(TOKENS.Clock, { useValue: clock });
-  };
   const adapter: InvoiceAdapterV1 = registry.createAdapter(
     { provider: 'acme', apiKey: TOKEN, baseUrl, pageSize: PAGE_SIZE },
-    { configure },
+    { clock },
   );
   const adapterWithBadCredentials = registry.createAdapter(
     { provider: 'acme', apiKey: 'wrong-canary-key-9a8b7c', baseUrl, pageSize: PAGE_SIZE },
-    { configure },
+    { clock },
   );
   return {
     adapter,

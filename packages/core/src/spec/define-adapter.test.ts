@@ -283,6 +283,14 @@ describe('defineAdapter — printing and closing', () => {
     expect(inspect(adapter)).toMatch(/^TestAdapter \{/);
   });
 
+  it('works through a Proxy and shows no internals when listed or spread', () => {
+    const adapter = defineAdapter(providerWith({}));
+    const wrapped = new Proxy(adapter, {});
+    expect(wrapped.identity.account).toContain('vendor.test');
+    expect(Object.keys(adapter)).not.toContain('provider');
+    expect(JSON.stringify({ ...adapter })).not.toContain(KEY);
+  });
+
   it('closes the transport and the provider, also through `await using`', async () => {
     const close = vi.fn(async () => undefined);
     {

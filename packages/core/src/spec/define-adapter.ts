@@ -111,10 +111,14 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   readonly vendor: Vendor;
   readonly invoices: InvoiceOperationsV1;
   readonly customers: CustomerOperationsV1;
-  readonly #provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>;
+  /**
+   * Non-enumerable, and not a `#private` field: a caller may wrap the adapter in a Proxy (a
+   * `#private` read through a Proxy throws), and spreading or listing it shows no internals.
+   */
+  declare private readonly provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>;
 
   constructor(provider: InvoiceProviderV1<Vendor, InvoiceOptions, CustomerOptions>) {
-    this.#provider = provider;
+    Object.defineProperty(this, 'provider', { value: provider, enumerable: false });
     this.id = provider.id;
     this.vendor = provider.vendor;
     this.capabilities = capabilitiesOf(provider);
@@ -123,7 +127,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   get identity(): AdapterIdentity {
-    return identityOf(this.id, this.#provider.transport, this.#provider.login);
+    return identityOf(this.id, this.provider.transport, this.provider.login);
   }
 
   private checkedId(id: string, operation: string): string {
@@ -186,9 +190,9 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   private invoiceOperations(): InvoiceOperationsV1 {
-    const ops = this.#provider.invoices;
+    const ops = this.provider.invoices;
     const id = this.id;
-    const schema = this.#provider.providerOptions?.invoice;
+    const schema = this.provider.providerOptions?.invoice;
     return {
       list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> => {
         const list = ops.list;
@@ -333,9 +337,9 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   private customerOperations(): CustomerOperationsV1 {
-    const ops = this.#provider.customers;
+    const ops = this.provider.customers;
     const id = this.id;
-    const schema = this.#provider.providerOptions?.customer;
+    const schema = this.provider.providerOptions?.customer;
     return {
       list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> => {
         const list = ops.list;
@@ -407,12 +411,12 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>> {
-    return forwardRawRequest<T>(this.#provider.transport, request);
+    return forwardRawRequest<T>(this.provider.transport, request);
   }
 
   async close(): Promise<void> {
-    await this.#provider.transport.close();
-    await this.#provider.close?.();
+    await this.provider.transport.close();
+    await this.provider.close?.();
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -424,7 +428,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   [inspect.custom](): string {
-    return `${this.#provider.adapterName} ${inspect(adapterSummary(this))}`;
+    return `${this.provider.adapterName} ${inspect(adapterSummary(this))}`;
   }
 }
 
