@@ -5,6 +5,7 @@ import {
   type InvoiceProviderV1,
 } from '@invoicekit/core';
 import { MethodStyleClient } from './client/method-client';
+import { vendorIdOf } from './errors/not-found';
 import { CreateSerializer } from './create-lock';
 import {
   BILLOMAT_STYLE_TIME_ZONE,
@@ -54,6 +55,8 @@ export function createBillomatStyleProvider(
     creates: settings.createSerializer ?? new CreateSerializer(),
     account: { origin, login },
   };
+  const invoices = billomatStyleInvoiceOperations(invoiceDeps);
+  const customers = billomatStyleCustomerOperations({ client, pageSize: settings.pageSize });
   return {
     specificationVersion: 'v1',
     id: BILLOMAT_STYLE,
@@ -63,7 +66,27 @@ export function createBillomatStyleProvider(
     vendor: client,
     features: billomatStyleFeatures(settings.endpoint),
     providerOptions: { invoice: BillomatStyleInvoiceOptionsSchema },
-    invoices: billomatStyleInvoiceOperations(invoiceDeps),
-    customers: billomatStyleCustomerOperations({ client, pageSize: settings.pageSize }),
+    // The vendor's ids are integers: any other id names no record there (not found, never sent).
+    checkId: (id, { record }) => void vendorIdOf(id, record),
+    invoices: {
+      list: invoices.list,
+      get: invoices.get,
+      create: invoices.create,
+      update: invoices.update,
+      delete: invoices.delete,
+      finalize: invoices.finalize,
+      cancel: invoices.cancel,
+      markPaid: invoices.markPaid,
+      send: invoices.send,
+      downloadPdf: invoices.downloadPdf,
+      reminders: invoices.reminders,
+    },
+    customers: {
+      list: customers.list,
+      get: customers.get,
+      create: customers.create,
+      update: customers.update,
+      delete: customers.delete,
+    },
   };
 }

@@ -14,6 +14,7 @@ import {
   type InvoiceOceanInvoiceOptions,
 } from './provider-options';
 import { INVOICEOCEAN } from './provider-id';
+import { idSegment } from './wire/path-segment';
 
 /** The two hosts an InvoiceOcean adapter speaks to. */
 export interface InvoiceOceanTransports {
@@ -44,6 +45,13 @@ export function createInvoiceOceanProvider(
   const businessDay = businessDayIn(INVOICEOCEAN_TIME_ZONE);
   const today = (): string => businessDay(settings.clock.now());
   const pageSize = settings.pageSize;
+  const invoices = invoiceOceanInvoiceOperations({
+    client,
+    pageSize,
+    strategy: settings.calculatingStrategy,
+    today,
+  });
+  const customers = invoiceOceanCustomerOperations({ client, pageSize });
   return {
     specificationVersion: 'v1',
     id: INVOICEOCEAN,
@@ -52,13 +60,26 @@ export function createInvoiceOceanProvider(
     vendor: client,
     features: INVOICEOCEAN_FEATURES,
     providerOptions: { invoice: InvoiceOceanInvoiceOptionsSchema },
-    invoices: invoiceOceanInvoiceOperations({
-      client,
-      pageSize,
-      strategy: settings.calculatingStrategy,
-      today,
-    }),
-    customers: invoiceOceanCustomerOperations({ client, pageSize }),
+    invoices: {
+      list: invoices.list,
+      get: invoices.get,
+      create: invoices.create,
+      update: invoices.update,
+      delete: invoices.delete,
+      cancel: invoices.cancel,
+      markPaid: invoices.markPaid,
+      send: invoices.send,
+      downloadPdf: invoices.downloadPdf,
+      // No finalize (every invoice is issued when created) and no reminders: the API has neither.
+    },
+    customers: {
+      list: customers.list,
+      get: customers.get,
+      create: customers.create,
+      update: customers.update,
+      delete: customers.delete,
+    },
+    checkId: (id, { operation }) => void idSegment(id, operation),
     close: () => transports.app.close(),
   };
 }

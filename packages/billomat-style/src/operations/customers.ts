@@ -13,10 +13,7 @@ export interface BillomatStyleCustomerDeps {
 }
 
 /** The method-style customer operations: `customer.*`, on input core has validated. */
-export function billomatStyleCustomerOperations({
-  client,
-  pageSize,
-}: BillomatStyleCustomerDeps): CustomerProviderOperationsV1<undefined> {
+export function billomatStyleCustomerOperations({ client, pageSize }: BillomatStyleCustomerDeps) {
   const fetchCustomer = async (id: string, signal?: AbortSignal): Promise<Customer> => {
     const found = await client.findCustomer(id, signal, 'customers.get');
     if (!found) throw notFound('customer', id);
@@ -81,5 +78,5 @@ export function billomatStyleCustomerOperations({
         client.customers.delete(customerId, { signal, operation }),
       );
     },
-  };
+  } satisfies CustomerProviderOperationsV1<undefined>;
 }

@@ -36,9 +36,7 @@ export interface BillomatStyleInvoiceDeps {
 }
 
 /** The method-style invoice operations: vendor work only, on input core has validated. */
-export function billomatStyleInvoiceOperations(
-  deps: BillomatStyleInvoiceDeps,
-): InvoiceProviderOperationsV1<BillomatStyleInvoiceOptions> {
+export function billomatStyleInvoiceOperations(deps: BillomatStyleInvoiceDeps) {
   const { client } = deps;
   const keepsExternalIds = deps.endpoint === 'monsum';
   const invoices = invoiceReader(client, deps.today);
@@ -187,5 +185,5 @@ export function billomatStyleInvoiceOperations(
       const reminders = await client.invoices.getReminders(invoiceId, { signal, operation });
       return reminders.map((raw) => toCanonicalReminder(raw, invoice.currency));
     },
-  };
+  } satisfies InvoiceProviderOperationsV1<BillomatStyleInvoiceOptions>;
 }

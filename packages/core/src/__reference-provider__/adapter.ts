@@ -16,6 +16,8 @@ export function createAcmeProvider(
 ): InvoiceProviderV1<AcmeClient> {
   const client = new AcmeClient(transport, ACME_MAX_PAGE_SIZE);
   const deps = { client, pageSize: settings.pageSize };
+  const invoices = acmeInvoiceOperations(deps);
+  const customers = acmeCustomerOperations(deps);
   return {
     specificationVersion: 'v1',
     id: ACME,
@@ -23,7 +25,25 @@ export function createAcmeProvider(
     transport,
     vendor: client,
     features: ACME_FEATURES,
-    invoices: acmeInvoiceOperations(deps),
-    customers: acmeCustomerOperations(deps),
+    invoices: {
+      list: invoices.list,
+      get: invoices.get,
+      create: invoices.create,
+      update: invoices.update,
+      delete: invoices.delete,
+      finalize: invoices.finalize,
+      cancel: invoices.cancel,
+      markPaid: invoices.markPaid,
+      send: invoices.send,
+      downloadPdf: invoices.downloadPdf,
+      // No reminders: Acme has none, so the capability is false and the call rejects unsent.
+    },
+    customers: {
+      list: customers.list,
+      get: customers.get,
+      create: customers.create,
+      update: customers.update,
+      // No delete: Acme keeps every customer.
+    },
   };
 }

@@ -131,7 +131,12 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   private checkedId(id: string, operation: string): string {
-    return parseInput(IdSchema, id, { provider: this.id, operation, basePath: ['id'] });
+    const checked = parseInput(IdSchema, id, { provider: this.id, operation, basePath: ['id'] });
+    this.provider.checkId?.(checked, {
+      operation,
+      record: operation.startsWith('customers.') ? 'customer' : 'invoice',
+    });
+    return checked;
   }
 
   private context(operation: string, signal: AbortSignal | undefined): ProviderCallContext {

@@ -90,6 +90,18 @@ describe('writeFields', () => {
     }
   });
 
+  it('warns about a value no rule covers (a wider record passed structurally), never drops it silently', () => {
+    const wider = { label: 'x', colour: 'red', address: { street: 'A', floor: '3' } };
+    // A structurally wider value is still a Parcel to the compiler.
+    const parcel: Parcel = wider;
+    const { body, warnings } = writeFields(PARCEL_RULES, parcel, options);
+    expect(body).toEqual({ title: 'X', street: 'A' });
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'address.floor' }),
+      expect.objectContaining({ type: 'unsupported_field', path: 'colour' }),
+    ]);
+  });
+
   it('drops vendor fields a rule set to undefined', () => {
     const rules = {
       label: { write: () => ({ title: undefined, kept: 1 }) },

@@ -201,6 +201,18 @@ function walkFields<Root, Context>(
     }
     // `consumed`: another rule or the operation carries the value; nothing to do here.
   }
+  // The compiler sees to it that every field of the input type has a rule, but a value may carry
+  // more than its type says (a wider record passed structurally): what no rule covers was not
+  // sent, and says so rather than vanishing.
+  for (const [key, fieldValue] of Object.entries(value)) {
+    if (fieldValue !== undefined && !Object.hasOwn(rules, key)) {
+      walk.warnings.push({
+        type: 'unsupported_field',
+        path: joinPath(basePath, key),
+        reason: 'no rule of this writer carries the field; it was not sent',
+      });
+    }
+  }
 }
 
 /**

@@ -160,6 +160,15 @@ export interface InvoiceProviderV1<
     /** Invoices are created as drafts and must be finalized. */
     readonly drafts: boolean;
   };
+  /**
+   * The vendor's own check of an id, after core's: throw to refuse it (a `ValidationError`, or a
+   * `NotFoundError` for an id that can name no record there). Runs before the input is read, so
+   * a bad id is the first thing reported, and nothing is sent.
+   */
+  checkId?(
+    id: string,
+    context: { readonly operation: string; readonly record: 'invoice' | 'customer' },
+  ): void;
   readonly invoices: InvoiceProviderOperationsV1<InvoiceOptions>;
   readonly customers: CustomerProviderOperationsV1<CustomerOptions>;
   /** Releases what the provider holds beyond its transport (core closes the transport). */

@@ -27,10 +27,7 @@ function clientBody(input: CustomerFields, operation: string) {
 }
 
 /** The InvoiceOcean customer (client card) operations; no customer options are taken. */
-export function invoiceOceanCustomerOperations({
-  client,
-  pageSize,
-}: InvoiceOceanCustomerDeps): CustomerProviderOperationsV1<undefined> {
+export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOceanCustomerDeps) {
   return {
     list: (query, { operation, signal }) => {
       const perPage = Math.min(query.pageSize ?? pageSize, INVOICEOCEAN_MAX_PAGE_SIZE);
@@ -85,5 +82,5 @@ export function invoiceOceanCustomerOperations({
     },
 
     delete: (id, { operation, signal }) => client.clients.delete(id, { operation, signal }),
-  };
+  } satisfies CustomerProviderOperationsV1<undefined>;
 }

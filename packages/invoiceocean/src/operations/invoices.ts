@@ -97,7 +97,7 @@ export function invoiceOceanInvoiceOperations({
   pageSize,
   strategy,
   today,
-}: InvoiceOceanInvoiceDeps): InvoiceProviderOperationsV1<InvoiceOceanInvoiceOptions> {
+}: InvoiceOceanInvoiceDeps) {
   const read = (raw: unknown, operation: string): Invoice =>
     toCanonicalInvoice(raw, { strategy, today: today(), operation });
 
@@ -367,5 +367,5 @@ export function invoiceOceanInvoiceOperations({
     },
 
     // No `reminders`: the vendor's reminders are a VosFactures report, not per invoice.
-  };
+  } satisfies InvoiceProviderOperationsV1<InvoiceOceanInvoiceOptions>;
 }

@@ -18,10 +18,7 @@ function customerBody(input: AcmeCustomerFields, operation: string) {
 }
 
 /** Acme's customer operations (no delete: Acme keeps every customer). */
-export function acmeCustomerOperations({
-  client,
-  pageSize,
-}: AcmeCustomerDeps): CustomerProviderOperationsV1<undefined> {
+export function acmeCustomerOperations({ client, pageSize }: AcmeCustomerDeps) {
   return {
     list: (query, { operation, signal }) =>
       mapItems(
@@ -53,5 +50,5 @@ export function acmeCustomerOperations({
         }),
       };
     },
-  };
+  } satisfies CustomerProviderOperationsV1<undefined>;
 }

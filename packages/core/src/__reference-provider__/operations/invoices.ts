@@ -31,10 +31,7 @@ function unsupportedFields<Input extends object>(
 }
 
 /** Acme's invoice operations: vendor work only, on input core has validated. */
-export function acmeInvoiceOperations({
-  client,
-  pageSize,
-}: AcmeInvoiceDeps): InvoiceProviderOperationsV1<undefined> {
+export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
   return {
     list: (query, { operation, signal }) =>
       mapItems(
@@ -121,7 +118,7 @@ export function acmeInvoiceOperations({
       };
     },
     // No `reminders`: Acme has none, so the capability is false and the call rejects unsent.
-  };
+  } satisfies InvoiceProviderOperationsV1<undefined>;
 }
 
 /** Maps each item of a lazily paged list. */
