@@ -1,4 +1,5 @@
 import {
+  CustomerCreateInputSchema,
   InvoicekitError,
   ProviderError,
   UnsupportedOperationError,
@@ -11,6 +12,7 @@ import {
   type PartySnapshot,
 } from '@invoicekit/core';
 import type { MigrationJournal } from './journal';
+import { validFields } from './valid-fields';
 
 /** The fields a source party may hold: a customer record has more than a buyer snapshot. */
 type SourceParty = Customer | PartySnapshot;
@@ -58,14 +60,26 @@ const CUSTOMER_INPUT_FROM_SOURCE = {
   ) => CustomerCreateInput[Key] | undefined;
 };
 
-/** A party (a source customer, or an invoice's buyer snapshot) as a target create input. */
-export function toCustomerInput(party: SourceParty, externalId: string): CustomerCreateInput {
-  const input: Record<string, unknown> = {};
+/**
+ * A party (a source customer, or an invoice's buyer snapshot) as a target create input, with a
+ * warning for each value that is not valid canonical input and so is not carried.
+ */
+export function toCustomerWrite(
+  party: SourceParty,
+  externalId: string,
+): { input: CustomerCreateInput; warnings: AdapterWarning[] } {
+  const filled: Record<string, unknown> = {};
   for (const [field, from] of Object.entries(CUSTOMER_INPUT_FROM_SOURCE)) {
     const value = (from as (p: SourceParty, e: string) => unknown)(party, externalId);
-    if (value !== undefined) input[field] = value;
+    if (value !== undefined) filled[field] = value;
   }
-  return input as CustomerCreateInput;
+  const { value, warnings } = validFields(CustomerCreateInputSchema, filled);
+  return { input: value as CustomerCreateInput, warnings };
+}
+
+/** {@link toCustomerWrite} without its warnings. */
+export function toCustomerInput(party: SourceParty, externalId: string): CustomerCreateInput {
+  return toCustomerWrite(party, externalId).input;
 }
 
 /** The first target customer a query finds; a filter the target lacks finds nothing. */
@@ -159,9 +173,15 @@ export class CustomerMapper {
     let warnings: AdapterWarning[] = [];
     if (match) id = match.id;
     else {
-      const created = await this.to.customers.create(toCustomerInput(party, externalId));
+      const write = toCustomerWrite(party, externalId);
+      const created = await this.to.customers.create(write.input);
       id = created.data.id;
-      warnings = [...created.warnings];
+      warnings = [
+        ...write.warnings.map((warning) =>
+          warning.type === 'other' ? warning : { ...warning, path: `customer.${warning.path}` },
+        ),
+        ...created.warnings,
+      ];
     }
     this.journal.append({ kind: 'customer', sourceId: key, targetId: id });
     this.known.set(key, id);

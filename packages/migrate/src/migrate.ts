@@ -18,7 +18,7 @@ import { planLifecycle, type TargetAbilities } from './lifecycle';
 import { forEachConcurrently } from './pool';
 import { reconcile, verdictOf, type Reconciliation } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
-import { hiddenTypeWarning, toCreateInput, uncarriedFieldWarnings } from './to-create-input';
+import { hiddenTypeWarning, planCreateInput, toCreateInput } from './to-create-input';
 
 /** Progress after each invoice. */
 export interface MigrationProgress {
@@ -257,17 +257,15 @@ async function run(
       }
       const guessed = hiddenTypeWarning(source);
       if (guessed) warnings.push(guessed);
-      warnings.push(...uncarriedFieldWarnings(source));
       const customer = await customers.targetIdFor(source);
       customerIds.add(customer.id);
-      warnings.push(...customer.warnings);
-      const created = await to.invoices.create(
-        toCreateInput(source, {
-          sourceProvider: from.id,
-          targetCustomerId: customer.id,
-          ...(related !== undefined ? { relatedInvoiceId: related } : {}),
-        }),
-      );
+      const planned = planCreateInput(source, {
+        sourceProvider: from.id,
+        targetCustomerId: customer.id,
+        ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+      });
+      warnings.push(...planned.warnings, ...customer.warnings);
+      const created = await to.invoices.create(planned.input);
       const existed = created.existed === true;
       // An invoice found again carries the adapter's note saying so; the outcome already does.
       warnings.push(

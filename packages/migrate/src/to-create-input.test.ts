@@ -5,12 +5,13 @@ import {
   type Line,
 } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
-import { toCustomerInput } from './customer-mapper';
+import { toCustomerInput, toCustomerWrite } from './customer-mapper';
 import {
   CREATE_INPUT_FROM_SOURCE,
   INVOICE_SOURCE_FIELDS,
   type Filled,
   LINE_SOURCE_FIELDS,
+  planCreateInput,
   toCreateInput,
   uncarriedFieldWarnings,
   type SourceFieldTable,
@@ -200,5 +201,80 @@ describe('toCustomerInput', () => {
       externalId: 'invoicekit:plandocket:customer:7',
       notes: 'pays late',
     });
+  });
+});
+
+describe('values the canonical model refuses', () => {
+  it("drops a source customer's domestic account number from bank.iban with a warning, keeping the rest", () => {
+    const { input, warnings } = toCustomerWrite(
+      {
+        kind: 'company',
+        name: 'Kowalski Sp. z o.o.',
+        firstName: null,
+        lastName: null,
+        taxId: null,
+        email: 'not an address',
+        phone: null,
+        address: null,
+      },
+      'invoicekit:invoiceocean:customer:3',
+    );
+    expect(input).toEqual({
+      kind: 'company',
+      name: 'Kowalski Sp. z o.o.',
+      externalId: 'invoicekit:invoiceocean:customer:3',
+    });
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'email' }),
+    ]);
+    const banked = toCustomerWrite(
+      {
+        id: '3',
+        provider: 'invoiceocean',
+        kind: 'company',
+        name: 'Kowalski Sp. z o.o.',
+        firstName: null,
+        lastName: null,
+        taxId: null,
+        email: null,
+        phone: null,
+        address: null,
+        bank: { bankName: 'mBank', iban: '11 1140 2004 0000 3002 0135 5387', bic: null },
+        customerNumber: null,
+        externalId: null,
+        notes: null,
+        createdAt: null,
+        updatedAt: null,
+        raw: {},
+      },
+      'k',
+    );
+    expect(banked.input.bank).toEqual({ bankName: 'mBank' });
+    expect(banked.warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'bank.iban' }),
+    ]);
+    // The warning says which rule the value breaks, never the value.
+    expect(JSON.stringify(banked.warnings)).not.toContain('1140');
+  });
+
+  it('drops a seller value the model refuses, and a seller without a name, with warnings', () => {
+    const badEmail = planCreateInput(
+      { ...source, seller: { ...(source.seller as NonNullable<Invoice['seller']>), email: 'x@' } },
+      context,
+    );
+    expect(badEmail.input.seller).toMatchObject({ name: 'Acme GmbH' });
+    expect(badEmail.input.seller).not.toHaveProperty('email');
+    expect(badEmail.warnings).toContainEqual(
+      expect.objectContaining({ type: 'unsupported_field', path: 'seller.email' }),
+    );
+    const nameless = planCreateInput(
+      { ...source, seller: { ...(source.seller as NonNullable<Invoice['seller']>), name: ' ' } },
+      context,
+    );
+    expect(nameless.input).not.toHaveProperty('seller');
+    expect(nameless.warnings).toContainEqual(
+      expect.objectContaining({ type: 'unsupported_field', path: 'seller' }),
+    );
+    expect(() => InvoiceCreateInputSchema.parse(nameless.input)).not.toThrow();
   });
 });

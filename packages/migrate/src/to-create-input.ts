@@ -1,10 +1,12 @@
-import type {
-  AdapterWarning,
-  Invoice,
-  InvoiceCreateInput,
-  Line,
-  LineInput,
+import {
+  PartySnapshotInputSchema,
+  type AdapterWarning,
+  type Invoice,
+  type InvoiceCreateInput,
+  type Line,
+  type LineInput,
 } from '@invoicekit/core';
+import { validFields } from './valid-fields';
 
 /**
  * The idempotency key of a migrated invoice: the same source invoice always gets the same key, so
@@ -248,9 +250,38 @@ export function uncarriedFieldWarnings(source: Invoice): AdapterWarning[] {
  * target's customer, and the migration key as `externalId`.
  */
 export function toCreateInput(source: Invoice, context: CreateInputContext): InvoiceCreateInput {
-  return fill<InvoiceCreateInput, Invoice, CreateInputContext>(
+  return planCreateInput(source, context).input;
+}
+
+/**
+ * {@link toCreateInput} with what it could not carry: the fields the canonical input has no
+ * place for ({@link uncarriedFieldWarnings}), and seller values that are not valid canonical
+ * input (a vendor may hold what the model refuses) — dropped with a warning, never failing the
+ * invoice for a field that is not money.
+ */
+export function planCreateInput(
+  source: Invoice,
+  context: CreateInputContext,
+): { input: InvoiceCreateInput; warnings: AdapterWarning[] } {
+  const input = fill<InvoiceCreateInput, Invoice, CreateInputContext>(
     CREATE_INPUT_FROM_SOURCE,
     source,
     context,
   );
+  const warnings = uncarriedFieldWarnings(source);
+  if (input.seller !== undefined) {
+    const seller = validFields(PartySnapshotInputSchema, input.seller, 'seller');
+    warnings.push(...seller.warnings);
+    if (typeof seller.value.name === 'string' && seller.value.name.trim() !== '')
+      input.seller = seller.value as NonNullable<InvoiceCreateInput['seller']>;
+    else {
+      delete input.seller;
+      warnings.push({
+        type: 'unsupported_field',
+        path: 'seller',
+        reason: 'the source seller has no name, which the canonical input requires; not carried',
+      });
+    }
+  }
+  return { input, warnings };
 }
