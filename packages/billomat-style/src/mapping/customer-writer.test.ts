@@ -87,3 +87,21 @@ describe('every canonical customer field has a rule', () => {
     });
   });
 });
+
+describe('a consumer named otherwise than first and last name', () => {
+  it('keeps first and last name and says the name is approximated', () => {
+    const same = writeCustomer(
+      { kind: 'person', name: 'Erika Mustermann', firstName: 'Erika', lastName: 'Mustermann' },
+      'customers.create',
+    );
+    expect(same.warnings).toEqual([]);
+    const other = writeCustomer(
+      { kind: 'person', name: 'Dr. Erika Mustermann', firstName: 'Erika', lastName: 'Mustermann' },
+      'customers.create',
+    );
+    expect(other.data).toMatchObject({ FIRST_NAME: 'Erika', LAST_NAME: 'Mustermann' });
+    expect(other.warnings).toEqual([
+      expect.objectContaining({ type: 'approximated', path: 'name' }),
+    ]);
+  });
+});

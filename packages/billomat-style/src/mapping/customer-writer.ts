@@ -26,8 +26,17 @@ export interface CustomerWriteContext {
 function consumerNames(
   name: string,
   input: BillomatStyleCustomerFields,
+  scope: { approximate(reason: string): void },
 ): Partial<CustomerTags> | undefined {
-  if (input.lastName !== undefined) return undefined;
+  if (input.lastName !== undefined) {
+    // A consumer's name at the vendor is FIRST_NAME LAST_NAME: a different `name` is not held.
+    const held = [input.firstName, input.lastName].filter(Boolean).join(' ');
+    if (held !== name)
+      scope.approximate(
+        `a consumer is named by first and last name at the vendor ("firstName lastName")`,
+      );
+    return undefined;
+  }
   if (input.firstName === undefined) return { FIRST_NAME: '', LAST_NAME: name };
   const prefix = `${input.firstName} `;
   return {
@@ -44,7 +53,9 @@ export const BILLOMAT_STYLE_CUSTOMER_RULES = {
   kind: { write: (kind) => ({ CUSTOMER_TYPE: kind === 'person' ? 'consumer' : 'business' }) },
   name: {
     write: (name, scope) =>
-      scope.context.kind === 'person' ? consumerNames(name, scope.root) : { ORGANIZATION: name },
+      scope.context.kind === 'person'
+        ? consumerNames(name, scope.root, scope)
+        : { ORGANIZATION: name },
   },
   firstName: { write: (FIRST_NAME) => ({ FIRST_NAME }) },
   lastName: { write: (LAST_NAME) => ({ LAST_NAME }) },

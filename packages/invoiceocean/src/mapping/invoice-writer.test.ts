@@ -85,3 +85,15 @@ describe('the invoice writer has one rule per canonical field', () => {
     expect(body).toMatchObject({ oid: 'ext-1', oid_unique: 'yes', client_id: 7, buyer_name: 'B' });
   });
 });
+
+describe('the party writer: a seller who is a person', () => {
+  it('is printed as a company, and says so', () => {
+    const { body, warnings } = writeFields(
+      PARTY_RULES,
+      { kind: 'person', name: 'Erika Mustermann' },
+      { provider: 'invoiceocean', operation: 'invoices.create', context: { prefix: 'seller' } },
+    );
+    expect(body).toEqual({ seller_name: 'Erika Mustermann' });
+    expect(warnings).toEqual([expect.objectContaining({ type: 'approximated', path: 'kind' })]);
+  });
+});

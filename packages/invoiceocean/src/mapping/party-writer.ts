@@ -19,8 +19,12 @@ const SELLER_NAME =
 export const PARTY_RULES = {
   // The seller is the account's own company: only the buyer has a company/person switch.
   kind: {
-    write: (kind, scope) =>
-      scope.context.prefix === 'buyer' ? { buyer_company: kind !== 'person' } : undefined,
+    write: (kind, scope) => {
+      if (scope.context.prefix === 'buyer') return { buyer_company: kind !== 'person' };
+      if (kind === 'person')
+        scope.approximate('the seller is printed as a company at InvoiceOcean');
+      return undefined;
+    },
   },
   name: { write: (name, scope) => ({ [`${scope.context.prefix}_name`]: name }) },
   address: {

@@ -38,7 +38,17 @@ function nameOf(name: string, scope: Scope): Partial<ContactBody> {
  * warning order (`bank` before `externalId`); `lastName` follows `name`, so that it wins.
  */
 export const PLANDOCKET_CUSTOMER_RULES = {
-  kind: { consumed: 'the name rule: a company is its company_name, a person its names' },
+  // The name rule reads the kind (a company is its company_name, a person its names); a kind
+  // given without a name has nothing to change.
+  kind: {
+    write: (_kind, scope) => {
+      if (scope.parent.name === undefined)
+        scope.unsupported(
+          'a contact is a company or a person by its name fields; give the name with it',
+        );
+      return undefined;
+    },
+  },
   name: { write: nameOf },
   firstName: { write: (first_name) => ({ first_name }) },
   lastName: { write: (last_name) => ({ last_name }) },
