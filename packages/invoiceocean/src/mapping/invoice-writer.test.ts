@@ -88,11 +88,13 @@ describe('the invoice writer has one rule per canonical field', () => {
 
 describe('the party writer: a seller who is a person', () => {
   it('is printed as a company, and says so', () => {
-    const { body, warnings } = writeFields(
-      PARTY_RULES,
-      { kind: 'person', name: 'Erika Mustermann' },
-      { provider: 'invoiceocean', operation: 'invoices.create', context: { prefix: 'seller' } },
-    );
+    const seller: PartyFields = { kind: 'person', name: 'Erika Mustermann' };
+    const context: PartyContext = { prefix: 'seller' };
+    const { body, warnings } = writeFields(PARTY_RULES, seller, {
+      provider: 'invoiceocean',
+      operation: 'invoices.create',
+      context,
+    });
     expect(body).toEqual({ seller_name: 'Erika Mustermann' });
     expect(warnings).toEqual([expect.objectContaining({ type: 'approximated', path: 'kind' })]);
   });

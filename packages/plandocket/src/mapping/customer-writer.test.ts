@@ -111,11 +111,12 @@ describe('the customer writer: canonical customer → contact body', () => {
 
 describe('the customer writer: a kind without a name', () => {
   it('says the kind was not carried instead of dropping it', () => {
-    const { body, warnings } = writeFields(
-      PLANDOCKET_CUSTOMER_RULES,
-      { kind: 'person', email: 'erika@example.com' },
-      { provider: 'plandocket', operation: 'customers.update', context: undefined },
-    );
+    const input: PlandocketCustomerFields = { kind: 'person', email: 'erika@example.com' };
+    const { body, warnings } = writeFields(PLANDOCKET_CUSTOMER_RULES, input, {
+      provider: 'plandocket',
+      operation: 'customers.update',
+      context: undefined,
+    });
     expect(body).toEqual({ email: 'erika@example.com' });
     expect(warnings).toEqual([
       expect.objectContaining({ type: 'unsupported_field', path: 'kind' }),
