@@ -3,7 +3,7 @@ import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator } from './emulator';
-import { CreateSerializer } from './create-lock';
+import { CreateSerializer } from './operations/create-lock';
 import { defineBillomatStyleProvider, type BillomatStyleAdapter } from './index';
 
 const EMAIL = 'owner@acme.example';

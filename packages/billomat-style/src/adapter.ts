@@ -6,7 +6,7 @@ import {
 } from '@invoicekit/core';
 import { MethodStyleClient } from './client/method-client';
 import { vendorIdOf } from './errors/not-found';
-import { CreateSerializer } from './create-lock';
+import { CreateSerializer } from './operations/create-lock';
 import {
   BILLOMAT_STYLE_TIME_ZONE,
   billomatStyleFeatures,

@@ -19,7 +19,7 @@ export {
   type BillomatStyleProviderOptions,
 } from './provider';
 export { createBillomatStyleProvider, type BillomatStyleProviderSettings } from './adapter';
-export { CreateSerializer } from './create-lock';
+export { CreateSerializer } from './operations/create-lock';
 export {
   BILLOMAT_STYLE_MAX_PAGE_SIZE,
   BILLOMAT_STYLE_TIME_ZONE,

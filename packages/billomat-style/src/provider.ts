@@ -8,7 +8,7 @@ import {
 import { createBillomatStyleProvider } from './adapter';
 import { fbapiXmlCodec } from './codec/xml-codec';
 import { BillomatStyleConfigSchema } from './config';
-import type { CreateSerializer } from './create-lock';
+import type { CreateSerializer } from './operations/create-lock';
 import { methodStyleErrorForResponse } from './errors/error-mapper';
 import { BILLOMAT_STYLE } from './provider-id';
 

@@ -2,7 +2,7 @@ import type { Customer } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { CustomerWire } from '../wire/invoice';
 import { addressOf } from './address';
-import { readWire } from './read-wire';
+import { readWire } from '../wire/read-wire';
 
 /** A method-style customer → canonical. */
 export function toCanonicalCustomer(raw: unknown): Customer {

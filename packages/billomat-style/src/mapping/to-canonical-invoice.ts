@@ -14,7 +14,7 @@ import { BILLOMAT_STYLE } from '../provider-id';
 import { InvoiceWire, type ItemWire } from '../wire/invoice';
 import { addressOf } from './address';
 import { deliveryDateOf } from './delivery-date';
-import { readWire } from './read-wire';
+import { readWire } from '../wire/read-wire';
 import { rawStatus, toCanonicalStatus } from './status';
 import { money, placesOf } from './vendor-money';
 

@@ -1,7 +1,7 @@
 import type { Reminder } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { ReminderWire } from '../wire/invoice';
-import { readWire } from './read-wire';
+import { readWire } from '../wire/read-wire';
 import { money } from './vendor-money';
 
 function addDays(isoDate: string, days: number): string {

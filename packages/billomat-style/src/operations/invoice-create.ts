@@ -9,7 +9,7 @@ import {
 } from '@invoicekit/core';
 import type { MethodStyleClient } from '../client/method-client';
 import { InvoiceDataSchema } from '../client/service-inputs';
-import type { CreateSerializer } from '../create-lock';
+import type { CreateSerializer } from './create-lock';
 import { isMissingId } from '../errors/not-found';
 import { writeCustomer, type CustomerTags } from '../mapping/customer-writer';
 import { writeInvoice, type InvoiceData } from '../mapping/invoice-writer';

@@ -9,7 +9,7 @@ import {
 } from '@invoicekit/core';
 import type { MethodStyleClient } from '../client/method-client';
 import { textOf } from '../codec/envelope';
-import type { CreateSerializer } from '../create-lock';
+import type { CreateSerializer } from './create-lock';
 import { onRecord, vendorIdOf } from '../errors/not-found';
 import { BILLOMAT_STYLE_MAX_PAGE_SIZE, type MethodStyleEndpoint } from '../features';
 import { documentFileName } from '../mapping/document-file-name';
