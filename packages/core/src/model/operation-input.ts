@@ -29,7 +29,12 @@ export const SendInvoiceInputSchema = z.strictObject({
 export type SendInvoiceInput = z.input<typeof SendInvoiceInputSchema>;
 export type ParsedSendInvoiceInput = z.output<typeof SendInvoiceInputSchema>;
 
-/** Filters of `invoices.list`. Every filter is optional; none means every invoice. */
+/**
+ * Filters of `invoices.list`. Every filter is optional; none means every invoice. Each has one
+ * meaning on every vendor (core checks it again on what the vendor lists): `status` and `type`
+ * any of the values given; `customerId`, `number` and `externalId` equal; `issuedFrom` /
+ * `issuedTo` inclusive, and an invoice without an issue date matches neither.
+ */
 export const InvoiceListQuerySchema = z.strictObject({
   status: z.array(InvoiceStatusSchema).optional(),
   type: z.array(InvoiceTypeSchema).optional(),
@@ -44,10 +49,17 @@ export const InvoiceListQuerySchema = z.strictObject({
 export type InvoiceListQuery = z.input<typeof InvoiceListQuerySchema>;
 export type ParsedInvoiceListQuery = z.output<typeof InvoiceListQuerySchema>;
 
-/** Filters of `customers.list`. */
+/**
+ * Filters of `customers.list`, with one meaning on every vendor (core checks them again on what
+ * the vendor lists): `name` a case-insensitive part of the name; `email` the whole address,
+ * case-insensitively; `taxId` and `externalId` equal.
+ */
 export const CustomerListQuerySchema = z.strictObject({
+  /** A case-insensitive part of the customer's name. */
   name: z.string().optional(),
+  /** The whole e-mail address, compared case-insensitively. */
   email: z.string().optional(),
+  /** The tax id exactly as the vendor holds it. */
   taxId: z.string().optional(),
   externalId: z.string().optional(),
   pageSize: z.number().int().positive().max(1000).optional(),
