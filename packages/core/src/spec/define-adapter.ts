@@ -7,6 +7,7 @@ import {
   type Customer,
   type CustomerCreateInput,
   type CustomerUpdateInput,
+  type ParsedCustomerUpdateInput,
 } from '../model/customer';
 import type { Invoice } from '../model/invoice';
 import {
@@ -14,6 +15,7 @@ import {
   InvoiceUpdateInputSchema,
   type InvoiceCreateInput,
   type InvoiceUpdateInput,
+  type ParsedInvoiceUpdateInput,
   type ProviderOptions,
 } from '../model/invoice-input';
 import {
@@ -29,7 +31,6 @@ import {
   type SendInvoiceInput,
 } from '../model/operation-input';
 import { IdSchema } from '../model/primitives';
-import type { Reminder } from '../model/reminder';
 import { deferIterable } from '../pagination/paginate';
 import { parseInput } from '../validation/parse-input';
 import type {
@@ -45,6 +46,7 @@ import { customerMatches, filtersAnything, invoiceMatches } from './list-filters
 import type {
   InvoiceProviderV1,
   ProviderCallContext,
+  ProviderWriteContext,
   ProviderWriteResult,
   WritePlan,
 } from './provider-v1';
@@ -194,224 +196,191 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
     return this.carryOut({ warnings, send: () => prepared.send() }, operation, writeOptions);
   }
 
+  /** A list: the query validated on first `next()`, every filter checked on what is listed. */
+  private listing<Query, T>(
+    operation: string,
+    list: ((query: Query, context: ProviderCallContext) => AsyncIterable<T>) | undefined,
+    parse: () => Query,
+    matches: (item: T, query: Query) => boolean,
+    signal: AbortSignal | undefined,
+  ): AsyncIterable<T> {
+    if (!list) return rejectingIterable(unsupported(this.id, operation));
+    return deferIterable(() => {
+      const query = parse();
+      const listed = list(query, this.context(operation, signal));
+      return filtersAnything(query as Record<string, unknown>)
+        ? filtered(listed, (item) => matches(item, query))
+        : listed;
+    });
+  }
+
+  /** An operation on one record by id (get, delete, finalize, cancel, reminders). */
+  private async onRecord<T>(
+    operation: string,
+    call: ((id: string, context: ProviderCallContext) => Promise<T>) | undefined,
+    id: string,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    if (!call) throw unsupported(this.id, operation);
+    return call(this.checkedId(id, operation), this.context(operation, signal));
+  }
+
+  /** A create or update whose input may carry `providerOptions`. */
+  private async writing<
+    Fields extends { providerOptions?: ProviderOptions | undefined },
+    T,
+    Options,
+  >(
+    operation: string,
+    write:
+      | ((
+          fields: Omit<Fields, 'providerOptions'>,
+          context: ProviderWriteContext<Options>,
+        ) => WritePlan<T> | Promise<WritePlan<T>>)
+      | undefined,
+    parse: () => Fields,
+    schema: z.ZodType<Options> | undefined,
+    options: WriteOptions,
+  ): Promise<WriteResult<T>> {
+    if (!write) throw unsupported(this.id, operation);
+    return this.writeWithOptions(
+      operation,
+      parse(),
+      schema,
+      (fields, vendorOptions) =>
+        write(fields, { ...this.context(operation, options.signal), options: vendorOptions }),
+      options,
+    );
+  }
+
   private invoiceOperations(): InvoiceOperationsV1 {
     const ops = this.provider.invoices;
-    const id = this.id;
+    const provider = this.id;
     const schema = this.provider.providerOptions?.invoice;
+    const parse =
+      <S extends z.ZodType>(input: S, value: unknown, operation: string) =>
+      () =>
+        parseInput(input, value, { provider, operation });
     return {
-      list: (query: InvoiceListQuery = {}, options: ReadOptions = {}): AsyncIterable<Invoice> => {
-        const list = ops.list;
-        if (!list) return rejectingIterable(unsupported(id, 'invoices.list'));
-        return deferIterable(() => {
-          const parsed = parseInput(InvoiceListQuerySchema, query, {
-            provider: id,
-            operation: 'invoices.list',
-          });
-          const listed = list.call(ops, parsed, this.context('invoices.list', options.signal));
-          return filtersAnything(parsed)
-            ? filtered(listed, (invoice) => invoiceMatches(invoice, parsed))
-            : listed;
-        });
-      },
-      get: async (invoiceId: string, options: ReadOptions = {}): Promise<Invoice> => {
-        if (!ops.get) throw unsupported(id, 'invoices.get');
-        const checked = this.checkedId(invoiceId, 'invoices.get');
-        return ops.get(checked, this.context('invoices.get', options.signal));
-      },
-      create: async (
-        input: InvoiceCreateInput,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        const create = ops.create;
-        if (!create) throw unsupported(id, 'invoices.create');
-        const operation = 'invoices.create';
-        const parsed = parseInput(InvoiceCreateInputSchema, input, { provider: id, operation });
-        return this.writeWithOptions(
-          operation,
-          parsed,
+      list: (query: InvoiceListQuery = {}, options: ReadOptions = {}) =>
+        this.listing(
+          'invoices.list',
+          ops.list?.bind(ops),
+          parse(InvoiceListQuerySchema, query, 'invoices.list'),
+          invoiceMatches,
+          options.signal,
+        ),
+      get: (id: string, options: ReadOptions = {}) =>
+        this.onRecord('invoices.get', ops.get?.bind(ops), id, options.signal),
+      create: (input: InvoiceCreateInput, options: WriteOptions = {}) =>
+        this.writing(
+          'invoices.create',
+          ops.create?.bind(ops),
+          parse(InvoiceCreateInputSchema, input, 'invoices.create'),
           schema,
-          (fields, vendorOptions) =>
-            create.call(ops, fields, {
-              ...this.context(operation, options.signal),
-              options: vendorOptions,
-            }),
+          options,
+        ),
+      update: async (id: string, input: InvoiceUpdateInput, options: WriteOptions = {}) => {
+        const update = ops.update?.bind(ops);
+        const checked = update ? this.checkedId(id, 'invoices.update') : id;
+        return this.writing<ParsedInvoiceUpdateInput, Invoice, InvoiceOptions>(
+          'invoices.update',
+          update && ((fields, context) => update(checked, fields, context)),
+          parse(InvoiceUpdateInputSchema, input, 'invoices.update'),
+          schema,
           options,
         );
       },
-      update: async (
-        invoiceId: string,
-        input: InvoiceUpdateInput,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        const update = ops.update;
-        if (!update) throw unsupported(id, 'invoices.update');
-        const operation = 'invoices.update';
-        const checked = this.checkedId(invoiceId, operation);
-        const parsed = parseInput(InvoiceUpdateInputSchema, input, { provider: id, operation });
-        return this.writeWithOptions(
-          operation,
-          parsed,
-          schema,
-          (fields, vendorOptions) =>
-            update.call(ops, checked, fields, {
-              ...this.context(operation, options.signal),
-              options: vendorOptions,
-            }),
-          options,
-        );
-      },
-      delete: async (invoiceId: string, options: WriteOptions = {}): Promise<void> => {
-        if (!ops.delete) throw unsupported(id, 'invoices.delete');
-        const checked = this.checkedId(invoiceId, 'invoices.delete');
-        await ops.delete(checked, this.context('invoices.delete', options.signal));
-      },
-      finalize: async (
-        invoiceId: string,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        if (!ops.finalize) throw unsupported(id, 'invoices.finalize');
-        const checked = this.checkedId(invoiceId, 'invoices.finalize');
-        return toWriteResult(
+      delete: (id: string, options: WriteOptions = {}) =>
+        this.onRecord('invoices.delete', ops.delete?.bind(ops), id, options.signal),
+      finalize: async (id: string, options: WriteOptions = {}) =>
+        toWriteResult(
           [],
-          await ops.finalize(checked, this.context('invoices.finalize', options.signal)),
-        );
-      },
-      cancel: async (
-        invoiceId: string,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        if (!ops.cancel) throw unsupported(id, 'invoices.cancel');
-        const checked = this.checkedId(invoiceId, 'invoices.cancel');
-        return toWriteResult(
+          await this.onRecord('invoices.finalize', ops.finalize?.bind(ops), id, options.signal),
+        ),
+      cancel: async (id: string, options: WriteOptions = {}) =>
+        toWriteResult(
           [],
-          await ops.cancel(checked, this.context('invoices.cancel', options.signal)),
-        );
-      },
-      markPaid: async (
-        invoiceId: string,
-        input: MarkPaidInput = {},
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        const markPaid = ops.markPaid;
-        if (!markPaid) throw unsupported(id, 'invoices.markPaid');
+          await this.onRecord('invoices.cancel', ops.cancel?.bind(ops), id, options.signal),
+        ),
+      markPaid: async (id: string, input: MarkPaidInput = {}, options: WriteOptions = {}) => {
         const operation = 'invoices.markPaid';
-        const checked = this.checkedId(invoiceId, operation);
-        const parsed = parseInput(MarkPaidInputSchema, input, { provider: id, operation });
+        if (!ops.markPaid) throw unsupported(provider, operation);
+        const checked = this.checkedId(id, operation);
+        const parsed = parse(MarkPaidInputSchema, input, operation)();
         return this.carryOut(
-          markPaid.call(ops, checked, parsed, this.context(operation, options.signal)),
+          ops.markPaid(checked, parsed, this.context(operation, options.signal)),
           operation,
           options,
         );
       },
-      send: async (
-        invoiceId: string,
-        input: SendInvoiceInput = {},
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Invoice>> => {
-        const send = ops.send;
-        if (!send) throw unsupported(id, 'invoices.send');
+      send: async (id: string, input: SendInvoiceInput = {}, options: WriteOptions = {}) => {
         const operation = 'invoices.send';
-        const checked = this.checkedId(invoiceId, operation);
-        const parsed = parseInput(SendInvoiceInputSchema, input, { provider: id, operation });
+        if (!ops.send) throw unsupported(provider, operation);
+        const checked = this.checkedId(id, operation);
+        const parsed = parse(SendInvoiceInputSchema, input, operation)();
         return this.carryOut(
-          send.call(ops, checked, parsed, this.context(operation, options.signal)),
+          ops.send(checked, parsed, this.context(operation, options.signal)),
           operation,
           options,
         );
       },
       downloadPdf: async (
-        invoiceId: string,
+        id: string,
         options: PdfOptions & ReadOptions = {},
       ): Promise<BinaryDocument> => {
-        if (!ops.downloadPdf) throw unsupported(id, 'invoices.downloadPdf');
         const operation = 'invoices.downloadPdf';
-        const checked = this.checkedId(invoiceId, operation);
+        if (!ops.downloadPdf) throw unsupported(provider, operation);
+        const checked = this.checkedId(id, operation);
         const { signal, ...pdfOptions } = options;
-        const parsed = parseInput(PdfOptionsSchema, pdfOptions, { provider: id, operation });
+        const parsed = parse(PdfOptionsSchema, pdfOptions, operation)();
         return ops.downloadPdf(checked, parsed, this.context(operation, signal));
       },
-      reminders: async (
-        invoiceId: string,
-        options: ReadOptions = {},
-      ): Promise<readonly Reminder[]> => {
-        if (!ops.reminders) throw unsupported(id, 'invoices.reminders');
-        const checked = this.checkedId(invoiceId, 'invoices.reminders');
-        return ops.reminders(checked, this.context('invoices.reminders', options.signal));
-      },
+      reminders: (id: string, options: ReadOptions = {}) =>
+        this.onRecord('invoices.reminders', ops.reminders?.bind(ops), id, options.signal),
     };
   }
 
   private customerOperations(): CustomerOperationsV1 {
     const ops = this.provider.customers;
-    const id = this.id;
+    const provider = this.id;
     const schema = this.provider.providerOptions?.customer;
+    const parse =
+      <S extends z.ZodType>(input: S, value: unknown, operation: string) =>
+      () =>
+        parseInput(input, value, { provider, operation });
     return {
-      list: (query: CustomerListQuery = {}, options: ReadOptions = {}): AsyncIterable<Customer> => {
-        const list = ops.list;
-        if (!list) return rejectingIterable(unsupported(id, 'customers.list'));
-        return deferIterable(() => {
-          const parsed = parseInput(CustomerListQuerySchema, query, {
-            provider: id,
-            operation: 'customers.list',
-          });
-          const listed = list.call(ops, parsed, this.context('customers.list', options.signal));
-          return filtersAnything(parsed)
-            ? filtered(listed, (customer) => customerMatches(customer, parsed))
-            : listed;
-        });
-      },
-      get: async (customerId: string, options: ReadOptions = {}): Promise<Customer> => {
-        if (!ops.get) throw unsupported(id, 'customers.get');
-        const checked = this.checkedId(customerId, 'customers.get');
-        return ops.get(checked, this.context('customers.get', options.signal));
-      },
-      create: async (
-        input: CustomerCreateInput,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Customer>> => {
-        const create = ops.create;
-        if (!create) throw unsupported(id, 'customers.create');
-        const operation = 'customers.create';
-        const parsed = parseInput(CustomerCreateInputSchema, input, { provider: id, operation });
-        return this.writeWithOptions(
-          operation,
-          parsed,
+      list: (query: CustomerListQuery = {}, options: ReadOptions = {}) =>
+        this.listing(
+          'customers.list',
+          ops.list?.bind(ops),
+          parse(CustomerListQuerySchema, query, 'customers.list'),
+          customerMatches,
+          options.signal,
+        ),
+      get: (id: string, options: ReadOptions = {}) =>
+        this.onRecord('customers.get', ops.get?.bind(ops), id, options.signal),
+      create: (input: CustomerCreateInput, options: WriteOptions = {}) =>
+        this.writing(
+          'customers.create',
+          ops.create?.bind(ops),
+          parse(CustomerCreateInputSchema, input, 'customers.create'),
           schema,
-          (fields, vendorOptions) =>
-            create.call(ops, fields, {
-              ...this.context(operation, options.signal),
-              options: vendorOptions,
-            }),
+          options,
+        ),
+      update: async (id: string, input: CustomerUpdateInput, options: WriteOptions = {}) => {
+        const update = ops.update?.bind(ops);
+        const checked = update ? this.checkedId(id, 'customers.update') : id;
+        return this.writing<ParsedCustomerUpdateInput, Customer, CustomerOptions>(
+          'customers.update',
+          update && ((fields, context) => update(checked, fields, context)),
+          parse(CustomerUpdateInputSchema, input, 'customers.update'),
+          schema,
           options,
         );
       },
-      update: async (
-        customerId: string,
-        input: CustomerUpdateInput,
-        options: WriteOptions = {},
-      ): Promise<WriteResult<Customer>> => {
-        const update = ops.update;
-        if (!update) throw unsupported(id, 'customers.update');
-        const operation = 'customers.update';
-        const checked = this.checkedId(customerId, operation);
-        const parsed = parseInput(CustomerUpdateInputSchema, input, { provider: id, operation });
-        return this.writeWithOptions(
-          operation,
-          parsed,
-          schema,
-          (fields, vendorOptions) =>
-            update.call(ops, checked, fields, {
-              ...this.context(operation, options.signal),
-              options: vendorOptions,
-            }),
-          options,
-        );
-      },
-      delete: async (customerId: string, options: WriteOptions = {}): Promise<void> => {
-        if (!ops.delete) throw unsupported(id, 'customers.delete');
-        const checked = this.checkedId(customerId, 'customers.delete');
-        await ops.delete(checked, this.context('customers.delete', options.signal));
-      },
+      delete: (id: string, options: WriteOptions = {}) =>
+        this.onRecord('customers.delete', ops.delete?.bind(ops), id, options.signal),
     };
   }
 
