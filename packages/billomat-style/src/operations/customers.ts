@@ -1,10 +1,14 @@
-import type { Customer, CustomerProviderOperationsV1, WritePlan } from '@invoicekit/core';
+import {
+  mapItems,
+  type Customer,
+  type CustomerProviderOperationsV1,
+  type WritePlan,
+} from '@invoicekit/core';
 import type { MethodStyleClient } from '../client/method-client';
 import { notFound, onRecord, vendorIdOf } from '../errors/not-found';
 import { BILLOMAT_STYLE_MAX_PAGE_SIZE } from '../features';
 import { writeCustomer } from '../mapping/customer-writer';
 import { toCanonicalCustomer } from '../mapping/to-canonical-customer';
-import { mapItems } from './map-items';
 
 /** What the customer operations need. */
 export interface BillomatStyleCustomerDeps {

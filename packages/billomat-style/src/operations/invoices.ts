@@ -1,4 +1,5 @@
 import {
+  mapItems,
   UnsupportedOperationError,
   ValidationError,
   type AdapterWarning,
@@ -20,7 +21,6 @@ import { BILLOMAT_STYLE } from '../provider-id';
 import { planInvoiceCreate } from './invoice-create';
 import { planWholePayment } from './invoice-payment';
 import { invoiceReader } from './invoice-reader';
-import { mapItems } from './map-items';
 
 /** What the invoice operations need. */
 export interface BillomatStyleInvoiceDeps {

@@ -1,1 +1,2 @@
 export * from './paginate';
+export * from './map-items';

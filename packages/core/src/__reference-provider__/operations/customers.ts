@@ -5,7 +5,7 @@ import { ACME_MAX_PAGE_SIZE } from '../features';
 import { ACME_CUSTOMER_RULES, type AcmeCustomerFields } from '../mapping/customer-writer';
 import { toCanonicalCustomer } from '../mapping/to-canonical-customer';
 import { ACME } from '../provider-id';
-import { mapItems } from './invoices';
+import { mapItems } from '../../pagination/map-items';
 
 /** What the customer operations need. */
 export interface AcmeCustomerDeps {

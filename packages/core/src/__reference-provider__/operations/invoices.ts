@@ -1,6 +1,7 @@
 import type { BinaryDocument } from '../../spec/results';
 import { writeFields } from '../../spec/field-writer';
 import type { InvoiceProviderOperationsV1 } from '../../spec/provider-v1';
+import { mapItems } from '../../pagination/map-items';
 import type { AdapterWarning } from '../../spec/warnings';
 import type { AcmeClient } from '../client/vendor-client';
 import { ACME_MAX_PAGE_SIZE } from '../features';
@@ -119,12 +120,4 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
     },
     // No `reminders`: Acme has none, so the capability is false and the call rejects unsent.
   } satisfies InvoiceProviderOperationsV1<undefined>;
-}
-
-/** Maps each item of a lazily paged list. */
-export async function* mapItems<From, To>(
-  items: AsyncIterable<From>,
-  map: (item: From) => To,
-): AsyncIterable<To> {
-  for await (const item of items) yield map(item);
 }

@@ -1,4 +1,7 @@
-/** Maps each item of a lazily paged list, page by page as it is read. */
+/**
+ * Maps each item of a lazily paged list as it is read: one vendor page in memory at a time, and
+ * stopping early stops the paging (the source's `return` runs).
+ */
 export async function* mapItems<From, To>(
   items: AsyncIterable<From>,
   map: (item: From) => To,
