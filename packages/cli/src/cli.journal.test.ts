@@ -1,58 +1,12 @@
-import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collect } from '@invoicekit/core/testing';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './cli';
+import { invoicekit, run } from './__fixtures__/cli-process';
 import { startEmulator, type RunningEmulator } from './emulators';
-import { EXIT, type CliIo } from './io';
+import { EXIT } from './io';
 import { createAdapter } from './providers';
-
-// tsx as a loader of the child itself, so the pid that holds the lock is the child's.
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
-
-interface Finished {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** `invoicekit <args>` in its own process. */
-function invoicekit(args: string[]): { pid: number | undefined; finished: Promise<Finished> } {
-  const child = spawn(
-    process.execPath,
-    ['--import', tsx, '--conditions=@invoicekit/source', main, ...args],
-    { env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return {
-    pid: child.pid,
-    finished: new Promise((resolve) =>
-      child.once('close', (code) => resolve({ code, stdout, stderr })),
-    ),
-  };
-}
-
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    interrupted: Promise.resolve(),
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 /** A Plandocket book of eight invoices, two of them paid, and a config file reaching both sides. */
 async function book(

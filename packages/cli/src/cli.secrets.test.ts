@@ -22,7 +22,7 @@ async function run(
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
     env,
-    interrupted: Promise.resolve(),
+    interrupted: new Promise<void>(() => undefined),
   };
   const code = await runCli(args, io);
   return { code, output: stdout + stderr, stderr };

@@ -11,7 +11,8 @@ import { createAdapter } from './providers';
 async function run(
   args: string[],
   env: Record<string, string> = {},
-  interrupted: Promise<void> = Promise.resolve(),
+  // Never interrupted unless a test says so (a resolved promise is a Ctrl-C already given).
+  interrupted: Promise<void> = new Promise<void>(() => undefined),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';

@@ -19,6 +19,8 @@ export const EXIT = {
   failed: 1,
   /** Bad flags or configuration: nothing was done. */
   usage: 2,
+  /** Stopped by Ctrl-C (128 + SIGINT, as shells report it); what was done is in the journal. */
+  interrupted: 130,
 } as const;
 
 /**

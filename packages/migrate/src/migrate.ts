@@ -56,6 +56,12 @@ export interface MigrateOptions {
   /** A further test on each source invoice; `false` skips it (reported). */
   readonly where?: (invoice: Invoice) => boolean;
   readonly onProgress?: (progress: MigrationProgress) => void;
+  /**
+   * Stops the run cleanly: no further invoice is taken, the ones in flight finish (a write is
+   * never cut off halfway), the journal holds every fact, and the report says `interrupted`.
+   * Running the same migration again with the same journal resumes where it stopped.
+   */
+  readonly signal?: AbortSignal;
   /** `problems` (default): the report lists invoices with a warning, skip, failure or mismatch. */
   readonly detail?: 'problems' | 'all';
 }
@@ -343,19 +349,22 @@ async function run(
       for await (const invoice of from.invoices.list(query ?? {}))
         if (invoice.type !== 'credit_note') yield invoice;
     })();
-  await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry);
+  const signal = options.signal;
+  await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry, signal);
   const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
-  if (wantsCreditNotes)
+  if (wantsCreditNotes && !signal?.aborted)
     await forEachConcurrently(
       from.invoices.list({ ...options.filter, type: ['credit_note'] }),
       concurrency,
       carry,
+      signal,
     );
   return {
     source: from.id,
     target: to.id,
     identity,
     dryRun,
+    interrupted: signal?.aborted === true,
     startedAt,
     finishedAt: new Date().toISOString(),
     counts: { ...counts, customersCreatedOrMatched: customerIds.size },

@@ -1,11 +1,14 @@
 /**
  * Runs `work` over an async iterable with at most `concurrency` items in flight, pulling the next
- * item only when a worker is free — so a 100 000-item source is never held in memory.
+ * item only when a worker is free — so a 100 000-item source is never held in memory. Once
+ * `signal` aborts, no further item is taken (an item pulled but not started is left alone); the
+ * items in flight finish, and the source is closed.
  */
 export async function forEachConcurrently<T>(
   items: AsyncIterable<T>,
   concurrency: number,
   work: (item: T) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<void> {
   const iterator = items[Symbol.asyncIterator]();
   let done = false;
@@ -17,12 +20,13 @@ export async function forEachConcurrently<T>(
     return result;
   };
   const worker = async (): Promise<void> => {
-    while (!done) {
+    while (!done && !signal?.aborted) {
       const result = await next();
       if (result.done) {
         done = true;
         return;
       }
+      if (signal?.aborted) return;
       await work(result.value);
     }
   };

@@ -64,6 +64,11 @@ export interface MigrationReport {
     readonly mismatched: number;
     readonly customersCreatedOrMatched: number;
   };
+  /**
+   * The run was stopped (`signal`) before it read every source invoice: what it carried is in
+   * the journal, and running it again with the same journal carries the rest.
+   */
+  readonly interrupted: boolean;
   /** Every invoice that was not simply created and reconciled without a warning (all of them with `detail: 'all'`). */
   readonly invoices: readonly InvoiceReport[];
   /** About the run itself, e.g. a journal line cut off by an interrupted run (dropped, redone). */
@@ -78,6 +83,10 @@ export function summarize(report: MigrationReport): string {
     `  created ${c.created}, already present ${c.alreadyPresent}, resumed ${c.resumed}, skipped ${c.skipped}, failed ${c.failed}${c.unknown > 0 ? `, unknown ${c.unknown}` : ''}${report.dryRun ? `, planned ${c.planned}` : ''}`,
     `  reconciled ${c.reconciled}, explained ${c.explained}, mismatched ${c.mismatched}; customers ${c.customersCreatedOrMatched}`,
   ];
+  if (report.interrupted)
+    lines.push(
+      '  interrupted: stopped before every invoice was read — run the same migration again, with the same journal, to carry the rest',
+    );
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   if (c.unknown > 0)
     lines.push(

@@ -24,7 +24,9 @@ Exit code 0 when every invoice was carried and reconciled (differences the targe
 are reported as explained); 1 when one failed or did not reconcile, or when the target's answer to
 a write was lost so its outcome is unknown ("unknown N": run the same command again, with the
 same --journal, to resume — nothing is written twice); 2 for bad flags or config, or a journal
-that is locked by another run, belongs to another migration or is damaged (nothing was done).`;
+that is locked by another run, belongs to another migration or is damaged (nothing was done);
+130 when stopped by Ctrl-C: the invoices in flight finish, the summary and the command that
+resumes are printed (a second Ctrl-C quits at once; the journal stays consistent either way).`;
 
 /** A progress bar on a terminal, a line every 50 invoices otherwise. */
 function progressPrinter(io: CliIo): (progress: MigrationProgress) => void {
@@ -40,6 +42,29 @@ function progressPrinter(io: CliIo): (progress: MigrationProgress) => void {
     if (progress.seen % 50 === 0)
       io.stdout.write(`progress ${progress.seen} seen, ${progress.failed} failed\n`);
   };
+}
+
+/**
+ * How to carry on after Ctrl-C: the same command, which the journal makes resumable. Only flag
+ * names and provider names are repeated — a `--set` value may be a credential, so those are
+ * written as `--set …`.
+ */
+function resumeHint(args: readonly string[], journal: string | undefined): string {
+  const shown: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--set') {
+      shown.push('--set …');
+      index += 1;
+    } else if (arg.startsWith('--set=')) shown.push('--set …');
+    else if (arg.startsWith('--')) shown.push(arg);
+    else if (/^[a-z][a-z-]{0,30}$/.test(arg)) shown.push(arg);
+    else shown.push(JSON.stringify(arg));
+  }
+  const command = `invoicekit migrate ${shown.join(' ')}`;
+  return journal !== undefined
+    ? `to resume, run the same command again (the journal ${journal} knows what is done):\n  ${command}`
+    : `to resume, run the same command again: the target's dedupe finds what was carried (add --journal FILE to make runs resumable from a journal):\n  ${command}`;
 }
 
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -77,6 +102,15 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       throw new UsageError(
         `--to ${to}: its API cannot create invoices, so it cannot be a migration target`,
       );
+    // Ctrl-C: take no further invoice, let the ones in flight finish, then report as usual.
+    const stop = new AbortController();
+    void io.interrupted.then(() => {
+      if (stop.signal.aborted) return;
+      stop.abort();
+      io.stderr.write(
+        `\nstopping: finishing the invoices in flight, then writing the ${values.journal !== undefined ? 'journal and ' : ''}summary (Ctrl-C again to quit at once)\n`,
+      );
+    });
     const report = await runMigration({
       from: source,
       to: target,
@@ -84,11 +118,16 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       dryRun: values['dry-run'] ?? false,
       ...(values.journal !== undefined ? { journal: values.journal } : {}),
       onProgress: progressPrinter(io),
+      signal: stop.signal,
     });
     if (io.stdout.isTTY) io.stdout.write('\n');
     if (values.report !== undefined)
       writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
     io.stdout.write(`${summarize(report)}\n`);
+    if (report.interrupted) {
+      io.stderr.write(`${resumeHint(args, values.journal)}\n`);
+      return EXIT.interrupted;
+    }
     const { failed, mismatched, unknown } = report.counts;
     return failed === 0 && mismatched === 0 && unknown === 0 ? EXIT.ok : EXIT.failed;
   } finally {

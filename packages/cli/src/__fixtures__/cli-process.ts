@@ -1,0 +1,54 @@
+/**
+ * The command line in a process of its own (`invoicekit`) and in this one (`run`), for tests that
+ * need a real pid, real signals and real exit codes.
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runCli } from '../cli';
+import type { CliIo } from '../io';
+
+// tsx as a loader of the child itself, so the pid that holds the lock is the child's.
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const main = fileURLToPath(new URL('../main.ts', import.meta.url));
+const tsconfig = fileURLToPath(new URL('../../../../tsconfig.json', import.meta.url));
+
+export interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `invoicekit <args>` in its own process. */
+export function invoicekit(args: string[]): { pid: number | undefined; finished: Promise<Finished> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', tsx, '--conditions=@invoicekit/source', main, ...args],
+    { env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    pid: child.pid,
+    finished: new Promise((resolve) =>
+      child.once('close', (code) => resolve({ code, stdout, stderr })),
+    ),
+  };
+}
+
+export async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+    // Never interrupted: a resolved promise would be a Ctrl-C already given.
+    interrupted: new Promise<void>(() => undefined),
+  };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
