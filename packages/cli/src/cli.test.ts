@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,26 @@ async function run(
   const code = await runCli(args, io);
   return { code, stdout, stderr };
 }
+
+describe('invoicekit --version and configuration hints', () => {
+  it('prints the version of the CLI package', async () => {
+    const { version } = JSON.parse(
+      readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = await run([flag]);
+      expect(result).toMatchObject({ code: EXIT.ok, stdout: `invoicekit ${version}\n` });
+    }
+  });
+
+  it('a missing configuration value says the flag, the variable and the file key that give it', async () => {
+    const result = await run(['invoices', 'list', '--provider', 'invoiceocean']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain(
+      'apiToken: Invalid input: expected string, received undefined (give it with --set invoiceocean.apiToken=…, INVOICEKIT_INVOICEOCEAN_API_TOKEN, or "apiToken" in the "invoiceocean" section of --config)',
+    );
+  });
+});
 
 describe('invoicekit: usage and exit codes', () => {
   it('prints help for every command, exit 0', async () => {

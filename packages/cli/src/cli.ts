@@ -6,6 +6,7 @@ import { emulate, EMULATE_HELP } from './commands/emulate';
 import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
 import { records, RECORDS_HELP } from './commands/records';
 import { EXIT, UsageError, quoted, type CliIo } from './io';
+import { CLI_VERSION } from './version';
 
 export const HELP = `Usage: invoicekit <command> [options]
 
@@ -17,7 +18,7 @@ Commands:
   customers list|get        read customers from a configured provider
   capabilities              what each provider's API can do (provider × operation)
 
-Run "invoicekit <command> --help" for a command's options.
+Run "invoicekit <command> --help" for a command's options; "invoicekit --version" for the version.
 Exit codes: 0 done; 1 the command ran and something failed (or, for migrate, an outcome is
 unknown: run it again to resume); 2 bad flags or configuration, or a migration journal that is
 in use by another run (locked), belongs to another migration or is damaged — nothing was done.`;
@@ -76,6 +77,10 @@ function usageMessage(error: unknown): string | undefined {
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
   try {
+    if (command === '--version' || command === '-V') {
+      io.stdout.write(`invoicekit ${CLI_VERSION}\n`);
+      return EXIT.ok;
+    }
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       const topic = command === 'help' ? rest[0] : undefined;
       io.stdout.write(`${(topic && HELPS[topic]) || HELP}\n`);

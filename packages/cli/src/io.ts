@@ -1,7 +1,8 @@
 /** Where a command writes, so tests can capture it and the CLI can tell a terminal from a pipe. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(text: string): unknown };
+  /** Diagnostics and progress: never mixed into the output a script reads from stdout. */
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Resolves when the user interrupts (Ctrl-C); `emulate` serves until then. */
   readonly interrupted: Promise<void>;

@@ -122,14 +122,31 @@ function registry() {
   return createProviderRegistry([invoiceOceanProvider, billomatStyleProvider, plandocketProvider]);
 }
 
+/** `apiToken` → `API_TOKEN`. */
+function snakeCase(camel: string): string {
+  return camel.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** Where a configuration key can be given: the flag, the environment variable, the file. */
+function howToSet(provider: string, path: string): string {
+  const key = /^[A-Za-z]+$/.exec(path)?.[0];
+  if (!key || !(PROVIDERS as readonly string[]).includes(provider)) return '';
+  const variable = `INVOICEKIT_${provider.toUpperCase().replace(/-/g, '_')}_${snakeCase(key)}`;
+  return ` (give it with --set ${provider}.${key}=…, ${variable}, or "${key}" in the "${provider}" section of --config)`;
+}
+
 /** An adapter from configuration; invalid configuration is a one-line usage error (no values shown). */
 export function createAdapter(config: Record<string, unknown>): InvoiceAdapterV1 {
   try {
     return registry().createAdapter(config);
   } catch (error) {
     if (error instanceof ValidationError) {
+      const provider = String(config.provider);
       const fields = error.issues
-        .map((issue) => `${issue.path || '(config)'}: ${issue.message}`)
+        .map(
+          (issue) =>
+            `${issue.path || '(config)'}: ${issue.message}${howToSet(provider, issue.path)}`,
+        )
         .join('; ');
       throw new UsageError(`invalid ${String(config.provider)} configuration — ${fields}`);
     }
