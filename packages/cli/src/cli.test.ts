@@ -37,6 +37,15 @@ describe('invoicekit --version and configuration hints', () => {
     }
   });
 
+  it("migrate --help lists each provider's configuration keys, read off its schema", async () => {
+    const help = await run(['migrate', '--help']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/^ {2}invoiceocean: .*\bapiToken\b.*\bbaseUrl\b/m);
+    expect(help.stdout).toMatch(/^ {2}billomat-style: .*\bemail\b.*\bapiKey\b/m);
+    expect(help.stdout).toMatch(/^ {2}plandocket: .*\btenant\b.*\bapiKey\b.*\brequestsPerHour\b/m);
+    expect(help.stdout).toMatch(/\btimeoutMs\b.*\bretry\b.*\brateLimit\b/);
+  });
+
   it('a missing configuration value says the flag, the variable and the file key that give it', async () => {
     const result = await run(['invoices', 'list', '--provider', 'invoiceocean']);
     expect(result.code).toBe(EXIT.usage);

@@ -24,7 +24,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The configuration keys a provider knows (its schema's object shape). */
-function configKeys(provider: string): readonly string[] {
+export function configKeys(provider: string): readonly string[] {
   let schema = registry().get(provider)?.configSchema as unknown;
   // Through the schema's transform and refinements to its object.
   for (let depth = 0; depth < 8 && schema; depth += 1) {
@@ -120,6 +120,19 @@ export function providerConfig(
 
 function registry() {
   return createProviderRegistry([invoiceOceanProvider, billomatStyleProvider, plandocketProvider]);
+}
+
+/**
+ * Every provider's configuration keys, for `--help`: read off the schemas, so the list cannot
+ * drift from what the adapters accept.
+ */
+export function providerKeysHelp(): string {
+  return PROVIDERS.map(
+    (provider) =>
+      `  ${provider}: ${configKeys(provider)
+        .filter((key) => key !== 'provider')
+        .join(', ')}`,
+  ).join('\n');
 }
 
 /** `apiToken` → `API_TOKEN`. */

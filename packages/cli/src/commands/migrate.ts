@@ -2,7 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, type CliIo } from '../io';
-import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
+import {
+  PROVIDERS,
+  createAdapter,
+  providerConfig,
+  providerId,
+  providerKeysHelp,
+} from '../providers';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -107,7 +113,9 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     },
   });
   if (values.help) {
-    io.stdout.write(`${MIGRATE_HELP}\n`);
+    io.stdout.write(
+      `${MIGRATE_HELP}\n\nConfiguration keys (--set P.K=V, INVOICEKIT_<PROVIDER>_<KEY>, or --config):\n${providerKeysHelp()}\n`,
+    );
     return EXIT.ok;
   }
   const from = providerId(values.from, '--from');
