@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { ProviderError } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
+import {
+  answer,
+  serveHostile,
+  type HostileServer,
+  NO_RETRIES,
+} from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
 
 /**
@@ -67,15 +72,7 @@ async function adapterAgainst(route: string, text: string, invoice = invoiceJson
     apiToken: `${TOKEN}/acme`,
     baseUrl: server.baseUrl,
     // No waiting between attempts: these answers are final anyway.
-    retry: {
-      maxRetries: 0,
-      baseDelayMs: 1,
-      maxDelayMs: 1,
-      maxRetryAfterMs: 1,
-      retryBudgetMs: 10,
-      lookupAttempts: 1,
-      lookupDelayMs: 1,
-    },
+    ...NO_RETRIES,
   });
 }
 

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { InvoicekitError, type HttpHooks } from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
+import {
+  answer,
+  serveHostile,
+  type HostileServer,
+  NO_RETRIES,
+} from './__fixtures__/hostile-server';
 import { toRailsXml } from './codec/rails-xml';
 import { createInvoiceOceanAdapter } from './index';
 
@@ -52,15 +57,7 @@ async function against(
     baseUrl: server.baseUrl,
     format,
     hooks,
-    retry: {
-      maxRetries: 0,
-      baseDelayMs: 1,
-      maxDelayMs: 1,
-      maxRetryAfterMs: 1,
-      retryBudgetMs: 10,
-      lookupAttempts: 1,
-      lookupDelayMs: 1,
-    },
+    ...NO_RETRIES,
   });
 }
 

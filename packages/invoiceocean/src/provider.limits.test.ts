@@ -1,4 +1,5 @@
 import { ResponseTooLargeError, TimeoutError } from '@invoicekit/core';
+import { NO_RETRIES } from './__fixtures__/hostile-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer, serveHostile, type HostileServer } from './__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from './index';
@@ -10,18 +11,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-const noRetries = {
-  retry: {
-    maxRetries: 0,
-    baseDelayMs: 1,
-    maxDelayMs: 1,
-    maxRetryAfterMs: 1,
-    retryBudgetMs: 10,
-    lookupAttempts: 1,
-    lookupDelayMs: 1,
-  },
-};
-
 describe('transport limits from the config', () => {
   it('maxResponseBytes: a body past it is ResponseTooLargeError, on the account and the app host', async () => {
     const huge = JSON.stringify({ id: 1, note: 'x'.repeat(200_000) });
@@ -30,7 +19,7 @@ describe('transport limits from the config', () => {
       apiToken: 'limits-token-1/acme',
       baseUrl: server.baseUrl,
       maxResponseBytes: 4096,
-      ...noRetries,
+      ...NO_RETRIES,
     });
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(ResponseTooLargeError);
     await expect(
@@ -51,7 +40,7 @@ describe('transport limits from the config', () => {
       apiToken: 'limits-token-1/acme',
       baseUrl: server.baseUrl,
       timeoutMs: 300,
-      ...noRetries,
+      ...NO_RETRIES,
     });
     const startedAt = Date.now();
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(TimeoutError);

@@ -40,7 +40,7 @@ import type {
   InvoiceOperationsV1,
   ReadOptions,
 } from './adapter-v1';
-import { adapterSummary, identityOf } from './adapter-rendering';
+import { adapterSummary, identityOf, inspectAdapter } from './adapter-rendering';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS, type AdapterCapabilities } from './capabilities';
 import { customerMatches, filtersAnything, invoiceMatches } from './list-filters';
 import type {
@@ -52,6 +52,7 @@ import type {
 } from './provider-v1';
 import { parseProviderOptions } from './provider-options';
 import { forwardRawRequest } from './raw-request';
+import { unsupportedListOperation } from './unsupported';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
 import { enforceStrict, type AdapterWarning, type WriteOptions } from './warnings';
 
@@ -204,7 +205,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
     matches: (item: T, query: Query) => boolean,
     signal: AbortSignal | undefined,
   ): AsyncIterable<T> {
-    if (!list) return rejectingIterable(unsupported(this.id, operation));
+    if (!list) return unsupportedListOperation(this.id, operation)();
     return deferIterable(() => {
       const query = parse();
       const listed = list(query, this.context(operation, signal));
@@ -402,7 +403,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   }
 
   [inspect.custom](): string {
-    return `${this.provider.adapterName} ${inspect(adapterSummary(this))}`;
+    return inspectAdapter(this, this.provider.adapterName);
   }
 }
 
@@ -423,11 +424,4 @@ async function* filtered<T>(
   matches: (item: T) => boolean,
 ): AsyncIterable<T> {
   for await (const item of items) if (matches(item)) yield item;
-}
-
-/** An iterable whose first `next()` rejects: a list the provider does not supply. */
-function rejectingIterable(error: Error): AsyncIterable<never> {
-  return {
-    [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }),
-  };
 }

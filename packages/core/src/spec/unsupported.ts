@@ -1,17 +1,7 @@
 import { UnsupportedOperationError } from '../errors/errors';
 
-/**
- * The implementation of an operation whose capability is `false`: it rejects with
- * {@link UnsupportedOperationError} and never touches the network.
- */
-export function unsupportedOperation(
-  provider: string,
-  operation: string,
-): (...args: unknown[]) => Promise<never> {
-  return () => Promise.reject(new UnsupportedOperationError({ provider, operation }));
-}
-
-/** Like {@link unsupportedOperation} for operations that return an async iterable. */
+/** The list of an operation whose capability is `false`: its first `next()` rejects with
+ * {@link UnsupportedOperationError}, and nothing is sent. */
 export function unsupportedListOperation(
   provider: string,
   operation: string,

@@ -75,3 +75,19 @@ export function answer(
   });
   response.end(text);
 }
+
+/**
+ * Configuration that never waits and never asks twice: for tests whose answers are final, so a
+ * retry or a look-up would only slow them down.
+ */
+export const NO_RETRIES = {
+  retry: {
+    maxRetries: 0,
+    baseDelayMs: 1,
+    maxDelayMs: 1,
+    maxRetryAfterMs: 1,
+    retryBudgetMs: 10,
+    lookupAttempts: 1,
+    lookupDelayMs: 1,
+  },
+} as const;

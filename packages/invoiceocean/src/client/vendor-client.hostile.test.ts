@@ -1,7 +1,12 @@
 import { ProviderError, ValidationError } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answer, serveHostile, type HostileServer } from '../__fixtures__/hostile-server';
+import {
+  answer,
+  serveHostile,
+  type HostileServer,
+  NO_RETRIES,
+} from '../__fixtures__/hostile-server';
 import { createInvoiceOceanAdapter } from '../index';
 
 /** The typed vendor client (`adapter.vendor`) against bad input and broken answers, on loopback. */
@@ -21,15 +26,7 @@ async function vendorAnswering(text: string | ((path: string) => unknown)) {
   return createInvoiceOceanAdapter({
     apiToken: `${TOKEN}/acme`,
     baseUrl: server.baseUrl,
-    retry: {
-      maxRetries: 0,
-      baseDelayMs: 1,
-      maxDelayMs: 1,
-      maxRetryAfterMs: 1,
-      retryBudgetMs: 10,
-      lookupAttempts: 1,
-      lookupDelayMs: 1,
-    },
+    ...NO_RETRIES,
   }).vendor;
 }
 

@@ -138,15 +138,7 @@ export class VendorResource<Record, Input> {
 
   async get(id: string | number, options: ReadOptions = {}): Promise<Record> {
     const operation = `${this.definition.path}.get`;
-    const response = await this.transport.request({
-      method: 'GET',
-      path: this.url(
-        `${this.definition.getPath ?? this.definition.path}/${this.id(id, operation)}`,
-      ),
-      operation,
-      signal: options.signal,
-    });
-    return this.read(response.body, operation);
+    return this.read(await this.fetchRaw(id, { signal: options.signal, operation }), operation);
   }
 
   async create(input: Input, options: WriteOptions = {}): Promise<Record> {

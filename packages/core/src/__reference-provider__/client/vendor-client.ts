@@ -77,28 +77,47 @@ export class AcmeClient {
     };
   }
 
+  /** Every record at a list path, page by page, each page checked against its schema. */
+  private listPages<T extends { id: string }>(
+    path: string,
+    schema: z.ZodType<{ data: T[] }>,
+    what: string,
+    query: Readonly<Record<string, string | undefined>>,
+    pageSize: number,
+    options: AcmeCallOptions,
+  ): AsyncIterable<T> {
+    const perPage = Math.min(pageSize, this.maxPageSize);
+    return paginate({
+      provider: ACME,
+      strategy: pageNumberStrategy({ perPage }),
+      idOf: (record: T) => record.id,
+      signal: options.signal,
+      fetchPage: async ({ page }, signal) => {
+        const response = await this.transport.request({
+          method: 'GET',
+          path,
+          query: { page, per_page: perPage, ...query },
+          operation: options.operation,
+          signal,
+        });
+        return { items: this.parse(schema, response.body, what).data };
+      },
+    });
+  }
+
   /** `GET /v1/invoices` page by page (`external_id` is the only filter Acme has). */
   listInvoices(
     filters: { externalId?: string | undefined; pageSize: number },
     options: AcmeCallOptions = {},
   ): AsyncIterable<AcmeInvoiceWire> {
-    const perPage = Math.min(filters.pageSize, this.maxPageSize);
-    return paginate({
-      provider: ACME,
-      strategy: pageNumberStrategy({ perPage }),
-      idOf: (invoice: AcmeInvoiceWire) => invoice.id,
-      signal: options.signal,
-      fetchPage: async ({ page }, signal) => {
-        const response = await this.transport.request({
-          method: 'GET',
-          path: '/v1/invoices',
-          query: { page, per_page: perPage, external_id: filters.externalId },
-          operation: options.operation,
-          signal,
-        });
-        return { items: this.parse(InvoiceListEnvelope, response.body, 'invoice list').data };
-      },
-    });
+    return this.listPages(
+      '/v1/invoices',
+      InvoiceListEnvelope,
+      'invoice list',
+      { external_id: filters.externalId },
+      filters.pageSize,
+      options,
+    );
   }
 
   async getInvoice(id: string, options: AcmeCallOptions = {}): Promise<AcmeInvoiceWire> {
@@ -186,23 +205,14 @@ export class AcmeClient {
     filters: { email?: string | undefined; pageSize: number },
     options: AcmeCallOptions = {},
   ): AsyncIterable<AcmeCustomerWire> {
-    const perPage = Math.min(filters.pageSize, this.maxPageSize);
-    return paginate({
-      provider: ACME,
-      strategy: pageNumberStrategy({ perPage }),
-      idOf: (customer: AcmeCustomerWire) => customer.id,
-      signal: options.signal,
-      fetchPage: async ({ page }, signal) => {
-        const response = await this.transport.request({
-          method: 'GET',
-          path: '/v1/customers',
-          query: { page, per_page: perPage, email: filters.email },
-          operation: options.operation,
-          signal,
-        });
-        return { items: this.parse(CustomerListEnvelope, response.body, 'customer list').data };
-      },
-    });
+    return this.listPages(
+      '/v1/customers',
+      CustomerListEnvelope,
+      'customer list',
+      { email: filters.email },
+      filters.pageSize,
+      options,
+    );
   }
 
   private async customerCall(
