@@ -4,6 +4,8 @@ import { AcmeClient } from './client/vendor-client';
 import { ACME_FEATURES, ACME_MAX_PAGE_SIZE } from './features';
 import { acmeCustomerOperations } from './operations/customers';
 import { acmeInvoiceOperations } from './operations/invoices';
+import { ACME_CUSTOMER_RULES } from './mapping/customer-writer';
+import { ACME_INVOICE_RULES } from './mapping/invoice-writer';
 import { ACME } from './provider-id';
 
 /**
@@ -12,10 +14,10 @@ import { ACME } from './provider-id';
  */
 export function createAcmeProvider(
   transport: HttpTransport,
-  settings: { readonly pageSize: number },
+  settings: { readonly pageSize: number; readonly today: () => string },
 ): InvoiceProviderV1<AcmeClient> {
   const client = new AcmeClient(transport, ACME_MAX_PAGE_SIZE);
-  const deps = { client, pageSize: settings.pageSize };
+  const deps = { client, pageSize: settings.pageSize, today: settings.today };
   const invoices = acmeInvoiceOperations(deps);
   const customers = acmeCustomerOperations(deps);
   return {
@@ -38,6 +40,7 @@ export function createAcmeProvider(
       downloadPdf: invoices.downloadPdf,
       // No reminders: Acme has none, so the capability is false and the call rejects unsent.
     },
+    fieldRules: { invoice: ACME_INVOICE_RULES, customer: ACME_CUSTOMER_RULES },
     customers: {
       list: customers.list,
       get: customers.get,

@@ -5,6 +5,8 @@ export * from './party';
 export * from './customer';
 export * from './line';
 export * from './invoice-status';
+export * from './invoice-state';
+export * from './invoice-terms';
 export * from './invoice-type';
 export * from './totals';
 export * from './invoice';

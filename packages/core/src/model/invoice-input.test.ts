@@ -207,3 +207,47 @@ describe('customer and payment input', () => {
     });
   });
 });
+
+describe('book fields of an invoice input', () => {
+  const base = {
+    currency: 'EUR',
+    customer: { id: '1' },
+    lines: [{ description: 'Work', unitPrice: '10.00', taxRate: 19 }],
+  };
+  it('takes number, terms, bank account, exchange rate and internal notes', () => {
+    const parsed = InvoiceCreateInputSchema.parse({
+      ...base,
+      number: 'FV/2025/0042',
+      issueDate: '2025-03-01',
+      dueDate: '2025-03-15',
+      paymentTermsDays: 14,
+      earlyPaymentDiscount: { percent: '2', days: 7 },
+      bankAccount: { iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' },
+      exchangeRate: { currency: 'PLN', rate: '4.3012', source: 'nbp' },
+      internalNotes: 'call before sending',
+    });
+    expect(parsed.number).toBe('FV/2025/0042');
+    expect(parsed.bankAccount?.iban).toBe('DE89370400440532013000');
+    expect(parsed.exchangeRate).toEqual({ currency: 'PLN', rate: '4.3012', source: 'nbp' });
+  });
+
+  it('refuses terms that contradict the dates, a rate into its own currency, a zero rate', () => {
+    const result = InvoiceCreateInputSchema.safeParse({
+      ...base,
+      issueDate: '2025-03-01',
+      dueDate: '2025-03-15',
+      paymentTermsDays: 30,
+      exchangeRate: { currency: 'eur', rate: '1' },
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error?.issues.map((issue) => issue.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['paymentTermsDays', 'exchangeRate.currency']));
+    expect(
+      InvoiceCreateInputSchema.safeParse({ ...base, exchangeRate: { currency: 'PLN', rate: '0' } })
+        .error?.issues[0]?.path,
+    ).toEqual(['exchangeRate', 'rate']);
+    expect(
+      InvoiceCreateInputSchema.safeParse({ ...base, number: '   ' }).error?.issues[0]?.path,
+    ).toEqual(['number']);
+  });
+});

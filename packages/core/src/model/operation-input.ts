@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InvoiceStatusSchema } from './invoice-status';
 import { InvoiceTypeSchema } from './invoice-type';
+import { PaymentMethodSchema } from './payment';
 import { EmailSchema, IdSchema, IsoDateSchema, NonNegativeDecimalStringSchema } from './primitives';
 
 /**
@@ -12,7 +13,8 @@ export const MarkPaidInputSchema = z.strictObject({
     message: 'must be greater than zero',
   }).optional(),
   date: IsoDateSchema.optional(),
-  method: z.string().optional(),
+  method: PaymentMethodSchema.optional(),
+  /** Transaction id or bank reference kept with the payment. */
   reference: z.string().optional(),
 });
 export type MarkPaidInput = z.input<typeof MarkPaidInputSchema>;
@@ -32,7 +34,7 @@ export type ParsedSendInvoiceInput = z.output<typeof SendInvoiceInputSchema>;
 /**
  * Filters of `invoices.list`. Every filter is optional; none means every invoice. Each has one
  * meaning on every vendor (core checks it again on what the vendor lists): `status` and `type`
- * any of the values given; `customerId`, `number` and `externalId` equal; `issuedFrom` /
+ * any of the values given (`status` matches every status word that holds: an overdue, partly paid, sent invoice is found by `overdue`, `partially_paid` and `sent`); `customerId`, `number` and `externalId` equal; `issuedFrom` /
  * `issuedTo` inclusive, and an invoice without an issue date matches neither.
  */
 export const InvoiceListQuerySchema = z.strictObject({

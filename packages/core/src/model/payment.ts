@@ -1,16 +1,37 @@
 import { z } from 'zod';
-import { DecimalStringSchema, IdSchema, IsoDateSchema } from './primitives';
+import { DecimalStringSchema, IsoDateSchema } from './primitives';
 
-/** A payment received against an invoice. */
+/**
+ * How a payment was made, in one vocabulary across vendors: `transfer` (bank transfer), `card`,
+ * `cash`, `direct_debit`, `paypal`, `cheque`, `prepayment` (paid in advance), `other` (a method
+ * the vendor names that none of these is; the vendor's word is in `methodRaw`).
+ */
+export const PAYMENT_METHODS = [
+  'transfer',
+  'card',
+  'cash',
+  'direct_debit',
+  'paypal',
+  'cheque',
+  'prepayment',
+  'other',
+] as const;
+export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
+export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
+
+/** A payment received against an invoice: each one its own record, with its own date. */
 export const PaymentSchema = z.object({
-  id: IdSchema,
+  /** The vendor's id of the payment; `null` where the vendor keeps payments without ids. */
+  id: z.string().nullable(),
   provider: z.string(),
   invoiceId: z.string().nullable(),
   amount: DecimalStringSchema,
   currency: z.string(),
   date: IsoDateSchema.nullable(),
-  /** Payment method as the vendor names it (`transfer`, `card`, …). */
-  method: z.string().nullable(),
+  method: PaymentMethodSchema.nullable(),
+  /** The vendor's name for the method, exactly as sent. */
+  methodRaw: z.string().nullable(),
+  /** Transaction id, bank reference or note the vendor keeps with the payment. */
   reference: z.string().nullable(),
   raw: z.unknown(),
 });

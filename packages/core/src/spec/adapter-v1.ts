@@ -9,6 +9,7 @@ import type {
   PdfOptions,
   SendInvoiceInput,
 } from '../model/operation-input';
+import type { Payment } from '../model/payment';
 import type { Reminder } from '../model/reminder';
 import type { AdapterCapabilities } from './capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
@@ -45,6 +46,8 @@ export interface InvoiceOperationsV1 {
   send(id: string, input?: SendInvoiceInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
   downloadPdf(id: string, options?: PdfOptions & ReadOptions): Promise<BinaryDocument>;
   reminders(id: string, options?: ReadOptions): Promise<readonly Reminder[]>;
+  /** Every payment the vendor holds against the invoice, oldest first, each its own record. */
+  payments(id: string, options?: ReadOptions): Promise<readonly Payment[]>;
 }
 
 /** Customer operations. */

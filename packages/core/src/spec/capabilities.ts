@@ -18,6 +18,8 @@ export interface AdapterCapabilities {
     readonly send: boolean;
     readonly downloadPdf: boolean;
     readonly reminders: boolean;
+    /** `invoices.payments(id)`: the vendor's payment records of an invoice. */
+    readonly payments: boolean;
   };
   readonly customers: {
     readonly list: boolean;

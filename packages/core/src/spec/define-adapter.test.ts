@@ -31,6 +31,7 @@ function invoice(id: string, status: string, extra: Record<string, unknown> = {}
       gross_total: '11.90',
       ...extra,
     }),
+    '2026-11-02',
   );
 }
 

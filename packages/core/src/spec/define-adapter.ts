@@ -43,6 +43,7 @@ import type {
 import { adapterSummary, identityOf, inspectAdapter } from './adapter-rendering';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS, type AdapterCapabilities } from './capabilities';
 import { customerMatches, filtersAnything, invoiceMatches } from './list-filters';
+import { describeFieldRules, type FieldHandling } from './field-writer';
 import type {
   InvoiceProviderV1,
   ProviderCallContext,
@@ -59,6 +60,15 @@ import { enforceStrict, type AdapterWarning, type WriteOptions } from './warning
 /** The adapter {@link defineAdapter} builds: `InvoiceAdapterV1`, the vendor client, disposal. */
 export interface DefinedAdapter<Vendor> extends InvoiceAdapterV1, AsyncDisposable {
   readonly identity: AdapterIdentity;
+  /**
+   * How the provider's invoice and customer creates carry each canonical field (written,
+   * approximated, consumed, unsupported or refused, with the reason), read off its field rules;
+   * `null` where it has no such writer. What the field capability table is generated from.
+   */
+  describeFields(): {
+    readonly invoice: readonly FieldHandling[] | null;
+    readonly customer: readonly FieldHandling[] | null;
+  };
   /** The provider's typed vendor client, for what the canonical API does not cover. */
   readonly vendor: Vendor;
   /** Same as {@link InvoiceAdapterV1.close}: `await using adapter = createXAdapter(…)`. */
@@ -80,6 +90,7 @@ export function capabilitiesOf<Vendor, InvoiceOptions, CustomerOptions>(
     invoices: {
       ...invoices,
       partialPayments: invoices.markPaid && provider.features.partialPayments,
+      payments: has(provider.invoices.payments) || invoices.get,
     },
     customers,
     idempotentCreate: invoices.create && provider.features.idempotentCreate,
@@ -215,6 +226,17 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
     });
   }
 
+  describeFields(): {
+    readonly invoice: readonly FieldHandling[] | null;
+    readonly customer: readonly FieldHandling[] | null;
+  } {
+    const rules = this.provider.fieldRules;
+    return {
+      invoice: rules?.invoice ? describeFieldRules(rules.invoice) : null,
+      customer: rules?.customer ? describeFieldRules(rules.customer) : null,
+    };
+  }
+
   /** An operation on one record by id (get, delete, finalize, cancel, reminders). */
   private async onRecord<T>(
     operation: string,
@@ -339,6 +361,19 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
       },
       reminders: (id: string, options: ReadOptions = {}) =>
         this.onRecord('invoices.reminders', ops.reminders?.bind(ops), id, options.signal),
+      payments: (id: string, options: ReadOptions = {}) => {
+        const get = ops.get?.bind(ops);
+        const fromInvoice =
+          get &&
+          (async (checked: string, context: ProviderCallContext) =>
+            (await get(checked, context)).payments);
+        return this.onRecord(
+          'invoices.payments',
+          ops.payments?.bind(ops) ?? fromInvoice,
+          id,
+          options.signal,
+        );
+      },
     };
   }
 

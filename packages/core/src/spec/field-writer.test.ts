@@ -17,6 +17,7 @@ interface Parcel {
 const PARCEL_RULES = {
   label: { write: (label) => ({ title: label.toUpperCase() }) },
   weightKg: {
+    approximates: 'weighed in whole kilograms',
     write: (weight, scope) => {
       if (weight.includes('.')) scope.approximate('weighed in whole kilograms');
       return { kg: weight.split('.')[0] };
@@ -119,13 +120,17 @@ describe('writeFields', () => {
   it('describes how each field path is handled, from the rules alone', () => {
     expect(describeFieldRules(PARCEL_RULES)).toEqual([
       { path: 'label', handling: 'written' },
-      { path: 'weightKg', handling: 'written' },
+      { path: 'weightKg', handling: 'approximated', reason: 'weighed in whole kilograms' },
       { path: 'address.street', handling: 'written' },
       { path: 'address.region', handling: 'unsupported', reason: 'no regions' },
       { path: 'items.*.sku', handling: 'written' },
       { path: 'items.*.note', handling: 'unsupported', reason: 'items have no notes' },
       { path: 'secretCode', handling: 'refused', reason: 'the code cannot be changed once set' },
-      { path: 'tracking', handling: 'consumed' },
+      {
+        path: 'tracking',
+        handling: 'consumed',
+        reason: 'the operation uses it as the dedupe key',
+      },
     ]);
   });
 });

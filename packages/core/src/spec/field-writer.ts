@@ -25,6 +25,12 @@ type Defined<Value> = Exclude<Value, undefined>;
 
 /** The field's value is written by `write`, which returns the vendor fields it sets. */
 export interface WriteRule<Value, Root, Parent, Body, Context> {
+  /**
+   * The vendor holds the value only approximately (rounded, mapped to a near kind, one of two
+   * fields): the reason, for the field capability table. The write still warns each time it
+   * actually changes a value (`scope.approximate`).
+   */
+  readonly approximates?: string;
   readonly write: (
     value: Defined<Value>,
     scope: FieldScope<Root, Parent, Context>,
@@ -261,31 +267,35 @@ export function writeFields<
 
 /** How a writer's rules treat each field, for a generated capability table. */
 export type FieldHandling =
-  | { readonly path: string; readonly handling: 'written' | 'consumed' }
+  | { readonly path: string; readonly handling: 'written' }
   | {
       readonly path: string;
-      readonly handling: 'unsupported' | 'refused';
+      readonly handling: 'consumed' | 'approximated' | 'unsupported' | 'refused';
       readonly reason: string;
     };
+
+/** A rules table as {@link describeFieldRules} reads it. */
+export type DescribableRules =
+  FieldRules<object, unknown, unknown, unknown> | Record<string, unknown>;
 
 /**
  * Every field path of a writer with how it is handled (`lines.*.unit: written`): the rules are
  * data, so what a provider carries can be listed without running a write.
  */
-export function describeFieldRules(
-  rules: FieldRules<object, unknown, unknown, unknown> | Record<string, unknown>,
-  basePath = '',
-): FieldHandling[] {
+export function describeFieldRules(rules: DescribableRules, basePath = ''): FieldHandling[] {
   return Object.entries(rules as Record<string, AnyRule>).flatMap(
     ([key, rule]): FieldHandling[] => {
       const path = joinPath(basePath, key);
-      if (rule.write) return [{ path, handling: 'written' }];
+      if (rule.write)
+        return rule.approximates !== undefined
+          ? [{ path, handling: 'approximated', reason: rule.approximates }]
+          : [{ path, handling: 'written' }];
       if (rule.unsupported !== undefined)
         return [{ path, handling: 'unsupported', reason: rule.unsupported }];
       if (rule.refused !== undefined) return [{ path, handling: 'refused', reason: rule.refused }];
       if (rule.fields) return describeFieldRules(rule.fields, path);
       if (rule.each) return describeFieldRules(rule.each, joinPath(path, '*'));
-      return [{ path, handling: 'consumed' }];
+      return [{ path, handling: 'consumed', reason: rule.consumed ?? '' }];
     },
   );
 }

@@ -1,15 +1,18 @@
 import type { Customer } from '../model/customer';
 import type { Invoice } from '../model/invoice';
+import { statusesOf } from '../model/invoice-state';
 import type { ParsedCustomerListQuery, ParsedInvoiceListQuery } from '../model/operation-input';
 
 /**
- * Whether an invoice matches every filter of a list query, in the canonical meaning: statuses,
- * types, customer id, number and external id exactly; `issuedFrom` / `issuedTo` inclusive, and an
+ * Whether an invoice matches every filter of a list query, in the canonical meaning: `status`
+ * when any status word that holds for the invoice is asked for (its lifecycle, its payment state,
+ * `overdue` — {@link statusesOf}); types, customer id, number and external id exactly; `issuedFrom` / `issuedTo` inclusive, and an
  * invoice without an issue date matches neither bound. Core applies it to whatever a provider
  * lists, so a vendor filter that is looser (or absent) never widens the answer.
  */
 export function invoiceMatches(invoice: Invoice, query: ParsedInvoiceListQuery): boolean {
-  if (query.status && !query.status.includes(invoice.status.canonical)) return false;
+  if (query.status && !statusesOf(invoice.state).some((status) => query.status?.includes(status)))
+    return false;
   if (query.type && !query.type.includes(invoice.type)) return false;
   if (query.customerId !== undefined && invoice.customer.id !== query.customerId) return false;
   if (query.number !== undefined && invoice.number !== query.number) return false;

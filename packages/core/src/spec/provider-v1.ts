@@ -14,6 +14,8 @@ import type {
   ParsedPdfOptions,
   ParsedSendInvoiceInput,
 } from '../model/operation-input';
+import type { Payment } from '../model/payment';
+import type { DescribableRules } from './field-writer';
 import type { Reminder } from '../model/reminder';
 import type { BinaryDocument } from './results';
 import type { AdapterWarning } from './warnings';
@@ -105,6 +107,11 @@ export interface InvoiceProviderOperationsV1<InvoiceOptions> {
     context: ProviderCallContext,
   ): Promise<BinaryDocument>;
   reminders?(id: string, context: ProviderCallContext): Promise<readonly Reminder[]>;
+  /**
+   * The invoice's payment records, where the vendor lists them apart from the invoice; absent,
+   * core reads them from `get(id).payments`.
+   */
+  payments?(id: string, context: ProviderCallContext): Promise<readonly Payment[]>;
 }
 
 /** Customer operations of a provider; optional like the invoice operations. */
@@ -171,6 +178,14 @@ export interface InvoiceProviderV1<
   ): void;
   readonly invoices: InvoiceProviderOperationsV1<InvoiceOptions>;
   readonly customers: CustomerProviderOperationsV1<CustomerOptions>;
+  /**
+   * The writers' field rules (`FieldRules` tables) of invoice and customer creates: data from
+   * which the field capability table is generated (`describeFields`). Absent: not described.
+   */
+  readonly fieldRules?: {
+    readonly invoice?: DescribableRules;
+    readonly customer?: DescribableRules;
+  };
   /** Releases what the provider holds beyond its transport (core closes the transport). */
   close?(): Promise<void>;
 }

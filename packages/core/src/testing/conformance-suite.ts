@@ -13,6 +13,7 @@ import type { InvoiceCreateInput, InvoiceUpdateInput } from '../model/invoice-in
 import { toDecimal } from '../money/decimal';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS } from '../spec/capabilities';
+import type { DefinedAdapter } from '../spec/define-adapter';
 import { collect } from './collect';
 import type { FakeClock } from './fake-clock';
 import { findLeakedSecrets } from './secrets';
@@ -150,17 +151,49 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
         expect(['sent', 'issued']).toContain(sent.data.status.canonical);
       }
       if (adapter.capabilities.invoices.markPaid) {
-        const paidResult = await adapter.invoices.markPaid(invoice.id);
+        const paidResult = await adapter.invoices.markPaid(invoice.id, {
+          date: '2026-03-05',
+          method: 'transfer',
+        });
         expect(paidResult.data.status.canonical).toBe('paid');
+        expect(paidResult.data.state.payment).toBe('paid');
+        expect(paidResult.data.state.due).toBe('none');
         expect(toDecimal(paidResult.data.totals.due).isZero()).toBe(true);
         expect(paidResult.data.totals.paid).toBe(paidResult.data.totals.gross);
+        // The payment is a record of its own, read back with its amount and date.
+        const payments = await adapter.invoices.payments(invoice.id);
+        expect(payments.map((payment) => [payment.amount, payment.date])).toEqual([
+          [paidResult.data.totals.gross, '2026-03-05'],
+        ]);
+        expect((await adapter.invoices.get(invoice.id)).payments).toEqual(payments);
       }
       if (adapter.capabilities.invoices.cancel) {
         const other = await aNewInvoice(customerId);
         if (adapter.capabilities.invoices.finalize) await adapter.invoices.finalize(other.id);
         const canceled = await adapter.invoices.cancel(other.id);
         expect(canceled.data.status.canonical).toBe('canceled');
+        // Canceling keeps the document's type, and a void document owes nothing.
+        expect(canceled.data.type).toBe(other.type);
+        expect(canceled.data.state).toMatchObject({ lifecycle: 'canceled', due: 'none' });
+        expect(toDecimal(canceled.data.totals.due).isZero()).toBe(true);
       }
+    });
+
+    it('keeps the number given on create where the vendor lets the caller set it', async (context) => {
+      const { adapter } = harness;
+      const described = (adapter as Partial<DefinedAdapter<unknown>>).describeFields?.();
+      const numberRule = described?.invoice?.find((field) => field.path === 'number');
+      if (!adapter.capabilities.invoices.create || numberRule?.handling !== 'written')
+        return context.skip('the vendor numbers invoices itself');
+      const customerId = await createCustomerIfSupported();
+      const created = await adapter.invoices.create({
+        ...harness.invoiceInput({ customerId }),
+        number: 'CONF/2026/0042',
+      });
+      expect(
+        created.warnings.filter((warning) => 'path' in warning && warning.path === 'number'),
+      ).toEqual([]);
+      expect((await adapter.invoices.get(created.data.id)).number).toBe('CONF/2026/0042');
     });
 
     it('records a partial payment as partially_paid with the right amount due', async (context) => {
@@ -173,6 +206,19 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       const part = toDecimal(invoice.totals.gross).dividedBy(4).toDecimalPlaces(2).toString();
       const result = await adapter.invoices.markPaid(invoice.id, { amount: part });
       expect(result.data.status.canonical).toBe('partially_paid');
+      expect(result.data.state.payment).toBe('partially_paid');
+      const second = await adapter.invoices.markPaid(invoice.id, {
+        amount: part,
+        date: '2026-03-10',
+        method: 'card',
+      });
+      // Two payments stay two records, each with its own amount and date.
+      expect(second.data.payments).toHaveLength(2);
+      for (const payment of second.data.payments)
+        expect(toDecimal(payment.amount).equals(toDecimal(part))).toBe(true);
+      expect(second.data.payments[1]?.date).toBe('2026-03-10');
+      const listed = await collect(adapter.invoices.list({ status: ['partially_paid'] }));
+      expect(listed.map((found) => found.id)).toContain(invoice.id);
       expect(toDecimal(result.data.totals.paid).equals(toDecimal(part))).toBe(true);
       expect(
         toDecimal(result.data.totals.due).equals(

@@ -38,6 +38,14 @@ interface StoredInvoice {
   notes: string | null;
   lines: StoredLine[];
   paid_total: string;
+  /** Each payment its own record, in the order received. */
+  payments: {
+    id: number;
+    amount: string;
+    date: string;
+    method: string | null;
+    reference: string | null;
+  }[];
   sent_to: string[];
   created_at: string;
   updated_at: string;
@@ -180,6 +188,7 @@ function handleInvoices(
         issued_on: input.issued_on ?? null,
         due_on: input.due_on ?? null,
         paid_on: null,
+        payments: [],
         customer_id: input.customer_id ? Number(input.customer_id) : null,
         buyer: input.buyer ?? null,
         external_id: input.external_id ?? null,
@@ -247,7 +256,12 @@ function handleInvoices(
   if (request.method === 'POST' && action === 'payments') {
     if (invoice.status === 'draft' || invoice.status === 'void')
       return conflict('invoice cannot be paid');
-    const body = (readJsonBody(request) ?? {}) as { amount?: string; date?: string };
+    const body = (readJsonBody(request) ?? {}) as {
+      amount?: string;
+      date?: string;
+      method?: string;
+      reference?: string;
+    };
     const gross = toDecimal(grossOf(invoice));
     const amount = body.amount
       ? toDecimal(body.amount)
@@ -261,6 +275,16 @@ function handleInvoices(
           paid_total: formatMoney(paid, invoice.currency),
           status: fullyPaid ? 'paid' : 'partial',
           paid_on: fullyPaid ? (body.date ?? today()) : null,
+          payments: [
+            ...invoice.payments,
+            {
+              id: invoice.payments.length + 1,
+              amount: formatMoney(amount, invoice.currency),
+              date: body.date ?? today(),
+              method: body.method ?? null,
+              reference: body.reference ?? null,
+            },
+          ],
         }),
       ),
     );
@@ -351,6 +375,7 @@ export function createAcmeEmulator(options: { token: string }): Emulator<AcmeSee
             },
           ],
           paid_total: '0',
+          payments: [],
           sent_to: [],
           created_at: now,
           updated_at: now,

@@ -35,6 +35,7 @@ const LINE_RULES = {
  * this table when the canonical input gains a field it does not handle.
  */
 export const ACME_INVOICE_RULES = {
+  number: { unsupported: 'acme numbers an invoice itself when it is finalized' },
   type: {
     write: (type, scope) => {
       if (type !== 'invoice' && type !== 'credit_note')
@@ -46,6 +47,10 @@ export const ACME_INVOICE_RULES = {
   issueDate: { write: (issued_on) => ({ issued_on }) },
   serviceDate: { unsupported: 'acme has no service date' },
   dueDate: { write: (due_on) => ({ due_on }) },
+  paymentTermsDays: { unsupported: 'acme keeps a due date, not payment terms' },
+  earlyPaymentDiscount: { unsupported: 'acme has no early-payment discount' },
+  bankAccount: { unsupported: 'acme prints the account’s own bank details' },
+  exchangeRate: { unsupported: 'acme keeps no exchange rate' },
   customer: {
     fields: {
       id: { write: (customer_id) => ({ customer_id }) },
@@ -64,6 +69,7 @@ export const ACME_INVOICE_RULES = {
   },
   seller: { unsupported: 'acme always prints the account as seller' },
   notes: { write: (notes) => ({ notes }) },
+  internalNotes: { unsupported: 'acme has printed notes only' },
   externalId: { write: (external_id) => ({ external_id }) },
   orderId: { unsupported: 'acme has no order reference' },
   relatedInvoiceId: { write: (related_invoice_id) => ({ related_invoice_id }) },

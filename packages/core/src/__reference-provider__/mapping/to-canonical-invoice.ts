@@ -1,5 +1,7 @@
 import type { Invoice } from '../../model/invoice';
+import { amountDue, readInvoiceState } from '../../model/invoice-state';
 import type { Line } from '../../model/line';
+import { PaymentMethodSchema, type PaymentMethod } from '../../model/payment';
 import type { TaxRate } from '../../model/tax-rate';
 import { formatMoney } from '../../money/rounding';
 import { computeInvoiceTotals } from '../../money/document-totals';
@@ -38,8 +40,15 @@ function toLine(wire: AcmeLineWire, currency: string): Line {
   };
 }
 
-/** Acme invoice → canonical invoice. */
-export function toCanonicalInvoice(wire: AcmeInvoiceWire): Invoice {
+/** Acme stores the canonical method words; anything else is `other`. */
+function methodOf(raw: string | null): PaymentMethod | null {
+  if (raw === null) return null;
+  const parsed = PaymentMethodSchema.safeParse(raw);
+  return parsed.success ? parsed.data : 'other';
+}
+
+/** Acme invoice → canonical invoice; `today` (`YYYY-MM-DD`) decides the due state. */
+export function toCanonicalInvoice(wire: AcmeInvoiceWire, today: string): Invoice {
   const currency = wire.currency.toUpperCase();
   const lines = wire.lines.map((line) => toLine(line, currency));
   const { taxBreakdown } = computeInvoiceTotals(lines, {
@@ -48,18 +57,44 @@ export function toCanonicalInvoice(wire: AcmeInvoiceWire): Invoice {
   });
   const gross = toDecimal(wire.gross_total);
   const paid = toDecimal(wire.paid_total ?? '0');
+  const dueDate = wire.due_on ?? null;
+  const totals = {
+    net: formatMoney(wire.net_total, currency),
+    tax: formatMoney(wire.tax_total, currency),
+    gross: formatMoney(gross, currency),
+    paid: formatMoney(paid, currency),
+    due: formatMoney(
+      amountDue({
+        gross: gross.toString(),
+        paid: paid.toString(),
+        canceled: wire.status === 'void',
+      }),
+      currency,
+    ),
+  };
+  const { state, status } = readInvoiceState(toCanonicalStatus(wire.status), {
+    totals,
+    dueDate,
+    today,
+    raw: wire.status,
+  });
   return {
     id: wire.id,
     provider: ACME,
     number: wire.number ?? null,
     type:
       wire.kind === 'credit_note' ? 'credit_note' : wire.kind === 'invoice' ? 'invoice' : 'other',
-    status: { canonical: toCanonicalStatus(wire.status), raw: wire.status },
+    status,
+    state,
     currency,
     issueDate: wire.issued_on ?? null,
     serviceDate: null,
-    dueDate: wire.due_on ?? null,
+    dueDate,
     paidDate: wire.paid_on ?? null,
+    paymentTermsDays: null,
+    earlyPaymentDiscount: null,
+    bankAccount: null,
+    exchangeRate: null,
     customer: {
       id: wire.customer_id ?? null,
       snapshot: wire.buyer
@@ -77,15 +112,22 @@ export function toCanonicalInvoice(wire: AcmeInvoiceWire): Invoice {
     },
     seller: null,
     lines,
-    totals: {
-      net: formatMoney(wire.net_total, currency),
-      tax: formatMoney(wire.tax_total, currency),
-      gross: formatMoney(gross, currency),
-      paid: formatMoney(paid, currency),
-      due: formatMoney(gross.minus(paid), currency),
-    },
+    totals,
     taxBreakdown: [...taxBreakdown],
+    payments: (wire.payments ?? []).map((payment) => ({
+      id: payment.id,
+      provider: ACME,
+      invoiceId: wire.id,
+      amount: formatMoney(payment.amount, currency),
+      currency,
+      date: payment.date ?? null,
+      method: methodOf(payment.method ?? null),
+      methodRaw: payment.method ?? null,
+      reference: payment.reference ?? null,
+      raw: payment,
+    })),
     notes: wire.notes ?? null,
+    internalNotes: null,
     externalId: wire.external_id ?? null,
     orderId: null,
     relatedInvoiceId: wire.related_invoice_id ?? null,

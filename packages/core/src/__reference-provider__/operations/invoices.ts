@@ -13,6 +13,8 @@ import { ACME } from '../provider-id';
 export interface AcmeInvoiceDeps {
   readonly client: AcmeClient;
   readonly pageSize: number;
+  /** `YYYY-MM-DD` today, for the due state. */
+  readonly today: () => string;
 }
 
 function invoiceBody(input: AcmeInvoiceFields, operation: string) {
@@ -32,7 +34,9 @@ function unsupportedFields<Input extends object>(
 }
 
 /** Acme's invoice operations: vendor work only, on input core has validated. */
-export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
+export function acmeInvoiceOperations({ client, pageSize, today }: AcmeInvoiceDeps) {
+  const read = (wire: Parameters<typeof toCanonicalInvoice>[0]) =>
+    toCanonicalInvoice(wire, today());
   return {
     list: (query, { operation, signal }) =>
       mapItems(
@@ -43,10 +47,10 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
           },
           { operation, signal },
         ),
-        toCanonicalInvoice,
+        read,
       ),
 
-    get: async (id, context) => toCanonicalInvoice(await client.getInvoice(id, context)),
+    get: async (id, context) => read(await client.getInvoice(id, context)),
 
     create: (input, context) => {
       const { body, warnings } = invoiceBody(input, context.operation);
@@ -55,7 +59,7 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
         send: async () => {
           const { record, existed } = await client.createInvoice(body, context);
           return {
-            data: toCanonicalInvoice(record),
+            data: read(record),
             ...(existed ? { existed: true as const } : {}),
           };
         },
@@ -67,7 +71,7 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
       return {
         warnings,
         send: async () => ({
-          data: toCanonicalInvoice(await client.updateInvoice(id, body, context)),
+          data: read(await client.updateInvoice(id, body, context)),
         }),
       };
     },
@@ -75,24 +79,26 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
     delete: (id, context) => client.deleteInvoice(id, context),
 
     finalize: async (id, context) => ({
-      data: toCanonicalInvoice(await client.invoiceAction(id, 'finalize', {}, context)),
+      data: read(await client.invoiceAction(id, 'finalize', {}, context)),
     }),
 
     cancel: async (id, context) => ({
-      data: toCanonicalInvoice(await client.invoiceAction(id, 'cancel', {}, context)),
+      data: read(await client.invoiceAction(id, 'cancel', {}, context)),
     }),
 
     markPaid: (id, input, context) => ({
-      warnings: unsupportedFields(input, {
-        method: 'acme records no payment method',
-        reference: 'acme records no payment reference',
-      }),
+      warnings: [],
       send: async () => ({
-        data: toCanonicalInvoice(
+        data: read(
           await client.invoiceAction(
             id,
             'payments',
-            { amount: input.amount, date: input.date },
+            {
+              amount: input.amount,
+              date: input.date,
+              method: input.method,
+              reference: input.reference,
+            },
             context,
           ),
         ),
@@ -106,7 +112,7 @@ export function acmeInvoiceOperations({ client, pageSize }: AcmeInvoiceDeps) {
         message: 'acme e-mails have no message',
       }),
       send: async () => ({
-        data: toCanonicalInvoice(await client.invoiceAction(id, 'send', { to: input.to }, context)),
+        data: read(await client.invoiceAction(id, 'send', { to: input.to }, context)),
       }),
     }),
 

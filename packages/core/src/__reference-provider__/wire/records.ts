@@ -45,6 +45,17 @@ export const AcmeInvoiceWire = z.looseObject({
   tax_total: wireDecimal,
   gross_total: wireDecimal,
   paid_total: wireDecimal.nullish(),
+  payments: z
+    .array(
+      z.looseObject({
+        id: wireId,
+        amount: wireDecimal,
+        date: z.string().nullish(),
+        method: z.string().nullish(),
+        reference: z.string().nullish(),
+      }),
+    )
+    .nullish(),
   created_at: z.string().nullish(),
   updated_at: z.string().nullish(),
 });
