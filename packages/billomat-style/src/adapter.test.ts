@@ -350,6 +350,8 @@ describe('the adapter core builds over the provider', () => {
         cancel: true,
         markPaid: true,
         partialPayments: false,
+        // read from each invoice's PAYMENTS[]
+        payments: true,
         send: true,
         downloadPdf: true,
         reminders: true,
@@ -521,15 +523,27 @@ describe('classic FastBill (endpoint: fastbill)', () => {
     ).rejects.toBeInstanceOf(UnsupportedOperationError);
   });
 
-  it('records the payment method with setpaid', async () => {
+  it('records the payment method with setpaid, in the vendor’s words, and reads it back', async () => {
     const { data } = await fastbill.invoices.create(input);
     await fastbill.invoices.finalize(data.id);
     const from = emulator.requests.length;
-    const { warnings } = await fastbill.invoices.markPaid(data.id, { method: 'Überweisung' });
+    const { warnings, data: paid } = await fastbill.invoices.markPaid(data.id, {
+      method: 'transfer',
+      date: '2026-11-18',
+    });
     expect(warnings).toEqual([]);
     expect(sentSince(from)[1]).toEqual([
       'invoice.setpaid',
-      { INVOICE_ID: data.id, PAYMENT_METHOD: 'Überweisung' },
+      { INVOICE_ID: data.id, PAID_DATE: '2026-11-18', PAYMENT_METHOD: 'ueberweisung' },
+    ]);
+    expect(paid.payments).toEqual([
+      expect.objectContaining({
+        amount: paid.totals.gross,
+        date: '2026-11-18',
+        method: 'transfer',
+        methodRaw: 'ueberweisung',
+        reference: null,
+      }),
     ]);
   });
 });

@@ -1,3 +1,5 @@
+import { BILLOMAT_STYLE_CUSTOMER_RULES } from './mapping/customer-writer';
+import { BILLOMAT_STYLE_INVOICE_RULES } from './mapping/invoice-writer';
 import {
   businessDayIn,
   type Clock,
@@ -66,6 +68,8 @@ export function createBillomatStyleProvider(
     vendor: client,
     features: billomatStyleFeatures(settings.endpoint),
     providerOptions: { invoice: BillomatStyleInvoiceOptionsSchema },
+    // What describeFields() and the README's field table are read from.
+    fieldRules: { invoice: BILLOMAT_STYLE_INVOICE_RULES, customer: BILLOMAT_STYLE_CUSTOMER_RULES },
     // The vendor's ids are integers: any other id names no record there (not found, never sent).
     checkId: (id, { record }) => void vendorIdOf(id, record),
     invoices: {

@@ -8,7 +8,8 @@ import {
 } from '@invoicekit/core/emulator';
 import { SERVICE_PATH } from '../client/service-path';
 import { fromFbapiXml, toFbapiXml } from '../codec/xml-codec';
-import { echo } from './render';
+import { newPayment } from './payments';
+import { echo, outstandingOf } from './render';
 // CREATED / LASTUPDATE are German wall-clock times, read back by the same module.
 import { berlinWallTime } from '../wire/vendor-values';
 import { SERVICES, type ServiceCall } from './services';
@@ -42,6 +43,11 @@ export interface MethodStyleSeed {
     INVOICE_DATE?: string;
     ITEMS?: readonly Record<string, unknown>[];
     INVOICE_EXT_UID?: string;
+    /**
+     * Payments already received, each a record of its own (as the vendor's UI or a payment
+     * provider books them); covering the total makes the invoice paid on the last one's date.
+     */
+    PAYMENTS?: readonly { DATE: string; AMOUNT: string; TYPE?: string; NOTE?: string }[];
   }[];
   readonly reminders?: readonly Omit<StoredReminder, 'id'>[];
 }
@@ -220,13 +226,13 @@ function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {
       articleNumber: String(item.ARTICLE_NUMBER ?? ''),
       description: String(item.DESCRIPTION ?? ''),
       quantity: String(item.QUANTITY ?? '1'),
-      unit: '',
+      unit: String(item.UNIT ?? ''),
       unitPrice: String(item.UNIT_PRICE ?? '0'),
       vatPercent: String(item.VAT_PERCENT ?? '19'),
       sortOrder: index + 1,
     }));
     const type = invoice.TYPE ?? 'outgoing';
-    state.invoices.insert(
+    const stored = state.invoices.insert(
       newStoredInvoice(
         {
           type,
@@ -240,6 +246,22 @@ function seed(state: MethodStyleState, data: MethodStyleSeed, at: Date): void {
         timestamp,
       ),
     );
+    const payments = (invoice.PAYMENTS ?? []).map((payment) =>
+      newPayment(state, {
+        date: payment.DATE,
+        amount: payment.AMOUNT,
+        currency: stored.currency,
+        note: payment.NOTE ?? '',
+        type: payment.TYPE ?? '',
+      }),
+    );
+    if (payments.length > 0) {
+      const open = outstandingOf({ ...stored, payments });
+      state.invoices.update(stored.id, {
+        payments,
+        ...(open.isZero() ? { paidDate: payments.at(-1)?.date ?? null, status: 'paid' } : {}),
+      });
+    }
   }
   for (const reminder of data.reminders ?? []) state.reminders.insert(reminder);
 }

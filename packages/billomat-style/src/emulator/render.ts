@@ -1,6 +1,7 @@
 import { Decimal, taxRateKey, toDecimal } from '@invoicekit/core';
 import type { MethodStyleState, StoredInvoice, StoredItem } from './state';
 import { toVendorDueDate } from '../wire/vendor-values';
+import { paidSoFar, renderPayment } from './payments';
 import { ZERO_DATE, fixed, germanAmount, jsonNumber } from './values';
 
 export interface ItemAmounts {
@@ -52,7 +53,10 @@ export function invoiceAmounts(invoice: StoredInvoice): {
 export function outstandingOf(invoice: StoredInvoice): Decimal {
   if (invoice.type === 'draft' || invoice.paidDate || invoice.isCanceled) return new Decimal(0);
   return Decimal.max(
-    invoiceAmounts(invoice).gross.toDecimalPlaces(2).minus(toDecimal(invoice.canceledAmount)),
+    invoiceAmounts(invoice)
+      .gross.toDecimalPlaces(2)
+      .minus(toDecimal(invoice.canceledAmount))
+      .minus(paidSoFar(invoice)),
     0,
   );
 }
@@ -64,6 +68,8 @@ export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<str
     ARTICLE_NUMBER: item.articleNumber,
     DESCRIPTION: item.description,
     QUANTITY: fixed(item.quantity, 2),
+    // The Monsum capture's line has no unit and no UNIT tag; a line with one carries it.
+    ...(item.unit ? { UNIT: item.unit } : {}),
     UNIT_PRICE: fixed(item.unitPrice, 8),
     VAT_PERCENT: fixed(item.vatPercent, 2),
     VAT_VALUE: jsonNumber(amounts.vat),
@@ -158,6 +164,8 @@ export function renderInvoice(
     })),
     ITEMS: sortedItems(invoice).map((item) => renderItem(item, invoice)),
     TOTAL: jsonNumber(amounts.gross),
+    // Where the reference places PAYMENTS[]; the (unpaid) Monsum capture has none and no tag.
+    ...(invoice.payments.length > 0 ? { PAYMENTS: invoice.payments.map(renderPayment) } : {}),
     PAYMENT_INFO: '',
     DOCUMENT_URL: `${baseUrl}/document/${invoice.id}.pdf`,
     PAYPAL_URL: `${baseUrl}/paypal/${invoice.id}`,

@@ -4,7 +4,9 @@ import {
   type MethodStyleState,
   type StoredInvoice,
   type StoredItem,
+  type StoredPayment,
 } from './state';
+import { newPayment } from './payments';
 import { dueDateOf, outstandingOf, renderInvoice, renderItem, sortedItems } from './render';
 import { incomingDecimal, incomingList } from './values';
 
@@ -150,6 +152,22 @@ function stateOf(invoice: StoredInvoice, due: string, today: string): string | u
   if (invoice.type === 'draft' || invoice.isCanceled) return undefined;
   if (invoice.paidDate) return 'paid';
   return due < today ? 'overdue' : 'unpaid';
+}
+
+/** The payment record of what an invoice still owes, as setpaid and capture make it. */
+function remainderPaid(
+  call: ServiceCall,
+  invoice: StoredInvoice,
+  date: string,
+  type: string,
+): StoredPayment {
+  return newPayment(call.state, {
+    date,
+    amount: outstandingOf(invoice).toString(),
+    currency: invoice.currency,
+    note: '',
+    type,
+  });
 }
 
 const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
@@ -331,8 +349,14 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
       return invoiceError('No completed invoice chosen.');
     if (invoice.paidDate)
       return invoiceError('Invoice could not be captured. Maybe it is paid already?');
+    // Collected through the payment provider, by the customer's own payment type.
+    const type = call.state.customers.get(invoice.customerId)?.fields.PAYMENT_TYPE;
     call.state.invoices.update(invoice.id, {
       paidDate: call.today,
+      payments: [
+        ...invoice.payments,
+        remainderPaid(call, invoice, call.today, type === undefined ? '' : String(type)),
+      ],
       status: 'paid',
       updated: call.now,
     });
@@ -347,7 +371,15 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     }
     const paidDate = call.data.PAID_DATE ? String(call.data.PAID_DATE).slice(0, 10) : call.today;
     if (!/^\d{4}-\d{2}-\d{2}$/.test(paidDate)) return fieldError('PAID_DATE');
-    call.state.invoices.update(invoice.id, { paidDate, status: 'paid', updated: call.now });
+    // The payment of what was still open is a record of its own, beside any earlier part payment.
+    const method = call.data.PAYMENT_METHOD;
+    const payment = remainderPaid(call, invoice, paidDate, method ? String(method) : '');
+    call.state.invoices.update(invoice.id, {
+      paidDate,
+      payments: [...invoice.payments, payment],
+      status: 'paid',
+      updated: call.now,
+    });
     return success({ INVOICE_NUMBER: invoice.number, COMMENT: '' });
   },
 

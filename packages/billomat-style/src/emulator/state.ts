@@ -16,6 +16,21 @@ export interface StoredItem {
   completeGross?: string;
 }
 
+/**
+ * One payment received against an invoice (`PAYMENTS[]`: PAYMENT_ID, DATE, AMOUNT, CURRENCY_CODE,
+ * NOTE, TYPE): each its own record, so two part payments keep their own dates and methods.
+ */
+export interface StoredPayment {
+  id: number;
+  /** `YYYY-MM-DD`. */
+  date: string;
+  amount: string;
+  currency: string;
+  note: string;
+  /** The method as the vendor keeps it: a PAYMENT_TYPE code (`"1"`) or a name (`ueberweisung`). */
+  type: string;
+}
+
 export interface StoredInvoice {
   id: number;
   type: 'draft' | 'outgoing' | 'credit';
@@ -35,6 +50,8 @@ export interface StoredInvoice {
   items: StoredItem[];
   number: string;
   paidDate: string | null;
+  /** Payments received, oldest first; the invoice is paid (PAID_DATE) once they cover the total. */
+  payments: StoredPayment[];
   isCanceled: boolean;
   /** Partial cancellations, summed (Monsum CANCELLATION_AMOUNT). */
   canceledAmount: string;
@@ -67,6 +84,7 @@ export interface MethodStyleState {
   readonly customers: EntityStore<StoredCustomer>;
   readonly reminders: EntityStore<StoredReminder>;
   readonly itemIds: { next: number };
+  readonly paymentIds: { next: number };
   readonly numbers: { next: number };
   readonly credits: { remaining: number };
 }
@@ -77,6 +95,7 @@ export function createState(): MethodStyleState {
     customers: new EntityStore<StoredCustomer>(995256),
     reminders: new EntityStore<StoredReminder>(700),
     itemIds: { next: 1506250 },
+    paymentIds: { next: 88001 },
     numbers: { next: 1 },
     credits: { remaining: 10 },
   };
@@ -106,6 +125,7 @@ export function newStoredInvoice(
     isGross: false,
     euDelivery: false,
     paidDate: null,
+    payments: [],
     isCanceled: false,
     canceledAmount: '0',
     sentByEmail: 0,

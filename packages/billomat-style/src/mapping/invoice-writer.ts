@@ -138,8 +138,27 @@ export const BILLOMAT_STYLE_INVOICE_RULES = {
       });
     },
   },
+  number: {
+    unsupported:
+      'invoice.create always makes a draft without a number; the vendor numbers it from its number range on invoice.complete',
+  },
   seller: { unsupported: 'the seller is the account itself, set in the vendor settings' },
   dueDate: { unsupported: "the due date follows from the customer's DAYS_FOR_PAYMENT" },
+  paymentTermsDays: {
+    unsupported:
+      "invoices take no payment terms: they are the customer's DAYS_FOR_PAYMENT (set on the customer)",
+  },
+  earlyPaymentDiscount: {
+    write: (discount) => ({
+      CASH_DISCOUNT_PERCENT: formatMinimal(discount.percent),
+      CASH_DISCOUNT_DAYS: discount.days,
+    }),
+  },
+  bankAccount: {
+    unsupported:
+      "the seller's bank account is printed from the account settings; an invoice's BANK_* fields are the customer's",
+  },
+  exchangeRate: { unsupported: 'invoices carry no exchange rate' },
   orderId: { unsupported: 'invoices have no order reference' },
   language: { unsupported: 'the language comes from the invoice template (TEMPLATE_ID)' },
   relatedInvoiceId: { unsupported: 'invoices cannot reference another invoice' },
@@ -160,6 +179,9 @@ export const BILLOMAT_STYLE_INVOICE_RULES = {
   issueDate: { write: (INVOICE_DATE) => ({ INVOICE_DATE }) },
   serviceDate: { write: (date) => ({ DELIVERY_DATE: toDeliveryDateText(date) }) },
   notes: { write: (INTROTEXT) => ({ INTROTEXT }) },
+  internalNotes: {
+    unsupported: "invoice.create and invoice.update take no internal note (the invoice's NOTE is read-only)",
+  },
   lines: {
     each: LINE_RULES,
     place: (items, scope) => ({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { InvoiceSchema, ProviderError } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { deliveryDateOf } from './delivery-date';
-import { paymentMethodName } from './payment-type';
+import { paymentMethodOf } from './payment-type';
 import { toCanonicalInvoice } from './to-canonical-invoice';
 
 const fixture = (name: string): string =>
@@ -118,9 +118,15 @@ describe('free-text and coded values', () => {
     ['ueberweisung', 'transfer'],
     ['6', 'card'],
     ['Kreditkarte', 'card'],
-    ['crypto', 'crypto'],
+    ['2', 'direct_debit'],
+    ['3', 'cash'],
+    ['4', 'paypal'],
+    ['5', 'prepayment'],
+    ['scheck', 'cheque'],
+    ['crypto', 'other'],
+    ['', null],
   ])('PAYMENT_TYPE %j → %j', (value, name) => {
-    expect(paymentMethodName(value)).toBe(name);
+    expect(paymentMethodOf(value)).toBe(name);
   });
 });
 

@@ -3,7 +3,10 @@ import {
   formatFixed,
   formatMinimal,
   isCurrencyCode,
-  reconcileStatus,
+  amountDue,
+  readInvoiceState,
+  type EarlyPaymentDiscount,
+  type Payment,
   taxBreakdownOf,
   toDecimal,
   type Invoice,
@@ -16,6 +19,8 @@ import { addressOf } from './address';
 import { deliveryDateOf } from './delivery-date';
 import { readWire } from '../wire/read-wire';
 import { rawStatus, toCanonicalStatus } from './status';
+import { paymentWithoutRecord } from './payment-without-record';
+import { toCanonicalPayment } from './to-canonical-payment';
 import { money, placesOf } from './vendor-money';
 
 function taxRateOf(percent: string | null | undefined): TaxRate {
@@ -56,10 +61,10 @@ function toLine(item: ItemWire, currency: string): Line {
   return {
     id: item.INVOICE_ITEM_ID ?? null,
     description: item.DESCRIPTION ?? '',
-    sku: item.ARTICLE_NUMBER ?? null,
+    sku: item.ARTICLE_NUMBER || null,
     productId: null,
     quantity: item.QUANTITY ?? '1',
-    unit: item.UNIT ?? null,
+    unit: item.UNIT || null,
     unitPrice: item.UNIT_PRICE ?? '0',
     unitPriceKind: priceKindOf(item, net, gross, currency),
     taxRate: taxRateOf(item.VAT_PERCENT),
@@ -73,29 +78,75 @@ function toLine(item: ItemWire, currency: string): Line {
   };
 }
 
+/** The entries of a list field as received (before lenient parsing), for each payment's `raw`. */
+function receivedList(raw: unknown, key: string): readonly unknown[] {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : [];
+  if (Array.isArray(value)) return value;
+  return typeof value === 'object' && value !== null ? [value] : [];
+}
+
+/** Oldest first; a payment without a date keeps its place after the dated ones. */
+function oldestFirst(payments: Payment[]): Payment[] {
+  return payments
+    .map((payment, index) => ({ payment, index }))
+    .sort(
+      (a, b) =>
+        (a.payment.date ?? '9999-99-99').localeCompare(b.payment.date ?? '9999-99-99') ||
+        a.index - b.index,
+    )
+    .map(({ payment }) => payment);
+}
+
+/** `"14"` → 14; anything that is not whole days → `null`. */
+function wholeDays(value: string | null | undefined): number | null {
+  return value && /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+/** CASH_DISCOUNT_PERCENT / _DAYS; the vendor's `"0.00"` / `"0"` means there is none. */
+function earlyPaymentDiscountOf(wire: InvoiceWire): EarlyPaymentDiscount | null {
+  const percent = wire.CASH_DISCOUNT_PERCENT;
+  if (!percent || toDecimal(percent).isZero()) return null;
+  return { percent: formatMinimal(percent), days: wholeDays(wire.CASH_DISCOUNT_DAYS) ?? 0 };
+}
+
 /** A method-style invoice → canonical; the vendor object stays in `raw`. */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
   const wire = readWire(InvoiceWire, raw, 'invoice');
+  const id = wire.INVOICE_ID ?? '';
   const currency = (wire.CURRENCY_CODE ?? 'EUR').toUpperCase();
   const lines = (wire.ITEMS ?? []).map((item) => toLine(item, currency));
   const places = placesOf(currency);
   const gross = toDecimal(money(wire.TOTAL, currency));
   const net = toDecimal(money(wire.SUB_TOTAL, currency));
   const paidDate = wire.PAID_DATE ?? null;
+  const received = receivedList(raw, 'PAYMENTS');
+  const recorded = oldestFirst(
+    (wire.PAYMENTS ?? []).map((payment, index) =>
+      toCanonicalPayment(payment, received[index] ?? payment, { id, currency }),
+    ),
+  );
   // Monsum says what is left to pay; without it, a paid date means everything was paid.
   const outstanding = wire.OUTSTANDING_AMOUNT ?? (paidDate ? '0' : null);
-  // A canceled invoice owes nothing, and nothing was paid on it unless it carries a paid date.
-  // A draft owes nothing yet and nothing was paid on it: its total is simply due once issued.
   const isDraft = wire.TYPE === 'draft';
-  const canceledUnpaid = wire.IS_CANCELED === true && !paidDate;
+  const isCanceled = wire.IS_CANCELED === true;
+  // Nothing was paid on a draft, nor on a canceled invoice unless it carries a paid date or
+  // payments. Payment records are what was paid; without them, total − outstanding.
+  const paid = isDraft
+    ? toDecimal('0')
+    : recorded.length > 0
+      ? recorded.reduce((sum, payment) => sum.plus(toDecimal(payment.amount)), toDecimal('0'))
+      : isCanceled && !paidDate
+        ? toDecimal('0')
+        : outstanding !== null
+          ? Decimal.max(gross.minus(toDecimal(money(outstanding, currency))), 0)
+          : toDecimal('0');
+  // A draft owes nothing yet: its total is simply due once issued. A canceled invoice owes
+  // nothing, whatever the vendor still shows open.
   const due = isDraft
     ? gross
-    : canceledUnpaid
-      ? toDecimal('0')
-      : outstanding !== null
-        ? toDecimal(money(outstanding, currency))
-        : gross;
-  const paid = canceledUnpaid ? toDecimal('0') : Decimal.max(gross.minus(due), 0);
+    : outstanding !== null && !isCanceled
+      ? toDecimal(money(outstanding, currency))
+      : toDecimal(amountDue({ gross: gross.toString(), paid: paid.toString(), canceled: isCanceled }));
   const totals = {
     net: formatFixed(net, places),
     tax: formatFixed(gross.minus(net), places),
@@ -115,25 +166,32 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     total: totals.gross,
   };
   const dueDate = wire.DUE_DATE ?? null;
+  const { state, status } = readInvoiceState(toCanonicalStatus(facts), {
+    totals,
+    dueDate,
+    today: context.today,
+    raw: rawStatus(wire.STATUS, facts),
+  });
   const name = wire.ORGANIZATION || [wire.FIRST_NAME, wire.LAST_NAME].filter(Boolean).join(' ');
   return {
-    id: wire.INVOICE_ID ?? '',
+    id,
     provider: BILLOMAT_STYLE,
     number: wire.INVOICE_NUMBER || null,
     type: wire.TYPE === 'credit' ? 'credit_note' : 'invoice',
-    status: {
-      canonical: reconcileStatus(toCanonicalStatus(facts), {
-        totals,
-        dueDate,
-        today: context.today,
-      }),
-      raw: rawStatus(wire.STATUS, facts),
-    },
+    status,
+    state,
     currency,
     issueDate: wire.INVOICE_DATE ?? null,
     serviceDate: deliveryDateOf(wire.DELIVERY_DATE),
     dueDate,
     paidDate,
+    // DAYS_FOR_PAYMENT is copied onto the invoice from the customer: the terms it was issued on.
+    paymentTermsDays: wholeDays(wire.DAYS_FOR_PAYMENT),
+    earlyPaymentDiscount: earlyPaymentDiscountOf(wire),
+    // The invoice's BANK_* fields are the buyer's (copied from the customer, for direct debit);
+    // the seller's account is printed from the account settings and is not in the answer.
+    bankAccount: null,
+    exchangeRate: null,
     customer: {
       id: wire.CUSTOMER_ID ?? null,
       snapshot: name
@@ -155,7 +213,15 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     taxBreakdown: isCurrencyCode(currency)
       ? taxBreakdownOf(lines, { currency, strategy: { line: 'net_first', document: 'sum_lines' } })
       : [],
-    notes: wire.INTROTEXT || wire.COMMENT || wire.COMMENT_ || null,
+    payments:
+      recorded.length > 0 || paid.isZero()
+        ? recorded
+        : [paymentWithoutRecord(wire, { id, currency, amount: totals.paid, date: paidDate })],
+    // INTROTEXT is printed above the lines; COMMENT / COMMENT_ sit among the customer's fields
+    // (the customer record's comment), so they are not this invoice's remarks.
+    notes: wire.INTROTEXT || null,
+    // Classic FastBill's NOTE: the invoice's note in the vendor's UI, not printed.
+    internalNotes: wire.NOTE || null,
     externalId: wire.INVOICE_EXT_UID || null,
     orderId: null,
     relatedInvoiceId: null,

@@ -10,12 +10,15 @@ import {
 } from '@invoicekit/core';
 import type { SetPaidData } from '../client/service-inputs';
 import type { MethodStyleEndpoint } from '../features';
+import { vendorPaymentMethod } from '../mapping/payment-type';
 import { BILLOMAT_STYLE } from '../provider-id';
 
 /**
  * `invoices.markPaid` prepared on the invoice as it is now: `setpaid` marks a whole invoice paid,
  * so an amount other than what is due is refused before anything is sent; nothing due is
- * answered without a write. Classic FastBill records a free-text PAYMENT_METHOD, Monsum none.
+ * answered without a write. The vendor books the payment as a record of its own on PAID_DATE.
+ * Classic FastBill records a free-text PAYMENT_METHOD (sent as the vendor's name for the
+ * canonical method: `ueberweisung`, `kreditkarte`, …), Monsum none.
  */
 export function planWholePayment(
   current: Invoice,
@@ -60,7 +63,9 @@ export function planWholePayment(
     send: () =>
       setPaid({
         ...(input.date !== undefined ? { PAID_DATE: input.date } : {}),
-        ...(sendsMethod ? { PAYMENT_METHOD: input.method } : {}),
+        ...(sendsMethod && input.method !== undefined
+          ? { PAYMENT_METHOD: vendorPaymentMethod(input.method) }
+          : {}),
       }),
   };
 }

@@ -27,6 +27,20 @@ export const ItemWire = z.looseObject({
 });
 export type ItemWire = z.infer<typeof ItemWire>;
 
+/**
+ * A payment (`PAYMENTS[]`: PAYMENT_ID, DATE, AMOUNT, CURRENCY_CODE, NOTE, TYPE). TYPE is the method
+ * as the vendor keeps it: a PAYMENT_TYPE code, a German name or classic setpaid's free text.
+ */
+export const PaymentWire = z.looseObject({
+  PAYMENT_ID: optionalVendorId.optional(),
+  DATE: lenientDate.optional(),
+  AMOUNT: lenientDecimal.optional(),
+  CURRENCY_CODE: lenientString.optional(),
+  NOTE: lenientString.optional(),
+  TYPE: lenientString.optional(),
+});
+export type PaymentWire = z.infer<typeof PaymentWire>;
+
 /** An invoice as `invoice.get` returns it (Monsum field list of seed 002, classic fields tolerated). */
 export const InvoiceWire = z.looseObject({
   INVOICE_ID: vendorId,
@@ -53,16 +67,20 @@ export const InvoiceWire = z.looseObject({
   INVOICE_NUMBER: lenientString.optional(),
   INVOICE_TITLE: lenientString.optional(),
   INTROTEXT: lenientString.optional(),
+  NOTE: lenientString.optional(),
   PAID_DATE: lenientDate.optional(),
   IS_CANCELED: lenientBoolean.optional(),
   INVOICE_DATE: lenientDate.optional(),
   DUE_DATE: berlinDueDate.optional(),
   DELIVERY_DATE: lenientString.optional(),
+  CASH_DISCOUNT_PERCENT: lenientDecimal.optional(),
+  CASH_DISCOUNT_DAYS: lenientString.optional(),
   SUB_TOTAL: lenientDecimal.optional(),
   VAT_TOTAL: lenientDecimal.optional(),
   TOTAL: lenientDecimal.optional(),
   OUTSTANDING_AMOUNT: lenientDecimal.optional(),
   ITEMS: lenientList(ItemWire).optional(),
+  PAYMENTS: lenientList(PaymentWire).optional(),
   VAT_ITEMS: lenientList(
     z.looseObject({
       VAT_PERCENT: vatPercent.optional(),
