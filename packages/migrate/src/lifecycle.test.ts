@@ -1,23 +1,64 @@
-import type { Invoice, InvoiceStatus } from '@invoicekit/core';
+import {
+  formatFixed,
+  readInvoiceState,
+  toDecimal,
+  type Invoice,
+  type InvoiceStatus,
+  type Payment,
+} from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { planLifecycle, type TargetAbilities } from './lifecycle';
-import { reconcile, verdictOf } from './reconcile';
 
-const invoice = (status: InvoiceStatus, paid = '0.00', gross = '119.00'): Invoice =>
-  ({
+const payment = (
+  amount: string,
+  date: string | null,
+  method: Payment['method'] = null,
+): Payment => ({
+  id: null,
+  provider: 'test',
+  invoiceId: '1',
+  amount,
+  currency: 'EUR',
+  date,
+  method,
+  methodRaw: method,
+  reference: null,
+  raw: {},
+});
+
+/** An invoice of 500.00 gross in the given vendor status with the given payments. */
+const invoice = (status: InvoiceStatus, payments: Payment[] = []): Invoice => {
+  const paid = payments.reduce((sum, entry) => sum.plus(toDecimal(entry.amount)), toDecimal('0'));
+  const gross = '500.00';
+  const canceled = status === 'canceled';
+  const totals = {
+    net: '420.17',
+    tax: '79.83',
+    gross,
+    paid: formatFixed(paid, 2),
+    due: canceled ? '0.00' : formatFixed(toDecimal(gross).minus(paid), 2),
+  };
+  const { state, status: value } = readInvoiceState(status, {
+    totals,
+    dueDate: '2026-03-31',
+    today: '2026-03-20',
+    raw: status,
+  });
+  return {
     id: '1',
-    status: { canonical: status, raw: status },
+    number: null,
+    status: value,
+    state,
     currency: 'EUR',
-    paidDate: paid === '0.00' ? null : '2026-11-10',
-    lines: [{}],
-    totals: {
-      net: '100.00',
-      tax: '19.00',
-      gross,
-      paid,
-      due: (Number.parseInt(gross, 10) - Number.parseInt(paid, 10)).toString(),
-    },
-  }) as unknown as Invoice;
+    paidDate:
+      toDecimal(totals.due).isZero() && payments.length > 0
+        ? (payments.at(-1)?.date ?? null)
+        : null,
+    payments,
+    lines: [],
+    totals,
+  } as unknown as Invoice;
+};
 
 const everything: TargetAbilities = {
   finalize: true,
@@ -25,66 +66,143 @@ const everything: TargetAbilities = {
   partialPayments: true,
   cancel: true,
 };
+const wholeOnly: TargetAbilities = { ...everything, partialPayments: false };
+
+const card = payment('300.00', '2026-03-05', 'card');
+const transfer = payment('200.00', '2026-03-10', 'transfer');
 
 describe('lifecycle replay, planned from both states', () => {
-  it('a draft target is finalized, paid what it lacks, or canceled', () => {
-    expect(planLifecycle(invoice('issued'), invoice('draft'), everything).steps).toEqual([
+  it('pays every source payment on its own, with its date and method', () => {
+    const { steps, cannot } = planLifecycle(
+      invoice('paid', [card, transfer]),
+      invoice('draft'),
+      everything,
+    );
+    expect(steps).toEqual([
       { kind: 'finalize' },
+      {
+        kind: 'pay',
+        index: 0,
+        amount: '300.00',
+        date: '2026-03-05',
+        method: 'card',
+        reference: null,
+      },
+      {
+        kind: 'pay',
+        index: 1,
+        amount: '200.00',
+        date: '2026-03-10',
+        method: 'transfer',
+        reference: null,
+      },
     ]);
-    expect(planLifecycle(invoice('paid', '119.00'), invoice('draft'), everything).steps).toEqual([
-      { kind: 'finalize' },
-      { kind: 'pay', amount: '119', date: '2026-11-10' },
+    expect(cannot).toEqual([]);
+  });
+
+  it('after a crash between two payments, pays only the one still missing', () => {
+    const { steps } = planLifecycle(
+      invoice('paid', [card, transfer]),
+      invoice('partially_paid', [card]),
+      everything,
+    );
+    expect(steps).toEqual([
+      {
+        kind: 'pay',
+        index: 1,
+        amount: '200.00',
+        date: '2026-03-10',
+        method: 'transfer',
+        reference: null,
+      },
     ]);
+    expect(
+      planLifecycle(
+        invoice('paid', [card, transfer]),
+        invoice('paid', [card, transfer]),
+        everything,
+      ).steps,
+    ).toEqual([]);
+  });
+
+  it('on a target of whole payments, carries a paid book as one payment and says so', () => {
+    const { steps, cannot } = planLifecycle(
+      invoice('paid', [card, transfer]),
+      invoice('issued'),
+      wholeOnly,
+    );
+    expect(steps).toEqual([
+      {
+        kind: 'pay',
+        index: 0,
+        amount: '500.00',
+        date: '2026-03-10',
+        method: 'transfer',
+        reference: null,
+      },
+    ]);
+    expect(cannot).toEqual([
+      {
+        field: 'payments',
+        reason: expect.stringContaining('2 payments carried as one of 500 EUR on 2026-03-10'),
+      },
+    ]);
+    // Partly paid: nothing can be recorded, and both the payments and the paid total say why.
+    const partly = planLifecycle(invoice('partially_paid', [card]), invoice('issued'), wholeOnly);
+    expect(partly.steps).toEqual([]);
+    expect(partly.cannot.map((entry) => entry.field)).toEqual(['payments', 'totals.paid']);
+  });
+
+  it('a paid amount without payment records is one payment on the paid date', () => {
+    const source = { ...invoice('paid', [card, transfer]), payments: [] } as Invoice;
+    expect(planLifecycle(source, invoice('issued'), everything).steps).toEqual([
+      {
+        kind: 'pay',
+        index: 0,
+        amount: '500.00',
+        date: '2026-03-10',
+        method: null,
+        reference: null,
+      },
+    ]);
+  });
+
+  it('announces an undated payment: the target dates it the day it is carried', () => {
+    const { cannot } = planLifecycle(
+      invoice('paid', [payment('500.00', null)]),
+      invoice('issued'),
+      everything,
+    );
+    expect(cannot).toEqual([
+      { field: 'payments.0.date', reason: expect.stringContaining('no payment date') },
+    ]);
+  });
+
+  it('drafts: kept as drafts, or issued with the number and lifecycle announced', () => {
+    expect(planLifecycle(invoice('draft'), invoice('draft'), everything, 'as-draft')).toEqual({
+      steps: [],
+      cannot: [],
+    });
+    const issued = planLifecycle(invoice('draft'), invoice('draft'), everything, 'issue');
+    expect(issued.steps).toEqual([{ kind: 'finalize' }]);
+    expect(issued.cannot.map((entry) => entry.field)).toEqual(['state.lifecycle', 'number']);
+  });
+
+  it('cancels after finalizing; a sent or refunded source is announced, never e-mailed', () => {
     expect(planLifecycle(invoice('canceled'), invoice('draft'), everything).steps).toEqual([
       { kind: 'finalize' },
       { kind: 'cancel' },
     ]);
-  });
-
-  it('after a crash, only the missing steps remain', () => {
-    expect(planLifecycle(invoice('paid', '119.00'), invoice('issued'), everything).steps).toEqual([
-      { kind: 'pay', amount: '119', date: '2026-11-10' },
+    const sent = {
+      ...invoice('issued'),
+      state: { lifecycle: 'sent', payment: 'unpaid', due: 'open' },
+    };
+    expect(planLifecycle(sent as Invoice, invoice('issued'), everything).cannot).toEqual([
+      { field: 'state.lifecycle', reason: expect.stringContaining('does not e-mail') },
     ]);
     expect(
-      planLifecycle(invoice('paid', '119.00'), invoice('paid', '119.00'), everything).steps,
-    ).toEqual([]);
-    // A part already recorded: only the rest is paid.
-    expect(
-      planLifecycle(
-        invoice('partially_paid', '60.00'),
-        invoice('partially_paid', '40.00'),
-        everything,
-      ).steps,
-    ).toEqual([{ kind: 'pay', amount: '20', date: '2026-11-10' }]);
-  });
-
-  it('names what the target cannot do instead of doing it', () => {
-    const wholeOnly = { ...everything, partialPayments: false };
-    const plan = planLifecycle(invoice('partially_paid', '40.00'), invoice('issued'), wholeOnly);
-    expect(plan.steps).toEqual([]);
-    expect(plan.cannot).toEqual([
-      {
-        field: 'paid',
-        reason: 'the target records whole payments only; 40.00 paid is not carried',
-      },
-    ]);
-    expect(
-      planLifecycle(invoice('issued'), invoice('draft'), { ...everything, finalize: false }).cannot,
-    ).toEqual([
-      { field: 'status', reason: 'the target cannot finalize: the invoice stays a draft' },
-    ]);
-  });
-});
-
-describe('reconciliation', () => {
-  it('compares amounts to the cent, and the verdict tells announced differences apart', () => {
-    expect(reconcile(invoice('paid', '119.00'), invoice('paid', '119.00'))).toEqual([]);
-    const differences = reconcile(invoice('paid', '119.00'), invoice('issued', '0.00'));
-    expect(differences).toEqual([{ field: 'paid', source: '119.00', target: '0.00' }]);
-    expect(verdictOf(differences)).toBe('mismatched');
-    expect(verdictOf(differences.map((difference) => ({ ...difference, explained: 'why' })))).toBe(
-      'explained',
-    );
-    expect(verdictOf([])).toBe('exact');
+      planLifecycle(invoice('canceled'), invoice('issued'), { ...everything, cancel: false })
+        .cannot,
+    ).toEqual([{ field: 'state.lifecycle', reason: 'the target cannot cancel' }]);
   });
 });

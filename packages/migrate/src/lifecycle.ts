@@ -1,14 +1,25 @@
-import { toDecimal, type Invoice } from '@invoicekit/core';
+import { toDecimal, type Invoice, type PaymentMethod } from '@invoicekit/core';
 
 /** One step that brings the target invoice closer to the source invoice's state. */
 export type LifecycleStep =
   | { readonly kind: 'finalize' }
-  | { readonly kind: 'pay'; readonly amount: string; readonly date: string | null }
+  | {
+      readonly kind: 'pay';
+      /** Which source payment this is (its index), for warnings at `payments.<index>`. */
+      readonly index: number;
+      readonly amount: string;
+      readonly date: string | null;
+      readonly method: PaymentMethod | null;
+      readonly reference: string | null;
+    }
   | { readonly kind: 'cancel' };
 
-/** A part of the source's state the target cannot reach, and why. */
+/**
+ * A part of the source's state the target cannot reach, at the canonical path where the
+ * difference will show (`state.lifecycle`, `payments`, `totals.paid`), and why.
+ */
 export interface CannotReplay {
-  readonly field: 'status' | 'paid';
+  readonly field: string;
   readonly reason: string;
 }
 
@@ -20,52 +31,160 @@ export interface TargetAbilities {
   readonly cancel: boolean;
 }
 
-const ISSUED_OR_LATER = new Set([
-  'issued',
-  'sent',
-  'overdue',
-  'partially_paid',
-  'paid',
-  'canceled',
-]);
+/**
+ * What to do with a source draft: `skip` it (reported, with the reason), write it `as-draft`
+ * (the target must have drafts), or `issue` it (the target numbers and issues it; announced).
+ */
+export type DraftPolicy = 'skip' | 'as-draft' | 'issue';
+
+/** A source payment as the replay pays it. */
+interface WantedPayment {
+  readonly amount: string;
+  readonly date: string | null;
+  readonly method: PaymentMethod | null;
+  readonly reference: string | null;
+}
+
+/**
+ * The source's payments, oldest first; a source that holds a paid amount but no payment records
+ * stands for one payment of that amount on its paid date.
+ */
+function wantedPayments(source: Invoice): WantedPayment[] {
+  if (source.payments.length > 0)
+    return source.payments.map((payment) => ({
+      amount: payment.amount,
+      date: payment.date,
+      method: payment.method,
+      reference: payment.reference,
+    }));
+  return toDecimal(source.totals.paid).greaterThan(0)
+    ? [{ amount: source.totals.paid, date: source.paidDate, method: null, reference: null }]
+    : [];
+}
 
 /**
  * The steps from the target's current state to the source's, computed from both states rather
  * than from a log — so a run that was killed between two steps, and re-run, does exactly the
- * steps still missing. Returns the steps and what cannot be replayed (as warnings).
+ * steps still missing (payments the target already holds, in order, are not paid again).
+ * Returns the steps and what cannot be replayed (announced, so reconciliation explains it).
  */
 export function planLifecycle(
   source: Invoice,
   target: Invoice,
   abilities: TargetAbilities,
+  drafts: DraftPolicy = 'as-draft',
 ): { steps: LifecycleStep[]; cannot: CannotReplay[] } {
   const steps: LifecycleStep[] = [];
   const cannot: CannotReplay[] = [];
-  const wanted = source.status.canonical;
-  if (ISSUED_OR_LATER.has(wanted) && target.status.canonical === 'draft') {
+  const wanted = source.state.lifecycle;
+  const issue = wanted !== 'draft' || drafts === 'issue';
+  if (wanted === 'draft' && drafts === 'issue')
+    cannot.push(
+      {
+        field: 'state.lifecycle',
+        reason: "the source is a draft, issued by the drafts policy 'issue'",
+      },
+      {
+        field: 'number',
+        reason: 'the source draft has no number; the target numbered it on issue',
+      },
+    );
+  if (wanted === 'draft' && target.state.lifecycle !== 'draft' && drafts !== 'issue')
+    cannot.push({ field: 'state.lifecycle', reason: 'the target issued the draft on create' });
+  if (issue && target.state.lifecycle === 'draft') {
     if (abilities.finalize) steps.push({ kind: 'finalize' });
     else
       cannot.push({
-        field: 'status',
+        field: 'state.lifecycle',
         reason: 'the target cannot finalize: the invoice stays a draft',
       });
   }
-  // Money received: pay what the target has not recorded yet.
-  const owed = toDecimal(source.totals.paid).minus(toDecimal(target.totals.paid));
-  if (owed.greaterThan(0) && wanted !== 'canceled') {
-    const full = owed.equals(toDecimal(target.totals.due));
-    if (!abilities.markPaid)
-      cannot.push({ field: 'paid', reason: 'the target cannot record payments' });
-    else if (!full && !abilities.partialPayments)
-      cannot.push({
-        field: 'paid',
-        reason: `the target records whole payments only; ${source.totals.paid} paid is not carried`,
-      });
-    else steps.push({ kind: 'pay', amount: owed.toString(), date: source.paidDate });
-  }
-  if (wanted === 'canceled' && target.status.canonical !== 'canceled') {
+  if (wanted === 'sent')
+    cannot.push({
+      field: 'state.lifecycle',
+      reason: 'the migration does not e-mail the buyer again: the target holds it as issued',
+    });
+  if (source.state.payment === 'refunded')
+    cannot.push({ field: 'state.payment', reason: 'the migration does not replay refunds' });
+  cannot.push(...planPayments(source, target, abilities, steps));
+  if (wanted === 'canceled' && target.state.lifecycle !== 'canceled') {
     if (abilities.cancel) steps.push({ kind: 'cancel' });
-    else cannot.push({ field: 'status', reason: 'the target cannot cancel' });
+    else cannot.push({ field: 'state.lifecycle', reason: 'the target cannot cancel' });
   }
   return { steps, cannot };
+}
+
+/** Pay steps for the source payments the target does not hold yet; what cannot be paid. */
+function planPayments(
+  source: Invoice,
+  target: Invoice,
+  abilities: TargetAbilities,
+  steps: LifecycleStep[],
+): CannotReplay[] {
+  const payments = wantedPayments(source);
+  if (payments.length === 0) return [];
+  const undated = payments.findIndex((payment) => payment.date === null);
+  const dating: CannotReplay[] =
+    undated >= 0
+      ? [
+          {
+            field: source.payments.length > 0 ? `payments.${undated}.date` : 'paidDate',
+            reason: 'the source records no payment date; the target dates it the day it is carried',
+          },
+        ]
+      : [];
+  if (source.state.lifecycle === 'canceled')
+    return [
+      { field: 'payments', reason: 'payments on a canceled invoice are not replayed' },
+      { field: 'totals.paid', reason: 'payments on a canceled invoice are not replayed' },
+    ];
+  if (!abilities.markPaid)
+    return [
+      { field: 'payments', reason: 'the target cannot record payments' },
+      { field: 'totals.paid', reason: 'the target cannot record payments' },
+    ];
+  const held = target.payments.length;
+  if (abilities.partialPayments) {
+    // Already held, in order: a resumed run pays only what is missing.
+    payments
+      .slice(held)
+      .forEach((payment, offset) => steps.push({ kind: 'pay', index: held + offset, ...payment }));
+    return dating;
+  }
+  // Whole payments only: the source, if paid in full, is carried as one payment.
+  const fullyPaid = source.state.payment === 'paid';
+  if (!fullyPaid)
+    return [
+      {
+        field: 'payments',
+        reason: `the target records whole payments only; ${source.totals.paid} paid is not carried`,
+      },
+      {
+        field: 'totals.paid',
+        reason: `the target records whole payments only; ${source.totals.paid} paid is not carried`,
+      },
+    ];
+  if (held > 0) return [];
+  const last = payments.at(-1) as WantedPayment;
+  const total = payments.reduce(
+    (sum, payment) => sum.plus(toDecimal(payment.amount)),
+    toDecimal('0'),
+  );
+  steps.push({
+    kind: 'pay',
+    index: 0,
+    amount: target.totals.due,
+    date: source.paidDate ?? last.date,
+    method: last.method,
+    reference: last.reference,
+  });
+  return payments.length > 1
+    ? [
+        {
+          field: 'payments',
+          reason: `the target records one whole payment: ${payments.length} payments carried as one of ${total.toString()} ${source.currency} on ${source.paidDate ?? last.date ?? 'the day carried'}`,
+        },
+        ...dating,
+      ]
+    : dating;
 }

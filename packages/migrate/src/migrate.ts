@@ -14,9 +14,9 @@ import { CustomerMapper } from './customer-mapper';
 import { endpointOf } from './identity';
 import { FileJournal, MemoryJournal, type MigrationJournal } from './journal';
 import { JournalLockedError, type MigrationIdentity } from './journal-errors';
-import { planLifecycle, type TargetAbilities } from './lifecycle';
+import { planLifecycle, type DraftPolicy, type TargetAbilities } from './lifecycle';
 import { forEachConcurrently } from './pool';
-import { reconcile, verdictOf, type Reconciliation } from './reconcile';
+import { explainDifferences, reconcile, verdictOf, type Reconciliation } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
 import { hiddenTypeWarning, planCreateInput, toCreateInput } from './to-create-input';
 
@@ -64,6 +64,23 @@ export interface MigrateOptions {
   readonly signal?: AbortSignal;
   /** `problems` (default): the report lists invoices with a warning, skip, failure or mismatch. */
   readonly detail?: 'problems' | 'all';
+  /**
+   * What to do with source drafts: `as-draft` (the default where the target has drafts), `skip`
+   * (the default where it has none: reported with the reason), or `issue` (the target numbers and
+   * issues them; announced on each). `as-draft` on a target without drafts is refused up front.
+   */
+  readonly drafts?: DraftPolicy;
+}
+
+/** The drafts policy asked for, or the target's natural one; refuses one the target cannot follow. */
+function draftPolicyOf(to: InvoiceAdapterV1, asked: DraftPolicy | undefined): DraftPolicy {
+  if (asked === 'as-draft' && !to.capabilities.drafts)
+    throw new UnsupportedOperationError({
+      provider: to.id,
+      operation: 'migrate',
+      message: `migrate: ${to.id} has no drafts, so drafts: 'as-draft' cannot be followed — choose 'skip' or 'issue'`,
+    });
+  return asked ?? (to.capabilities.drafts ? 'as-draft' : 'skip');
 }
 
 /** Refuses, before anything is read or written, a target that cannot receive invoices. */
@@ -108,6 +125,7 @@ const journalsInUse = new WeakMap<MigrationJournal, string>();
 export async function migrate(options: MigrateOptions): Promise<MigrationReport> {
   const { from, to } = options;
   checkTarget(to);
+  const drafts = draftPolicyOf(to, options.drafts);
   const startedAt = new Date().toISOString();
   const dryRun = options.dryRun ?? false;
   const identity: MigrationIdentity = {
@@ -136,7 +154,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
   }
   journalsInUse.set(journal, startedAt);
   try {
-    return await run(options, journal, identity, startedAt, dryRun);
+    return await run(options, journal, identity, startedAt, dryRun, drafts);
   } finally {
     journalsInUse.delete(journal);
     if (ownsJournal) journal.close();
@@ -149,6 +167,7 @@ async function run(
   identity: MigrationIdentity,
   startedAt: string,
   dryRun: boolean,
+  drafts: DraftPolicy,
 ): Promise<MigrationReport> {
   const { from, to } = options;
   const done = new Map<string, string>();
@@ -233,6 +252,20 @@ async function run(
       return;
     }
     const warnings: AdapterWarning[] = [];
+    if (source.state.lifecycle === 'draft' && drafts === 'skip') {
+      record({
+        ...base,
+        targetId: null,
+        outcome: 'skipped',
+        reason: to.capabilities.drafts
+          ? "a draft, skipped by the drafts policy 'skip'"
+          : `a draft, and ${to.id} has no drafts: skipped (drafts: 'issue' issues it instead)`,
+        warnings,
+        differences: [],
+      });
+      progress();
+      return;
+    }
     try {
       const related =
         source.relatedInvoiceId !== null ? done.get(source.relatedInvoiceId) : undefined;
@@ -278,24 +311,41 @@ async function run(
         ...created.warnings.filter((warning) => !(existed && warning.type === 'other')),
       );
       let target = created.data;
-      const plan = planLifecycle(source, target, abilities);
-      for (const cannot of plan.cannot) warnings.push({ type: 'other', message: cannot.reason });
+      const plan = planLifecycle(source, target, abilities, drafts);
+      for (const cannot of plan.cannot)
+        warnings.push({ type: 'approximated', path: cannot.field, reason: cannot.reason });
       for (const step of plan.steps) {
         if (step.kind === 'finalize') target = (await to.invoices.finalize(target.id)).data;
-        if (step.kind === 'pay')
-          target = (
-            await to.invoices.markPaid(target.id, {
-              amount: step.amount,
-              ...(step.date !== null ? { date: step.date } : {}),
-            })
-          ).data;
+        if (step.kind === 'pay') {
+          const paid = await to.invoices.markPaid(target.id, {
+            amount: step.amount,
+            ...(step.date !== null ? { date: step.date } : {}),
+            ...(step.method !== null ? { method: step.method } : {}),
+            ...(step.reference !== null ? { reference: step.reference } : {}),
+          });
+          // The payment's own fields, at the path of the payment they belong to.
+          warnings.push(
+            ...paid.warnings.map((warning) =>
+              'path' in warning
+                ? { ...warning, path: `payments.${step.index}.${warning.path}` }
+                : warning,
+            ),
+          );
+          target = paid.data;
+        }
         if (step.kind === 'cancel') target = (await to.invoices.cancel(target.id)).data;
       }
       const readBack = await to.invoices.get(target.id);
-      const differences = reconcile(source, readBack).map((difference) => {
-        const announced = plan.cannot.find((cannot) => cannot.field === difference.field);
-        return announced ? { ...difference, explained: announced.reason } : difference;
-      });
+      const announcements = warnings.flatMap((warning) =>
+        'path' in warning ? [{ path: warning.path, reason: warning.reason }] : [],
+      );
+      const differences = explainDifferences(
+        reconcile(source, readBack, {
+          targetCustomerId: customer.id,
+          ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+        }),
+        announcements,
+      );
       const verdict = verdictOf(differences);
       count(verdict);
       journal.append({
@@ -308,6 +358,7 @@ async function run(
       record({
         ...base,
         targetId: readBack.id,
+        targetNumber: readBack.number,
         outcome: existed ? 'already-present' : 'created',
         warnings,
         differences,

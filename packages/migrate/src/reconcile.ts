@@ -1,11 +1,15 @@
-import { toDecimal, type Invoice } from '@invoicekit/core';
+import { toDecimal, type Invoice, type Line, type TaxRate } from '@invoicekit/core';
 
-/** One amount that differs between source and target. */
+/**
+ * One field that differs between a source invoice and what the target holds after the migration,
+ * by its canonical path (`number`, `lines.0.unit`, `payments.1.date`, `totals.paid`,
+ * `taxBreakdown.19.tax`, `state.lifecycle`).
+ */
 export interface Difference {
-  readonly field: 'net' | 'tax' | 'gross' | 'paid' | 'lines' | 'currency';
+  readonly field: string;
   readonly source: string;
   readonly target: string;
-  /** Set when the migration announced this difference (a state the target cannot hold). */
+  /** Set when the migration announced this difference, with the reason it gave. */
   readonly explained?: string;
 }
 
@@ -18,25 +22,225 @@ export function verdictOf(differences: readonly Difference[]): Reconciliation {
   return differences.every((difference) => difference.explained) ? 'explained' : 'mismatched';
 }
 
+/** What the migration said about a field before reading the target back: a path and a reason. */
+export interface Announcement {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** What reconciliation needs besides the two invoices. */
+export interface ReconcileContext {
+  /** The target customer the invoice was written for: the target must name it. */
+  readonly targetCustomerId?: string;
+  /** The target's id of the invoice the source refers to (credit notes). */
+  readonly relatedInvoiceId?: string;
+}
+
+type Text = string | null | undefined;
+
+function show(value: Text): string {
+  return value === null || value === undefined ? '' : value;
+}
+
+function sameDecimal(a: Text, b: Text): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return a == b;
+  return toDecimal(a).equals(toDecimal(b));
+}
+
+function rateKey(rate: TaxRate): string {
+  return rate.kind === 'percent' ? toDecimal(rate.value).toString() : rate.kind;
+}
+
 /**
- * Compares a migrated invoice with its source: net, tax, gross and paid to the cent, the currency
- * and the number of lines. An empty list means the invoice reconciled.
+ * Compares what the source holds with what the target holds, field by field: number, type,
+ * lifecycle / payment / due state, dates, currency, customer, seller, language, order id, notes,
+ * terms, bank account, exchange rate, every line (description, SKU, quantity, unit, unit price and
+ * its kind, tax rate, discount, totals), the tax of every rate, every payment (amount, date,
+ * method), and the totals. A field the source leaves empty is not compared (the target may fill
+ * in its own default, e.g. its seller). Amounts compare as decimals (`40.00000000` = `40.00`).
+ * An empty list means the target holds the same invoice.
  */
-export function reconcile(source: Invoice, target: Invoice): Difference[] {
+export function reconcile(
+  source: Invoice,
+  target: Invoice,
+  context: ReconcileContext = {},
+): Difference[] {
   const differences: Difference[] = [];
-  for (const field of ['net', 'tax', 'gross', 'paid'] as const) {
-    const a = toDecimal(source.totals[field]);
-    const b = toDecimal(target.totals[field]);
-    if (!a.toDecimalPlaces(2).equals(b.toDecimalPlaces(2)))
-      differences.push({ field, source: source.totals[field], target: target.totals[field] });
+  const text = (field: string, a: Text, b: Text): void => {
+    if (a === null || a === undefined) return;
+    if (a !== b) differences.push({ field, source: show(a), target: show(b) });
+  };
+  const decimal = (field: string, a: Text, b: Text): void => {
+    if (a === null || a === undefined) return;
+    if (!sameDecimal(a, b)) differences.push({ field, source: show(a), target: show(b) });
+  };
+
+  // A draft has no number yet; a target that numbers it anyway differs from it.
+  if (source.number !== target.number && !(source.number === null && target.number === null))
+    differences.push({ field: 'number', source: show(source.number), target: show(target.number) });
+  text('type', source.type, target.type);
+  text('state.lifecycle', source.state.lifecycle, target.state.lifecycle);
+  text('state.payment', source.state.payment, target.state.payment);
+  text('state.due', source.state.due, target.state.due);
+  text('currency', source.currency, target.currency);
+  for (const field of ['issueDate', 'serviceDate', 'dueDate', 'paidDate'] as const)
+    text(field, source[field], target[field]);
+  if (context.targetCustomerId !== undefined && target.customer.id !== null)
+    text('customer.id', context.targetCustomerId, target.customer.id);
+  const buyer = source.customer.snapshot;
+  const targetBuyer = target.customer.snapshot;
+  if (buyer && targetBuyer) {
+    text('customer.name', buyer.name, targetBuyer.name);
+    text('customer.taxId', buyer.taxId, targetBuyer.taxId);
   }
-  if (source.currency !== target.currency)
-    differences.push({ field: 'currency', source: source.currency, target: target.currency });
-  if (source.lines.length > 0 && source.lines.length !== target.lines.length)
+  if (source.seller) {
+    text('seller.name', source.seller.name, target.seller?.name);
+    text('seller.taxId', source.seller.taxId, target.seller?.taxId);
+  }
+  if (context.relatedInvoiceId !== undefined)
+    text('relatedInvoiceId', context.relatedInvoiceId, target.relatedInvoiceId);
+  for (const field of ['language', 'orderId', 'notes', 'internalNotes'] as const)
+    text(field, source[field], target[field]);
+  if (source.paymentTermsDays !== null)
+    text(
+      'paymentTermsDays',
+      String(source.paymentTermsDays),
+      show(target.paymentTermsDays?.toString()),
+    );
+  if (source.earlyPaymentDiscount) {
+    decimal(
+      'earlyPaymentDiscount.percent',
+      source.earlyPaymentDiscount.percent,
+      target.earlyPaymentDiscount?.percent,
+    );
+    text(
+      'earlyPaymentDiscount.days',
+      String(source.earlyPaymentDiscount.days),
+      show(target.earlyPaymentDiscount?.days.toString()),
+    );
+  }
+  if (source.bankAccount) {
+    for (const field of ['iban', 'bic', 'bankName'] as const)
+      text(`bankAccount.${field}`, source.bankAccount[field], target.bankAccount?.[field]);
+  }
+  if (source.exchangeRate) {
+    text('exchangeRate.currency', source.exchangeRate.currency, target.exchangeRate?.currency);
+    decimal('exchangeRate.rate', source.exchangeRate.rate, target.exchangeRate?.rate);
+  }
+
+  differences.push(...compareLines(source.lines, target.lines));
+  if (source.taxBreakdown.length > 0) {
+    const targetRates = new Map(target.taxBreakdown.map((entry) => [rateKey(entry.rate), entry]));
+    for (const entry of source.taxBreakdown) {
+      const key = rateKey(entry.rate);
+      const other = targetRates.get(key);
+      for (const field of ['net', 'tax', 'gross'] as const)
+        decimal(`taxBreakdown.${key}.${field}`, entry[field], other?.[field]);
+    }
+  }
+
+  if (source.payments.length !== target.payments.length)
+    differences.push({
+      field: 'payments',
+      source: `${source.payments.length} payments`,
+      target: `${target.payments.length} payments`,
+    });
+  source.payments.forEach((payment, index) => {
+    const other = target.payments[index];
+    if (!other) return;
+    decimal(`payments.${index}.amount`, payment.amount, other.amount);
+    text(`payments.${index}.date`, payment.date, other.date);
+    text(`payments.${index}.method`, payment.method, other.method);
+  });
+
+  for (const field of ['net', 'tax', 'gross', 'paid', 'due'] as const)
+    decimal(`totals.${field}`, source.totals[field], target.totals[field]);
+  return differences;
+}
+
+function compareLines(source: readonly Line[], target: readonly Line[]): Difference[] {
+  const differences: Difference[] = [];
+  // A vendor that lists no lines (Plandocket without items) has nothing to compare line by line.
+  if (source.length === 0) return differences;
+  if (source.length !== target.length)
     differences.push({
       field: 'lines',
-      source: String(source.lines.length),
-      target: String(target.lines.length),
+      source: String(source.length),
+      target: String(target.length),
     });
+  source.forEach((line, index) => {
+    const other = target[index];
+    if (!other) return;
+    const at = (field: string) => `lines.${index}.${field}`;
+    const push = (field: string, a: string, b: string) =>
+      differences.push({ field: at(field), source: a, target: b });
+    if (line.description !== other.description)
+      push('description', line.description, other.description);
+    if (line.sku !== null && line.sku !== other.sku) push('sku', line.sku, show(other.sku));
+    if (!sameDecimal(line.quantity, other.quantity))
+      push('quantity', line.quantity, other.quantity);
+    if (line.unit !== null && line.unit !== other.unit) push('unit', line.unit, show(other.unit));
+    if (!sameDecimal(line.unitPrice, other.unitPrice) || line.unitPriceKind !== other.unitPriceKind)
+      push(
+        'unitPrice',
+        `${line.unitPrice} ${line.unitPriceKind}`,
+        `${other.unitPrice} ${other.unitPriceKind}`,
+      );
+    if (rateKey(line.taxRate) !== rateKey(other.taxRate))
+      push('taxRate', rateKey(line.taxRate), rateKey(other.taxRate));
+    const discount = (value: Line['discount']) =>
+      value ? `${toDecimal(value.value).toString()} ${value.kind}` : '';
+    if (discount(line.discount) !== discount(other.discount))
+      push('discount', discount(line.discount), discount(other.discount));
+    for (const field of ['net', 'tax', 'gross'] as const)
+      if (!sameDecimal(line.totals[field], other.totals[field]))
+        push(`totals.${field}`, line.totals[field], other.totals[field]);
+  });
   return differences;
+}
+
+/** Paths whose value follows from others: a line's price or a payment moves the totals. */
+const DERIVED =
+  /^(totals\.|taxBreakdown\.|lines\.\d+\.totals\.|state\.payment$|state\.due$|paidDate$)/;
+/** The fields a derived difference can follow from. */
+const CAUSES = /^(lines|payments|dueDate|state\.lifecycle)/;
+
+function covers(announced: string, field: string): boolean {
+  return (
+    announced === field || field.startsWith(`${announced}.`) || announced.startsWith(`${field}.`)
+  );
+}
+
+/**
+ * Marks each difference the migration announced — by a warning or a step it could not take at
+ * the same path (or a parent or child path) — as explained, with the announced reason. A derived
+ * difference (a total, a rate's tax, the payment or due state, the paid date) is explained when
+ * it follows from an explained difference in the lines, payments, due date or lifecycle, and only
+ * then; every other difference stays a mismatch.
+ */
+export function explainDifferences(
+  differences: readonly Difference[],
+  announcements: readonly Announcement[],
+): Difference[] {
+  const direct = differences.map((difference) => {
+    const announced = announcements.find((announcement) =>
+      covers(announcement.path, difference.field),
+    );
+    return announced ? { ...difference, explained: announced.reason } : difference;
+  });
+  const causes = direct.filter(
+    (difference) => difference.explained && CAUSES.test(difference.field),
+  );
+  const unexplainedCauses = direct.some(
+    (difference) =>
+      !difference.explained && CAUSES.test(difference.field) && !DERIVED.test(difference.field),
+  );
+  return direct.map((difference) => {
+    if (difference.explained || !DERIVED.test(difference.field) || unexplainedCauses)
+      return difference;
+    const cause = causes[0];
+    return cause
+      ? { ...difference, explained: `follows from ${cause.field}: ${cause.explained ?? ''}` }
+      : difference;
+  });
 }

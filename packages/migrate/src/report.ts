@@ -26,6 +26,11 @@ export interface InvoiceReport {
   readonly sourceId: string;
   readonly sourceNumber: string | null;
   readonly targetId: string | null;
+  /**
+   * The number the target holds, read back. Differs from `sourceNumber` where the target numbers
+   * invoices itself — the report is then the map from source number to target number.
+   */
+  readonly targetNumber?: string | null;
   readonly outcome: InvoiceOutcome;
   readonly reason?: string;
   readonly error?: { readonly code: string; readonly message: string };
@@ -33,7 +38,7 @@ export interface InvoiceReport {
   readonly check?: string;
   /** Every mapping warning of the target (and of the customer it was written for). */
   readonly warnings: readonly AdapterWarning[];
-  /** Amounts that differ after reading the target back; empty when it reconciled. */
+  /** Fields that differ after reading the target back (explained or not); empty when exact. */
   readonly differences: readonly Difference[];
 }
 
@@ -57,7 +62,7 @@ export interface MigrationReport {
     /** Written, perhaps: the answer was lost. A re-run (with the journal) finishes them. */
     readonly unknown: number;
     readonly planned: number;
-    /** Read back equal to the source: net, tax, gross and paid to the cent, and the lines. */
+    /** Read back equal to the source, field by field (see `reconcile`). */
     readonly reconciled: number;
     /** Different only where the migration announced it (a state the target cannot hold). */
     readonly explained: number;
@@ -100,11 +105,30 @@ export function summarize(report: MigrationReport): string {
     lines.push(
       `  failed ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.error?.message ?? invoice.reason ?? ''}`,
     );
-  for (const invoice of report.invoices
-    .filter((entry) => entry.differences.length > 0)
-    .slice(0, 10))
+  for (const invoice of report.invoices.filter((entry) => entry.outcome === 'skipped').slice(0, 10))
+    lines.push(`  skipped ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.reason ?? ''}`);
+  const name = (invoice: InvoiceReport): string => invoice.sourceNumber ?? invoice.sourceId;
+  const mismatched = report.invoices.filter((entry) =>
+    entry.differences.some((difference) => !difference.explained),
+  );
+  for (const invoice of mismatched.slice(0, 10))
     lines.push(
-      `  mismatch ${invoice.sourceNumber ?? invoice.sourceId}: ${invoice.differences.map((d) => `${d.field} ${d.source} ≠ ${d.target}`).join(', ')}`,
+      `  mismatch ${name(invoice)}: ${invoice.differences
+        .filter((d) => !d.explained)
+        .map((d) => `${d.field} ${d.source} ≠ ${d.target}`)
+        .join(', ')}`,
     );
+  const explained = report.invoices.filter(
+    (entry) =>
+      entry.differences.length > 0 && entry.differences.every((difference) => difference.explained),
+  );
+  for (const invoice of explained.slice(0, 10))
+    lines.push(
+      `  explained ${name(invoice)}: ${invoice.differences
+        .map((d) => `${d.field} ${d.source || '∅'} → ${d.target || '∅'} (${d.explained ?? ''})`)
+        .join('; ')}`,
+    );
+  if (explained.length > 10 || mismatched.length > 10)
+    lines.push('  … the report (--report FILE) lists every invoice and difference');
   return lines.join('\n');
 }

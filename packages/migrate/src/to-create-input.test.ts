@@ -37,11 +37,16 @@ const source: Invoice = {
   number: 'RE-2025-0001',
   type: 'invoice',
   status: { canonical: 'issued', raw: 'open' },
+  state: { lifecycle: 'issued', payment: 'unpaid', due: 'open' },
   currency: 'EUR',
   issueDate: '2025-03-01',
   serviceDate: '2025-02-28',
   dueDate: '2025-03-15',
   paidDate: null,
+  paymentTermsDays: 14,
+  earlyPaymentDiscount: { percent: '2.00', days: 7 },
+  bankAccount: { bankName: 'Commerzbank', iban: 'DE89370400440532013000', bic: null },
+  exchangeRate: { currency: 'PLN', rate: '4.3012', source: 'nbp' },
   customer: { id: '7', snapshot: null },
   seller: {
     kind: 'company',
@@ -64,7 +69,9 @@ const source: Invoice = {
   taxBreakdown: [
     { rate: { kind: 'percent', value: '19' }, net: '324.00', tax: '61.56', gross: '385.56' },
   ],
+  payments: [],
   notes: 'Thank you',
+  internalNotes: 'VIP',
   externalId: 'shop-17',
   orderId: 'PO-9',
   relatedInvoiceId: null,
@@ -80,11 +87,16 @@ describe('toCreateInput', () => {
   it('carries every field the canonical create input has a place for', () => {
     const input = toCreateInput(source, context);
     expect(input).toEqual({
+      number: 'RE-2025-0001',
       type: 'invoice',
       currency: 'EUR',
       issueDate: '2025-03-01',
       serviceDate: '2025-02-28',
       dueDate: '2025-03-15',
+      paymentTermsDays: 14,
+      earlyPaymentDiscount: { percent: '2.00', days: 7 },
+      bankAccount: { bankName: 'Commerzbank', iban: 'DE89370400440532013000' },
+      exchangeRate: { currency: 'PLN', rate: '4.3012', source: 'nbp' },
       customer: { id: '900' },
       seller: {
         kind: 'company',
@@ -106,6 +118,7 @@ describe('toCreateInput', () => {
         },
       ],
       notes: 'Thank you',
+      internalNotes: 'VIP',
       externalId: 'invoicekit:plandocket:42',
       orderId: 'PO-9',
       language: 'de',
@@ -116,13 +129,11 @@ describe('toCreateInput', () => {
 
   it('reports what it cannot carry, by path, only where the source holds a value', () => {
     expect(uncarriedFieldWarnings(source)).toEqual([
-      expect.objectContaining({ type: 'unsupported_field', path: 'number' }),
       expect.objectContaining({ type: 'unsupported_field', path: 'externalId' }),
       expect.objectContaining({ type: 'unsupported_field', path: 'lines.0.productId' }),
     ]);
     const bare = {
       ...source,
-      number: null,
       externalId: null,
       lines: [{ ...line, productId: null }],
     };
@@ -205,6 +216,25 @@ describe('toCustomerInput', () => {
 });
 
 describe('values the canonical model refuses', () => {
+  it('drops terms that contradict the dates, a bad IBAN, a rate into the same currency — each by path', () => {
+    const { input, warnings } = planCreateInput(
+      {
+        ...source,
+        paymentTermsDays: 30,
+        bankAccount: { bankName: 'mBank', iban: '11 1140 2004', bic: null },
+        exchangeRate: { currency: 'EUR', rate: '1', source: null },
+      },
+      context,
+    );
+    expect(input).not.toHaveProperty('paymentTermsDays');
+    expect(input).not.toHaveProperty('exchangeRate');
+    expect(input.bankAccount).toEqual({ bankName: 'mBank' });
+    expect(warnings.map((warning) => ('path' in warning ? warning.path : ''))).toEqual(
+      expect.arrayContaining(['paymentTermsDays', 'bankAccount.iban', 'exchangeRate']),
+    );
+    expect(() => InvoiceCreateInputSchema.parse(input)).not.toThrow();
+  });
+
   it("drops a source customer's domestic account number from bank.iban with a warning, keeping the rest", () => {
     const { input, warnings } = toCustomerWrite(
       {

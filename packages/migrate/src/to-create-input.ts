@@ -1,4 +1,7 @@
 import {
+  EarlyPaymentDiscountInputSchema,
+  ExchangeRateInputSchema,
+  InvoiceBankAccountInputSchema,
   PartySnapshotInputSchema,
   type AdapterWarning,
   type Invoice,
@@ -44,20 +47,33 @@ export type SourceFieldTable<Record> = { readonly [Key in keyof Record]-?: Sourc
 export const INVOICE_SOURCE_FIELDS = {
   id: { carried: 'externalId (the migration key) and the journal' },
   provider: { derived: 'the target is another provider' },
-  number: { notCarried: 'the canonical create input has no invoice number; the target numbers it' },
+  number: {
+    carried:
+      'number (where the target numbers invoices itself, its writer warns and the report maps source → target number)',
+  },
   type: { carried: 'type' },
   status: { derived: 'the lifecycle steps: finalize, pay, cancel' },
+  state: { derived: 'the lifecycle steps (drafts by the drafts policy); payments one by one' },
   currency: { carried: 'currency' },
   issueDate: { carried: 'issueDate' },
   serviceDate: { carried: 'serviceDate' },
   dueDate: { carried: 'dueDate (when not before the issue date)' },
   paidDate: { derived: 'the date of the payment step' },
+  paymentTermsDays: { carried: 'paymentTermsDays' },
+  earlyPaymentDiscount: { carried: 'earlyPaymentDiscount' },
+  bankAccount: { carried: 'bankAccount (values the model refuses are dropped with a warning)' },
+  exchangeRate: { carried: 'exchangeRate' },
   customer: { carried: 'customer.id (the target customer made from the source customer or buyer)' },
   seller: { carried: 'seller' },
   lines: { carried: 'lines' },
   totals: { derived: 'the target computes totals from the lines; reconciliation compares them' },
   taxBreakdown: { derived: 'the target computes it from the lines' },
+  payments: {
+    derived:
+      'the payment steps: one markPaid per source payment with its amount, date, method and reference (one whole payment where the target takes no partial ones)',
+  },
   notes: { carried: 'notes' },
+  internalNotes: { carried: 'internalNotes' },
   externalId: {
     notCarried:
       "the target's externalId is the migration key; the source's own external id is not kept",
@@ -120,6 +136,7 @@ const LINE_INPUT_FROM_SOURCE = {
  * compiler refuses this table when the canonical input gains a field it does not fill.
  */
 export const CREATE_INPUT_FROM_SOURCE = {
+  number: (source) => given(source.number),
   type: (source) => typeOf(source),
   currency: (source) => source.currency,
   issueDate: (source) => given(source.issueDate),
@@ -129,10 +146,22 @@ export const CREATE_INPUT_FROM_SOURCE = {
     source.dueDate !== null && (source.issueDate === null || source.dueDate >= source.issueDate)
       ? source.dueDate
       : undefined,
+  paymentTermsDays: (source) => given(source.paymentTermsDays),
+  earlyPaymentDiscount: (source) => given(source.earlyPaymentDiscount),
+  bankAccount: (source) => (source.bankAccount === null ? undefined : present(source.bankAccount)),
+  exchangeRate: (source) =>
+    source.exchangeRate === null
+      ? undefined
+      : {
+          currency: source.exchangeRate.currency,
+          rate: source.exchangeRate.rate,
+          ...(source.exchangeRate.source !== null ? { source: source.exchangeRate.source } : {}),
+        },
   customer: (_source, context) => ({ id: context.targetCustomerId }),
   seller: (source) => (source.seller === null ? undefined : partyInput(source.seller)),
   lines: (source) => linesOf(source),
   notes: (source) => given(source.notes),
+  internalNotes: (source) => given(source.internalNotes),
   externalId: (source, context) => migrationKey(context.sourceProvider, source.id),
   orderId: (source) => given(source.orderId),
   relatedInvoiceId: (_source, context) => context.relatedInvoiceId,
@@ -140,6 +169,13 @@ export const CREATE_INPUT_FROM_SOURCE = {
   // Vendor extras belong to one vendor; a migration carries canonical fields only.
   providerOptions: () => undefined,
 } as const satisfies Filled<InvoiceCreateInput>;
+
+/** A record's non-null values only: canonical output holds `null`, input leaves them out. */
+function present<T extends object>(record: T): { [Key in keyof T]?: NonNullable<T[Key]> } {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== null && value !== undefined),
+  ) as { [Key in keyof T]?: NonNullable<T[Key]> };
+}
 
 /** A snapshot party (seller) as input: only the values it holds. */
 function partyInput(
@@ -244,6 +280,55 @@ export function uncarriedFieldWarnings(source: Invoice): AdapterWarning[] {
   ];
 }
 
+/** Values a vendor holds that the canonical input refuses, dropped one by one with a warning. */
+function dropInvalid(input: InvoiceCreateInput, warnings: AdapterWarning[]): void {
+  if (input.bankAccount !== undefined) {
+    const bank = validFields(InvoiceBankAccountInputSchema, input.bankAccount, 'bankAccount');
+    warnings.push(...bank.warnings);
+    if (Object.keys(bank.value).length > 0)
+      input.bankAccount = bank.value as NonNullable<InvoiceCreateInput['bankAccount']>;
+    else delete input.bankAccount;
+  }
+  for (const field of ['earlyPaymentDiscount', 'exchangeRate'] as const) {
+    const schema =
+      field === 'exchangeRate' ? ExchangeRateInputSchema : EarlyPaymentDiscountInputSchema;
+    if (input[field] !== undefined && !schema.safeParse(input[field]).success) {
+      delete input[field];
+      warnings.push({
+        type: 'unsupported_field',
+        path: field,
+        reason: 'the source value is not valid canonical input; not carried',
+      });
+    }
+  }
+  if (input.exchangeRate?.currency === input.currency) {
+    delete input.exchangeRate;
+    warnings.push({
+      type: 'unsupported_field',
+      path: 'exchangeRate',
+      reason: 'the source rate converts into the invoice’s own currency; not carried',
+    });
+  }
+  // Terms that disagree with the dates the source prints: the dates win, they are on the document.
+  if (
+    input.paymentTermsDays !== undefined &&
+    input.issueDate !== undefined &&
+    input.dueDate !== undefined &&
+    addDays(input.issueDate, input.paymentTermsDays) !== input.dueDate
+  ) {
+    warnings.push({
+      type: 'unsupported_field',
+      path: 'paymentTermsDays',
+      reason: `${input.paymentTermsDays} days disagree with the source's issue and due dates; the due date is carried`,
+    });
+    delete input.paymentTermsDays;
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * A source invoice → the canonical create input for the target: every field filled by the
  * table above — the same lines, dates, notes, currency, seller, order id and language, the
@@ -269,6 +354,7 @@ export function planCreateInput(
     context,
   );
   const warnings = uncarriedFieldWarnings(source);
+  dropInvalid(input, warnings);
   if (input.seller !== undefined) {
     const seller = validFields(PartySnapshotInputSchema, input.seller, 'seller');
     warnings.push(...seller.warnings);
