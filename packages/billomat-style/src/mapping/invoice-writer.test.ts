@@ -261,3 +261,74 @@ describe('every canonical invoice field has a rule', () => {
     });
   });
 });
+
+describe('the book fields of issue 12', () => {
+  it('sends the early-payment discount as CASH_DISCOUNT_PERCENT / _DAYS', () => {
+    const { data, warnings } = create({ earlyPaymentDiscount: { percent: '2.50', days: 10 } });
+    expect(data).toMatchObject({ CASH_DISCOUNT_PERCENT: '2.5', CASH_DISCOUNT_DAYS: 10 });
+    expect(warnings).toEqual([]);
+  });
+
+  it('sends a line’s unit and sku; a product id is a warning naming the line', () => {
+    const { data, warnings } = create({
+      lines: [
+        {
+          description: 'Beratung',
+          sku: 'B-1',
+          productId: 'p-9',
+          unit: 'h',
+          unitPrice: '100',
+          taxRate: 19,
+        },
+      ],
+    });
+    expect(data.ITEMS?.[0]).toMatchObject({ ARTICLE_NUMBER: 'B-1', UNIT: 'h' });
+    expect(warnings).toEqual([
+      expect.objectContaining({ type: 'unsupported_field', path: 'lines.0.productId' }),
+    ]);
+  });
+
+  it('number, terms, bank account, exchange rate and internal notes: not sent, each a warning, in rule order', () => {
+    const { data, warnings } = create({
+      number: 'RE-2026-0042',
+      issueDate: '2026-11-02',
+      paymentTermsDays: 30,
+      bankAccount: { iban: 'DE89370400440532013000' },
+      exchangeRate: { currency: 'PLN', rate: '4.3012' },
+      internalNotes: 'intern',
+    });
+    for (const tag of ['INVOICE_NUMBER', 'DAYS_FOR_PAYMENT', 'BANK_IBAN', 'NOTE'])
+      expect(data).not.toHaveProperty(tag);
+    expect(warnings.map((warning) => ('path' in warning ? warning.path : ''))).toEqual([
+      'number',
+      'paymentTermsDays',
+      'bankAccount',
+      'exchangeRate',
+      'internalNotes',
+    ]);
+    const number = warnings[0];
+    expect(number && 'reason' in number ? number.reason : '').toMatch(/invoice\.complete/);
+  });
+
+  it('describes every new field: written where the vendor holds it, else unsupported with a reason', () => {
+    const handled = Object.fromEntries(
+      describeFieldRules(BILLOMAT_STYLE_INVOICE_RULES).map((field) => [field.path, field]),
+    );
+    expect(handled.earlyPaymentDiscount?.handling).toBe('written');
+    expect(handled['lines.*.unit']?.handling).toBe('written');
+    expect(handled['lines.*.sku']?.handling).toBe('written');
+    for (const path of [
+      'number',
+      'paymentTermsDays',
+      'bankAccount',
+      'exchangeRate',
+      'internalNotes',
+      'seller',
+      'language',
+      'orderId',
+      'lines.*.productId',
+    ]) {
+      expect(handled[path]).toMatchObject({ handling: 'unsupported', reason: expect.any(String) });
+    }
+  });
+});

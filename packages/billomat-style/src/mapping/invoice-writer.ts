@@ -180,7 +180,8 @@ export const BILLOMAT_STYLE_INVOICE_RULES = {
   serviceDate: { write: (date) => ({ DELIVERY_DATE: toDeliveryDateText(date) }) },
   notes: { write: (INTROTEXT) => ({ INTROTEXT }) },
   internalNotes: {
-    unsupported: "invoice.create and invoice.update take no internal note (the invoice's NOTE is read-only)",
+    unsupported:
+      "invoice.create and invoice.update take no internal note (the invoice's NOTE is read-only)",
   },
   lines: {
     each: LINE_RULES,

@@ -80,7 +80,8 @@ function toLine(item: ItemWire, currency: string): Line {
 
 /** The entries of a list field as received (before lenient parsing), for each payment's `raw`. */
 function receivedList(raw: unknown, key: string): readonly unknown[] {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : [];
+  const value =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : [];
   if (Array.isArray(value)) return value;
   return typeof value === 'object' && value !== null ? [value] : [];
 }
@@ -146,7 +147,9 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     ? gross
     : outstanding !== null && !isCanceled
       ? toDecimal(money(outstanding, currency))
-      : toDecimal(amountDue({ gross: gross.toString(), paid: paid.toString(), canceled: isCanceled }));
+      : toDecimal(
+          amountDue({ gross: gross.toString(), paid: paid.toString(), canceled: isCanceled }),
+        );
   const totals = {
     net: formatFixed(net, places),
     tax: formatFixed(gross.minus(net), places),
