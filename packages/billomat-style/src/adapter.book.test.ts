@@ -165,6 +165,7 @@ describe('payments are records', () => {
 
   it('Monsum: markPaid books the rest on the given date; method and reference are warnings', async () => {
     const id = await seedPartlyPaid();
+    const from = emulator.requests.length;
     const { data, warnings } = await adapter.invoices.markPaid(id, {
       date: '2026-11-19',
       method: 'cash',
@@ -174,6 +175,11 @@ describe('payments are records', () => {
       'method',
       'reference',
     ]);
+    const setPaid = emulator.requests
+      .slice(from)
+      .map((request) => JSON.parse(request.body) as { SERVICE: string; DATA?: unknown })
+      .find((envelope) => envelope.SERVICE === 'invoice.setpaid');
+    expect(setPaid?.DATA).toEqual({ INVOICE_ID: id, PAID_DATE: '2026-11-19' });
     expect(data.state).toEqual({ lifecycle: 'issued', payment: 'paid', due: 'none' });
     expect(data.payments.map((payment) => [payment.date, payment.amount])).toEqual([
       ['2026-10-05', '50.00'],

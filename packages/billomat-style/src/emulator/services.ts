@@ -430,6 +430,8 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     const corrected = call.state.invoices.insert({
       ...invoice,
       items,
+      // What was paid carries over with PAID_DATE, as records of the corrected invoice's own.
+      payments: invoice.payments.map(({ id: _id, ...payment }) => newPayment(call.state, payment)),
       number: String(call.state.numbers.next++),
       status: 'open',
       created: call.now,
