@@ -2,6 +2,7 @@ import {
   CUSTOMER_OPERATIONS,
   INVOICE_OPERATIONS,
   type AdapterCapabilities,
+  type DefinedAdapter,
 } from '@invoicekit/core';
 import { PROVIDERS, createAdapter } from './providers';
 
@@ -20,13 +21,28 @@ const OFFLINE_CONFIG: Readonly<Record<(typeof PROVIDERS)[number], Record<string,
   plandocket: { apiKey: 'capability-matrix', baseUrl: 'http://127.0.0.1:9' },
 };
 
-/** Every provider's capabilities, read off an adapter of each (with its default settings). */
-export function providerCapabilities(): readonly (readonly [string, AdapterCapabilities])[] {
+/** An adapter as the generated tables read it: capabilities and its writers' field rules. */
+export type DescribedAdapter = Pick<DefinedAdapter<unknown>, 'capabilities' | 'describeFields'>;
+
+/**
+ * An adapter of every provider with its default settings, made without reaching anything and
+ * closed at once: what the generated tables read.
+ */
+export function offlineAdapters(): readonly (readonly [string, DescribedAdapter])[] {
   return PROVIDERS.map((provider) => {
     const adapter = createAdapter({ ...OFFLINE_CONFIG[provider], provider });
     void adapter.close();
-    return [provider, adapter.capabilities] as const;
+    const describeFields =
+      'describeFields' in adapter && typeof adapter.describeFields === 'function'
+        ? (adapter.describeFields as DescribedAdapter['describeFields']).bind(adapter)
+        : () => ({ invoice: null, customer: null });
+    return [provider, { capabilities: adapter.capabilities, describeFields }] as const;
   });
+}
+
+/** Every provider's capabilities, read off an adapter of each (with its default settings). */
+export function providerCapabilities(): readonly (readonly [string, AdapterCapabilities])[] {
+  return offlineAdapters().map(([provider, adapter]) => [provider, adapter.capabilities] as const);
 }
 
 const mark = (supported: boolean): string => (supported ? '✓' : '—');

@@ -270,6 +270,52 @@ describe('invoicekit against emulators', () => {
   });
 });
 
+describe('invoicekit migrate and skipped invoices', () => {
+  it('exits 1 when a draft is skipped, says so, and exits 0 with --allow-skipped', async () => {
+    const source = await startEmulator('plandocket');
+    const target = await startEmulator('invoiceocean');
+    try {
+      source.emulator.seed({
+        contacts: [{ id: 1, company_name: 'Quelle GmbH', email: 'q@quelle.example' }],
+      });
+      source.emulator.seed({
+        invoices: [
+          { id: 10, contact_id: 1, items: [{ description: 'Stand', unit_price: '100.00' }] },
+          {
+            id: 11,
+            contact_id: 1,
+            status: 'draft',
+            invoice_number: '',
+            items: [{ description: 'Strom', unit_price: '80.00' }],
+          },
+        ],
+      });
+      const directory = mkdtempSync(join(tmpdir(), 'invoicekit-cli-'));
+      const config = join(directory, 'config.json');
+      writeFileSync(
+        config,
+        JSON.stringify({ plandocket: source.config, invoiceocean: target.config }),
+      );
+      const args = ['migrate', '--from', 'plandocket', '--to', 'invoiceocean', '--config', config];
+      const strict = await run(args);
+      expect(strict.code).toBe(EXIT.failed);
+      expect(strict.stdout).toContain('skipped 1');
+      expect(strict.stdout).toMatch(/skipped 11: a draft, and invoiceocean has no drafts/);
+      expect(strict.stderr).toContain('--allow-skipped');
+      const allowed = await run([...args, '--allow-skipped']);
+      expect(allowed.code).toBe(EXIT.ok);
+      const refused = await run([...args, '--drafts', 'as-draft']);
+      expect(refused.code).toBe(EXIT.usage);
+      expect(refused.stderr).toContain('--drafts as-draft: invoiceocean has no drafts');
+      const bad = await run([...args, '--drafts', 'maybe']);
+      expect(bad.stderr).toContain('--drafts: expected skip, as-draft or issue');
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+});
+
 describe('invoicekit migrate when the outcome of a write is unknown', () => {
   it('exit 1 with "unknown", the advice to re-run; the re-run with the journal finishes it, paid once', async () => {
     const source = await startEmulator('plandocket');

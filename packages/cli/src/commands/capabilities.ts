@@ -1,12 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { capabilityMatrix, withCurrentMatrix } from '../capability-matrix';
+import { fieldCapabilityTable, withCurrentFieldTable } from '../field-capability-table';
 import { EXIT, UsageError, type CliIo } from '../io';
 
 export const CAPABILITIES_HELP = `Usage: invoicekit capabilities [--update FILE]
 
 Prints what each provider's API can do (provider × operation), from the adapters' declared
-capabilities. With --update, rewrites the capability-matrix section of FILE (the README).`;
+capabilities, and which canonical fields each can hold (field × provider: carried, approximated
+or not held, with the reason), from the providers' field writers. With --update, rewrites both
+generated sections of FILE (the README).`;
 
 export function capabilities(args: readonly string[], io: CliIo): number {
   const { values } = parseArgs({
@@ -18,7 +21,7 @@ export function capabilities(args: readonly string[], io: CliIo): number {
     return EXIT.ok;
   }
   if (values.update === undefined) {
-    io.stdout.write(`${capabilityMatrix()}\n`);
+    io.stdout.write(`${capabilityMatrix()}\n\n${fieldCapabilityTable()}\n`);
     return EXIT.ok;
   }
   let document: string;
@@ -28,10 +31,10 @@ export function capabilities(args: readonly string[], io: CliIo): number {
     throw new UsageError(`--update: cannot read ${values.update}`);
   }
   try {
-    writeFileSync(values.update, withCurrentMatrix(document));
+    writeFileSync(values.update, withCurrentFieldTable(withCurrentMatrix(document)));
   } catch (error) {
     throw new UsageError(`--update: ${(error as Error).message}`);
   }
-  io.stdout.write(`updated the capability matrix in ${values.update}\n`);
+  io.stdout.write(`updated the capability matrix and field table in ${values.update}\n`);
   return EXIT.ok;
 }

@@ -121,13 +121,18 @@ export async function demo(args: readonly string[], io: CliIo): Promise<number> 
         io.stdout.write(
           `  ${report.source} ${entry.sourceNumber ?? entry.sourceId}: ${entry.outcome} — ${entry.reason ?? entry.error?.message ?? ''}\n`,
         );
-    const explained = reports.flatMap((report) =>
-      report.invoices.flatMap((invoice) =>
-        invoice.differences.filter((difference) => difference.explained),
-      ),
-    );
-    if (explained.length > 0)
-      io.stdout.write(`  explained: ${explained[0]?.explained ?? ''} (${explained.length}×)\n`);
+    // Each kind of explained difference once, with how often it occurred: what the targets could not hold.
+    const explained = new Map<string, number>();
+    for (const report of reports)
+      for (const invoice of report.invoices)
+        for (const difference of invoice.differences)
+          if (difference.explained) {
+            const field = difference.field.replace(/\.\d+\./, '.*.');
+            const key = `${report.target} ${field}: ${difference.explained}`;
+            explained.set(key, (explained.get(key) ?? 0) + 1);
+          }
+    for (const [what, times] of [...explained].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      io.stdout.write(`  explained ${what} (${times}×)\n`);
     const ok = reports.every(
       (report) => report.counts.failed === 0 && report.counts.mismatched === 0,
     );

@@ -25,9 +25,14 @@ replayed, totals reconciled), resumable from its journal.
   --report FILE       the full report as JSON
   --concurrency N     invoices in flight (default 4)
   --dry-run           map and validate; write nothing to the target
+  --drafts POLICY     source drafts: as-draft (default where the target has drafts), skip
+                      (default where it has none) or issue (the target numbers and issues them)
+  --allow-skipped     exit 0 although invoices were skipped (a draft, a type the target cannot
+                      hold, a credit note whose invoice was not carried)
 
-Exit code 0 when every invoice was carried and reconciled (differences the target cannot avoid
-are reported as explained); 1 when one failed or did not reconcile, or when the target's answer to
+Exit code 0 when every invoice was carried and reconciled field by field (differences the target
+cannot avoid are announced and reported as explained); 1 when one failed, did not reconcile or
+was skipped (unless --allow-skipped), or when the target's answer to
 a write was lost so its outcome is unknown ("unknown N": run the same command again, with the
 same --journal, to resume — nothing is written twice); 2 for bad flags or config, or a journal
 that is locked by another run, belongs to another migration or is damaged (nothing was done);
@@ -109,6 +114,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       report: { type: 'string' },
       concurrency: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      drafts: { type: 'string' },
+      'allow-skipped': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -124,6 +131,9 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     throw new UsageError('--concurrency: expected a whole number from 1 to 64');
+  const drafts = values.drafts;
+  if (drafts !== undefined && drafts !== 'skip' && drafts !== 'as-draft' && drafts !== 'issue')
+    throw new UsageError('--drafts: expected skip, as-draft or issue');
   const sources = { file: values.config, env: io.env, set: values.set };
   const sourceConfig = providerConfig(from, sources);
   const targetConfig = providerConfig(to, sources);
@@ -134,6 +144,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       throw new UsageError(
         `--to ${to}: its API cannot create invoices, so it cannot be a migration target`,
       );
+    if (drafts === 'as-draft' && !target.capabilities.drafts)
+      throw new UsageError(`--drafts as-draft: ${to} has no drafts — use skip or issue`);
     // Ctrl-C: take no further invoice, let the ones in flight finish, then report as usual.
     const stop = new AbortController();
     void io.interrupted.then(() => {
@@ -148,6 +160,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       to: target,
       concurrency,
       dryRun: values['dry-run'] ?? false,
+      ...(drafts !== undefined ? { drafts } : {}),
       ...(values.journal !== undefined ? { journal: values.journal } : {}),
       onProgress: progressPrinter(io),
       signal: stop.signal,
@@ -160,8 +173,15 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       io.stderr.write(`${resumeHint(args, values.journal)}\n`);
       return EXIT.interrupted;
     }
-    const { failed, mismatched, unknown } = report.counts;
-    return failed === 0 && mismatched === 0 && unknown === 0 ? EXIT.ok : EXIT.failed;
+    const { failed, mismatched, unknown, skipped } = report.counts;
+    const skippedFails = skipped > 0 && values['allow-skipped'] !== true;
+    if (skippedFails)
+      io.stderr.write(
+        `${skipped} skipped (listed above and in the report): exit 1 — pass --allow-skipped if leaving them behind is intended\n`,
+      );
+    return failed === 0 && mismatched === 0 && unknown === 0 && !skippedFails
+      ? EXIT.ok
+      : EXIT.failed;
   } finally {
     await source.close();
     await target.close();
