@@ -98,6 +98,7 @@ describe('requests on the wire', () => {
         api_token: TOKEN,
         period: 'all',
         include_positions: 'true',
+        'additional_fields[invoice]': 'connected_payments,cancel_reason',
         page: '1',
         per_page: '2',
       })
@@ -107,6 +108,7 @@ describe('requests on the wire', () => {
         api_token: TOKEN,
         period: 'all',
         include_positions: 'true',
+        'additional_fields[invoice]': 'connected_payments,cancel_reason',
         page: '2',
         per_page: '2',
       })
@@ -135,6 +137,7 @@ describe('requests on the wire', () => {
           'correction_note',
         ],
         include_positions: 'true',
+        'additional_fields[invoice]': 'connected_payments,cancel_reason',
         page: '1',
         per_page: '100',
       })

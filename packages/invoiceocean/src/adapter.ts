@@ -5,9 +5,11 @@ import {
   type InvoiceProviderV1,
 } from '@invoicekit/core';
 import { InvoiceOceanClient } from './client/vendor-client';
-import type { CalculatingStrategy } from './config';
+import type { Brand, CalculatingStrategy } from './config';
 import { INVOICEOCEAN_FEATURES, INVOICEOCEAN_TIME_ZONE } from './features';
 import { invoiceOceanCustomerOperations } from './operations/customers';
+import { CUSTOMER_RULES } from './mapping/customer-writer';
+import { invoiceRulesFor } from './mapping/invoice-writer';
 import { invoiceOceanInvoiceOperations } from './operations/invoices';
 import {
   InvoiceOceanInvoiceOptionsSchema,
@@ -29,6 +31,8 @@ export interface InvoiceOceanSettings {
   readonly format: 'json' | 'xml';
   readonly pageSize: number;
   readonly calculatingStrategy: CalculatingStrategy;
+  /** The account's brand: VosFactures keeps a field the others do not (the seller's SWIFT). */
+  readonly brand?: Brand;
   /** The clock of "today" (due dates, overdue) in the vendor's business day. */
   readonly clock: Clock;
 }
@@ -50,6 +54,7 @@ export function createInvoiceOceanProvider(
     pageSize,
     strategy: settings.calculatingStrategy,
     today,
+    brand: settings.brand ?? 'invoiceocean',
   });
   const customers = invoiceOceanCustomerOperations({ client, pageSize });
   return {
@@ -71,6 +76,10 @@ export function createInvoiceOceanProvider(
       send: invoices.send,
       downloadPdf: invoices.downloadPdf,
       // No finalize (every invoice is issued when created) and no reminders: the API has neither.
+    },
+    fieldRules: {
+      invoice: invoiceRulesFor(settings.brand ?? 'invoiceocean'),
+      customer: CUSTOMER_RULES,
     },
     customers: {
       list: customers.list,

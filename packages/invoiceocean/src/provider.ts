@@ -70,6 +70,7 @@ export const invoiceOceanProvider = defineProvider({
           format: config.format,
           pageSize: config.pageSize,
           calculatingStrategy: config.calculatingStrategy,
+          brand: config.brand,
           clock: runtime.clock,
         },
       ),

@@ -194,13 +194,18 @@ export class VendorResource<Record, Input> {
   // canonical readers check it themselves (and name the canonical operation when it is wrong).
 
   /** `GET /{path}/ID` — the answer as sent. */
-  async fetchRaw(id: string | number, options: CallOptions = {}): Promise<unknown> {
+  async fetchRaw(
+    id: string | number,
+    options: CallOptions = {},
+    query?: Readonly<globalThis.Record<string, QueryValue>>,
+  ): Promise<unknown> {
     const operation = options.operation ?? `${this.definition.path}.get`;
     const response = await this.transport.request({
       method: 'GET',
       path: this.url(
         `${this.definition.getPath ?? this.definition.path}/${this.id(id, operation)}`,
       ),
+      ...(query ? { query } : {}),
       operation,
       signal: options.signal,
     });

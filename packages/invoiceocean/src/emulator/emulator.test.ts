@@ -255,8 +255,18 @@ describe('InvoiceOcean emulator behaviour', () => {
     });
     expect(cancel).toMatchObject({ status: 200, body: { code: 'success' } });
     expect(
-      (await call(target, 'GET', `/invoices/${created.id}.json?api_token=${TOKEN}`)).body,
+      (
+        await call(
+          target,
+          'GET',
+          `/invoices/${created.id}.json?api_token=${TOKEN}&additional_fields[invoice]=cancel_reason`,
+        )
+      ).body,
     ).toMatchObject({ kind: 'canceled', cancel_reason: 'mistake' });
+    // The cancel reason is an opt-in field (reference §4): a plain read does not carry it.
+    expect(
+      (await call(target, 'GET', `/invoices/${created.id}.json?api_token=${TOKEN}`)).body,
+    ).not.toHaveProperty('cancel_reason');
   });
 
   it('pays through banking payments: partial, then paid; and status paid via PUT pays the gross', async () => {

@@ -53,6 +53,7 @@ describe('the invoice writer has one rule per canonical field', () => {
     expect(describeFieldRules(INVOICE_RULES)).toContainEqual({
       path: 'lines.*.unitPriceKind',
       handling: 'consumed',
+      reason: expect.stringContaining('price_net or price_gross'),
     });
   });
 

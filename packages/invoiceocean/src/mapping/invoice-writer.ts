@@ -8,6 +8,7 @@ import {
   type InvoiceCreateFields,
   type InvoiceUpdateFields,
 } from '@invoicekit/core';
+import type { Brand } from '../config';
 import type { InvoiceOceanInvoiceOptions } from '../provider-options';
 import { INVOICEOCEAN } from '../provider-id';
 import { TYPE_TO_KIND } from './kind';
@@ -33,7 +34,24 @@ export interface InvoiceWriteContext {
   readonly corrected?: readonly CorrectedPosition[] | undefined;
   /** For an update: the invoice's current kind. */
   readonly currentKind?: string | null | undefined;
+  /** For an update that does not change it: the invoice's issue date (skonto counts from it). */
+  readonly currentIssueDate?: string | null | undefined;
+  /** Today, `YYYY-MM-DD`: the issue date the vendor gives a create without one. */
+  readonly today?: string | undefined;
+  /** The brand of the account: only VosFactures keeps the seller's SWIFT on the invoice. */
+  readonly brand?: Brand | undefined;
 }
+
+/** `YYYY-MM-DD` plus whole days, on the calendar. */
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const ONE_ORDER_ID =
+  'InvoiceOcean keeps one order id (oid) for externalId and orderId: each reads back as the other';
+
+const RATE_SOURCE_REASON =
+  'the vendor uses a given rate only as its own (exchange_kind own); a named source is sent as own, with the rate kept';
 
 const OVERRIDE_REASON =
   'InvoiceOcean prints the client card of customer.id; pass providerOptions.invoiceocean.buyerOverride to print the snapshot (it also updates the card)';
@@ -164,21 +182,75 @@ function invoiceDiscountFields(lines: readonly Line[], operation: string): Recor
  * handle. Rule order is warning order: order id, buyer, seller, then the lines.
  */
 export const INVOICE_RULES = {
+  // The vendor numbers a document itself only when no number is given (reference §7.1).
+  number: { write: (number) => ({ number }) },
   type: { write: (type) => ({ kind: TYPE_TO_KIND[type] }) },
   currency: { write: (currency) => ({ currency }) },
   issueDate: { write: (issueDate) => ({ issue_date: issueDate }) },
   serviceDate: { write: (sellDate) => ({ sell_date: sellDate }) },
   dueDate: { write: (dueDate) => ({ payment_to_kind: 'other_date', payment_to: dueDate }) },
+  // After dueDate: days are the vendor's own form of the terms, and core checked they agree.
+  paymentTermsDays: { write: (days) => ({ payment_to_kind: days }) },
+  // The vendor's skonto is a percentage until a date: the date is counted from the issue date.
+  earlyPaymentDiscount: {
+    write: (discount, scope) => {
+      const issueDate =
+        scope.root.issueDate ?? scope.context.currentIssueDate ?? scope.context.today;
+      if (!issueDate) {
+        scope.unsupported('no issue date to count the skonto days from; not sent');
+        return undefined;
+      }
+      return {
+        skonto_active: true,
+        skonto_discount_date: addDays(issueDate, discount.days),
+        skonto_discount_value: discount.percent,
+      };
+    },
+  },
+  bankAccount: {
+    fields: {
+      bankName: { write: (seller_bank) => ({ seller_bank }) },
+      iban: { write: (seller_bank_account) => ({ seller_bank_account }) },
+      bic: {
+        write: (bic, scope) => {
+          // VosFactures documents `seller_bank_swift`, sent inside `additional_fields`.
+          if (scope.context.brand === 'vosfactures')
+            return { additional_fields: { seller_bank_swift: bic } };
+          scope.unsupported(
+            'only VosFactures keeps the seller’s SWIFT on an invoice (seller_bank_swift); not sent',
+          );
+          return undefined;
+        },
+      },
+    },
+  },
+  exchangeRate: {
+    approximates: RATE_SOURCE_REASON,
+    write: (rate, scope) => {
+      if (rate.source !== undefined && rate.source !== 'own')
+        scope.approximate(RATE_SOURCE_REASON, 'source');
+      return {
+        exchange_currency: rate.currency,
+        exchange_kind: 'own',
+        exchange_currency_rate: rate.rate,
+      };
+    },
+  },
   notes: { write: (description) => ({ description }) },
+  // The vendor's private note: "niewidoczna na wydruku" (not printed).
+  internalNotes: { write: (internal_note) => ({ internal_note }) },
   language: { write: (lang) => ({ lang }) },
   // `oid` is the vendor's order id and its dedupe key; externalId takes it when both are given.
-  externalId: { write: (oid) => ({ oid, oid_unique: 'yes' }) },
+  externalId: { approximates: ONE_ORDER_ID, write: (oid) => ({ oid, oid_unique: 'yes' }) },
   orderId: {
+    approximates: ONE_ORDER_ID,
     write: (orderId, scope) => {
       const externalId = scope.root.externalId;
       if (externalId === undefined) return { oid: orderId };
       if (orderId !== externalId)
-        scope.unsupported('InvoiceOcean has one order id (oid), used for externalId');
+        scope.approximate(
+          `InvoiceOcean keeps one order id (oid): it holds externalId ${JSON.stringify(externalId)}, not this`,
+        );
       return undefined;
     },
   },
@@ -224,6 +296,31 @@ export const INVOICE_RULES = {
     },
   },
 } satisfies FieldRules<InvoiceFields, InvoiceFields, Record<string, unknown>, InvoiceWriteContext>;
+
+/**
+ * The rules of an account's brand: only VosFactures keeps the seller's SWIFT, so elsewhere
+ * `bankAccount.bic` is unsupported (and described so).
+ */
+export function invoiceRulesFor(brand: Brand) {
+  if (brand === 'vosfactures') return INVOICE_RULES;
+  return {
+    ...INVOICE_RULES,
+    bankAccount: {
+      fields: {
+        ...INVOICE_RULES.bankAccount.fields,
+        bic: {
+          unsupported:
+            'only VosFactures keeps the seller’s SWIFT on an invoice (seller_bank_swift); not sent',
+        },
+      },
+    },
+  } satisfies FieldRules<
+    InvoiceFields,
+    InvoiceFields,
+    Record<string, unknown>,
+    InvoiceWriteContext
+  >;
+}
 
 /** `providerOptions.invoiceocean` → the vendor's invoice fields. */
 export function invoiceOptionFields(

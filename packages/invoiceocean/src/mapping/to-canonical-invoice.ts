@@ -1,12 +1,17 @@
 import {
   Decimal,
   IsoDateSchema,
+  amountDue,
+  normalizeDecimalString,
+  readInvoiceState,
   readVendorRecord,
-  reconcileStatus,
   taxBreakdownOf,
   toDecimal,
   isCurrencyCode,
+  type ExchangeRate,
   type Invoice,
+  type InvoiceBankAccount,
+  type EarlyPaymentDiscount,
   type Line,
   type TaxRate,
 } from '@invoicekit/core';
@@ -16,12 +21,14 @@ import { InvoiceWire } from '../wire/invoice';
 import type { InvoiceWire as InvoiceWireType } from '../wire/invoice';
 import type { PositionWire } from '../wire/position';
 import { recordAnswer, requireId, type AnswerContext } from '../wire/answer';
+import { kindBeforeCancel } from './cancel-reason';
 import { toCanonicalType } from './kind';
 import { canonicalMoney } from './money';
 import { flatParty, toPartySnapshot } from './party';
 import { toRoundingStrategy } from './rounding-strategy';
 import { toCanonicalStatus } from './status';
 import { toCanonicalTaxRate } from './tax';
+import { toCanonicalPayments } from './to-canonical-payment';
 import { taxFraction } from '@invoicekit/core';
 
 /** What reading an invoice needs besides the invoice. */
@@ -145,6 +152,54 @@ function notesOf(wire: InvoiceWireType): string | null {
   return wire.description ?? null;
 }
 
+/** Whole days from one `YYYY-MM-DD` to another, on the calendar. */
+function daysBetween(from: string, to: string): number {
+  // Both are UTC midnights: the difference is a whole number of days.
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+/** `payment_to_kind` holds the terms in days when it is a whole number (else `other_date` / `off`). */
+function paymentTermsOf(wire: InvoiceWireType): number | null {
+  const kind = wire.payment_to_kind;
+  return kind && /^\d+$/.test(kind) ? Number(kind) : null;
+}
+
+/** The vendor's skonto: a percentage off until a date; canonically, days from the issue date. */
+function earlyPaymentDiscountOf(wire: InvoiceWireType): EarlyPaymentDiscount | null {
+  const issueDate = dateOrNull(wire.issue_date);
+  const until = dateOrNull(wire.skonto_discount_date);
+  const percent = wire.skonto_discount_value;
+  if (wire.skonto_active === false || !issueDate || !until || !percent) return null;
+  if (toDecimal(percent).isZero()) return null;
+  return { percent: normalizeDecimalString(percent), days: daysBetween(issueDate, until) };
+}
+
+/** The seller's account printed on the invoice: number, bank and (VosFactures) SWIFT. */
+function bankAccountOf(wire: InvoiceWireType): InvoiceBankAccount | null {
+  const iban = wire.seller_bank_account ?? null;
+  const bankName = wire.seller_bank ?? null;
+  const bic = wire.seller_bank_swift ?? null;
+  return iban === null && bankName === null && bic === null ? null : { bankName, iban, bic };
+}
+
+/**
+ * The conversion into `exchange_currency`: the caller's own rate (`exchange_kind: own`) is
+ * `exchange_currency_rate`; a bank's rate is what the vendor fetched, `exchange_rate` per
+ * `exchange_rate_den` units. No target currency (or the invoice's own): none.
+ */
+function exchangeRateOf(wire: InvoiceWireType, currency: string): ExchangeRate | null {
+  const target = wire.exchange_currency?.toUpperCase();
+  if (!target || target === currency) return null;
+  const source = wire.exchange_kind ?? null;
+  let rate: string | null = null;
+  if (source === 'own') rate = wire.exchange_currency_rate ?? null;
+  else if (wire.exchange_rate) {
+    const den = toDecimal(wire.exchange_rate_den ?? '1');
+    rate = den.isZero() ? null : toDecimal(wire.exchange_rate).dividedBy(den).toString();
+  }
+  return rate === null ? null : { currency: target, rate: normalizeDecimalString(rate), source };
+}
+
 /**
  * An InvoiceOcean invoice (as parsed JSON, or XML normalised to the same shape) → the canonical
  * invoice. The vendor object is kept whole in `raw`. Document totals are the vendor's own. Anything
@@ -178,30 +233,47 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
   const money = (value: string | null | undefined): string => canonicalMoney(value, currency);
   const gross = money(wire.price_gross);
   const paid = money(wire.paid);
+  // Canceling sets kind `canceled` (a document may also carry the `cancelled` flag instead).
+  const canceled = wire.kind === 'canceled' || wire.cancelled === true;
+  const kind = wire.kind === 'canceled' ? kindBeforeCancel(wire.cancel_reason) : wire.kind;
   const totals = {
     net: money(wire.price_net),
     tax: money(wire.price_tax),
     gross,
     paid,
-    due: money(toDecimal(gross).minus(toDecimal(paid)).toString()),
+    due: money(amountDue({ gross, paid, canceled })),
   };
   const dueDate = dateOrNull(wire.payment_to);
-  const canonicalStatus = toCanonicalStatus(wire.status, wire.kind);
+  const { state, status } = readInvoiceState(
+    toCanonicalStatus(wire.status, canceled ? 'canceled' : wire.kind),
+    {
+      totals,
+      dueDate,
+      today: context.today,
+      raw: wire.status ?? null,
+      // The vendor records an e-mailed invoice's sending time apart from its status, which a
+      // payment later overwrites with `paid` / `partial`.
+      sent: Boolean(wire.sent_time) || wire.email_status === 'sent',
+    },
+  );
+  const number = wire.number ?? null;
   const buyer = toPartySnapshot(flatParty(raw as Record<string, unknown>, 'buyer'));
   return {
     id,
     provider: INVOICEOCEAN,
-    number: wire.number ?? null,
-    type: toCanonicalType(wire.kind),
-    status: {
-      canonical: reconcileStatus(canonicalStatus, { totals, dueDate, today: context.today }),
-      raw: wire.status ?? null,
-    },
+    number,
+    type: toCanonicalType(kind),
+    status,
+    state,
     currency,
     issueDate: dateOrNull(wire.issue_date),
     serviceDate: dateOrNull(wire.sell_date),
     dueDate,
     paidDate: dateOrNull(wire.paid_date),
+    paymentTermsDays: paymentTermsOf(wire),
+    earlyPaymentDiscount: earlyPaymentDiscountOf(wire),
+    bankAccount: bankAccountOf(wire),
+    exchangeRate: exchangeRateOf(wire, currency),
     customer: { id: wire.client_id ?? null, snapshot: buyer },
     seller: toPartySnapshot(flatParty(raw as Record<string, unknown>, 'seller')),
     lines,
@@ -215,7 +287,9 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
             : toRoundingStrategy(strategy),
         })
       : [],
+    payments: toCanonicalPayments(wire.connected_payments ?? [], { id, number, currency }),
     notes: notesOf(wire),
+    internalNotes: wire.internal_note ?? null,
     // The vendor has one order id: it is the caller's externalId (the dedupe key) and the order id.
     externalId: wire.oid ?? null,
     orderId: wire.oid ?? null,

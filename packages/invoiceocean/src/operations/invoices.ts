@@ -18,17 +18,20 @@ import {
 } from '@invoicekit/core';
 import type { CallOptions } from '../client/call-options';
 import type { InvoiceOceanClient } from '../client/vendor-client';
-import type { CalculatingStrategy } from '../config';
+import type { Brand, CalculatingStrategy } from '../config';
 import { INVOICEOCEAN_MAX_PAGE_SIZE } from '../features';
+import { cancelReasonFor } from '../mapping/cancel-reason';
 import {
-  INVOICE_RULES,
   invoiceOptionFields,
+  invoiceRulesFor,
   type CorrectedPosition,
   type InvoiceFields,
   type InvoiceWriteContext,
 } from '../mapping/invoice-writer';
 import { KIND_TO_TYPE } from '../mapping/kind';
+import { METHOD_TO_PAYMENT_TYPE } from '../mapping/payment-method';
 import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
+import { defaultPaymentName } from '../mapping/to-canonical-payment';
 import type { InvoiceOceanInvoiceOptions } from '../provider-options';
 import { INVOICEOCEAN } from '../provider-id';
 import { recordAnswer, requireId, vendorIdOf } from '../wire/answer';
@@ -44,9 +47,18 @@ export interface InvoiceOceanInvoiceDeps {
   readonly strategy: CalculatingStrategy;
   /** Today in the vendor's business time zone, `YYYY-MM-DD`. */
   readonly today: () => string;
+  /** The account's brand (what the writers can carry differs slightly). */
+  readonly brand: Brand;
 }
 
-const CANCEL_REASON = 'canceled through invoicekit';
+/**
+ * What every invoice read asks the vendor to add (reference §4 "Opt-in response fields"): the
+ * banking payments of the invoice, and the cancel reason (which keeps a canceled document's
+ * kind). One request per read, whatever the number of payments.
+ */
+export const INVOICE_READ_FIELDS = {
+  'additional_fields[invoice]': 'connected_payments,cancel_reason',
+} as const;
 
 /**
  * Every vendor kind that reads as one of these types (`invoice` is vat, bill, vat_margin …), so a
@@ -73,6 +85,7 @@ function listFilters(query: ParsedInvoiceListQuery): Record<string, QueryValue> 
     oid: query.externalId,
     'kinds[]': kindsFor(query.type),
     include_positions: 'true',
+    ...INVOICE_READ_FIELDS,
   };
 }
 
@@ -82,8 +95,8 @@ function asList(value: unknown): unknown[] {
 }
 
 /** The vendor's invoice body of a canonical write: the rules, then the caller's options. */
-function invoiceBody(input: InvoiceFields, context: InvoiceWriteContext) {
-  const { body, warnings } = writeFields(INVOICE_RULES, input, {
+function invoiceBody(input: InvoiceFields, context: InvoiceWriteContext & { brand: Brand }) {
+  const { body, warnings } = writeFields(invoiceRulesFor(context.brand), input, {
     provider: INVOICEOCEAN,
     operation: context.operation,
     context,
@@ -97,12 +110,20 @@ export function invoiceOceanInvoiceOperations({
   pageSize,
   strategy,
   today,
+  brand,
 }: InvoiceOceanInvoiceDeps) {
   const read = (raw: unknown, operation: string): Invoice =>
     toCanonicalInvoice(raw, { strategy, today: today(), operation });
 
   const fetchInvoice = async (id: string, signal: AbortSignal | undefined): Promise<Invoice> =>
-    read(await client.invoices.fetchRaw(id, { operation: 'invoices.get', signal }), 'invoices.get');
+    read(
+      await client.invoices.fetchRaw(
+        id,
+        { operation: 'invoices.get', signal },
+        INVOICE_READ_FIELDS,
+      ),
+      'invoices.get',
+    );
 
   /** The positions of the invoice a correction corrects: what each line was before. */
   const correctedPositions = async (
@@ -146,7 +167,13 @@ export function invoiceOceanInvoiceOperations({
         input.type === 'credit_note' && input.relatedInvoiceId !== undefined
           ? await correctedPositions(input.relatedInvoiceId, signal)
           : undefined;
-      const { invoice, warnings } = invoiceBody(input, { operation, options, corrected });
+      const { invoice, warnings } = invoiceBody(input, {
+        operation,
+        options,
+        corrected,
+        today: today(),
+        brand,
+      });
       const oid = input.externalId;
       const call: CallOptions = { operation, signal };
       return {
@@ -155,7 +182,8 @@ export function invoiceOceanInvoiceOperations({
           try {
             // With an externalId the vendor dedupes on oid; a repeat it refuses is found by oid.
             const answer = await client.invoices.createRaw(
-              { ...invoice, number: null },
+              // Without a number the vendor numbers it (its examples send `number: null`).
+              { ...invoice, number: invoice.number ?? null },
               {
                 ...call,
                 ...(oid
@@ -204,10 +232,13 @@ export function invoiceOceanInvoiceOperations({
     update: async (id, input, { operation, signal, options }) => {
       // Replacing lines needs the current positions: every one is destroyed (separators and
       // subtotals too), and a correction stays a correction whatever `type` says.
-      const current =
-        input.lines === undefined
-          ? undefined
-          : await client.invoices.record(id, { operation: 'invoices.get', signal });
+      // A skonto without a new issue date counts its days from the current one.
+      const needsCurrent =
+        input.lines !== undefined ||
+        (input.earlyPaymentDiscount !== undefined && input.issueDate === undefined);
+      const current = needsCurrent
+        ? await client.invoices.record(id, { operation: 'invoices.get', signal })
+        : undefined;
       const currentPositions = asList(current?.positions) as { id?: unknown }[];
       // The corrected invoice's id comes from the vendor: checked before it goes into a path.
       const fromInvoiceId =
@@ -222,7 +253,9 @@ export function invoiceOceanInvoiceOperations({
         operation,
         options,
         currentKind: typeof current?.kind === 'string' ? current.kind : null,
+        currentIssueDate: typeof current?.issue_date === 'string' ? current.issue_date : null,
         corrected,
+        brand,
       });
       const destroyedIds = currentPositions.flatMap((position) =>
         position.id === undefined || position.id === null ? [] : [Number(position.id)],
@@ -264,7 +297,10 @@ export function invoiceOceanInvoiceOperations({
     // No `finalize`: the vendor has no drafts, an invoice is issued when created.
 
     cancel: async (id, { operation, signal }) => {
-      const answer = await client.invoices.cancelConfirmed(id, CANCEL_REASON, {
+      // The cancel reason keeps the kind that canceling replaces with `canceled`.
+      const before = await client.invoices.record(id, { operation: 'invoices.get', signal });
+      const kind = typeof before.kind === 'string' ? before.kind : null;
+      const answer = await client.invoices.cancelConfirmed(id, cancelReasonFor(kind), {
         operation,
         signal,
       });
@@ -297,14 +333,16 @@ export function invoiceOceanInvoiceOperations({
           const answer = await client.payments.recordKeyed(
             {
               description: `invoicekit:${segment}:${current.totals.paid}:${amount}`,
-              name: input.reference ?? `Payment for ${current.number ?? segment}`,
+              name: input.reference ?? defaultPaymentName(current),
               price: amount,
               invoice_id: Number(segment),
               paid: true,
               kind: 'api',
               currency: current.currency,
               ...(input.date !== undefined ? { paid_date: input.date } : {}),
-              ...(input.method !== undefined ? { provider: input.method } : {}),
+              ...(input.method !== undefined
+                ? { provider: METHOD_TO_PAYMENT_TYPE[input.method] }
+                : {}),
             },
             { operation, signal },
           );

@@ -9,6 +9,7 @@ import {
 } from '@invoicekit/core';
 import { z } from 'zod';
 import { CalculatingStrategySchema } from '../config';
+import { PaymentWire } from './payment';
 import { PositionWire } from './position';
 
 /**
@@ -25,6 +26,7 @@ export const InvoiceWire = z.looseObject({
   issue_date: lenientDate.optional(),
   sell_date: lenientString.optional(),
   payment_to: lenientDate.optional(),
+  /** Integer days, `other_date` (then `payment_to` holds the date) or `off`. */
   payment_to_kind: lenientString.optional(),
   paid_date: lenientDate.optional(),
   price_net: lenientDecimal.optional(),
@@ -54,6 +56,33 @@ export const InvoiceWire = z.looseObject({
   seller_city: lenientString.optional(),
   seller_post_code: lenientString.optional(),
   seller_country: lenientString.optional(),
+  /** The seller's account printed for the buyer to pay into, and its bank. */
+  seller_bank_account: lenientString.optional(),
+  seller_bank: lenientString.optional(),
+  /** VosFactures: the seller's BIC (sent in `additional_fields` on create). */
+  seller_bank_swift: lenientString.optional(),
+  /** How the buyer is to pay (`transfer`, `card` … or free text). */
+  payment_type: lenientString.optional(),
+  exchange_currency: lenientString.optional(),
+  exchange_kind: lenientString.optional(),
+  exchange_currency_rate: lenientDecimal.optional(),
+  /** The rate in force (`exchange_rate` / `exchange_rate_den` units), whatever its source. */
+  exchange_rate: lenientDecimal.optional(),
+  exchange_rate_den: lenientDecimal.optional(),
+  /** Early-payment discount ("skonto"): on/off, the last day it applies, its percentage. */
+  skonto_active: lenientBoolean.optional(),
+  skonto_discount_date: lenientDate.optional(),
+  skonto_discount_value: lenientDecimal.optional(),
+  /** A private note, never printed. */
+  internal_note: lenientString.optional(),
+  /** When the vendor e-mailed the invoice, and how that went: delivery kept apart from `status`. */
+  sent_time: lenientString.optional(),
+  email_status: lenientString.optional(),
+  cancelled: lenientBoolean.optional(),
+  /** Present with `additional_fields[invoice]=cancel_reason`. */
+  cancel_reason: lenientString.optional(),
+  /** The banking payments of the invoice, with `additional_fields[invoice]=connected_payments`. */
+  connected_payments: lenientList(PaymentWire).optional(),
   description: lenientString.optional(),
   oid: lenientString.optional(),
   lang: lenientString.optional(),

@@ -18,5 +18,9 @@ export const PaymentWire = z.looseObject({
   paid_date: lenientDate.optional(),
   kind: lenientString.optional(),
   description: lenientString.optional(),
+  /** The method the payment was made with (`transfer`, `card`, `cash` … or free text). */
+  provider: lenientString.optional(),
+  comment: lenientString.optional(),
+  created_at: lenientString.optional(),
 });
 export type PaymentWire = z.infer<typeof PaymentWire>;

@@ -6,7 +6,14 @@ import { toCanonicalTaxRate } from '../../mapping/tax';
 import { addDays, addMonths } from '../clock';
 import { publicToken, type RouteContext } from '../context';
 import { amountsOf } from '../stored-amounts';
-import { ERRORS, renderInvoice, renderUpdatedInvoice, respond, validationError } from '../render';
+import {
+  ERRORS,
+  renderInvoice,
+  renderPayment,
+  renderUpdatedInvoice,
+  respond,
+  validationError,
+} from '../render';
 import { incomingDecimal } from '../request';
 import type { StoredInvoice, StoredPosition } from '../state';
 import {
@@ -98,12 +105,29 @@ const HEADER_FIELDS = new Set([
   'use_moss',
   'disable_tax_no_validation',
   'additional_invoice_field',
+  // Early-payment discount ("skonto"), the exchange note and VosFactures' seller SWIFT.
+  'skonto_active',
+  'skonto_discount_date',
+  'skonto_discount_value',
+  'exchange_note',
+  'seller_bank_swift',
 ]);
+
+/** Fields the vendor takes inside `additional_fields` on create (reference §4, VosFactures). */
+const ADDITIONAL_FIELDS = new Set(['seller_bank_swift', 'additional_invoice_field']);
+
+/** Response fields the vendor adds only when asked (`additional_fields[invoice]=…`, §4). */
+const OPT_IN_FIELDS = ['cancel_reason'] as const;
 
 /** Documented fields the vendor answers as integers (reference §8.1); an empty one is null. */
 const INTEGER_FIELDS = new Set(['category_id', 'warehouse_id', 'invoice_template_id']);
 /** Documented flags the vendor answers as booleans (§8.1), sent as `"0"` / `"1"` in its examples. */
-const BOOLEAN_FIELDS = new Set(['use_moss', 'additional_info', 'disable_tax_no_validation']);
+const BOOLEAN_FIELDS = new Set([
+  'use_moss',
+  'additional_info',
+  'disable_tax_no_validation',
+  'skonto_active',
+]);
 
 /** A documented field in the form the vendor answers it. */
 function normalizeHeaderField(key: string, value: unknown): unknown {
@@ -234,11 +258,56 @@ function nextNumber(context: RouteContext, kind: string, issueDate: string): str
 }
 
 function headerFrom(body: Record<string, unknown>): Record<string, unknown> {
+  const nested =
+    body.additional_fields && typeof body.additional_fields === 'object'
+      ? Object.entries(body.additional_fields as Record<string, unknown>).filter(([key]) =>
+          ADDITIONAL_FIELDS.has(key),
+        )
+      : [];
   return Object.fromEntries(
-    Object.entries(body)
-      .filter(([key]) => HEADER_FIELDS.has(key))
-      .map(([key, value]) => [key, normalizeHeaderField(key, value)]),
+    [...Object.entries(body).filter(([key]) => HEADER_FIELDS.has(key)), ...nested].map(
+      ([key, value]) => [key, normalizeHeaderField(key, value)],
+    ),
   );
+}
+
+/** The opt-in fields a read asks for: `additional_fields[invoice]=a,b`. */
+function requestedFields(context: RouteContext): Set<string> {
+  const query = context.request.query;
+  const raw = [
+    ...query.getAll('additional_fields[invoice]'),
+    ...query.getAll('additional_fields[invoice][]'),
+  ];
+  return new Set(raw.flatMap((value) => value.split(',')).map((value) => value.trim()));
+}
+
+/**
+ * An invoice as a read answers it: opt-in fields only when asked — `connected_payments` (the
+ * banking payments settling it, as `/banking/payments` shows them) and `cancel_reason`.
+ */
+function renderRead(
+  context: RouteContext,
+  invoice: StoredInvoice,
+  includePositions: boolean,
+): Record<string, unknown> {
+  const wanted = requestedFields(context);
+  const rendered = Object.fromEntries(
+    Object.entries(
+      renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions }),
+    ).filter(([key]) => !(OPT_IN_FIELDS as readonly string[]).includes(key) || wanted.has(key)),
+  );
+  if (wanted.has('connected_payments')) {
+    rendered.connected_payments = context.state.payments
+      .all()
+      .filter((payment) => {
+        const ids = payment.attributes.invoice_ids;
+        return Array.isArray(ids)
+          ? ids.includes(invoice.id)
+          : payment.attributes.invoice_id === invoice.id;
+      })
+      .map(renderPayment);
+  }
+  return rendered;
 }
 
 function paymentDue(attributes: Record<string, unknown>): void {
@@ -479,9 +548,7 @@ function list(context: RouteContext): EmulatorResponse {
     context.path.format,
     200,
     'invoices',
-    slice.map((invoice) =>
-      renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions }),
-    ),
+    slice.map((invoice) => renderRead(context, invoice, includePositions)),
   );
 }
 
@@ -644,12 +711,7 @@ export function handleInvoices(context: RouteContext): EmulatorResponse {
   if (path.action === undefined) {
     if (request.method === 'GET' && path.format === 'pdf') return pdf(context, invoice);
     if (request.method === 'GET') {
-      return respond(
-        path.format,
-        200,
-        'invoice',
-        renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions: true }),
-      );
+      return respond(path.format, 200, 'invoice', renderRead(context, invoice, true));
     }
     if (request.method === 'PUT' || request.method === 'PATCH') return update(context, invoice);
     if (request.method === 'DELETE') {
