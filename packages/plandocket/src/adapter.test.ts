@@ -183,15 +183,16 @@ describe('the typed client: every filter, sort and include', () => {
 });
 
 describe('writes', () => {
-  it('a sent invoice is locked: its due date cannot change, its notes can', async () => {
+  it('a sent invoice is locked: its due date cannot change, its internal notes can', async () => {
     setUp();
     const [sent] = await collect(adapter.invoices.list({ status: ['sent'], type: ['invoice'] }));
     const id = sent?.id ?? '';
     await expect(adapter.invoices.update(id, { dueDate: '2027-01-31' })).rejects.toBeInstanceOf(
       ConflictError,
     );
-    const { data } = await adapter.invoices.update(id, { notes: 'Zahlung angekündigt' });
-    expect(data.notes).toBe('Zahlung angekündigt');
+    const { data } = await adapter.invoices.update(id, { internalNotes: 'Zahlung angekündigt' });
+    expect(data.internalNotes).toBe('Zahlung angekündigt');
+    expect(data.notes).toBeNull();
     const [draft] = await collect(adapter.invoices.list({ status: ['draft'] }));
     const moved = await adapter.invoices.update(draft?.id ?? '', { dueDate: '2027-01-31' });
     expect(moved.data.dueDate).toBe('2027-01-31');

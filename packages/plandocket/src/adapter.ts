@@ -6,6 +6,7 @@ import {
 } from '@invoicekit/core';
 import { PlandocketClient } from './client/plandocket-client';
 import { PLANDOCKET_FEATURES, PLANDOCKET_TIME_ZONE } from './features';
+import { PLANDOCKET_CUSTOMER_RULES } from './mapping/customer-writer';
 import { plandocketCustomerOperations } from './operations/customers';
 import { plandocketInvoiceOperations } from './operations/invoices';
 import { PLANDOCKET } from './provider-id';
@@ -59,5 +60,7 @@ export function createPlandocketProvider(
       update: customers.update,
       delete: customers.delete,
     },
+    // The field table of creates: invoices are never created through the API, so only customers.
+    fieldRules: { customer: PLANDOCKET_CUSTOMER_RULES },
   };
 }

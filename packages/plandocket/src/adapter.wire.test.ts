@@ -129,7 +129,7 @@ describe('outgoing requests', () => {
     ]);
   });
 
-  it('markPaid: POST /payments with the invoice NUMBER, the amount as a decimal and a transaction key', async () => {
+  it('markPaid: POST /payments with the invoice NUMBER, the amount as a decimal, the date, the gateway and the reference', async () => {
     let posted: unknown;
     nock(HOST)
       .get('/api/v1/invoices/7')
@@ -146,7 +146,7 @@ describe('outgoing requests', () => {
     const result = await adapter.invoices.markPaid('7', {
       amount: '40.50',
       date: '2026-11-19',
-      method: 'sepa',
+      method: 'direct_debit',
       reference: 'Kontoauszug 17',
     });
     expect(posted).toEqual({
@@ -154,10 +154,10 @@ describe('outgoing requests', () => {
       // A bare JSON number (the vendor's float); its exact digits are proven over loopback below.
       amount: 40.5,
       currency: 'EUR',
-      transaction_id: expect.stringMatching(/^invoicekit:7:[0-9a-f-]{36}$/),
+      // The caller's reference is the transaction id; the method the gateway's key.
+      transaction_id: 'Kontoauszug 17',
       payment_date: '2026-11-19',
-      gateway_key: 'sepa',
-      notes: 'Kontoauszug 17',
+      gateway_key: 'sepa_direct_debit',
     });
     expect(result.requestId).toBe('req_pay');
     expect(result.data.status.canonical).toBe('partially_paid');

@@ -71,6 +71,8 @@ describe('the adapter core builds over the provider', () => {
         cancel: true,
         markPaid: true,
         partialPayments: true,
+        // Read off get().payments by core: the invoice carries them (include=payments).
+        payments: true,
         send: false,
         downloadPdf: false,
         reminders: false,
@@ -79,6 +81,20 @@ describe('the adapter core builds over the provider', () => {
       idempotentCreate: false,
       drafts: false,
     });
+  });
+
+  it('describeFields: the customer writer is described; invoices are never created, so none', () => {
+    const adapter = createPlandocketAdapter({ tenant: 'acme', apiKey: API_KEY });
+    const described = adapter.describeFields();
+    expect(described.invoice).toBeNull();
+    expect(described.customer).toEqual(
+      expect.arrayContaining([
+        { path: 'name', handling: 'written' },
+        { path: 'address.street', handling: 'written' },
+        { path: 'customerNumber', handling: 'written' },
+        { path: 'bank', handling: 'unsupported', reason: 'contacts hold no bank details' },
+      ]),
+    );
   });
 
   it('customers.list by externalId is refused, and strict mode sends no lossy contact', async () => {

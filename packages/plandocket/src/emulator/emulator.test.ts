@@ -368,6 +368,7 @@ describe('invoice list: filters, sorting, includes', () => {
       {
         id: 2,
         description: 'Strom',
+        product_id: null,
         quantity: 2,
         unit: 'Stk',
         unit_price: 49.95,
@@ -395,9 +396,10 @@ describe('invoice list: filters, sorting, includes', () => {
         invoice_id: 1005,
         amount: 500,
         currency: 'EUR',
-        gateway_id: null,
+        // The tenant's gateway the key names: its id and display name.
+        gateway_id: 3,
         gateway_key: 'stripe',
-        gateway_name: null,
+        gateway_name: 'Stripe',
         transaction_id: 'pi_1',
         gateway_fee: 0,
         net_amount: 500,
@@ -729,6 +731,82 @@ describe('payments', () => {
       status: 'sent',
       paid_amount: 0,
       open_amount: 119,
+    });
+  });
+
+  it('holds several payments per invoice, each with its own date, gateway and reference', async () => {
+    await start();
+    seedTenant();
+    for (const [amount, day, gateway, reference] of [
+      [30, '2026-03-02', 'bank_transfer', 'SEPA-0302'],
+      [40, '2026-03-03', 'paypal', 'PAY-7Q'],
+    ] as const) {
+      const created = await api('POST', '/api/v1/payments', {
+        body: {
+          invoice_number: 'RE-2026-0001',
+          amount,
+          payment_date: day,
+          gateway_key: gateway,
+          transaction_id: reference,
+        },
+      });
+      expect(created.status).toBe(201);
+    }
+    const answer = await api('GET', '/api/v1/invoices/1001?include=payments');
+    expect(
+      (data(answer).payments as Record<string, unknown>[]).map((payment) => [
+        payment.amount,
+        payment.payment_date,
+        payment.gateway_id,
+        payment.gateway_key,
+        payment.gateway_name,
+        payment.transaction_id,
+        payment.status,
+      ]),
+    ).toEqual([
+      [19, '2026-01-30T12:30:00Z', null, null, null, null, 'pending'],
+      [30, '2026-03-02T00:00:00Z', 1, 'bank_transfer', 'Banküberweisung', 'SEPA-0302', 'completed'],
+      [40, '2026-03-03T00:00:00Z', 4, 'paypal', 'PayPal', 'PAY-7Q', 'completed'],
+    ]);
+    expect(data(answer)).toMatchObject({ status: 'partially_paid', paid_amount: 70 });
+    const listed = await api(
+      'GET',
+      '/api/v1/payments?invoice_number=RE-2026-0001&status=completed',
+    );
+    expect(rows(listed).map((payment) => payment.gateway_name)).toEqual(
+      expect.arrayContaining(['Banküberweisung', 'PayPal']),
+    );
+  });
+
+  it('seeds reminders, line product ids and a gateway name the tenant chose', async () => {
+    await start();
+    emulator.seed({
+      invoices: [
+        {
+          id: 1100,
+          invoice_number: 'RE-2026-0100',
+          reminder_sent_at: '2026-02-20',
+          items: [
+            {
+              description: 'Beratung',
+              quantity: '3',
+              unit: 'h',
+              unit_price: '90.00',
+              product_id: 42,
+            },
+          ],
+        },
+      ],
+      payments: [
+        { invoice_id: 1100, amount: '50.00', gateway_key: 'gw_9', gateway_name: 'Hauskasse' },
+      ],
+    });
+    const answer = await api('GET', '/api/v1/invoices/1100?include=items,payments');
+    expect(data(answer)).toMatchObject({
+      reminder_sent_at: '2026-02-20T00:00:00Z',
+      reminder_count: 1,
+      items: [{ description: 'Beratung', product_id: 42, unit: 'h', quantity: 3 }],
+      payments: [{ gateway_id: null, gateway_key: 'gw_9', gateway_name: 'Hauskasse' }],
     });
   });
 

@@ -8,6 +8,7 @@ import type {
   StoredParticipant,
   StoredPayment,
 } from './state';
+import { gatewayOfKey } from './gateways';
 import { jsonDecimal, jsonMoney } from './values';
 
 /**
@@ -43,6 +44,7 @@ export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<str
   return {
     id: item.id,
     description: item.description,
+    product_id: item.product_id,
     quantity: jsonDecimal(item.quantity),
     unit: item.unit,
     unit_price: jsonDecimal(item.unit_price),
@@ -82,8 +84,8 @@ export function renderContact(contact: StoredContact): Record<string, unknown> {
 }
 
 /**
- * A payment. The emulator has no gateways: `gateway_id` and `gateway_name` are always `null`, the
- * fee 0 and so the net amount the amount.
+ * A payment. `gateway_id` is the tenant's gateway the key names (`null` for another key); the
+ * emulator charges no fees, so the fee is 0 and the net amount the amount.
  */
 export function renderPayment(
   state: PlandocketState,
@@ -95,9 +97,9 @@ export function renderPayment(
     invoice_id: payment.invoice_id,
     amount: jsonMoney(toDecimal(payment.amount)),
     currency: payment.currency,
-    gateway_id: null,
+    gateway_id: gatewayOfKey(payment.gateway_key)?.id ?? null,
     gateway_key: payment.gateway_key,
-    gateway_name: null,
+    gateway_name: payment.gateway_name,
     transaction_id: payment.transaction_id,
     gateway_fee: 0,
     net_amount: jsonMoney(toDecimal(payment.amount)),

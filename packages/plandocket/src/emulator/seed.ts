@@ -1,5 +1,6 @@
 import { formatFixed, toDecimal } from '@invoicekit/core';
 import { paidAmount } from './amounts';
+import { gatewayOfKey } from './gateways';
 import { settleInvoice, statusChange } from './lifecycle';
 import { blankContact, nextCustomerNumber } from './routes/contacts';
 import type { ContactTextField, PlandocketState, StoredInvoice, StoredParticipant } from './state';
@@ -19,6 +20,8 @@ export interface PlandocketInvoiceItemSeed {
   /** Percent; `'19'` by default. */
   readonly tax_rate?: string;
   readonly unit?: string;
+  /** The service the line was made from. */
+  readonly product_id?: number;
 }
 
 /**
@@ -45,6 +48,10 @@ export interface PlandocketInvoiceSeed {
   /** 14 days after the creation date by default. */
   readonly due_date?: string | null;
   readonly is_reverse_charge?: boolean;
+  /** When the last reminder went out (an ISO date or date-time); none by default. */
+  readonly reminder_sent_at?: string | null;
+  /** How many reminders went out; 1 when `reminder_sent_at` is given, else 0, by default. */
+  readonly reminder_count?: number;
   readonly notes?: string | null;
   /** An ISO date or date-time; the emulator's `now` by default. */
   readonly created_at?: string;
@@ -64,6 +71,8 @@ export interface PlandocketPaymentSeed {
   readonly payment_date?: string;
   readonly notes?: string | null;
   readonly gateway_key?: string | null;
+  /** The tenant's name of the gateway the key names (`null` for an unknown key) by default. */
+  readonly gateway_name?: string | null;
   readonly transaction_id?: string | null;
   /** An ISO date or date-time; the emulator's `now` by default. */
   readonly created_at?: string;
@@ -163,6 +172,7 @@ function seedInvoices(
       return {
         id: state.counters.item++,
         description: item.description,
+        product_id: item.product_id ?? null,
         quantity: item.quantity ?? '1',
         unit: item.unit ?? null,
         unit_price: item.unit_price,
@@ -182,8 +192,11 @@ function seedInvoices(
       is_reverse_charge: seed.is_reverse_charge ?? false,
       is_locked: false,
       locked_at: null,
-      reminder_sent_at: null,
-      reminder_count: 0,
+      reminder_sent_at:
+        seed.reminder_sent_at === undefined || seed.reminder_sent_at === null
+          ? null
+          : timestampOf(seed.reminder_sent_at, createdAt),
+      reminder_count: seed.reminder_count ?? (seed.reminder_sent_at ? 1 : 0),
       notes: seed.notes ?? null,
       created_at: createdAt,
       updated_at: createdAt,
@@ -216,6 +229,10 @@ function seedPayments(
       amount: formatFixed(seed.amount, 2),
       currency: seed.currency ?? invoice.currency,
       gateway_key: seed.gateway_key ?? null,
+      gateway_name:
+        seed.gateway_name !== undefined
+          ? seed.gateway_name
+          : (gatewayOfKey(seed.gateway_key ?? null)?.name ?? null),
       transaction_id: seed.transaction_id ?? null,
       status: seed.status ?? 'completed',
       payment_date: timestampOf(seed.payment_date, createdAt),

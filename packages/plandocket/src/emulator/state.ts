@@ -57,6 +57,8 @@ export interface StoredParticipant {
 export interface StoredItem {
   id: number;
   description: string;
+  /** The service the line was made from (the emulator's own `include=items` field). */
+  product_id: number | null;
   quantity: string;
   unit: string | null;
   unit_price: string;
@@ -98,6 +100,8 @@ export interface StoredPayment {
   amount: string;
   currency: string;
   gateway_key: string | null;
+  /** The gateway's display name: the tenant's name for a known key, or as seeded. */
+  gateway_name: string | null;
   transaction_id: string | null;
   status: string;
   /** ISO timestamp `YYYY-MM-DDTHH:MM:SSZ`. */

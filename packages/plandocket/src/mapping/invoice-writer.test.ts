@@ -15,18 +15,45 @@ const write = (input: PlandocketInvoiceFields) =>
     context: undefined,
   });
 
-describe('the invoice writer: notes and due date, every other field refused', () => {
-  it('writes notes and due date into the PATCH body, with no warning', () => {
-    expect(write({ notes: 'Zahlung angekündigt', dueDate: '2027-01-31' })).toEqual({
+const refusedPaths = (input: PlandocketInvoiceFields): unknown => {
+  try {
+    write(input);
+  } catch (caught) {
+    return caught instanceof UnsupportedOperationError
+      ? caught.issues.map((issue) => issue.path)
+      : caught;
+  }
+  return undefined;
+};
+
+const UPDATES_ONLY = 'the vendor updates only its internal notes, the due date and the status';
+
+describe('the invoice writer: internal notes and due date, every other field refused', () => {
+  it('writes internal notes into the vendor’s notes and the due date, with no warning', () => {
+    expect(write({ internalNotes: 'Zahlung angekündigt', dueDate: '2027-01-31' })).toEqual({
       body: { due_date: '2027-01-31', notes: 'Zahlung angekündigt' },
       warnings: [],
+    });
+  });
+
+  it('printed notes have no place: not sent, and the warning says why', () => {
+    expect(write({ notes: 'Vielen Dank für Ihren Auftrag' })).toEqual({
+      body: {},
+      warnings: [
+        {
+          type: 'unsupported_field',
+          path: 'notes',
+          reason:
+            'Plandocket invoices have no printed remarks: their notes are internal (use internalNotes)',
+        },
+      ],
     });
   });
 
   it('refuses every field the vendor cannot change, naming them in canonical order', () => {
     const error = (() => {
       try {
-        write({ notes: 'x', lines: [], currency: 'USD', customer: { id: '1' } });
+        write({ internalNotes: 'x', lines: [], currency: 'USD', customer: { id: '1' } });
       } catch (caught) {
         return caught;
       }
@@ -34,22 +61,56 @@ describe('the invoice writer: notes and due date, every other field refused', ()
     })();
     expect(error).toBeInstanceOf(UnsupportedOperationError);
     expect((error as UnsupportedOperationError).issues).toEqual([
-      { path: 'currency', message: 'the vendor updates only notes, due date and status' },
-      { path: 'customer', message: 'the vendor updates only notes, due date and status' },
-      { path: 'lines', message: 'the vendor updates only notes, due date and status' },
+      { path: 'currency', message: UPDATES_ONLY },
+      { path: 'customer', message: UPDATES_ONLY },
+      { path: 'lines', message: UPDATES_ONLY },
+    ]);
+  });
+
+  it('refuses the new book fields: number, terms, discount, bank account, exchange rate', () => {
+    expect(
+      refusedPaths({
+        number: 'RE-2026-0099',
+        paymentTermsDays: 14,
+        earlyPaymentDiscount: { percent: '2', days: 10 },
+        bankAccount: { iban: 'DE02120300000000202051' },
+        exchangeRate: { currency: 'PLN', rate: '4.3012' },
+        seller: { kind: 'company', name: 'Messe AG' },
+        orderId: 'PO-1',
+        language: 'de',
+      } as PlandocketInvoiceFields),
+    ).toEqual([
+      'number',
+      'paymentTermsDays',
+      'earlyPaymentDiscount',
+      'bankAccount',
+      'exchangeRate',
+      'seller',
+      'orderId',
+      'language',
     ]);
   });
 
   it('has one rule for every canonical invoice field', () => {
-    expect(describeFieldRules(PLANDOCKET_INVOICE_RULES)).toEqual(
-      expect.arrayContaining([
-        { path: 'notes', handling: 'written' },
-        { path: 'dueDate', handling: 'written' },
-      ]),
-    );
+    const described = describeFieldRules(PLANDOCKET_INVOICE_RULES);
+    expect(described.filter((field) => field.handling === 'written')).toEqual([
+      { path: 'dueDate', handling: 'written' },
+      { path: 'internalNotes', handling: 'written' },
+    ]);
+    expect(described.filter((field) => field.handling === 'unsupported')).toEqual([
+      {
+        path: 'notes',
+        handling: 'unsupported',
+        reason:
+          'Plandocket invoices have no printed remarks: their notes are internal (use internalNotes)',
+      },
+    ]);
     expect(
-      describeFieldRules(PLANDOCKET_INVOICE_RULES).filter(
-        (field) => field.handling !== 'refused' && field.handling !== 'written',
+      described.filter(
+        (field) =>
+          field.handling !== 'refused' &&
+          field.handling !== 'written' &&
+          field.handling !== 'unsupported',
       ),
     ).toEqual([]);
   });

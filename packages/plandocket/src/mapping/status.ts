@@ -19,7 +19,7 @@ export const STATUS_TABLE: Readonly<Record<string, InvoiceStatus>> = {
   refunded: 'refunded',
 };
 
-/** A vendor status → canonical (before the amounts and the due date are reconciled). */
+/** A vendor status → canonical (before `readInvoiceState` weighs it against the amounts and dates). */
 export function toCanonicalStatus(status: string | null | undefined): InvoiceStatus {
   if (!status) return 'unknown';
   return (

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { statusesOf } from '@invoicekit/core';
 import { describe, expect, it } from 'vitest';
 import { dataOf } from '../codec/envelope';
 import { losslessJsonCodec } from '../codec/lossless-json';
@@ -49,6 +50,8 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
     items: [
       {
         id: '1',
+        product_id: '77',
+        unit: 'h',
         description: 'Standmiete',
         quantity: '2',
         unit_price: '100',
@@ -59,7 +62,18 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
       },
     ],
     payments: [
-      { id: '5', amount: '100', status: 'completed', payment_date: '2026-11-10T00:00:00Z' },
+      {
+        id: '5',
+        invoice_id: '41',
+        amount: '100',
+        currency: 'EUR',
+        gateway_key: 'bank_transfer',
+        gateway_name: 'Banküberweisung',
+        transaction_id: 'SEPA-2026-11-10-01',
+        status: 'completed',
+        payment_date: '2026-11-10T00:00:00Z',
+        notes: null,
+      },
     ],
     contact: {
       id: '12',
@@ -82,7 +96,18 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
       serviceDate: '2026-10-15',
       dueDate: '2026-12-31',
       paidDate: null,
-      notes: 'Stand B12',
+      // The vendor documents its notes as internal: they are never printed remarks.
+      notes: null,
+      internalNotes: 'Stand B12',
+      state: { lifecycle: 'issued', payment: 'partially_paid', due: 'open' },
+      paymentTermsDays: null,
+      earlyPaymentDiscount: null,
+      bankAccount: null,
+      exchangeRate: null,
+      seller: null,
+      orderId: null,
+      language: null,
+      externalId: null,
       totals: { net: '200.00', tax: '38.00', gross: '238.00', paid: '100.00', due: '138.00' },
       customer: {
         id: '12',
@@ -94,8 +119,24 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
         },
       },
     });
+    expect(invoice.payments).toEqual([
+      {
+        id: '5',
+        provider: 'plandocket',
+        invoiceId: '41',
+        amount: '100.00',
+        currency: 'EUR',
+        date: '2026-11-10',
+        method: 'transfer',
+        methodRaw: 'bank_transfer',
+        reference: 'SEPA-2026-11-10-01',
+        raw: raw.payments[0],
+      },
+    ]);
     expect(invoice.lines[0]).toMatchObject({
       description: 'Standmiete',
+      productId: '77',
+      unit: 'h',
       quantity: '2',
       unitPrice: '100',
       taxRate: { kind: 'percent', value: '19' },
@@ -123,6 +164,11 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
       },
       { today: '2026-11-21' },
     );
+    // Two completed payments stay two records with their own dates; the failed one is not one.
+    expect(paid.payments.map((payment) => [payment.amount, payment.date])).toEqual([
+      ['100.00', '2026-11-10'],
+      ['138.00', '2026-11-18'],
+    ]);
     expect(paid).toMatchObject({
       status: { canonical: 'paid' },
       paidDate: '2026-11-18',
@@ -138,8 +184,57 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
     );
     expect(canceled).toMatchObject({
       status: { canonical: 'canceled' },
+      state: { lifecycle: 'canceled', due: 'none' },
+      type: 'credit_note',
       totals: { paid: '0.00', due: '0.00' },
     });
+  });
+
+  it('a canceled invoice with a payment still owes nothing (amountDue, not gross − paid)', () => {
+    const canceled = toCanonicalInvoice(
+      { ...raw, type: undefined, invoice_type: 'invoice', status: 'cancelled' },
+      { today: '2026-11-21' },
+    );
+    expect(canceled.totals).toMatchObject({ paid: '100.00', due: '0.00' });
+    expect(canceled.state).toMatchObject({ lifecycle: 'canceled', due: 'none' });
+  });
+
+  it('a draft reads as a draft, not as an issued invoice, and owes nothing yet', () => {
+    const draft = toCanonicalInvoice(
+      { ...raw, status: 'draft', paid_amount: '0', open_amount: '238', payments: [] },
+      { today: '2026-11-21' },
+    );
+    expect(draft.state).toEqual({ lifecycle: 'draft', payment: 'unpaid', due: 'none' });
+    expect(draft.status).toEqual({ canonical: 'draft', raw: 'draft' });
+  });
+
+  it('overdue and partly paid: both facts hold, so a partially_paid filter finds it', () => {
+    const both = toCanonicalInvoice(
+      { ...raw, invoice_type: 'invoice', status: 'overdue', due_date: '2026-11-01' },
+      { today: '2026-11-21' },
+    );
+    expect(both.state).toEqual({ lifecycle: 'issued', payment: 'partially_paid', due: 'overdue' });
+    expect(statusesOf(both.state)).toEqual(expect.arrayContaining(['partially_paid', 'overdue']));
+  });
+
+  it.each([
+    ['a reminder went out', { reminder_sent_at: '2026-11-15T08:00:00Z', reminder_count: 1 }],
+    ['it was locked on sending', { is_locked: true, locked_at: '2026-11-02T10:00:00Z' }],
+  ])('a paid invoice stays sent when %s', (_why, delivery) => {
+    const paid = toCanonicalInvoice(
+      { ...raw, status: 'paid', paid_amount: '238', open_amount: '0', ...delivery },
+      { today: '2026-11-21' },
+    );
+    expect(paid.state).toEqual({ lifecycle: 'sent', payment: 'paid', due: 'none' });
+    expect(statusesOf(paid.state)).toContain('sent');
+  });
+
+  it('a paid invoice without any trace of delivery is issued, not sent', () => {
+    const paid = toCanonicalInvoice(
+      { ...raw, status: 'paid', paid_amount: '238', open_amount: '0', is_locked: false },
+      { today: '2026-11-21' },
+    );
+    expect(paid.state.lifecycle).toBe('issued');
   });
 
   it('a sent invoice past its due date with money open reads as overdue', () => {

@@ -1,8 +1,9 @@
 import {
+  amountDue,
   currencyExponent,
   formatFixed,
   isCurrencyCode,
-  reconcileStatus,
+  readInvoiceState,
   taxBreakdownOf,
   toDecimal,
   type Invoice,
@@ -12,6 +13,7 @@ import {
 import { PLANDOCKET } from '../provider-id';
 import { InvoiceWire, type ItemWire } from '../wire/records';
 import { toCanonicalStatus } from './status';
+import { toCanonicalPayments } from './to-canonical-payment';
 import { toPartySnapshot } from './to-canonical-customer';
 import { readWire, requireId } from '../wire/read-wire';
 
@@ -49,7 +51,7 @@ function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line 
     id: item.id ?? null,
     description: item.description ?? item.name ?? '',
     sku: null,
-    productId: null,
+    productId: item.product_id ?? null,
     quantity,
     unit: item.unit ?? null,
     unitPrice,
@@ -61,10 +63,26 @@ function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line 
 }
 
 /**
- * A Plandocket invoice → canonical; the vendor object stays in `raw`. Gross, paid and due are the
- * vendor's `total`, `paid_amount` and `open_amount`. Net and tax come from the lines
+ * Whether the vendor records that the invoice reached the buyer apart from its status: a reminder
+ * was sent, or it was locked — Plandocket locks an invoice when it is sent (GoBD, admin guide), and
+ * the lock stays when a payment later moves the status on to paid.
+ */
+function wasSent(wire: InvoiceWire): boolean {
+  return (
+    Boolean(wire.reminder_sent_at) ||
+    (wire.reminder_count ?? 0) > 0 ||
+    Boolean(wire.locked_at) ||
+    wire.is_locked === true
+  );
+}
+
+/**
+ * A Plandocket invoice → canonical; the vendor object stays in `raw`. Gross and paid are the
+ * vendor's `total` and `paid_amount`; due is their difference, and nothing for a canceled or
+ * refunded invoice (whatever `open_amount` still shows). Net and tax come from the lines
  * (`include=items`, which the adapter always asks for); without lines they cannot be known, and
- * the invoice reads as net = gross with no tax breakdown.
+ * the invoice reads as net = gross with no tax breakdown. The vendor's `notes` are documented as
+ * internal notes: they are `internalNotes`, and the invoice has no printed remarks.
  */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
   const wire = readWire(InvoiceWire, raw, 'invoice');
@@ -73,15 +91,17 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
   const places = placesOf(currency);
   const reverseCharge = wire.is_reverse_charge === true;
   const lines = (wire.items ?? []).map((item) => toLine(item, currency, reverseCharge));
+  const vendorStatus = toCanonicalStatus(wire.status);
   const gross = toDecimal(money(wire.total, currency));
   const paid = toDecimal(money(wire.paid_amount, currency));
-  // A canceled or refunded invoice owes nothing, whatever open amount the vendor still shows.
-  const closed = ['canceled', 'refunded'].includes(toCanonicalStatus(wire.status));
-  const due = closed
-    ? toDecimal('0')
-    : wire.open_amount !== null && wire.open_amount !== undefined
-      ? toDecimal(money(wire.open_amount, currency))
-      : gross.minus(paid);
+  const due = toDecimal(
+    amountDue({
+      gross: gross.toString(),
+      paid: paid.toString(),
+      // A refunded invoice's money went back: like a canceled one, it owes nothing.
+      canceled: vendorStatus === 'canceled' || vendorStatus === 'refunded',
+    }),
+  );
   const net =
     lines.length > 0
       ? lines.reduce((sum, line) => sum.plus(toDecimal(line.totals.net)), toDecimal('0'))
@@ -94,35 +114,44 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     due: formatFixed(due, places),
   };
   const dueDate = wire.due_date ?? null;
-  const completed = (wire.payments ?? []).filter(
-    (payment) => (payment.status ?? 'completed') === 'completed' && payment.payment_date,
+  const rawPayments = (raw as { payments?: unknown } | null)?.payments;
+  const payments = toCanonicalPayments(
+    Array.isArray(rawPayments) ? rawPayments : (wire.payments ?? []),
+    { id, currency },
   );
   const paidDate =
-    due.lessThanOrEqualTo(0) && completed.length > 0
-      ? (completed
-          .map((payment) => (payment.payment_date ?? '').slice(0, 10))
+    due.lessThanOrEqualTo(0) && payments.length > 0
+      ? (payments
+          .map((payment) => payment.date)
+          .filter((date): date is string => date !== null)
           .sort()
           .at(-1) ?? null)
       : null;
+  const { state, status } = readInvoiceState(vendorStatus, {
+    totals,
+    dueDate,
+    today: context.today,
+    raw: wire.status ?? null,
+    sent: wasSent(wire),
+  });
   return {
     id,
     provider: PLANDOCKET,
     number: wire.invoice_number || null,
     type: wire.invoice_type === 'credit_note' ? 'credit_note' : 'invoice',
-    status: {
-      canonical: reconcileStatus(toCanonicalStatus(wire.status), {
-        totals,
-        dueDate,
-        today: context.today,
-      }),
-      raw: wire.status ?? null,
-    },
+    status,
+    state,
     currency,
     // The vendor has no invoice date: the day the invoice was made stands in for it.
     issueDate: wire.created_at ? wire.created_at.slice(0, 10) : null,
     serviceDate: wire.service_date ?? null,
     dueDate,
     paidDate,
+    // Plandocket holds a due date, no terms, discount, bank account or exchange rate.
+    paymentTermsDays: null,
+    earlyPaymentDiscount: null,
+    bankAccount: null,
+    exchangeRate: null,
     customer: {
       id: wire.contact?.id ?? null,
       snapshot: wire.contact ? toPartySnapshot(wire.contact) : null,
@@ -137,7 +166,9 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
             strategy: { line: 'net_first', document: 'sum_lines' },
           })
         : [],
-    notes: wire.notes ?? null,
+    payments,
+    notes: null,
+    internalNotes: wire.notes ?? null,
     externalId: null,
     orderId: null,
     relatedInvoiceId: wire.related_invoice_id ?? null,

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
   ValidationError,
@@ -19,6 +18,8 @@ import {
 import { INVOICE_INCLUDES_ALL } from '../client/invoice-query';
 import type { PlandocketClient, VendorRecord } from '../client/plandocket-client';
 import { PLANDOCKET_INVOICE_RULES } from '../mapping/invoice-writer';
+import { GATEWAY_KEY_OF_METHOD } from '../mapping/payment-method';
+import { adapterTransactionId } from '../mapping/transaction-id';
 import { VENDOR_CANCELED_STATUS } from '../mapping/status';
 import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
 import { PLANDOCKET } from '../provider-id';
@@ -64,7 +65,7 @@ export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
 
     get: (id, { signal }) => fetch(id, signal),
 
-    /** Notes and due date; a sent (locked) invoice's due date cannot change. */
+    /** Internal notes and due date; a sent (locked) invoice's due date cannot change. */
     update: (id, input, context) => {
       const { body, warnings } = writeFields(PLANDOCKET_INVOICE_RULES, input, {
         provider: PLANDOCKET,
@@ -74,6 +75,8 @@ export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
       return {
         warnings,
         send: async () => {
+          // Nothing the vendor holds was asked for (printed notes only): there is nothing to send.
+          if (Object.keys(body).length === 0) return { data: await fetch(id, context.signal) };
           // GoBD: a sent invoice is locked; say so before the vendor refuses.
           if (body.due_date !== undefined) {
             const current = await fetchRaw(id, context.signal);
@@ -150,10 +153,10 @@ async function planMarkPaid(
   fetch: (id: string, signal: AbortSignal | undefined) => Promise<Invoice>,
 ): Promise<WritePlan<Invoice>> {
   const current = await fetch(id, context.signal);
-  if (current.status.canonical === 'canceled' || current.status.canonical === 'refunded') {
+  if (current.state.lifecycle === 'canceled' || current.state.payment === 'refunded') {
     throw new ConflictError({
       provider: PLANDOCKET,
-      message: `invoices.markPaid: invoice ${id} is ${current.status.canonical}; it takes no payment`,
+      message: `invoices.markPaid: invoice ${id} is ${current.state.lifecycle === 'canceled' ? 'canceled' : 'refunded'}; it takes no payment`,
     });
   }
   const payment = planPayment(current, input.amount, PLANDOCKET);
@@ -180,19 +183,25 @@ async function planMarkPaid(
     });
   }
   const invoiceNumber = current.number;
+  const { gateway, warnings } = gatewayOf(input.method);
+  // Payments the invoice had before this call: a look-up by a caller's reference (which an
+  // earlier payment may share) only counts a payment that is not one of them.
+  const before = new Set(paymentIdsOf(current.raw));
   return {
-    warnings: [],
+    warnings,
     send: async (): Promise<ProviderWriteResult<Invoice>> => {
-      // Unique to this call: a look-up finds this payment only, never an earlier one that bounced.
-      const transactionId = `invoicekit:${id}:${randomUUID()}`;
-      // The transaction id is this call's own: a payment carrying it IS this write, whatever
+      // The caller's reference is the transaction id; without one, an id unique to this call, so
+      // that a look-up finds this payment only, never an earlier one that bounced.
+      const transactionId = input.reference ?? adapterTransactionId(id);
+      // A payment carrying the transaction id that was not there before IS this write, whatever
       // its status or amount, so finding one means it must not be sent again.
       const findPayment: PaymentLookup = async (signal) => {
         for await (const found of client.payments.list(
           { invoice_number: invoiceNumber },
           { signal, operation: 'invoices.markPaid.lookup' },
         )) {
-          if (found.transaction_id === transactionId) return { data: found };
+          if (found.transaction_id === transactionId && !before.has(String(found.id)))
+            return { data: found };
         }
         return undefined;
       };
@@ -205,8 +214,7 @@ async function planMarkPaid(
             currency: current.currency,
             transaction_id: transactionId,
             ...(input.date !== undefined ? { payment_date: input.date } : {}),
-            ...(input.method !== undefined ? { gateway_key: input.method } : {}),
-            ...(input.reference !== undefined ? { notes: input.reference } : {}),
+            ...(gateway !== undefined ? { gateway_key: gateway } : {}),
           },
           {
             signal: context.signal,
@@ -233,6 +241,40 @@ async function planMarkPaid(
       );
     },
   };
+}
+
+/**
+ * The canonical method → the vendor's gateway key; `other` names no gateway, so it is not sent
+ * and says so (a warning at `method`, known before anything is written).
+ */
+function gatewayOf(method: ParsedMarkPaidInput['method']): {
+  readonly gateway: string | undefined;
+  readonly warnings: AdapterWarning[];
+} {
+  if (method === undefined) return { gateway: undefined, warnings: [] };
+  if (method === 'other')
+    return {
+      gateway: undefined,
+      warnings: [
+        {
+          type: 'unsupported_field',
+          path: 'method',
+          reason:
+            'Plandocket names a payment method by its gateway, and "other" names none; gateway_key was not sent',
+        },
+      ],
+    };
+  return { gateway: GATEWAY_KEY_OF_METHOD[method], warnings: [] };
+}
+
+/** The ids of the payments a vendor invoice carries (`include=payments`). */
+function paymentIdsOf(raw: unknown): string[] {
+  const payments = (raw as { payments?: unknown } | null)?.payments;
+  if (!Array.isArray(payments)) return [];
+  return payments
+    .map((payment) => (payment as { id?: unknown } | null)?.id)
+    .filter((paymentId) => paymentId !== undefined && paymentId !== null)
+    .map(String);
 }
 
 /** A payment recorded as anything but completed does not count towards paid: say so. */

@@ -1,6 +1,13 @@
 import { lenientBoolean, lenientId, lenientList, lenientString } from '@invoicekit/core';
 import { z } from 'zod';
-import { exactDecimal, wholeNumber, wireDate, wireId, wireTimestamp } from './values';
+import {
+  exactDecimal,
+  wholeNumber,
+  wireDate,
+  wireDayOrTimestamp,
+  wireId,
+  wireTimestamp,
+} from './values';
 
 /**
  * The vendor's records, read leniently: every documented field optional, unknown fields kept.
@@ -38,11 +45,12 @@ export const PaymentWire = z.looseObject({
   invoice_id: wireId.optional(),
   amount: exactDecimal.optional(),
   currency: lenientString.optional(),
+  gateway_id: lenientId.optional(),
   gateway_key: lenientString.optional(),
   gateway_name: lenientString.optional(),
   transaction_id: lenientString.optional(),
   status: lenientString.optional(),
-  payment_date: wireTimestamp.optional(),
+  payment_date: wireDayOrTimestamp.optional(),
   notes: lenientString.optional(),
   created_at: wireTimestamp.optional(),
 });
@@ -53,6 +61,8 @@ export const ItemWire = z.looseObject({
   id: lenientId.optional(),
   description: lenientString.optional(),
   name: lenientString.optional(),
+  /** The catalogue item (a Plandocket service) the line was made from, where the vendor says. */
+  product_id: lenientId.optional(),
   quantity: exactDecimal.optional(),
   unit: lenientString.optional(),
   unit_price: exactDecimal.optional(),

@@ -111,3 +111,18 @@ export const wireDate = z.unknown().transform((value, ctx): string | null => {
   ctx.addIssue({ code: 'custom', message: `not a date: ${describeWireValue(value)}` });
   return z.NEVER;
 });
+
+/**
+ * A day or a moment: the payments API documents `payment_date` as "ISO" (a date is what it is
+ * given, reference §4), so a bare date stays a date and anything else is read as a timestamp.
+ */
+export const wireDayOrTimestamp = z.unknown().transform((value, ctx): string | null => {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+    const day = lenientDate.safeParse(value.trim());
+    if (day.success) return day.data;
+  }
+  const parsed = wireTimestamp.safeParse(value);
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: `not a date or timestamp: ${describeWireValue(value)}` });
+  return z.NEVER;
+});

@@ -12,6 +12,7 @@ import {
   type FieldErrors,
 } from '../envelope';
 import { addError, hasErrors, readText } from '../fields';
+import { gatewayOfKey } from '../gateways';
 import { settleInvoice } from '../lifecycle';
 import { includesOf, paginate, queryText, sortRows, type SortFields } from '../query';
 import { renderPayment } from '../render';
@@ -93,6 +94,9 @@ function readPayment(
     const value = readText(body, field, errors);
     if (value !== undefined) fields[field] = value;
   }
+  // The gateway's name follows its key: the vendor names the tenant's gateway, not the caller.
+  if (fields.gateway_key !== undefined)
+    fields.gateway_name = gatewayOfKey(fields.gateway_key)?.name ?? null;
   // A canceled or refunded invoice takes no more money.
   if (invoice && !current && ['cancelled', 'refunded'].includes(invoice.status))
     addError(errors, 'invoice_number', `invoice is ${invoice.status}`);
@@ -194,6 +198,7 @@ export function createPayment(context: RouteContext): EmulatorResponse {
     amount: fields.amount ?? '0.00',
     currency: fields.currency ?? invoice.currency,
     gateway_key: fields.gateway_key ?? null,
+    gateway_name: fields.gateway_name ?? null,
     transaction_id: fields.transaction_id ?? null,
     status: fields.status ?? 'completed',
     payment_date: fields.payment_date ?? context.timestamp,
