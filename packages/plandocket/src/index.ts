@@ -42,6 +42,12 @@ export { JsonNumber, losslessJsonCodec, stringifyWithNumbers } from './codec/los
 export { dataOf, listOf, recordOf } from './codec/envelope';
 export { lenientPagingStrategy, nextCursor, pageHintsOf } from './codec/paging';
 export { toCanonicalInvoice } from './mapping/to-canonical-invoice';
+export {
+  isCompletedPayment,
+  toCanonicalPayment,
+  toCanonicalPayments,
+} from './mapping/to-canonical-payment';
+export { GATEWAY_KEY_OF_METHOD, methodOfGateway } from './mapping/payment-method';
 export { toCanonicalCustomer, toPartySnapshot } from './mapping/to-canonical-customer';
 export { PLANDOCKET_INVOICE_RULES, type PlandocketInvoiceFields } from './mapping/invoice-writer';
 export {

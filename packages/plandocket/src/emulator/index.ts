@@ -3,6 +3,7 @@
  * contract tests and demos, on the core emulator toolkit (faults, journal, loopback or nock).
  */
 export { createPlandocketEmulator, type PlandocketEmulator } from './emulator';
+export { EMULATED_GATEWAYS, type EmulatedGateway } from './gateways';
 export {
   PLANDOCKET_SCOPES,
   type PlandocketEmulatorOptions,

@@ -196,6 +196,8 @@ describe('a full invoice (include=items,payments,contact) → canonical', () => 
       { today: '2026-11-21' },
     );
     expect(canceled.totals).toMatchObject({ paid: '100.00', due: '0.00' });
+    // Owing nothing is not being paid in full: no paid date.
+    expect(canceled.paidDate).toBeNull();
     expect(canceled.state).toMatchObject({ lifecycle: 'canceled', due: 'none' });
   });
 

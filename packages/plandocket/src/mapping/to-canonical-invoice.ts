@@ -119,8 +119,9 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     Array.isArray(rawPayments) ? rawPayments : (wire.payments ?? []),
     { id, currency },
   );
+  // Paid in full by its payments (not merely owing nothing, as a canceled invoice does).
   const paidDate =
-    due.lessThanOrEqualTo(0) && payments.length > 0
+    paid.greaterThan(0) && gross.minus(paid).lessThanOrEqualTo(0) && payments.length > 0
       ? (payments
           .map((payment) => payment.date)
           .filter((date): date is string => date !== null)
