@@ -285,3 +285,40 @@ describe('state facts that hold together', () => {
     });
   });
 });
+
+describe('customer bank details', () => {
+  it('keep the bank, the account and the BIC (the client card’s swift)', async () => {
+    const bank = { bankName: 'mBank', iban: 'PL61109010140000071219812874', bic: 'BREXPLPW' };
+    const { data, warnings } = await adapter.customers.create({
+      kind: 'company',
+      name: 'Client S.A.',
+      bank,
+    });
+    expect(warnings).toEqual([]);
+    expect(lastBody('POST', '/clients.json').client).toMatchObject({
+      bank: 'mBank',
+      bank_account: 'PL61109010140000071219812874',
+      swift: 'BREXPLPW',
+    });
+    expect((await adapter.customers.get(data.id)).bank).toEqual(bank);
+    const [listed] = await collect(adapter.customers.list({ name: 'Client S.A.' }));
+    expect(listed?.bank).toEqual(bank);
+  });
+});
+
+describe('line units', () => {
+  it('survive a list and a replacement of the lines', async () => {
+    const { data } = await adapter.invoices.create({
+      currency: 'PLN',
+      customer: buyer,
+      lines: [{ ...line, unit: 'h' }],
+    });
+    const [listed] = await collect(adapter.invoices.list());
+    expect(listed?.lines[0]?.unit).toBe('h');
+    const updated = await adapter.invoices.update(data.id, {
+      lines: [{ ...line, unit: 'kg' }],
+    });
+    expect(updated.data.lines.map((item) => item.unit)).toEqual(['kg']);
+    expect((await adapter.invoices.get(data.id)).lines[0]?.unit).toBe('kg');
+  });
+});

@@ -151,6 +151,19 @@ export const InvoiceInput = vendorInput({
   discount: decimalInput.nullish(),
   ...party('buyer'),
   ...party('seller'),
+  seller_bank_account: text,
+  seller_bank: text,
+  exchange_currency: text,
+  exchange_kind: text,
+  exchange_currency_rate: decimalInput.nullish(),
+  /** The early-payment discount: on/off, the last day it applies, its percentage. */
+  skonto_active: flag.nullish(),
+  skonto_discount_date: text,
+  skonto_discount_value: decimalInput.nullish(),
+  /** Never printed. */
+  internal_note: text,
+  /** Fields the vendor takes only here on create (VosFactures: `seller_bank_swift`). */
+  additional_fields: z.record(z.string(), z.json()).optional(),
   positions: z.array(PositionInput).optional(),
 });
 
@@ -170,6 +183,7 @@ export const ClientInput = vendorInput({
   country: text,
   bank: text,
   bank_account: text,
+  swift: text,
   shortcut: text,
   note: text,
   external_id: text,

@@ -32,7 +32,7 @@ export const CUSTOMER_RULES = {
     fields: {
       bankName: { write: (bank) => ({ bank }) },
       iban: { write: (iban) => ({ bank_account: iban }) },
-      bic: { unsupported: 'InvoiceOcean keeps no BIC on the client card' },
+      bic: { write: (swift) => ({ swift }) },
     },
   },
   externalId: { write: (externalId) => ({ external_id: externalId }) },

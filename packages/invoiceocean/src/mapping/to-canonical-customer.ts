@@ -34,8 +34,12 @@ export function toCanonicalCustomer(raw: unknown, operation = 'customers.read'):
       country: wire.country,
     }),
     bank:
-      wire.bank || wire.bank_account
-        ? { bankName: wire.bank ?? null, iban: wire.bank_account ?? null, bic: null }
+      wire.bank || wire.bank_account || wire.swift
+        ? {
+            bankName: wire.bank ?? null,
+            iban: wire.bank_account ?? null,
+            bic: wire.swift ?? null,
+          }
         : null,
     customerNumber: null,
     externalId: wire.external_id ?? null,

@@ -27,6 +27,9 @@ function clientBody(input: CustomerFields, operation: string) {
 }
 
 /** The InvoiceOcean customer (client card) operations; no customer options are taken. */
+/** The client's bank fields are opt-in on reads (reference §5.3). */
+const CLIENT_READ_FIELDS = { 'additional_fields[client]': 'bank_account,swift' } as const;
+
 export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOceanCustomerDeps) {
   return {
     list: (query, { operation, signal }) => {
@@ -46,6 +49,7 @@ export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOcea
                 email: query.email,
                 tax_no: query.taxId,
                 external_id: query.externalId,
+                ...CLIENT_READ_FIELDS,
               },
               { operation, signal: pageSignal },
             )
@@ -55,7 +59,10 @@ export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOcea
     },
 
     get: async (id, { operation, signal }) =>
-      toCanonicalCustomer(await client.clients.fetchRaw(id, { operation, signal }), operation),
+      toCanonicalCustomer(
+        await client.clients.fetchRaw(id, { operation, signal }, CLIENT_READ_FIELDS),
+        operation,
+      ),
 
     create: (input, { operation, signal }) => {
       const { body, warnings } = clientBody(input, operation);

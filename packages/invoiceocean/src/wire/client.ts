@@ -28,6 +28,8 @@ export const ClientWire = z.looseObject({
   country: lenientString.optional(),
   bank: lenientString.optional(),
   bank_account: lenientString.optional(),
+  /** The client's BIC, with `additional_fields[client]=bank_account,swift`. */
+  swift: lenientString.optional(),
   shortcut: lenientString.optional(),
   note: lenientString.optional(),
   external_id: lenientString.optional(),

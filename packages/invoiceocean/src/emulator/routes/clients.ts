@@ -4,6 +4,20 @@ import { publicToken, type RouteContext } from '../context';
 import { ERRORS, renderClient, respond, validationError } from '../render';
 import type { StoredClient } from '../state';
 
+/**
+ * A client as a read answers it: the SWIFT only when asked, `additional_fields[client]=swift`
+ * (reference §5.3); the recorded client answer carries no such key.
+ */
+function renderRead(context: RouteContext, client: StoredClient): Record<string, unknown> {
+  const asked = context.request.query
+    .getAll('additional_fields[client]')
+    .flatMap((value) => value.split(','))
+    .includes('swift');
+  return Object.fromEntries(
+    Object.entries(renderClient(client)).filter(([key]) => asked || key !== 'swift'),
+  );
+}
+
 const CLIENT_FIELDS = [
   'name',
   'shortcut',
@@ -22,6 +36,7 @@ const CLIENT_FIELDS = [
   'last_name',
   'bank',
   'bank_account',
+  'swift',
   'note',
   'company',
   'person',
@@ -191,7 +206,9 @@ export function handleClients(context: RouteContext): EmulatorResponse {
         format,
         200,
         'clients',
-        matches.slice((page - 1) * perPage, page * perPage).map(renderClient),
+        matches
+          .slice((page - 1) * perPage, page * perPage)
+          .map((client) => renderRead(context, client)),
       );
     }
     if (request.method === 'POST') {
@@ -204,7 +221,7 @@ export function handleClients(context: RouteContext): EmulatorResponse {
   }
   const client = state.clients.get(Number(path.id));
   if (!client) return respond(format, 404, 'error', ERRORS.notFound);
-  if (request.method === 'GET') return respond(format, 200, 'client', renderClient(client));
+  if (request.method === 'GET') return respond(format, 200, 'client', renderRead(context, client));
   if (request.method === 'PUT' || request.method === 'PATCH') {
     const input = pick((body.client ?? {}) as Record<string, unknown>);
     if (input.shortcut !== undefined)
