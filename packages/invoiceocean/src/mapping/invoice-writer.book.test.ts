@@ -23,7 +23,7 @@ const write = (
   writeFields(invoiceRulesFor(brand), input, {
     provider: 'invoiceocean',
     operation: 'invoices.create',
-    context: { operation: 'invoices.create', options: undefined, brand, ...context },
+    context: { operation: 'invoices.create', options: undefined, ...context },
   });
 const paths = (warnings: readonly unknown[]) =>
   warnings.map((warning) => (warning as { path?: string }).path);

@@ -38,14 +38,15 @@ export interface InvoiceWriteContext {
   readonly currentIssueDate?: string | null | undefined;
   /** Today, `YYYY-MM-DD`: the issue date the vendor gives a create without one. */
   readonly today?: string | undefined;
-  /** The brand of the account: only VosFactures keeps the seller's SWIFT on the invoice. */
-  readonly brand?: Brand | undefined;
 }
 
 /** `YYYY-MM-DD` plus whole days, on the calendar. */
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+const SWIFT_REASON =
+  'only VosFactures keeps the seller’s SWIFT on an invoice (seller_bank_swift); not sent';
 
 const ONE_ORDER_ID =
   'InvoiceOcean keeps one order id (oid) for externalId and orderId: each reads back as the other';
@@ -179,7 +180,9 @@ function invoiceDiscountFields(lines: readonly Line[], operation: string): Recor
 /**
  * Canonical invoice → the vendor's `invoice` object (create or update), one rule per canonical
  * field: the compiler refuses this table when the canonical input gains a field it does not
- * handle. Rule order is warning order: order id, buyer, seller, then the lines.
+ * handle. Rule order is warning order: the header (number, dates, terms, skonto, bank account,
+ * rate, notes), the order id, the buyer, the seller, then the lines. {@link invoiceRulesFor}
+ * gives VosFactures its own (it keeps the seller's SWIFT).
  */
 export const INVOICE_RULES = {
   // The vendor numbers a document itself only when no number is given (reference §7.1).
@@ -211,17 +214,7 @@ export const INVOICE_RULES = {
     fields: {
       bankName: { write: (seller_bank) => ({ seller_bank }) },
       iban: { write: (seller_bank_account) => ({ seller_bank_account }) },
-      bic: {
-        write: (bic, scope) => {
-          // VosFactures documents `seller_bank_swift`, sent inside `additional_fields`.
-          if (scope.context.brand === 'vosfactures')
-            return { additional_fields: { seller_bank_swift: bic } };
-          scope.unsupported(
-            'only VosFactures keeps the seller’s SWIFT on an invoice (seller_bank_swift); not sent',
-          );
-          return undefined;
-        },
-      },
+      bic: { unsupported: SWIFT_REASON },
     },
   },
   exchangeRate: {
@@ -298,20 +291,18 @@ export const INVOICE_RULES = {
 } satisfies FieldRules<InvoiceFields, InvoiceFields, Record<string, unknown>, InvoiceWriteContext>;
 
 /**
- * The rules of an account's brand: only VosFactures keeps the seller's SWIFT, so elsewhere
- * `bankAccount.bic` is unsupported (and described so).
+ * The rules of an account's brand: {@link INVOICE_RULES}, except on VosFactures, which keeps the
+ * seller's SWIFT (`bankAccount.bic`, unsupported elsewhere and described so).
  */
 export function invoiceRulesFor(brand: Brand) {
-  if (brand === 'vosfactures') return INVOICE_RULES;
+  if (brand !== 'vosfactures') return INVOICE_RULES;
   return {
     ...INVOICE_RULES,
     bankAccount: {
       fields: {
         ...INVOICE_RULES.bankAccount.fields,
-        bic: {
-          unsupported:
-            'only VosFactures keeps the seller’s SWIFT on an invoice (seller_bank_swift); not sent',
-        },
+        // VosFactures documents `seller_bank_swift` among the fields sent in `additional_fields`.
+        bic: { write: (seller_bank_swift) => ({ additional_fields: { seller_bank_swift } }) },
       },
     },
   } satisfies FieldRules<

@@ -95,8 +95,8 @@ function asList(value: unknown): unknown[] {
 }
 
 /** The vendor's invoice body of a canonical write: the rules, then the caller's options. */
-function invoiceBody(input: InvoiceFields, context: InvoiceWriteContext & { brand: Brand }) {
-  const { body, warnings } = writeFields(invoiceRulesFor(context.brand), input, {
+function invoiceBody(input: InvoiceFields, brand: Brand, context: InvoiceWriteContext) {
+  const { body, warnings } = writeFields(invoiceRulesFor(brand), input, {
     provider: INVOICEOCEAN,
     operation: context.operation,
     context,
@@ -167,12 +167,11 @@ export function invoiceOceanInvoiceOperations({
         input.type === 'credit_note' && input.relatedInvoiceId !== undefined
           ? await correctedPositions(input.relatedInvoiceId, signal)
           : undefined;
-      const { invoice, warnings } = invoiceBody(input, {
+      const { invoice, warnings } = invoiceBody(input, brand, {
         operation,
         options,
         corrected,
         today: today(),
-        brand,
       });
       const oid = input.externalId;
       const call: CallOptions = { operation, signal };
@@ -249,13 +248,12 @@ export function invoiceOceanInvoiceOperations({
             signal,
           )
         : undefined;
-      const { invoice, warnings } = invoiceBody(input, {
+      const { invoice, warnings } = invoiceBody(input, brand, {
         operation,
         options,
         currentKind: typeof current?.kind === 'string' ? current.kind : null,
         currentIssueDate: typeof current?.issue_date === 'string' ? current.issue_date : null,
         corrected,
-        brand,
       });
       const destroyedIds = currentPositions.flatMap((position) =>
         position.id === undefined || position.id === null ? [] : [Number(position.id)],
