@@ -53,6 +53,15 @@ describe('readInvoiceState', () => {
       }).state.due,
     ).toBe('none');
     expect(amountDue({ gross: '100.00', paid: '20.00', canceled: true })).toBe('0');
+    // Partly paid, then canceled: owes nothing, and is still partly paid, not paid.
+    expect(
+      readInvoiceState('canceled', {
+        totals: { gross: '100.00', paid: '20.00', due: '0' },
+        dueDate: null,
+        today,
+        raw: 'canceled',
+      }).state,
+    ).toEqual({ lifecycle: 'canceled', payment: 'partially_paid', due: 'none' });
   });
 
   it('summarises a paid, sent invoice as paid and keeps "sent" among its statuses', () => {

@@ -84,8 +84,8 @@ function paymentStateOf(
   if (vendorStatus === 'refunded') return 'refunded';
   const gross = toDecimal(totals.gross);
   const paid = toDecimal(totals.paid);
-  const due = toDecimal(totals.due);
-  if (paid.greaterThan(0)) return due.greaterThan(0) ? 'partially_paid' : 'paid';
+  // Against the gross, not the amount due: a canceled document owes 0 but was only partly paid.
+  if (paid.greaterThan(0)) return paid.lessThan(gross) ? 'partially_paid' : 'paid';
   // A zero document the vendor calls paid is paid; one with money due is not, whatever it says.
   if (vendorStatus === 'paid' && gross.isZero()) return 'paid';
   return 'unpaid';
