@@ -144,7 +144,7 @@ describe('lifecycle replay, planned from both states', () => {
     expect(cannot).toEqual([
       {
         field: 'payments',
-        reason: expect.stringContaining('2 payments carried as one of 500 EUR on 2026-03-10'),
+        reason: expect.stringContaining('2 payments carried as one of 500.00 EUR on 2026-03-10'),
       },
     ]);
     // Partly paid: nothing can be recorded, and both the payments and the paid total say why.

@@ -1,4 +1,10 @@
-import { toDecimal, type Invoice, type PaymentMethod } from '@invoicekit/core';
+import {
+  formatMoney,
+  isCurrencyCode,
+  toDecimal,
+  type Invoice,
+  type PaymentMethod,
+} from '@invoicekit/core';
 
 /** One step that brings the target invoice closer to the source invoice's state. */
 export type LifecycleStep =
@@ -182,7 +188,7 @@ function planPayments(
     ? [
         {
           field: 'payments',
-          reason: `the target records one whole payment: ${payments.length} payments carried as one of ${total.toString()} ${source.currency} on ${source.paidDate ?? last.date ?? 'the day carried'}`,
+          reason: `the target records one whole payment: ${payments.length} payments carried as one of ${isCurrencyCode(source.currency) ? formatMoney(total, source.currency) : total.toString()} ${source.currency} on ${source.paidDate ?? last.date ?? 'the day carried'}`,
         },
         ...dating,
       ]

@@ -118,14 +118,20 @@ type FilledLine = {
 /** A nullable source value as an optional input value. */
 const given = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
+function negate(value: string): string {
+  return value.startsWith('-') ? value.slice(1) : `-${value}`;
+}
+
 /** How every field of a line input is filled from the source line. */
 const LINE_INPUT_FROM_SOURCE = {
   description: (line) => line.description || '—',
   sku: (line) => given(line.sku),
   productId: () => undefined,
-  quantity: (line) => line.quantity,
+  // A vendor that reads corrections as negative quantities (InvoiceOcean): the canonical input
+  // takes none, so the sign moves to the unit price — the same amount, announced by planCreateInput.
+  quantity: (line) => (line.quantity.startsWith('-') ? line.quantity.slice(1) : line.quantity),
   unit: (line) => given(line.unit),
-  unitPrice: (line) => line.unitPrice,
+  unitPrice: (line) => (line.quantity.startsWith('-') ? negate(line.unitPrice) : line.unitPrice),
   unitPriceKind: (line) => line.unitPriceKind,
   taxRate: (line) => line.taxRate,
   discount: (line) => given(line.discount),
@@ -354,6 +360,14 @@ export function planCreateInput(
     context,
   );
   const warnings = uncarriedFieldWarnings(source);
+  source.lines.forEach((line, index) => {
+    if (line.quantity.startsWith('-'))
+      warnings.push({
+        type: 'approximated',
+        path: `lines.${index}.quantity`,
+        reason: `a negative quantity (${line.quantity}) is written as a positive one at a negative unit price: the same amount`,
+      });
+  });
   dropInvalid(input, warnings);
   if (input.seller !== undefined) {
     const seller = validFields(PartySnapshotInputSchema, input.seller, 'seller');
