@@ -69,6 +69,15 @@ export function fieldCapabilityTable(): string {
         if (!paths[record].includes(field.path)) paths[record].push(field.path);
     return [provider, fields, adapter.capabilities] as const;
   });
+  // A writer that takes an object whole (`bankAccount`) and one that maps its fields one by one
+  // (`bankAccount.iban`): the table lists the fields, and the whole rule applies to each.
+  for (const record of ['invoice', 'customer'] as const)
+    paths[record] = paths[record].filter(
+      (path) => !paths[record].some((other) => other.startsWith(`${path}.`)),
+    );
+  const handlingOf = (fields: readonly FieldHandling[] | null, path: string) =>
+    fields?.find((field) => field.path === path) ??
+    fields?.find((field) => path.startsWith(`${field.path}.`));
   for (const [provider, fields, capabilities] of described) {
     const noCreate = 'the API cannot create invoices (a source only)';
     for (const path of paths.invoice)
@@ -76,7 +85,7 @@ export function fieldCapabilityTable(): string {
         path,
         provider,
         cellOf(
-          fields.invoice?.find((field) => field.path === path),
+          handlingOf(fields.invoice, path),
           fields.invoice ? 'the writer has no rule' : noCreate,
         ),
       );
@@ -91,8 +100,8 @@ export function fieldCapabilityTable(): string {
         `customer: ${path}`,
         provider,
         cellOf(
-          fields.customer?.find((field) => field.path === path),
-          'the API cannot create customers',
+          handlingOf(fields.customer, path),
+          fields.customer ? 'the writer has no rule' : 'the API cannot create customers',
         ),
       );
   }

@@ -199,11 +199,22 @@ function compareLines(source: readonly Line[], target: readonly Line[]): Differe
   return differences;
 }
 
-/** Paths whose value follows from others: a line's price or a payment moves the totals. */
-const DERIVED =
-  /^(totals\.|taxBreakdown\.|lines\.\d+\.totals\.|state\.payment$|state\.due$|paidDate$)/;
-/** The fields a derived difference can follow from. */
-const CAUSES = /^(lines|payments|dueDate|state\.lifecycle)/;
+/**
+ * The fields a derived value follows from, by the derived field's path: a line's totals from that
+ * line, the tax of a rate and the document amounts from the lines, what was paid from the
+ * payments, the due state from the due date, payments and lifecycle. `null`: not derived.
+ */
+function causesOf(field: string): readonly string[] | null {
+  const line = /^lines\.(\d+)\.totals\./.exec(field);
+  if (line) return [`lines.${line[1]}`];
+  if (field.startsWith('taxBreakdown.') || /^totals\.(net|tax|gross)$/.test(field))
+    return ['lines'];
+  if (/^totals\.(paid|due)$/.test(field) || field === 'state.payment' || field === 'paidDate')
+    return ['payments', 'totals.paid', 'lines', 'state.lifecycle'];
+  if (field === 'state.due')
+    return ['dueDate', 'payments', 'totals.paid', 'state.lifecycle', 'lines'];
+  return null;
+}
 
 function covers(announced: string, field: string): boolean {
   return (
@@ -214,9 +225,9 @@ function covers(announced: string, field: string): boolean {
 /**
  * Marks each difference the migration announced — by a warning or a step it could not take at
  * the same path (or a parent or child path) — as explained, with the announced reason. A derived
- * difference (a total, a rate's tax, the payment or due state, the paid date) is explained when
- * it follows from an explained difference in the lines, payments, due date or lifecycle, and only
- * then; every other difference stays a mismatch.
+ * difference (a line's totals, a rate's tax, the document amounts, the payment or due state, the
+ * paid date) is explained when it follows from an explained difference of what it is derived
+ * from, and no unexplained one; every other difference stays a mismatch.
  */
 export function explainDifferences(
   differences: readonly Difference[],
@@ -228,19 +239,17 @@ export function explainDifferences(
     );
     return announced ? { ...difference, explained: announced.reason } : difference;
   });
-  const causes = direct.filter(
-    (difference) => difference.explained && CAUSES.test(difference.field),
-  );
-  const unexplainedCauses = direct.some(
-    (difference) =>
-      !difference.explained && CAUSES.test(difference.field) && !DERIVED.test(difference.field),
-  );
   return direct.map((difference) => {
-    if (difference.explained || !DERIVED.test(difference.field) || unexplainedCauses)
-      return difference;
-    const cause = causes[0];
-    return cause
-      ? { ...difference, explained: `follows from ${cause.field}: ${cause.explained ?? ''}` }
-      : difference;
+    const causes = causesOf(difference.field);
+    if (difference.explained || causes === null) return difference;
+    const from = direct.filter(
+      (other) =>
+        other !== difference &&
+        causesOf(other.field) === null &&
+        causes.some((cause) => covers(cause, other.field)),
+    );
+    const cause = from.find((other) => other.explained);
+    if (!cause || from.some((other) => !other.explained)) return difference;
+    return { ...difference, explained: `follows from ${cause.field}: ${cause.explained ?? ''}` };
   });
 }
