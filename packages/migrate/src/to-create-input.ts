@@ -295,17 +295,26 @@ function dropInvalid(input: InvoiceCreateInput, warnings: AdapterWarning[]): voi
       input.bankAccount = bank.value as NonNullable<InvoiceCreateInput['bankAccount']>;
     else delete input.bankAccount;
   }
-  for (const field of ['earlyPaymentDiscount', 'exchangeRate'] as const) {
-    const schema =
-      field === 'exchangeRate' ? ExchangeRateInputSchema : EarlyPaymentDiscountInputSchema;
-    if (input[field] !== undefined && !schema.safeParse(input[field]).success) {
-      delete input[field];
-      warnings.push({
-        type: 'unsupported_field',
-        path: field,
-        reason: 'the source value is not valid canonical input; not carried',
-      });
-    }
+  const invalid = (path: string): void => {
+    warnings.push({
+      type: 'unsupported_field',
+      path,
+      reason: 'the source value is not valid canonical input; not carried',
+    });
+  };
+  if (
+    input.earlyPaymentDiscount !== undefined &&
+    !EarlyPaymentDiscountInputSchema.safeParse(input.earlyPaymentDiscount).success
+  ) {
+    delete input.earlyPaymentDiscount;
+    invalid('earlyPaymentDiscount');
+  }
+  if (
+    input.exchangeRate !== undefined &&
+    !ExchangeRateInputSchema.safeParse(input.exchangeRate).success
+  ) {
+    delete input.exchangeRate;
+    invalid('exchangeRate');
   }
   if (input.exchangeRate?.currency === input.currency) {
     delete input.exchangeRate;
