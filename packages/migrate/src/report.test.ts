@@ -84,5 +84,6 @@ describe('summarize', () => {
     expect(text).toContain('mismatch FV/2025/0043: language pl ≠ de');
     expect(text).not.toMatch(/mismatch FV\/2025\/0043:.*number/);
     expect(text).toContain('skipped 3: a draft, and the target has no drafts');
+    expect(text).toContain('numbers: 1 invoices numbered by the target (e.g. FV/2025/0042 → 4)');
   });
 });

@@ -92,6 +92,16 @@ export function summarize(report: MigrationReport): string {
     lines.push(
       '  interrupted: stopped before every invoice was read — run the same migration again, with the same journal, to carry the rest',
     );
+  const renumbered = report.invoices.filter(
+    (entry) =>
+      entry.targetNumber !== undefined &&
+      entry.targetNumber !== null &&
+      entry.targetNumber !== entry.sourceNumber,
+  );
+  if (renumbered.length > 0)
+    lines.push(
+      `  numbers: ${renumbered.length} invoices numbered by the target (e.g. ${renumbered[0]?.sourceNumber ?? renumbered[0]?.sourceId ?? ''} → ${renumbered[0]?.targetNumber ?? ''}); the report maps each source number to its target number`,
+    );
   for (const warning of report.warnings) lines.push(`  warning: ${warning}`);
   if (c.unknown > 0)
     lines.push(
