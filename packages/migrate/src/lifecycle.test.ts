@@ -206,3 +206,28 @@ describe('lifecycle replay, planned from both states', () => {
     ).toEqual([{ field: 'state.lifecycle', reason: 'the target cannot cancel' }]);
   });
 });
+
+describe('payments on a target whose total differs by its rounding', () => {
+  it('the last payment of a paid source settles the target, and says so', () => {
+    const target = invoice('issued');
+    const rounded = { ...target, totals: { ...target.totals, gross: '500.01', due: '500.01' } };
+    const { steps, cannot } = planLifecycle(invoice('paid', [card, transfer]), rounded, everything);
+    expect(steps.map((step) => (step.kind === 'pay' ? step.amount : step.kind))).toEqual([
+      '300.00',
+      '200.01',
+    ]);
+    expect(cannot).toEqual([
+      { field: 'payments.1.amount', reason: expect.stringContaining('amount due is 200.01') },
+    ]);
+  });
+
+  it('never pays more than the target says is due', () => {
+    const target = invoice('issued');
+    const smaller = { ...target, totals: { ...target.totals, gross: '250.00', due: '250.00' } };
+    const { steps, cannot } = planLifecycle(invoice('paid', [card, transfer]), smaller, everything);
+    expect(steps.map((step) => (step.kind === 'pay' ? step.amount : step.kind))).toEqual([
+      '250.00',
+    ]);
+    expect(cannot.map((entry) => entry.field)).toEqual(['payments.0.amount', 'payments.1']);
+  });
+});

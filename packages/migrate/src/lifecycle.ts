@@ -43,6 +43,10 @@ export interface TargetAbilities {
  */
 export type DraftPolicy = 'skip' | 'as-draft' | 'issue';
 
+function formatAmount(amount: ReturnType<typeof toDecimal>, currency: string): string {
+  return isCurrencyCode(currency) ? formatMoney(amount, currency) : amount.toString();
+}
+
 /** A source payment as the replay pays it. */
 interface WantedPayment {
   readonly amount: string;
@@ -152,10 +156,37 @@ function planPayments(
   const held = target.payments.length;
   if (abilities.partialPayments) {
     // Already held, in order: a resumed run pays only what is missing.
-    payments
-      .slice(held)
-      .forEach((payment, offset) => steps.push({ kind: 'pay', index: held + offset, ...payment }));
-    return dating;
+    const pending = payments.slice(held);
+    const adjusted: CannotReplay[] = [];
+    let due = toDecimal(target.totals.due);
+    pending.forEach((payment, offset) => {
+      const index = held + offset;
+      const wanted = toDecimal(payment.amount);
+      if (!due.greaterThan(0)) {
+        adjusted.push({
+          field: `payments.${index}`,
+          reason: `the target owes nothing more: the payment of ${payment.amount} is not recorded`,
+        });
+        return;
+      }
+      // The target's total may differ from the source's by its rounding: the last payment of a
+      // paid source settles what the target says is due, and no payment exceeds it.
+      const settle = offset === pending.length - 1 && source.state.payment === 'paid';
+      const amount = settle || wanted.greaterThan(due) ? due : wanted;
+      if (!amount.equals(wanted))
+        adjusted.push({
+          field: `payments.${index}.amount`,
+          reason: `the target's amount due is ${formatAmount(due, source.currency)}, not ${payment.amount}: the payment settles that`,
+        });
+      due = due.minus(amount);
+      steps.push({
+        kind: 'pay',
+        index,
+        ...payment,
+        amount: amount.equals(wanted) ? payment.amount : formatAmount(amount, source.currency),
+      });
+    });
+    return [...adjusted, ...dating];
   }
   // Whole payments only: the source, if paid in full, is carried as one payment.
   const fullyPaid = source.state.payment === 'paid';
