@@ -176,12 +176,10 @@ export class CustomerMapper {
       const write = toCustomerWrite(party, externalId);
       const created = await this.to.customers.create(write.input);
       id = created.data.id;
-      warnings = [
-        ...write.warnings.map((warning) =>
-          warning.type === 'other' ? warning : { ...warning, path: `customer.${warning.path}` },
-        ),
-        ...created.warnings,
-      ];
+      // At `customer.…`, so that a customer's warning never explains a field of the invoice.
+      warnings = [...write.warnings, ...created.warnings].map((warning) =>
+        warning.type === 'other' ? warning : { ...warning, path: `customer.${warning.path}` },
+      );
     }
     this.journal.append({ kind: 'customer', sourceId: key, targetId: id });
     this.known.set(key, id);

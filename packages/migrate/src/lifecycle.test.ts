@@ -231,3 +231,44 @@ describe('payments on a target whose total differs by its rounding', () => {
     expect(cannot.map((entry) => entry.field)).toEqual(['payments.0.amount', 'payments.1']);
   });
 });
+
+describe('payments, resumed or odd', () => {
+  it('settles only a rounding difference: a target total far from the source is paid as the source was', () => {
+    const target = invoice('issued');
+    const larger = { ...target, totals: { ...target.totals, gross: '900.00', due: '900.00' } };
+    const { steps, cannot } = planLifecycle(invoice('paid', [card, transfer]), larger, everything);
+    expect(steps.map((step) => (step.kind === 'pay' ? step.amount : step.kind))).toEqual([
+      '300.00',
+      '200.00',
+    ]);
+    expect(cannot).toEqual([]);
+  });
+
+  it('a resumed run announces what the first one did, though it takes no step', () => {
+    const source = invoice('paid', [card, transfer]);
+    const first = planLifecycle(source, invoice('issued'), wholeOnly);
+    const held = invoice('paid', [payment('500.00', '2026-03-10', 'transfer')]);
+    const resumed = planLifecycle(source, held, wholeOnly);
+    expect(resumed.steps).toEqual([]);
+    expect(resumed.cannot).toEqual(first.cannot);
+    // A target that kept no method says so from its own state, on every run.
+    const noMethod = planLifecycle(
+      source,
+      invoice('paid', [payment('300.00', '2026-03-05'), payment('200.00', '2026-03-10')]),
+      everything,
+    );
+    expect(noMethod.cannot.map((entry) => entry.field)).toEqual([
+      'payments.0.method',
+      'payments.1.method',
+    ]);
+  });
+
+  it('pays nothing more when the target holds a payment the source does not have', () => {
+    const { steps } = planLifecycle(
+      invoice('paid', [card, transfer]),
+      invoice('partially_paid', [payment('120.00', '2026-03-01', 'card')]),
+      everything,
+    );
+    expect(steps).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import {
   formatMoney,
   isCurrencyCode,
+  minorUnit,
   toDecimal,
   type Invoice,
   type PaymentMethod,
@@ -153,11 +154,31 @@ function planPayments(
       { field: 'payments', reason: 'the target cannot record payments' },
       { field: 'totals.paid', reason: 'the target cannot record payments' },
     ];
-  const held = target.payments.length;
+  // Announced from both states, never from the steps taken: a resumed run, which finds the
+  // payments already held and takes no step, announces exactly what the first run did.
+  const fromTarget = heldAnnouncements(payments, target);
   if (abilities.partialPayments) {
-    // Already held, in order: a resumed run pays only what is missing.
+    const held = heldPrefix(payments, target, source);
+    if (held < target.payments.length)
+      // The target holds payments the source does not have, in this order: paying anything more
+      // could pay twice. Nothing is paid; reconciliation shows the difference as a mismatch.
+      return [...fromTarget, ...dating];
     const pending = payments.slice(held);
-    const adjusted: CannotReplay[] = [];
+    // A settling payment the target already holds is announced as when it was paid.
+    const adjusted: CannotReplay[] = target.payments.slice(0, held).flatMap((payment, index) =>
+      toDecimal(payment.amount).equals(toDecimal(payments[index]?.amount ?? payment.amount))
+        ? []
+        : [
+            {
+              field: `payments.${index}.amount`,
+              reason: settleReason(
+                toDecimal(payment.amount),
+                payments[index]?.amount ?? '',
+                source.currency,
+              ),
+            },
+          ],
+    );
     let due = toDecimal(target.totals.due);
     pending.forEach((payment, offset) => {
       const index = held + offset;
@@ -169,14 +190,19 @@ function planPayments(
         });
         return;
       }
-      // The target's total may differ from the source's by its rounding: the last payment of a
-      // paid source settles what the target says is due, and no payment exceeds it.
-      const settle = offset === pending.length - 1 && source.state.payment === 'paid';
+      // The target's total may differ from the source's by its rounding (within a minor unit per
+      // line): the last payment of a paid source settles what the target says is due. No payment
+      // exceeds what is due.
+      const last = offset === pending.length - 1;
+      const settle =
+        last &&
+        source.state.payment === 'paid' &&
+        due.minus(wanted).abs().lessThanOrEqualTo(roundingTolerance(source));
       const amount = settle || wanted.greaterThan(due) ? due : wanted;
       if (!amount.equals(wanted))
         adjusted.push({
           field: `payments.${index}.amount`,
-          reason: `the target's amount due is ${formatAmount(due, source.currency)}, not ${payment.amount}: the payment settles that`,
+          reason: settleReason(due, payment.amount, source.currency),
         });
       due = due.minus(amount);
       steps.push({
@@ -186,7 +212,7 @@ function planPayments(
         amount: amount.equals(wanted) ? payment.amount : formatAmount(amount, source.currency),
       });
     });
-    return [...adjusted, ...dating];
+    return [...fromTarget, ...adjusted, ...dating];
   }
   // Whole payments only: the source, if paid in full, is carried as one payment.
   const fullyPaid = source.state.payment === 'paid';
@@ -201,27 +227,83 @@ function planPayments(
         reason: `the target records whole payments only; ${source.totals.paid} paid is not carried`,
       },
     ];
-  if (held > 0) return [];
   const last = payments.at(-1) as WantedPayment;
   const total = payments.reduce(
     (sum, payment) => sum.plus(toDecimal(payment.amount)),
     toDecimal('0'),
   );
-  steps.push({
-    kind: 'pay',
-    index: 0,
-    amount: target.totals.due,
-    date: source.paidDate ?? last.date,
-    method: last.method,
-    reference: last.reference,
-  });
+  if (target.payments.length === 0)
+    steps.push({
+      kind: 'pay',
+      index: 0,
+      amount: target.totals.due,
+      date: source.paidDate ?? last.date,
+      method: last.method,
+      reference: last.reference,
+    });
+  const announced = [...fromTarget, ...dating];
   return payments.length > 1
     ? [
         {
           field: 'payments',
-          reason: `the target records one whole payment: ${payments.length} payments carried as one of ${isCurrencyCode(source.currency) ? formatMoney(total, source.currency) : total.toString()} ${source.currency} on ${source.paidDate ?? last.date ?? 'the day carried'}`,
+          reason: `the target records one whole payment: ${payments.length} payments carried as one of ${formatAmount(total, source.currency)} ${source.currency} on ${source.paidDate ?? last.date ?? 'the day carried'}`,
         },
-        ...dating,
+        ...announced,
       ]
-    : dating;
+    : announced;
+}
+
+/** One minor unit per line (and one for the document): how far a target's rounding may differ. */
+function roundingTolerance(source: Invoice): ReturnType<typeof toDecimal> {
+  const unit = isCurrencyCode(source.currency) ? minorUnit(source.currency) : toDecimal('0.01');
+  return unit.times(source.lines.length + 1);
+}
+
+function settleReason(due: ReturnType<typeof toDecimal>, wanted: string, currency: string): string {
+  return `the target's amount due is ${formatAmount(due, currency)}, not ${wanted}: the payment settles that`;
+}
+
+/**
+ * How many of the target's payments are the source's first ones, in order (same amount; the last
+ * one of a paid source may be the settling amount, within the rounding tolerance).
+ */
+function heldPrefix(payments: readonly WantedPayment[], target: Invoice, source: Invoice): number {
+  let held = 0;
+  for (const [index, payment] of target.payments.entries()) {
+    const wanted = payments[index];
+    if (!wanted) break;
+    const difference = toDecimal(payment.amount).minus(toDecimal(wanted.amount)).abs();
+    const settling = index === payments.length - 1 && source.state.payment === 'paid';
+    if (
+      !difference.isZero() &&
+      !(settling && difference.lessThanOrEqualTo(roundingTolerance(source)))
+    )
+      break;
+    held += 1;
+  }
+  return held;
+}
+
+/**
+ * What the target's held payments show it could not keep — read off the target, so that a
+ * resumed run says it too: a method or reference it holds none of (the vendor has no place for
+ * it), and a settling last payment of another amount.
+ */
+function heldAnnouncements(payments: readonly WantedPayment[], target: Invoice): CannotReplay[] {
+  return target.payments.flatMap((payment, index): CannotReplay[] => {
+    const wanted = payments[index];
+    if (!wanted) return [];
+    const announced: CannotReplay[] = [];
+    if (wanted.method !== null && payment.method === null)
+      announced.push({
+        field: `payments.${index}.method`,
+        reason: 'the target holds no method for this payment',
+      });
+    if (wanted.reference !== null && payment.reference === null)
+      announced.push({
+        field: `payments.${index}.reference`,
+        reason: 'the target holds no reference for this payment',
+      });
+    return announced;
+  });
 }

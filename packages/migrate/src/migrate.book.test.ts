@@ -71,6 +71,18 @@ async function expectFaithful(
         explained: expect.any(String),
       });
     }
+    // Every explanation comes from what the run announced (a warning on this invoice) or
+    // follows from such a difference — none is made up after the fact.
+    const reasons = entry.warnings.flatMap((warning) =>
+      'reason' in warning ? [warning.reason] : [],
+    );
+    for (const difference of entry.differences)
+      expect(
+        difference.explained !== undefined &&
+          (reasons.includes(difference.explained) ||
+            difference.explained.startsWith('follows from ')),
+        `${source.number ?? source.id}: ${difference.field} explained by an announcement`,
+      ).toBe(true);
     carried.push({ source, target });
   }
   return carried;

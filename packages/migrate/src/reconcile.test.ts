@@ -91,6 +91,41 @@ describe('explainDifferences', () => {
     expect(verdictOf([])).toBe('exact');
   });
 
+  it('never lets a warning about one payment or line explain how many there are', () => {
+    const doublePaid = readBack({
+      payments: [...BOOK_INVOICE.payments, ...BOOK_INVOICE.payments],
+      totals: { ...BOOK_INVOICE.totals, paid: '999.98', due: '-499.99' },
+    });
+    const explained = explainDifferences(reconcile(BOOK_INVOICE, doublePaid), [
+      { path: 'payments.0.method', reason: 'the target holds no method' },
+      { path: 'lines.0.unit', reason: 'the target holds no unit' },
+    ]);
+    expect(
+      explained.find((difference) => difference.field === 'payments')?.explained,
+    ).toBeUndefined();
+    expect(
+      explained.find((difference) => difference.field === 'totals.paid')?.explained,
+    ).toBeUndefined();
+    expect(verdictOf(explained)).toBe('mismatched');
+    // A child of a value compared whole still explains it.
+    const discounted = readBack({
+      lines: [
+        {
+          ...(BOOK_INVOICE.lines[0] as Invoice['lines'][number]),
+          id: '77',
+          discount: { kind: 'amount', value: '0.01' },
+        },
+      ],
+    });
+    expect(
+      verdictOf(
+        explainDifferences(reconcile(BOOK_INVOICE, discounted), [
+          { path: 'lines.0.discount.value', reason: 'rounded' },
+        ]),
+      ),
+    ).toBe('explained');
+  });
+
   it('explains totals that follow from an explained payment difference — not from an unexplained one', () => {
     const onePayment = readBack({
       payments: [

@@ -85,7 +85,7 @@ export function reconcile(
   text('currency', source.currency, target.currency);
   for (const field of ['issueDate', 'serviceDate', 'dueDate', 'paidDate'] as const)
     text(field, source[field], target[field]);
-  if (context.targetCustomerId !== undefined && target.customer.id !== null)
+  if (context.targetCustomerId !== undefined)
     text('customer.id', context.targetCustomerId, target.customer.id);
   const buyer = source.customer.snapshot;
   const targetBuyer = target.customer.snapshot;
@@ -151,6 +151,7 @@ export function reconcile(
     decimal(`payments.${index}.amount`, payment.amount, other.amount);
     text(`payments.${index}.date`, payment.date, other.date);
     text(`payments.${index}.method`, payment.method, other.method);
+    text(`payments.${index}.reference`, payment.reference, other.reference);
   });
 
   for (const field of ['net', 'tax', 'gross', 'paid', 'due'] as const)
@@ -216,10 +217,18 @@ function causesOf(field: string): readonly string[] | null {
   return null;
 }
 
+/** Counts: only an announcement about the whole list explains how many items it has. */
+const COUNTS: ReadonlySet<string> = new Set(['lines', 'payments']);
+
+/**
+ * Whether an announcement at one path explains a difference at another: the same path, a parent
+ * (a whole `seller` not held explains `seller.name`), or a child of a value compared whole (a
+ * warning at `lines.0.discount.value` explains `lines.0.discount`) — but never a count, which a
+ * warning about one item cannot explain (a method not held does not explain a payment too many).
+ */
 function covers(announced: string, field: string): boolean {
-  return (
-    announced === field || field.startsWith(`${announced}.`) || announced.startsWith(`${field}.`)
-  );
+  if (announced === field || field.startsWith(`${announced}.`)) return true;
+  return !COUNTS.has(field) && announced.startsWith(`${field}.`);
 }
 
 /**

@@ -154,6 +154,22 @@ describe('toCreateInput', () => {
     expect(Object.keys(declared).sort()).toEqual(Object.keys(source).sort());
   });
 
+  it('carries a negative-quantity correction line at a negative price, announcing both fields', () => {
+    const correction = { ...line, quantity: '-1.0', unitPrice: '105.04', discount: null };
+    const { input, warnings } = planCreateInput({ ...source, lines: [correction] }, context);
+    expect(input.lines[0]).toMatchObject({ quantity: '1.0', unitPrice: '-105.04' });
+    expect(warnings.map((warning) => ('path' in warning ? warning.path : ''))).toEqual(
+      expect.arrayContaining(['lines.0.quantity', 'lines.0.unitPrice']),
+    );
+    expect(() => InvoiceCreateInputSchema.parse(input)).not.toThrow();
+  });
+
+  it('says so when a due date before the issue date is left to the target', () => {
+    const { input, warnings } = planCreateInput({ ...source, dueDate: '2025-02-01' }, context);
+    expect(input).not.toHaveProperty('dueDate');
+    expect(warnings).toContainEqual(expect.objectContaining({ path: 'dueDate' }));
+  });
+
   it('writes a credit note against the migrated id of the invoice it corrects', () => {
     const input: InvoiceCreateInput = toCreateInput(
       { ...source, relatedInvoiceId: '40', type: 'credit_note' },

@@ -369,13 +369,20 @@ export function planCreateInput(
     context,
   );
   const warnings = uncarriedFieldWarnings(source);
+  if (source.dueDate !== null && input.dueDate === undefined)
+    warnings.push({
+      type: 'unsupported_field',
+      path: 'dueDate',
+      reason: `the source's due date ${source.dueDate} is before its issue date, which the canonical input refuses; the target's default applies`,
+    });
   source.lines.forEach((line, index) => {
-    if (line.quantity.startsWith('-'))
-      warnings.push({
-        type: 'approximated',
-        path: `lines.${index}.quantity`,
-        reason: `a negative quantity (${line.quantity}) is written as a positive one at a negative unit price: the same amount`,
-      });
+    if (line.quantity.startsWith('-')) {
+      const reason = `a negative quantity (${line.quantity}) is written as a positive one at a negative unit price: the same amount`;
+      warnings.push(
+        { type: 'approximated', path: `lines.${index}.quantity`, reason },
+        { type: 'approximated', path: `lines.${index}.unitPrice`, reason },
+      );
+    }
   });
   dropInvalid(input, warnings);
   if (input.seller !== undefined) {
