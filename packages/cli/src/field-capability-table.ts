@@ -33,7 +33,7 @@ function operationRows(capabilities: AdapterCapabilities): readonly [string, Cel
       : {
           mark: 'approximated',
           reason:
-            'whole payments only: a paid invoice gets one payment of the total on the last date; a partly paid one none',
+            "whole payments only: a paid invoice gets one payment of what the target says is due, dated the source's paid date; a partly paid one none",
         };
   const drafts: Cell = capabilities.drafts
     ? { mark: 'carried' }

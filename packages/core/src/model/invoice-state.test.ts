@@ -77,6 +77,27 @@ describe('readInvoiceState', () => {
   });
 });
 
+describe('readInvoiceState for a credit note', () => {
+  it('reads a credit note whose money was paid back as paid, by the size of its amounts', () => {
+    expect(
+      readInvoiceState('paid', {
+        totals: { gross: '-119.00', paid: '-119.00', due: '0.00' },
+        dueDate: null,
+        today,
+        raw: 'paid',
+      }).state.payment,
+    ).toBe('paid');
+    expect(
+      readInvoiceState('issued', {
+        totals: { gross: '-119.00', paid: '-19.00', due: '-100.00' },
+        dueDate: null,
+        today,
+        raw: 'issued',
+      }).state.payment,
+    ).toBe('partially_paid');
+  });
+});
+
 describe('invoiceMatches on status', () => {
   it('finds an overdue, partly paid invoice by partially_paid, overdue and issued', () => {
     const { state, status } = readInvoiceState('partially_paid', {

@@ -82,8 +82,10 @@ function paymentStateOf(
   totals: InvoiceStateFacts['totals'],
 ): PaymentState {
   if (vendorStatus === 'refunded') return 'refunded';
-  const gross = toDecimal(totals.gross);
-  const paid = toDecimal(totals.paid);
+  // A credit note's amounts are negative: its payment (the money paid back) is compared by size.
+  const negative = toDecimal(totals.gross).isNegative();
+  const gross = toDecimal(totals.gross).abs();
+  const paid = negative ? toDecimal(totals.paid).negated() : toDecimal(totals.paid);
   // Against the gross, not the amount due: a canceled document owes 0 but was only partly paid.
   if (paid.greaterThan(0)) return paid.lessThan(gross) ? 'partially_paid' : 'paid';
   // A zero document the vendor calls paid is paid; one with money due is not, whatever it says.
