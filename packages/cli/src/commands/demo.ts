@@ -114,13 +114,21 @@ export async function demo(args: readonly string[], io: CliIo): Promise<number> 
     io.stdout.write(
       `\n${renderTable(['migration', 'invoices', 'carried', 'skipped', 'failed', 'reconciled', 'explained', 'mismatched'], reports.map(row))}\n`,
     );
+    // Skipped and failed invoices by reason, with a few numbers each: what was left behind, and why.
+    const leftBehind = new Map<string, string[]>();
     for (const report of reports)
-      for (const entry of report.invoices.filter(
-        (invoice) => invoice.outcome === 'skipped' || invoice.outcome === 'failed',
-      ))
-        io.stdout.write(
-          `  ${report.source} ${entry.sourceNumber ?? entry.sourceId}: ${entry.outcome} — ${entry.reason ?? entry.error?.message ?? ''}\n`,
-        );
+      for (const entry of report.invoices)
+        if (entry.outcome === 'skipped' || entry.outcome === 'failed') {
+          const key = `${report.source} ${entry.outcome} — ${entry.reason ?? entry.error?.message ?? ''}`;
+          leftBehind.set(key, [
+            ...(leftBehind.get(key) ?? []),
+            entry.sourceNumber ?? entry.sourceId,
+          ]);
+        }
+    for (const [what, numbers] of leftBehind)
+      io.stdout.write(
+        `  ${what}: ${numbers.slice(0, 3).join(', ')}${numbers.length > 3 ? ` and ${numbers.length - 3} more` : ''}\n`,
+      );
     // Each kind of explained difference once, with how often it occurred: what the targets could not hold.
     const explained = new Map<string, number>();
     for (const report of reports)
