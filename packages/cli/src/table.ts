@@ -1,18 +1,25 @@
-/** A plain text table: a header row, aligned columns, numbers right-aligned. */
+import stringWidth from 'string-width';
+
+/**
+ * A plain text table: a header row, aligned columns, numbers right-aligned. Widths are terminal
+ * columns, not UTF-16 units: a CJK character or an emoji takes two, a combining mark none.
+ */
 export function renderTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): string {
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column] ?? ''))),
   );
   const numeric = header.map(
     (_, column) => rows.length > 0 && rows.every((row) => /^-?[\d.,]+$/.test(row[column] ?? '')),
   );
+  const pad = (cell: string, column: number) =>
+    ' '.repeat(Math.max(0, (widths[column] ?? 0) - stringWidth(cell)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) =>
-        numeric[column] ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+        numeric[column] ? `${pad(cell, column)}${cell}` : `${cell}${pad(cell, column)}`,
       )
       .join('  ')
       .trimEnd();
