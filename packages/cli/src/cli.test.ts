@@ -20,6 +20,8 @@ async function run(
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
     env,
+    // A directory of its own, for the default journal of a migration.
+    cwd: mkdtempSync(join(tmpdir(), 'invoicekit-cwd-')),
     interrupted,
   };
   const code = await runCli(args, io);

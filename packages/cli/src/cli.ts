@@ -18,6 +18,9 @@ Commands:
   customers list|get        read customers from a configured provider
   capabilities              what each provider's API can do (provider × operation)
 
+Global options: --verbose (before the command) prints each vendor request on stderr, for
+migrate, invoices and customers (credentials masked).
+
 Run "invoicekit <command> --help" for a command's options; "invoicekit --version" for the version.
 Exit codes: 0 done; 1 the command ran and something failed (or, for migrate, an outcome is
 unknown: run it again to resume); 2 bad flags or configuration, or a migration journal that is
@@ -75,7 +78,13 @@ function usageMessage(error: unknown): string | undefined {
  * never a stack trace — and no credential: typed errors are redacted where they are made.
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
-  const [command, ...rest] = args;
+  // Global flags before the command: `--verbose` goes to the commands that talk to a vendor.
+  const verbose = args[0] === '--verbose';
+  const [command, ...given] = verbose ? args.slice(1) : args;
+  const rest =
+    verbose && (command === 'migrate' || command === 'invoices' || command === 'customers')
+      ? [...given, '--verbose']
+      : given;
   try {
     if (command === '--version' || command === '-V') {
       io.stdout.write(`invoicekit ${CLI_VERSION}\n`);

@@ -4,6 +4,8 @@ export interface CliIo {
   /** Diagnostics and progress: never mixed into the output a script reads from stdout. */
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where files named after the migration go (its default journal); `process.cwd()` if absent. */
+  readonly cwd?: string;
   /** Resolves when the user interrupts (Ctrl-C); `emulate` serves until then. */
   readonly interrupted: Promise<void>;
 }

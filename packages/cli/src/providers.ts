@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { billomatStyleProvider } from '@invoicekit/billomat-style';
-import { ValidationError, createProviderRegistry, type InvoiceAdapterV1 } from '@invoicekit/core';
+import {
+  ValidationError,
+  createProviderRegistry,
+  type CreateAdapterOptions,
+  type InvoiceAdapterV1,
+} from '@invoicekit/core';
 import { invoiceOceanProvider } from '@invoicekit/invoiceocean';
 import { plandocketProvider } from '@invoicekit/plandocket';
 import { UsageError, quoted } from './io';
@@ -149,9 +154,12 @@ function howToSet(provider: string, path: string): string {
 }
 
 /** An adapter from configuration; invalid configuration is a one-line usage error (no values shown). */
-export function createAdapter(config: Record<string, unknown>): InvoiceAdapterV1 {
+export function createAdapter(
+  config: Record<string, unknown>,
+  options: CreateAdapterOptions = {},
+): InvoiceAdapterV1 {
   try {
-    return registry().createAdapter(config);
+    return registry().createAdapter(config, options);
   } catch (error) {
     if (error instanceof ValidationError) {
       const provider = String(config.provider);

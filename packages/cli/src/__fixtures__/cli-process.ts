@@ -3,6 +3,9 @@
  * need a real pid, real signals and real exit codes.
  */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runCli } from '../cli';
@@ -19,13 +22,34 @@ export interface Finished {
   readonly stderr: string;
 }
 
-/** `invoicekit <args>` in its own process. */
-export function invoicekit(args: string[]): { pid: number | undefined; finished: Promise<Finished> } {
-  const child = spawn(
-    process.execPath,
-    ['--import', tsx, '--conditions=@invoicekit/source', main, ...args],
-    { env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+/** A fresh working directory: where a migration's default journal goes. */
+export function workDirectory(): string {
+  return mkdtempSync(join(tmpdir(), 'invoicekit-cwd-'));
+}
+
+/** The command line that starts `invoicekit` from source: node, its loader flags, main.ts. */
+export const INVOICEKIT_COMMAND: readonly string[] = [
+  process.execPath,
+  '--import',
+  tsx,
+  '--conditions=@invoicekit/source',
+  main,
+];
+
+/** The environment `INVOICEKIT_COMMAND` needs (tsx finds the repository's tsconfig). */
+export const INVOICEKIT_ENV = { ...process.env, TSX_TSCONFIG_PATH: tsconfig };
+
+/** `invoicekit <args>` in its own process (in `cwd`, a fresh directory by default). */
+export function invoicekit(
+  args: string[],
+  cwd: string = workDirectory(),
+): { pid: number | undefined; finished: Promise<Finished> } {
+  const [node = process.execPath, ...flags] = INVOICEKIT_COMMAND;
+  const child = spawn(node, [...flags, ...args], {
+    cwd,
+    env: INVOICEKIT_ENV,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -38,13 +62,18 @@ export function invoicekit(args: string[]): { pid: number | undefined; finished:
   };
 }
 
-export async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `invoicekit <args>` in this process (in `cwd`, a fresh directory by default). */
+export async function run(
+  args: string[],
+  cwd: string = workDirectory(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: { write: (text: string) => (stdout += text), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
     env: {},
+    cwd,
     // Never interrupted: a resolved promise would be a Ctrl-C already given.
     interrupted: new Promise<void>(() => undefined),
   };

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -9,6 +10,7 @@ import {
   providerId,
   providerKeysHelp,
 } from '../providers';
+import { requestLog, secretsOf } from '../request-log';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -18,17 +20,27 @@ replayed, totals reconciled), resumable from its journal.
   --from P, --to P    providers: ${PROVIDERS.join(', ')}
   --config FILE       JSON { "<provider>": { …adapter config } }
   --set P.K=V         a config value (repeatable); INVOICEKIT_<PROVIDER>_<KEY> in the environment too
-  --journal FILE      durable progress; run again with the same file to resume. One run at a
+  --journal FILE      durable progress; run again with the same file to resume. By default
+                      ./invoicekit-<from>-to-<to>.journal.jsonl in the current directory (a dry
+                      run keeps none). One run at a
                       time: while another run uses it (FILE.lock names its process), this one
                       stops with exit code 2 — wait for that run, or stop it and run again to
                       resume. A journal of another source or target account is refused (exit 2)
+  --no-journal        keep progress in memory only; a re-run relies on the target's dedupe
   --report FILE       the full report as JSON
+  --json              print that report as JSON on stdout (the only thing there), the summary
+                      on stderr
+  --verbose           one line per vendor request on stderr: provider, method, URL (credentials
+                      masked), status, duration, attempt
   --concurrency N     invoices in flight (default 4)
   --dry-run           map and validate; write nothing to the target
   --drafts POLICY     source drafts: as-draft (default where the target has drafts), skip
                       (default where it has none) or issue (the target numbers and issues them)
   --allow-skipped     exit 0 although invoices were skipped (a draft, a type the target cannot
                       hold, a credit note whose invoice was not carried)
+
+Progress goes to stderr with the rate and the elapsed time. No total or ETA is shown: the vendors'
+listings are read page by page and none of them says how many invoices there are up front.
 
 Exit code 0 when every invoice was carried and reconciled field by field (differences the target
 cannot avoid are announced and reported as explained); 1 when one failed, did not reconcile or
@@ -84,7 +96,10 @@ export function progressPrinter(
  * names and provider names are repeated — a `--set` value may be a credential, so those are
  * written as `--set …`.
  */
-function resumeHint(args: readonly string[], journal: string | undefined): string {
+function resumeHint(
+  args: readonly string[],
+  journal: { path: string; named: boolean } | undefined,
+): string {
   const shown: string[] = [];
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] ?? '';
@@ -97,9 +112,11 @@ function resumeHint(args: readonly string[], journal: string | undefined): strin
     else shown.push(JSON.stringify(arg));
   }
   const command = `invoicekit migrate ${shown.join(' ')}`;
-  return journal !== undefined
-    ? `to resume, run the same command again (the journal ${journal} knows what is done):\n  ${command}`
-    : `to resume, run the same command again: the target's dedupe finds what was carried (add --journal FILE to make runs resumable from a journal):\n  ${command}`;
+  if (journal === undefined)
+    return `to resume, run the same command again: the target's dedupe finds what was carried (drop --no-journal to make runs resumable from a journal):\n  ${command}`;
+  return journal.named
+    ? `to resume, run the same command again (the journal ${journal.path} knows what is done):\n  ${command}`
+    : `to resume, run the same command again in this directory (the journal ${journal.path} knows what is done):\n  ${command}`;
 }
 
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -111,7 +128,10 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       config: { type: 'string' },
       set: { type: 'string', multiple: true },
       journal: { type: 'string' },
+      'no-journal': { type: 'boolean' },
       report: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       concurrency: { type: 'string' },
       'dry-run': { type: 'boolean' },
       drafts: { type: 'string' },
@@ -134,11 +154,30 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const drafts = values.drafts;
   if (drafts !== undefined && drafts !== 'skip' && drafts !== 'as-draft' && drafts !== 'issue')
     throw new UsageError('--drafts: expected skip, as-draft or issue');
+  if (values.journal !== undefined && values['no-journal'])
+    throw new UsageError('--journal and --no-journal: give one of them');
+  const dryRun = values['dry-run'] ?? false;
+  // Named, the default file next to where the command runs, or none (in memory).
+  const journal =
+    values.journal !== undefined
+      ? { path: values.journal, named: true }
+      : values['no-journal'] || dryRun
+        ? undefined
+        : {
+            path: resolve(io.cwd ?? process.cwd(), `invoicekit-${from}-to-${to}.journal.jsonl`),
+            named: false,
+          };
   const sources = { file: values.config, env: io.env, set: values.set };
   const sourceConfig = providerConfig(from, sources);
   const targetConfig = providerConfig(to, sources);
-  const source = createAdapter(sourceConfig);
-  const target = createAdapter(targetConfig);
+  const log = values.verbose
+    ? requestLog(io, [...secretsOf(sourceConfig), ...secretsOf(targetConfig)])
+    : undefined;
+  const runtime = log ? { hooks: log.hooks } : {};
+  const source = createAdapter(sourceConfig, runtime);
+  const target = createAdapter(targetConfig, runtime);
+  // With --json stdout holds the report alone; what a person reads goes to stderr.
+  const human = values.json ? io.stderr : io.stdout;
   try {
     if (!target.capabilities.invoices.create)
       throw new UsageError(
@@ -152,25 +191,32 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       if (stop.signal.aborted) return;
       stop.abort();
       io.stderr.write(
-        `\nstopping: finishing the invoices in flight, then writing the ${values.journal !== undefined ? 'journal and ' : ''}summary (Ctrl-C again to quit at once)\n`,
+        `\nstopping: finishing the invoices in flight, then writing the ${journal !== undefined ? 'journal and ' : ''}summary (Ctrl-C again to quit at once)\n`,
       );
     });
+    if (journal !== undefined && !journal.named)
+      io.stderr.write(
+        `journal: ${journal.path} (the default for this pair; --journal FILE for another, --no-journal for none)\n`,
+      );
     const report = await runMigration({
       from: source,
       to: target,
       concurrency,
-      dryRun: values['dry-run'] ?? false,
+      dryRun,
       ...(drafts !== undefined ? { drafts } : {}),
-      ...(values.journal !== undefined ? { journal: values.journal } : {}),
+      ...(journal !== undefined ? { journal: journal.path } : {}),
       onProgress: progressPrinter(io),
       signal: stop.signal,
     });
     if (io.stderr.isTTY) io.stderr.write('\n');
-    if (values.report !== undefined)
-      writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
-    io.stdout.write(`${summarize(report)}\n`);
+    const json = `${JSON.stringify(report, null, 2)}\n`;
+    if (values.report !== undefined) writeFileSync(values.report, json);
+    if (values.json) io.stdout.write(json);
+    human.write(
+      `${summarize(report)}\n  journal: ${journal?.path ?? 'none (in memory)'}\n  report: ${values.report ?? (values.json ? 'stdout (--json)' : 'not written (--report FILE to keep it)')}\n`,
+    );
     if (report.interrupted) {
-      io.stderr.write(`${resumeHint(args, values.journal)}\n`);
+      io.stderr.write(`${resumeHint(args, journal)}\n`);
       return EXIT.interrupted;
     }
     const { failed, mismatched, unknown, skipped } = report.counts;
@@ -185,5 +231,6 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   } finally {
     await source.close();
     await target.close();
+    log?.flush();
   }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Customer, Invoice } from '@invoicekit/core';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
+import { requestLog, secretsOf } from '../request-log';
 import { renderTable } from '../table';
 
 export const RECORDS_HELP = `Usage: invoicekit invoices list|get [id] --provider <provider> [options]
@@ -11,7 +12,8 @@ export const RECORDS_HELP = `Usage: invoicekit invoices list|get [id] --provider
   --config FILE  JSON { "<provider>": { …adapter config } }
   --set P.K=V    a config value (repeatable); INVOICEKIT_<PROVIDER>_<KEY> in the environment too
   --limit N      list at most N records (default 50)
-  --json         JSON (one array or object) instead of a table`;
+  --json         JSON (one array or object) instead of a table
+  --verbose      one line per vendor request on stderr (credentials masked)`;
 
 function invoiceRow(invoice: Invoice): string[] {
   return [
@@ -51,6 +53,7 @@ export async function records(
       set: { type: 'string', multiple: true },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -66,9 +69,9 @@ export async function records(
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError('--limit: expected a positive whole number');
   const provider = providerId(values.provider, '--provider');
-  const adapter = createAdapter(
-    providerConfig(provider, { file: values.config, env: io.env, set: values.set }),
-  );
+  const config = providerConfig(provider, { file: values.config, env: io.env, set: values.set });
+  const log = values.verbose ? requestLog(io, secretsOf(config)) : undefined;
+  const adapter = createAdapter(config, log ? { hooks: log.hooks } : {});
   try {
     const found: (Invoice | Customer)[] = [];
     if (action === 'get')
@@ -99,5 +102,6 @@ export async function records(
     return EXIT.ok;
   } finally {
     await adapter.close();
+    log?.flush();
   }
 }
