@@ -25,13 +25,28 @@ export {
 export { JournalLock } from './journal-lock';
 export { endpointOf, safeAccount } from './identity';
 export { summarize, type InvoiceOutcome, type InvoiceReport, type MigrationReport } from './report';
-export { reconcile, verdictOf, type Difference, type Reconciliation } from './reconcile';
+export {
+  explainDifferences,
+  reconcile,
+  verdictOf,
+  type Announcement,
+  type Difference,
+  type ReconcileContext,
+  type Reconciliation,
+} from './reconcile';
 export {
   planLifecycle,
   type CannotReplay,
+  type DraftPolicy,
   type LifecycleStep,
   type TargetAbilities,
 } from './lifecycle';
-export { migrationKey, toCreateInput } from './to-create-input';
-export { CustomerMapper, toCustomerInput } from './customer-mapper';
+export {
+  migrationKey,
+  planCreateInput,
+  toCreateInput,
+  uncarriedFieldWarnings,
+  type CreateInputContext,
+} from './to-create-input';
+export { CustomerMapper, toCustomerInput, toCustomerWrite } from './customer-mapper';
 export { forEachConcurrently } from './pool';

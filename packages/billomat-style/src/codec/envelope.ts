@@ -46,7 +46,7 @@ function malformed(service: string, problem: string): ProviderError {
 
 /**
  * The answer part of a decoded body, `{}` when there is none. Lenient on purpose: the error
- * mapper reads `ERRORS` from whatever arrived; a successful call reads {@link answerOf}.
+ * mapper reads `ERRORS` from whatever arrived; a successful call reads `answerOf`.
  */
 export function responseOf(body: unknown): Record<string, unknown> {
   const response = (body as ResponseEnvelope | undefined)?.RESPONSE;
@@ -56,7 +56,7 @@ export function responseOf(body: unknown): Record<string, unknown> {
 /**
  * The `RESPONSE` of a call that succeeded, or a `ProviderError` naming what is wrong with it: an
  * empty body, `null`, `"ok"`, `{}` (no `RESPONSE`), a `RESPONSE` that is no object, and — for a
- * write — a `RESPONSE` without `STATUS: "success"` (reference §4: every write answer has one).
+ * write — a `RESPONSE` without `STATUS: "success"` (docs/vendors/method-style.md §4: every write answer has one).
  * PHP encodes an empty `RESPONSE` as `[]`; it reads as `{}`.
  */
 export function answerOf(

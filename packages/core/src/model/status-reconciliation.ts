@@ -17,7 +17,7 @@ const OPEN_STATUSES: ReadonlySet<InvoiceStatus> = new Set([
  * money due after the due date → `overdue`; otherwise the vendor's own open status stands.
  * Drafts, canceled, refunded, rejected, accepted and unknown are returned unchanged.
  *
- * @param today `YYYY-MM-DD` in the vendor's business time zone.
+ * @param facts amounts, due date and `today` (`YYYY-MM-DD` in the vendor's business time zone).
  */
 export function reconcileStatus(
   status: InvoiceStatus,

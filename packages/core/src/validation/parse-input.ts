@@ -17,7 +17,8 @@ export function toFieldIssues(
  * Validates public input with a zod schema. On failure throws a {@link ValidationError} naming
  * every field path, before anything is sent anywhere.
  *
- * @param operation names the call in the message (`invoices.create`)
+ * @param context the provider and the call (`invoices.create`) the message names, and the path
+ *   the issues are under
  */
 export function parseInput<Schema extends z.ZodType>(
   schema: Schema,

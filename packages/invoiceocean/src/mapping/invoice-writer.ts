@@ -74,7 +74,7 @@ const LINE_RULES = {
   unitPriceKind: { consumed: 'unitPrice: the price goes to price_net or price_gross' },
   taxRate: { write: (rate, scope) => ({ tax: fromCanonicalTaxRate(rate, scope.path) }) },
   /**
-   * The vendor takes an amount discount off the gross (reference §11.4); the canonical amount is
+   * The vendor takes an amount discount off the gross (docs/vendors/invoiceocean.md §11.4); the canonical amount is
    * in the line's price kind, so a net-priced line's amount is grossed up at its rate — with a
    * warning when the vendor's two decimals cannot hold the exact value.
    */
@@ -181,11 +181,11 @@ function invoiceDiscountFields(lines: readonly Line[], operation: string): Recor
  * Canonical invoice → the vendor's `invoice` object (create or update), one rule per canonical
  * field: the compiler refuses this table when the canonical input gains a field it does not
  * handle. Rule order is warning order: the header (number, dates, terms, skonto, bank account,
- * rate, notes), the order id, the buyer, the seller, then the lines. {@link invoiceRulesFor}
+ * rate, notes), the order id, the buyer, the seller, then the lines. `invoiceRulesFor`
  * gives VosFactures its own (it keeps the seller's SWIFT).
  */
 export const INVOICE_RULES = {
-  // The vendor numbers a document itself only when no number is given (reference §7.1).
+  // The vendor numbers a document itself only when no number is given (docs/vendors/invoiceocean.md §7.1).
   number: { write: (number) => ({ number }) },
   type: { write: (type) => ({ kind: TYPE_TO_KIND[type] }) },
   currency: { write: (currency) => ({ currency }) },
