@@ -11,6 +11,7 @@ import { BillomatStyleConfigSchema } from './config';
 import type { CreateSerializer } from './operations/create-lock';
 import { methodStyleErrorForResponse } from './errors/error-mapper';
 import { BILLOMAT_STYLE } from './provider-id';
+import { BILLOMAT_STYLE_USER_AGENT } from './version';
 
 /** Options of {@link defineBillomatStyleProvider}: what every adapter of the descriptor shares. */
 export interface BillomatStyleProviderOptions {
@@ -42,7 +43,7 @@ export function defineBillomatStyleProvider(options: BillomatStyleProviderOption
             ...transportLimitsOf(config),
             errorMapper: (response) =>
               methodStyleErrorForResponse(response) ?? defaultErrorForResponse(response),
-            headers: { 'user-agent': 'invoicekit-billomat-style/0.1' },
+            headers: { 'user-agent': BILLOMAT_STYLE_USER_AGENT },
           }),
           {
             endpoint: config.endpoint,

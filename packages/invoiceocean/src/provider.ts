@@ -12,8 +12,9 @@ import { invoiceOceanXmlCodec } from './codec/xml-codec';
 import { BRAND_DOMAINS, InvoiceOceanConfigSchema, type InvoiceOceanConfig } from './config';
 import { invoiceOceanErrorForResponse } from './errors/error-mapper';
 import { INVOICEOCEAN } from './provider-id';
+import { INVOICEOCEAN_USER_AGENT } from './version';
 
-const USER_AGENT = { 'user-agent': 'invoicekit-invoiceocean/0.1' };
+const USER_AGENT = { 'user-agent': INVOICEOCEAN_USER_AGENT };
 
 /** The partner API lives on the brand's app host; an explicit baseUrl (an emulator) serves both. */
 function appBaseUrlOf(config: InvoiceOceanConfig): string {

@@ -11,6 +11,7 @@ import { losslessJsonCodec } from './codec/lossless-json';
 import { PlandocketConfigSchema, type PlandocketConfig } from './config';
 import { plandocketErrorMapper } from './errors/error-mapper';
 import { PLANDOCKET } from './provider-id';
+import { PLANDOCKET_USER_AGENT } from './version';
 
 /**
  * A client-side budget below an hourly quota: a bucket whose burst plus an hour's refill never
@@ -47,7 +48,7 @@ export const plandocketProvider = defineProvider({
           codec: losslessJsonCodec,
           errorMapper: plandocketErrorMapper,
           ...transportLimitsOf(config),
-          headers: { 'user-agent': 'invoicekit-plandocket/0.1' },
+          headers: { 'user-agent': PLANDOCKET_USER_AGENT },
         }),
         {
           pageSize: config.pageSize,
