@@ -1,5 +1,6 @@
 import { InvoicekitError } from '@invoicekit/core';
 import { JournalCorruptError, JournalLockedError, JournalMismatchError } from '@invoicekit/migrate';
+import { didYouMean } from './args';
 import { capabilities, CAPABILITIES_HELP } from './commands/capabilities';
 import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
@@ -26,6 +27,8 @@ Exit codes: 0 done; 1 the command ran and something failed (or, for migrate, an 
 unknown: run it again to resume); 2 bad flags or configuration, or a migration journal that is
 in use by another run (locked), belongs to another migration or is damaged — nothing was done.`;
 
+const COMMANDS = ['demo', 'emulate', 'migrate', 'invoices', 'customers', 'capabilities', 'help'];
+
 const HELPS: Readonly<Record<string, string>> = {
   demo: DEMO_HELP,
   emulate: EMULATE_HELP,
@@ -36,15 +39,10 @@ const HELPS: Readonly<Record<string, string>> = {
 };
 
 /**
- * `parseArgs` errors in our words: Node's quote the argument itself (an unexpected positional, an
- * unknown option's letters), which may be a secret pasted in the wrong place.
+ * `parseArgs` errors in our words: Node's quote the argument itself (an unexpected positional),
+ * which may be a secret pasted in the wrong place. Unknown options are answered by `parseFlags`.
  */
 function parseArgsMessage(code: string, message: string): string {
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    const option = /'([^']*)'/.exec(message)?.[1] ?? '';
-    const name = /^--[a-z][a-z-]{0,30}$/.test(option) ? ` '${option}'` : '';
-    return `unknown option${name} (run with --help for the options)`;
-  }
   if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
     return 'unexpected argument (not shown): this command takes none — a value goes with its flag, e.g. --set <provider>.<key>=<value>';
   // Names the option only, e.g. "Option '--set <value>' argument missing".
@@ -108,7 +106,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       case 'customers':
         return await records(command, rest, io);
       default:
-        throw new UsageError(`unknown command ${quoted(command)} (run "invoicekit --help")`);
+        throw new UsageError(
+          `unknown command ${quoted(command)}${didYouMean(command, [...COMMANDS, '--help', '--version'])} (run "invoicekit --help")`,
+        );
     }
   } catch (error) {
     const usage = usageMessage(error);

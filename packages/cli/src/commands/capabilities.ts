@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args';
 import { capabilityMatrix, withCurrentMatrix } from '../capability-matrix';
 import { fieldCapabilityTable, withCurrentFieldTable } from '../field-capability-table';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -12,7 +12,7 @@ or not held, with the reason), from the providers' field writers. With --update,
 generated sections of FILE (the README).`;
 
 export function capabilities(args: readonly string[], io: CliIo): number {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: [...args],
     options: { update: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args';
 import { formatFixed, toDecimal, type InvoiceAdapterV1 } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
 import { migrate, type MigrationReport } from '@invoicekit/migrate';
@@ -52,7 +52,7 @@ function row(report: MigrationReport): string[] {
 }
 
 export async function demo(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: [...args],
     options: { invoices: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args';
 import { writeEmulatedBook } from '../demo/book';
 import { parseFaults, startEmulator, type RunningEmulator } from '../emulators';
 import { EXIT, UsageError, type CliIo } from '../io';
@@ -25,7 +25,7 @@ Providers: ${PROVIDERS.join(', ')}
                  *N repeats, *all for every request)`;
 
 export async function emulate(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags({
     args: [...args],
     allowPositionals: true,
     options: {

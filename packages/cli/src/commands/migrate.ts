@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../args';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, type CliIo } from '../io';
 import {
@@ -120,7 +120,7 @@ function resumeHint(
 }
 
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: [...args],
     options: {
       from: { type: 'string' },

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { didYouMean, parseFlags } from '../args';
 import type { Customer, Invoice } from '@invoicekit/core';
 import { EXIT, UsageError, type CliIo } from '../io';
 import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
@@ -44,7 +44,7 @@ export async function records(
   args: readonly string[],
   io: CliIo,
 ): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseFlags({
     args: [...args],
     allowPositionals: true,
     options: {
@@ -63,7 +63,9 @@ export async function records(
   }
   const [action, id] = positionals;
   if (action !== 'list' && action !== 'get')
-    throw new UsageError(`${kind}: expected "list" or "get"`);
+    throw new UsageError(
+      `${kind}: expected "list" or "get"${action === undefined ? '' : didYouMean(action, ['list', 'get'])}`,
+    );
   if (action === 'get' && !id) throw new UsageError(`${kind} get: give the id`);
   const limit = values.limit === undefined ? 50 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1)
