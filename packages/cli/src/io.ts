@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Where a command writes, so tests can capture it and the CLI can tell a terminal from a pipe. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
@@ -33,4 +35,9 @@ export const EXIT = {
  */
 export function quoted(text: string): string {
   return /^[a-z][a-z-]{0,30}$/.test(text) ? `"${text}"` : '(not shown)';
+}
+
+/** A path the user gave, taken from the command's working directory (`io.cwd`). */
+export function pathFrom(io: CliIo, path: string): string {
+  return resolve(io.cwd ?? process.cwd(), path);
 }

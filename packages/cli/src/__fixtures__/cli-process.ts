@@ -66,6 +66,8 @@ export function invoicekit(
 export async function run(
   args: string[],
   cwd: string = workDirectory(),
+  // Never interrupted unless a test says so: a resolved promise is a Ctrl-C already given.
+  interrupted: Promise<void> = new Promise<void>(() => undefined),
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
@@ -74,8 +76,7 @@ export async function run(
     stderr: { write: (text: string) => (stderr += text) },
     env: {},
     cwd,
-    // Never interrupted: a resolved promise would be a Ctrl-C already given.
-    interrupted: new Promise<void>(() => undefined),
+    interrupted,
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseFlags } from '../args';
 import { capabilityMatrix, withCurrentMatrix } from '../capability-matrix';
 import { fieldCapabilityTable, withCurrentFieldTable } from '../field-capability-table';
-import { EXIT, UsageError, type CliIo } from '../io';
+import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
 
 export const CAPABILITIES_HELP = `Usage: invoicekit capabilities [--update FILE]
 
@@ -26,12 +26,12 @@ export function capabilities(args: readonly string[], io: CliIo): number {
   }
   let document: string;
   try {
-    document = readFileSync(values.update, 'utf8');
+    document = readFileSync(pathFrom(io, values.update), 'utf8');
   } catch {
     throw new UsageError(`--update: cannot read ${values.update}`);
   }
   try {
-    writeFileSync(values.update, withCurrentFieldTable(withCurrentMatrix(document)));
+    writeFileSync(pathFrom(io, values.update), withCurrentFieldTable(withCurrentMatrix(document)));
   } catch (error) {
     throw new UsageError(`--update: ${(error as Error).message}`);
   }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseFlags } from '../args';
 import { writeEmulatedBook } from '../demo/book';
 import { parseFaults, startEmulator, type RunningEmulator } from '../emulators';
-import { EXIT, UsageError, type CliIo } from '../io';
+import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
 import { providerId, PROVIDERS } from '../providers';
 
 export const EMULATE_HELP = `Usage: invoicekit emulate <provider…> [--port N] [--empty] [--seed FILE] [--faults SPEC]
@@ -48,7 +48,10 @@ export async function emulate(args: readonly string[], io: CliIo): Promise<numbe
   let seeds: Record<string, unknown> = {};
   if (values.seed !== undefined) {
     try {
-      seeds = JSON.parse(readFileSync(values.seed, 'utf8')) as Record<string, unknown>;
+      seeds = JSON.parse(readFileSync(pathFrom(io, values.seed), 'utf8')) as Record<
+        string,
+        unknown
+      >;
     } catch {
       throw new UsageError(`--seed: cannot read JSON from ${values.seed}`);
     }

@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseFlags } from '../args';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
-import { EXIT, UsageError, type CliIo } from '../io';
+import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
 import {
   PROVIDERS,
   createAdapter,
@@ -160,14 +159,19 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   // Named, the default file next to where the command runs, or none (in memory).
   const journal =
     values.journal !== undefined
-      ? { path: values.journal, named: true }
+      ? { path: pathFrom(io, values.journal), named: true }
       : values['no-journal'] || dryRun
         ? undefined
         : {
-            path: resolve(io.cwd ?? process.cwd(), `invoicekit-${from}-to-${to}.journal.jsonl`),
+            path: pathFrom(io, `invoicekit-${from}-to-${to}.journal.jsonl`),
             named: false,
           };
-  const sources = { file: values.config, env: io.env, set: values.set };
+  const sources = {
+    file: values.config === undefined ? undefined : pathFrom(io, values.config),
+    env: io.env,
+    set: values.set,
+  };
+  const reportPath = values.report === undefined ? undefined : pathFrom(io, values.report);
   const sourceConfig = providerConfig(from, sources);
   const targetConfig = providerConfig(to, sources);
   const log = values.verbose
@@ -210,10 +214,10 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     });
     if (io.stderr.isTTY) io.stderr.write('\n');
     const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (values.report !== undefined) writeFileSync(values.report, json);
+    if (reportPath !== undefined) writeFileSync(reportPath, json);
     if (values.json) io.stdout.write(json);
     human.write(
-      `${summarize(report)}\n  journal: ${journal?.path ?? 'none (in memory)'}\n  report: ${values.report ?? (values.json ? 'stdout (--json)' : 'not written (--report FILE to keep it)')}\n`,
+      `${summarize(report)}\n  journal: ${journal?.path ?? 'none (in memory)'}\n  report: ${reportPath ?? (values.json ? 'stdout (--json)' : 'not written (--report FILE to keep it)')}\n`,
     );
     if (report.interrupted) {
       io.stderr.write(`${resumeHint(args, journal)}\n`);

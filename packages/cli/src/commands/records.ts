@@ -1,6 +1,6 @@
 import { didYouMean, parseFlags } from '../args';
 import type { Customer, Invoice } from '@invoicekit/core';
-import { EXIT, UsageError, type CliIo } from '../io';
+import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
 import { PROVIDERS, createAdapter, providerConfig, providerId } from '../providers';
 import { requestLog, secretsOf } from '../request-log';
 import { renderTable } from '../table';
@@ -71,7 +71,11 @@ export async function records(
   if (!Number.isInteger(limit) || limit < 1)
     throw new UsageError('--limit: expected a positive whole number');
   const provider = providerId(values.provider, '--provider');
-  const config = providerConfig(provider, { file: values.config, env: io.env, set: values.set });
+  const config = providerConfig(provider, {
+    file: values.config === undefined ? undefined : pathFrom(io, values.config),
+    env: io.env,
+    set: values.set,
+  });
   const log = values.verbose ? requestLog(io, secretsOf(config)) : undefined;
   const adapter = createAdapter(config, log ? { hooks: log.hooks } : {});
   try {
