@@ -83,6 +83,34 @@ describe('invoicekit migrate --json', () => {
   });
 });
 
+describe('invoicekit migrate: Ctrl-C before the first invoice', () => {
+  it('with --no-journal and --json: the report (interrupted) alone on stdout, the hint on stderr, exit 130', async () => {
+    const source = await startEmulator('plandocket');
+    const target = await startEmulator('invoiceocean');
+    try {
+      seed(source, 3);
+      const config = configFile({ plandocket: source.config, invoiceocean: target.config });
+      const result = await run(
+        [
+          ...['migrate', '--from', 'plandocket', '--to', 'invoiceocean', '--config', config],
+          ...['--no-journal', '--json'],
+        ],
+        workDirectory(),
+        Promise.resolve(),
+      );
+      expect(result.code).toBe(EXIT.interrupted);
+      expect((JSON.parse(result.stdout) as { interrupted: boolean }).interrupted).toBe(true);
+      expect(result.stderr).toContain(
+        "to resume, run the same command again: the target's dedupe finds what was carried (drop --no-journal",
+      );
+      expect(result.stderr).toContain('  journal: none (in memory)');
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+});
+
 describe('invoicekit migrate: the default journal', () => {
   it('without --journal keeps one named after the pair in the current directory and resumes from it; --no-journal keeps none', async () => {
     const source = await startEmulator('plandocket');
@@ -176,6 +204,26 @@ describe('invoicekit --verbose', () => {
     } finally {
       await served.close();
       await source.close();
+    }
+  });
+
+  it('never prints a billomat-style or plandocket credential either', async () => {
+    for (const provider of ['billomat-style', 'plandocket'] as const) {
+      const emulator = await startEmulator(provider);
+      try {
+        const result = await run([
+          ...['customers', 'list', '--provider', provider, '--verbose'],
+          ...emulator.settings.split(' ').flatMap((pair) => ['--set', pair]),
+        ]);
+        expect(result.code, result.stderr).toBe(EXIT.ok);
+        expect(result.stderr).toMatch(
+          new RegExp(`^${provider} (GET|POST) \\S+ 200 \\d+ms attempt 1$`, 'm'),
+        );
+        for (const [key, value] of Object.entries(emulator.config))
+          if (key === 'apiKey') expect(result.stdout + result.stderr).not.toContain(String(value));
+      } finally {
+        await emulator.close();
+      }
     }
   });
 
