@@ -72,8 +72,9 @@ describe('concurrent creates with one externalId', () => {
     expect(creates()).toBe(2);
   });
 
-  // What no client can prevent: the vendor documents no uniqueness of INVOICE_EXT_UID (reference
-  // §9.2 lists it as a plain field), and the emulator, like the vendor, keeps duplicates. Two
+  // What no client can prevent: the vendor documents no uniqueness of INVOICE_EXT_UID
+  // (docs/vendors/method-style.md §9.2 lists it as a plain field), and the emulator, like the
+  // vendor, keeps duplicates. Two
   // processes racing on one externalId can therefore make two invoices; concurrent migrations
   // are kept apart by the migration journal's lock, not by the vendor.
   it('the vendor itself keeps two invoices with one INVOICE_EXT_UID (no unique constraint)', async () => {

@@ -7,8 +7,8 @@ export type MethodStyleEndpoint = 'monsum' | 'fastbill';
  * What the method-style API does that is not an operation. Invoices start as drafts and are
  * completed (`finalize`); `setpaid` marks the whole invoice paid, so the API makes no partial
  * payments (those the vendor holds, in `PAYMENTS[]`, are still read as records); Monsum's creates are exactly-once by looking up `INVOICE_EXT_UID` before anything is
- * repeated. Classic FastBill has no `INVOICE_EXT_UID` (reference §1.4): nothing can find a create
- * whose answer was lost, so creates there are not exactly-once.
+ * repeated. Classic FastBill has no `INVOICE_EXT_UID` (docs/vendors/method-style.md §1.4): nothing
+ * can find a create whose answer was lost, so creates there are not exactly-once.
  */
 export function billomatStyleFeatures(
   endpoint: MethodStyleEndpoint,

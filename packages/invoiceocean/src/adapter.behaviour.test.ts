@@ -70,7 +70,7 @@ describe('money as the canonical model means it', () => {
       show_discount: true,
       discount_kind: 'percent_total',
     });
-    // reference §11.4: 3 × 123 less 33.33 % → 246.01 gross, 200.01 net.
+    // docs/vendors/invoiceocean.md §11.4: 3 × 123 less 33.33 % → 246.01 gross, 200.01 net.
     expect(data.lines[0]?.discount).toEqual({ kind: 'percent', value: '33.33' });
     expect(data.totals).toMatchObject({ gross: '246.01', net: '200.01' });
   });

@@ -36,5 +36,7 @@ export const PlandocketConfigSchema = z
     baseUrl: (config.baseUrl ?? `https://${config.tenant}.plandocket.com`).replace(/\/+$/, ''),
   }));
 
+/** What `PlandocketConfigSchema` accepts: the input, before defaults and transforms. */
 export type PlandocketConfigInput = z.input<typeof PlandocketConfigSchema>;
+/** Configuration of a Plandocket adapter (what `PlandocketConfigSchema` returns). */
 export type PlandocketConfig = z.output<typeof PlandocketConfigSchema>;

@@ -585,7 +585,8 @@ export class MethodStyleClient {
         { filter: { INVOICE_ID: id } },
         options,
       );
-      // The container's name is undocumented (reference §9.12): REMINDERS, else the one list there is.
+      // The container's name is undocumented (docs/vendors/method-style.md §9.12): REMINDERS, else
+      // the one list there is.
       const container =
         answer.REMINDERS ??
         Object.values(answer).find((value) => typeof value === 'object' && value !== null);

@@ -48,6 +48,7 @@ export const InvoiceFilterSchema = z.strictObject({
   TYPE: z.enum(['outgoing', 'draft', 'credit']).optional(),
   STATE: z.enum(['unpaid', 'paid', 'overdue']).optional(),
 });
+/** What `InvoiceFilterSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceFilter = z.input<typeof InvoiceFilterSchema>;
 
 /** One page: `LIMIT` (vendor default 10, cap 100) and `OFFSET`. */
@@ -55,6 +56,7 @@ export const PageSchema = z.strictObject({
   limit: z.number().int().min(1).max(100).optional(),
   offset: WholeNumber.nonnegative().optional(),
 });
+/** What `PageSchema` accepts: the input, before defaults and transforms. */
 export type PageInput = z.input<typeof PageSchema>;
 
 /** An `ITEMS` entry of `invoice.create` / `invoice.update`. */
@@ -76,6 +78,7 @@ export const ItemInputSchema = z
   .refine((item) => item.DESCRIPTION !== undefined || item.ARTICLE_NUMBER !== undefined, {
     message: 'an item needs DESCRIPTION, or ARTICLE_NUMBER to be filled from the article',
   });
+/** What `ItemInputSchema` accepts: the input, before defaults and transforms. */
 export type ItemInput = z.input<typeof ItemInputSchema>;
 
 /** The invoice fields `invoice.create` and `invoice.update` share (everything but the ids). */
@@ -102,6 +105,7 @@ export const InvoiceDataSchema = z.strictObject({
 
 /** `invoice.create` DATA: always makes a draft. */
 export const InvoiceCreateDataSchema = InvoiceDataSchema.extend({ CUSTOMER_ID: IdInput });
+/** What `InvoiceCreateDataSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceCreateData = z.input<typeof InvoiceCreateDataSchema>;
 
 /** `invoice.update` DATA: drafts only; `DELETE_EXISTING_ITEMS: 1` replaces every line. */
@@ -109,6 +113,7 @@ export const InvoiceUpdateDataSchema = InvoiceDataSchema.extend({
   INVOICE_ID: IdInput,
   DELETE_EXISTING_ITEMS: Flag.optional(),
 });
+/** What `InvoiceUpdateDataSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceUpdateData = z.input<typeof InvoiceUpdateDataSchema>;
 
 /** `invoice.cancel` DATA; a partial cancellation (Storno) needs both amount and description. */
@@ -122,6 +127,7 @@ export const InvoiceCancelDataSchema = z
     path: ['DESCRIPTION'],
     message: 'a partial cancellation needs a DESCRIPTION',
   });
+/** What `InvoiceCancelDataSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceCancelData = z.input<typeof InvoiceCancelDataSchema>;
 
 const Emails = z.union([z.email(), z.array(z.email()).min(1)]);
@@ -134,6 +140,7 @@ export const SendByEmailDataSchema = z.strictObject({
   MESSAGE: z.string().min(1),
   RECEIPT_CONFIRMATION: Flag.optional(),
 });
+/** What `SendByEmailDataSchema` accepts: the input, before defaults and transforms. */
 export type SendByEmailData = z.input<typeof SendByEmailDataSchema>;
 
 /** `invoice.complete` DATA: Monsum also takes the payment provider's customer token. */
@@ -142,6 +149,7 @@ export const CompleteDataSchema = z.strictObject({
   PAYMENT_TOKEN: z.string().optional(),
   PAYMENT_PROVIDER: z.string().optional(),
 });
+/** What `CompleteDataSchema` accepts: the input, before defaults and transforms. */
 export type CompleteData = z.input<typeof CompleteDataSchema>;
 
 /** `invoice.setpaid` DATA. */
@@ -150,6 +158,7 @@ export const SetPaidDataSchema = z.strictObject({
   PAID_DATE: IsoDateSchema.optional(),
   PAYMENT_METHOD: z.string().optional(),
 });
+/** What `SetPaidDataSchema` accepts: the input, before defaults and transforms. */
 export type SetPaidData = z.input<typeof SetPaidDataSchema>;
 
 /** `customer.get` FILTER. */
@@ -162,6 +171,7 @@ export const CustomerFilterSchema = z.strictObject({
   CITY: z.string().optional(),
   TERM: z.string().min(1).optional(),
 });
+/** What `CustomerFilterSchema` accepts: the input, before defaults and transforms. */
 export type CustomerFilter = z.input<typeof CustomerFilterSchema>;
 
 /** A value of a customer field: text or a number, never an object or a list. */
@@ -171,7 +181,7 @@ const CustomerValue = z.union([
   z.boolean().transform((flag) => (flag ? 1 : 0)),
 ]);
 
-/** The customer fields whose values the vendor constrains (reference §9.15). */
+/** The customer fields whose values the vendor constrains (docs/vendors/method-style.md §9.15). */
 const CUSTOMER_FIELDS = {
   CUSTOMER_TYPE: z.enum(['business', 'consumer']).optional(),
   CUSTOMER_EXT_UID: z.string().max(255).optional(),
@@ -202,6 +212,7 @@ export const CustomerDataSchema = z
       if (!/^[A-Z][A-Z0-9_]*$/.test(tag))
         ctx.addIssue({ code: 'custom', path: [tag], message: 'vendor tags are UPPER_SNAKE_CASE' });
   });
+/** What `CustomerDataSchema` accepts: the input, before defaults and transforms. */
 export type CustomerData = z.input<typeof CustomerDataSchema>;
 
 /** `customer.create` DATA: a new customer has no id yet. */
@@ -219,6 +230,7 @@ export const CustomerUpdateDataSchema = z
       if (!/^[A-Z][A-Z0-9_]*$/.test(tag))
         ctx.addIssue({ code: 'custom', path: [tag], message: 'vendor tags are UPPER_SNAKE_CASE' });
   });
+/** What `CustomerUpdateDataSchema` accepts: the input, before defaults and transforms. */
 export type CustomerUpdateData = z.input<typeof CustomerUpdateDataSchema>;
 
 /**
@@ -242,12 +254,17 @@ const TagRecord = z.record(
   z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'not a tag name' }),
   JsonValue,
 );
+/**
+ * The parts of a raw envelope for `adapter.vendor.call()`: FILTER and DATA as tag trees, LIMIT,
+ * OFFSET.
+ */
 export const EnvelopePartsSchema = z.strictObject({
   filter: TagRecord.optional(),
   data: TagRecord.optional(),
   limit: z.number().int().min(1).max(100).optional(),
   offset: WholeNumber.nonnegative().optional(),
 });
+/** A service name as the vendor spells it (`invoice.get`, `customer.create`, …). */
 export const ServiceNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]*(\.[a-z0-9]+)+$/, { message: 'a service name such as "invoice.get"' });

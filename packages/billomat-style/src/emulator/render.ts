@@ -10,7 +10,10 @@ export interface ItemAmounts {
   readonly gross: Decimal;
 }
 
-/** The vendor keeps full precision on lines and totals (reference §10.4): no rounding here. */
+/**
+ * The vendor keeps full precision on lines and totals (docs/vendors/method-style.md §10.4): no
+ * rounding here.
+ */
 export function itemAmounts(item: StoredItem, isGross: boolean): ItemAmounts {
   const rate = toDecimal(item.vatPercent).dividedBy(100);
   if (item.completeGross !== undefined) {
@@ -176,7 +179,8 @@ export function renderInvoice(
 
 /**
  * The REQUEST echo, as the vendor returns it after an XML round trip: `null` becomes `[]`, a list of
- * one element becomes that element, an empty object `[]` (reference §4). Never to be relied upon.
+ * one element becomes that element, an empty object `[]` (docs/vendors/method-style.md §4). Never
+ * to be relied upon.
  */
 export function echo(value: unknown): unknown {
   if (value === null || value === undefined) return [];

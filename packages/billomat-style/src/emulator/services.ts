@@ -488,8 +488,8 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
 const CUSTOMER_TYPES = ['business', 'consumer'];
 
 /**
- * The required customer fields (reference §9.15, the recorded `customer.create` error):
- * `CUSTOMER_TYPE`, then `ORGANIZATION` for a business or `LAST_NAME` for a consumer.
+ * The required customer fields (docs/vendors/method-style.md §9.15, the recorded `customer.create`
+ * error): `CUSTOMER_TYPE`, then `ORGANIZATION` for a business or `LAST_NAME` for a consumer.
  */
 function customerFieldError(fields: Record<string, unknown>): ServiceResult | undefined {
   if (!CUSTOMER_TYPES.includes(String(fields.CUSTOMER_TYPE ?? '')))

@@ -1,8 +1,9 @@
 import { toDecimal, type Decimal } from '@invoicekit/core';
 
 /**
- * The vendor's value formats (reference §10, the Monsum capture): totals as unrounded JSON numbers,
- * unit prices with 8 decimals, quantities and rates with 2, ids and flags as strings, the zero date.
+ * The vendor's value formats (docs/vendors/method-style.md §10, the Monsum capture): totals as
+ * unrounded JSON numbers, unit prices with 8 decimals, quantities and rates with 2, ids and flags
+ * as strings, the zero date.
  */
 export const ZERO_DATE = '0000-00-00 00:00:00';
 

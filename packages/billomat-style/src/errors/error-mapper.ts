@@ -23,9 +23,10 @@ const FIELD_ERROR = /^missing \/ invalid field:\s*(.+)$/i;
 
 /**
  * The vendor reports failures inside HTTP 200 as `RESPONSE.ERRORS` strings, classified here by
- * their prefix (reference §5): `LoginError:` → authentication, `missing / invalid field: X` →
- * validation with the field named, `Invoice Error:` → conflict with the invoice's state, limits →
- * rate limited, anything else → provider. A write whose `STATUS` is not `success` failed too.
+ * their prefix (docs/vendors/method-style.md §5): `LoginError:` → authentication, `missing /
+ * invalid field: X` → validation with the field named, `Invoice Error:` → conflict with the
+ * invoice's state, limits → rate limited, anything else → provider. A write whose `STATUS` is not
+ * `success` failed too.
  */
 export function methodStyleErrorForResponse(
   response: ResponseContext,

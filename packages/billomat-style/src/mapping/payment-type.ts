@@ -1,6 +1,9 @@
 import type { PaymentMethod } from '@invoicekit/core';
 
-/** PAYMENT_TYPE codes (reference §10.1: 1 transfer … 6 credit card) in the canonical vocabulary. */
+/**
+ * PAYMENT_TYPE codes (docs/vendors/method-style.md §10.1: 1 transfer … 6 credit card) in the
+ * canonical vocabulary.
+ */
 const METHOD_OF_CODE: Readonly<Record<string, PaymentMethod>> = {
   '1': 'transfer',
   '2': 'direct_debit',

@@ -10,7 +10,7 @@ const facts = (overrides: Partial<StatusFacts>): StatusFacts => ({
   ...overrides,
 });
 
-describe('method-style status derivation (reference §11)', () => {
+describe('method-style status derivation (docs/vendors/method-style.md §11)', () => {
   it.each([
     [{ type: 'draft' }, 'draft'],
     [{ type: 'draft', isCanceled: true }, 'draft'],

@@ -1,6 +1,9 @@
 import { toDecimal, type InvoiceStatus } from '@invoicekit/core';
 
-/** What the vendor's status is derived from: no single field carries it (reference §11). */
+/**
+ * What the vendor's status is derived from: no single field carries it
+ * (docs/vendors/method-style.md §11).
+ */
 export interface StatusFacts {
   readonly type: string | null | undefined;
   readonly isCanceled: boolean | null | undefined;

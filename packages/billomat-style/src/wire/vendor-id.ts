@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * The vendor's ids (`INVOICE_ID`, `CUSTOMER_ID`, `INVOICE_ITEM_ID` …) are integers, sent as JSON
- * numbers or strings of digits (reference §10.1). An id in any other form did not come from the
- * vendor's database and is never sent back to it.
+ * numbers or strings of digits (docs/vendors/method-style.md §10.1). An id in any other form did
+ * not come from the vendor's database and is never sent back to it.
  */
 export const VENDOR_ID = /^\d{1,20}$/;
 

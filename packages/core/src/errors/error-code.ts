@@ -18,4 +18,5 @@ export const ERROR_CODES = [
   'provider',
 ] as const;
 
+/** One of {@link ERROR_CODES}: the `code` of every invoicekit error. */
 export type ErrorCode = (typeof ERROR_CODES)[number];

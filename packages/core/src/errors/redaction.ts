@@ -24,6 +24,7 @@ export interface Redactor {
   maskSecrets<T>(value: T): T;
 }
 
+/** What a masked credential is replaced with. */
 export const REDACTED = '[REDACTED]';
 
 /** Header names whose value is always a credential. */

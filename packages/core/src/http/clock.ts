@@ -30,4 +30,5 @@ export const systemClock: Clock = {
 /** A source of randomness in [0, 1), injectable for deterministic jitter in tests. */
 export type RandomSource = () => number;
 
+/** `Math.random`, the default {@link RandomSource}. */
 export const systemRandom: RandomSource = () => Math.random();

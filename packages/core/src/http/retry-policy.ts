@@ -23,6 +23,7 @@ export interface RetryPolicy {
   readonly lookupDelayMs: number;
 }
 
+/** The retry policy every adapter starts from; `retry` in its options overrides single fields. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxRetries: 3,
   baseDelayMs: 500,

@@ -9,6 +9,7 @@ export const BankDetailsSchema = z.object({
   iban: z.string().nullable(),
   bic: z.string().nullable(),
 });
+/** Bank details of a customer (what `BankDetailsSchema` returns). */
 export type BankDetails = z.infer<typeof BankDetailsSchema>;
 
 /** A customer record as the vendor keeps it. */
@@ -35,6 +36,7 @@ export const CustomerSchema = z.object({
   /** The vendor's object exactly as received. */
   raw: z.unknown(),
 });
+/** A customer record as the vendor keeps it (what `CustomerSchema` returns). */
 export type Customer = z.infer<typeof CustomerSchema>;
 
 const IbanSchema = z
@@ -42,6 +44,7 @@ const IbanSchema = z
   .transform((iban) => iban.replace(/\s+/g, '').toUpperCase())
   .refine((iban) => /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban), { message: 'must be an IBAN' });
 
+/** Bank details as written: an IBAN and a BIC are checked for their form. */
 export const BankDetailsInputSchema = z.strictObject({
   bankName: z.string().optional(),
   iban: IbanSchema.optional(),
@@ -72,7 +75,11 @@ const CustomerFieldsInputSchema = z.strictObject({
 export const CustomerCreateInputSchema = CustomerFieldsInputSchema.extend({
   kind: PartyKindSchema.default('company'),
 });
+/** What `CustomerCreateInputSchema` accepts: the input, before defaults and transforms. */
 export type CustomerCreateInput = z.input<typeof CustomerCreateInputSchema>;
+/**
+ * What `CustomerCreateInputSchema` returns: the input with defaults applied and values normalised.
+ */
 export type ParsedCustomerCreateInput = z.output<typeof CustomerCreateInputSchema>;
 
 /** Input of `customers.update`: only the fields to change. */
@@ -80,5 +87,9 @@ export const CustomerUpdateInputSchema = CustomerFieldsInputSchema.partial().ref
   (input) => Object.keys(input).length > 0,
   { message: 'an update must change at least one field' },
 );
+/** What `CustomerUpdateInputSchema` accepts: the input, before defaults and transforms. */
 export type CustomerUpdateInput = z.input<typeof CustomerUpdateInputSchema>;
+/**
+ * What `CustomerUpdateInputSchema` returns: the input with defaults applied and values normalised.
+ */
 export type ParsedCustomerUpdateInput = z.output<typeof CustomerUpdateInputSchema>;

@@ -11,6 +11,10 @@ import { CurrencyCodeSchema, IdSchema, IsoDateSchema } from './primitives';
 
 /** Vendor-specific extras keyed by provider id; each provider validates its own entry. */
 export const ProviderOptionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+/**
+ * Vendor-specific extras keyed by provider id; each provider validates its own entry (what
+ * `ProviderOptionsSchema` returns).
+ */
 export type ProviderOptions = z.infer<typeof ProviderOptionsSchema>;
 
 /** Which customer an invoice is for: an existing record, a one-off buyer, or both. */
@@ -94,7 +98,11 @@ export const InvoiceCreateInputSchema = InvoiceFieldsSchema.extend({
     });
   }
 });
+/** What `InvoiceCreateInputSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceCreateInput = z.input<typeof InvoiceCreateInputSchema>;
+/**
+ * What `InvoiceCreateInputSchema` returns: the input with defaults applied and values normalised.
+ */
 export type ParsedInvoiceCreateInput = z.output<typeof InvoiceCreateInputSchema>;
 
 /** Input of `invoices.update`: only the fields to change; `lines` replaces all lines. */
@@ -102,5 +110,9 @@ export const InvoiceUpdateInputSchema = InvoiceFieldsSchema.partial().refine(
   (input) => Object.keys(input).length > 0,
   { message: 'an update must change at least one field' },
 );
+/** What `InvoiceUpdateInputSchema` accepts: the input, before defaults and transforms. */
 export type InvoiceUpdateInput = z.input<typeof InvoiceUpdateInputSchema>;
+/**
+ * What `InvoiceUpdateInputSchema` returns: the input with defaults applied and values normalised.
+ */
 export type ParsedInvoiceUpdateInput = z.output<typeof InvoiceUpdateInputSchema>;

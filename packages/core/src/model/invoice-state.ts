@@ -18,7 +18,9 @@ export const LIFECYCLE_STATES = [
   'canceled',
   'unknown',
 ] as const;
+/** One of {@link LIFECYCLE_STATES}. */
 export const LifecycleStateSchema = z.enum(LIFECYCLE_STATES);
+/** The type `LifecycleStateSchema` validates and returns. */
 export type LifecycleState = z.infer<typeof LifecycleStateSchema>;
 
 /**
@@ -26,7 +28,9 @@ export type LifecycleState = z.infer<typeof LifecycleStateSchema>;
  * (something, not all), `paid` (nothing left due), `refunded` (the vendor says the money went back).
  */
 export const PAYMENT_STATES = ['unpaid', 'partially_paid', 'paid', 'refunded'] as const;
+/** One of {@link PAYMENT_STATES}. */
 export const PaymentStateSchema = z.enum(PAYMENT_STATES);
+/** The type `PaymentStateSchema` validates and returns. */
 export type PaymentState = z.infer<typeof PaymentStateSchema>;
 
 /**
@@ -34,7 +38,9 @@ export type PaymentState = z.infer<typeof PaymentStateSchema>;
  * document), `open` (owed, not late, or no due date), `overdue` (owed after the due date).
  */
 export const DUE_STATES = ['none', 'open', 'overdue'] as const;
+/** One of {@link DUE_STATES}. */
 export const DueStateSchema = z.enum(DUE_STATES);
+/** The type `DueStateSchema` validates and returns. */
 export type DueState = z.infer<typeof DueStateSchema>;
 
 /**
@@ -46,6 +52,10 @@ export const InvoiceStateSchema = z.object({
   payment: PaymentStateSchema,
   due: DueStateSchema,
 });
+/**
+ * An invoice's state as three separate facts — so that an overdue, partly paid, sent invoice is all
+ * three at once, and a filter on any one of them finds it (what `InvoiceStateSchema` returns).
+ */
 export type InvoiceState = z.infer<typeof InvoiceStateSchema>;
 
 /** What {@link readInvoiceState} needs besides the vendor's own status. */

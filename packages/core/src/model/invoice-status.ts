@@ -19,7 +19,9 @@ export const INVOICE_STATUSES = [
   'unknown',
 ] as const;
 
+/** One of {@link INVOICE_STATUSES}. */
 export const InvoiceStatusSchema = z.enum(INVOICE_STATUSES);
+/** The type `InvoiceStatusSchema` validates and returns. */
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
 /** The canonical status and the vendor's own value it was mapped from. */
@@ -28,4 +30,8 @@ export const InvoiceStatusValueSchema = z.object({
   /** The vendor's status exactly as sent; `null` when the vendor has no status field. */
   raw: z.string().nullable(),
 });
+/**
+ * The canonical status and the vendor's own value it was mapped from (what
+ * `InvoiceStatusValueSchema` returns).
+ */
 export type InvoiceStatusValue = z.infer<typeof InvoiceStatusValueSchema>;

@@ -15,8 +15,10 @@ export const EarlyPaymentDiscountSchema = z.object({
   percent: DecimalStringSchema,
   days: z.number().int(),
 });
+/** An early-payment discount ("Skonto") (what `EarlyPaymentDiscountSchema` returns). */
 export type EarlyPaymentDiscount = z.infer<typeof EarlyPaymentDiscountSchema>;
 
+/** An early-payment discount as written: up to 100 percent, within 0–3650 days. */
 export const EarlyPaymentDiscountInputSchema = z.strictObject({
   percent: NonNegativeDecimalStringSchema.refine(
     (value) => toDecimal(value).lessThanOrEqualTo(100),
@@ -32,7 +34,12 @@ export const EarlyPaymentDiscountInputSchema = z.strictObject({
  * that is the customer's `bank`).
  */
 export const InvoiceBankAccountSchema = BankDetailsSchema;
+/**
+ * The seller's bank account printed on the invoice for the buyer to pay into (what
+ * `InvoiceBankAccountSchema` returns).
+ */
 export type InvoiceBankAccount = z.infer<typeof InvoiceBankAccountSchema>;
+/** The seller's bank account as written on an invoice (the same fields as a customer's). */
 export const InvoiceBankAccountInputSchema = BankDetailsInputSchema;
 
 /**
@@ -45,8 +52,13 @@ export const ExchangeRateSchema = z.object({
   rate: DecimalStringSchema,
   source: z.string().nullable(),
 });
+/**
+ * The rate a foreign-currency invoice is converted at for the seller's books (what
+ * `ExchangeRateSchema` returns).
+ */
 export type ExchangeRate = z.infer<typeof ExchangeRateSchema>;
 
+/** An exchange rate as written: an ISO 4217 currency and a rate greater than zero. */
 export const ExchangeRateInputSchema = z.strictObject({
   currency: CurrencyCodeSchema,
   rate: NonNegativeDecimalStringSchema.refine((value) => !/^[0.]+$/.test(value), {

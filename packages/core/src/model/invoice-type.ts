@@ -20,5 +20,7 @@ export const INVOICE_TYPES = [
   'other',
 ] as const;
 
+/** One of {@link INVOICE_TYPES}. */
 export const InvoiceTypeSchema = z.enum(INVOICE_TYPES);
+/** The type `InvoiceTypeSchema` validates and returns. */
 export type InvoiceType = z.infer<typeof InvoiceTypeSchema>;

@@ -69,4 +69,8 @@ export const InvoiceSchema = z.object({
   /** The vendor's object exactly as received. */
   raw: z.unknown(),
 });
+/**
+ * An invoice (or credit note, proforma, …) as read from a vendor, in canonical form (what
+ * `InvoiceSchema` returns).
+ */
 export type Invoice = z.infer<typeof InvoiceSchema>;

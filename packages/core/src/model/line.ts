@@ -5,6 +5,7 @@ import { TaxRateInputSchema, TaxRateSchema } from './tax-rate';
 
 /** Whether a unit price includes tax (`gross`) or not (`net`). */
 export const PriceKindSchema = z.enum(['net', 'gross']);
+/** Whether a unit price includes tax (`gross`) or not (`net`) (what `PriceKindSchema` returns). */
 export type PriceKind = z.infer<typeof PriceKindSchema>;
 
 /**
@@ -15,6 +16,7 @@ export const LineDiscountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), value: NonNegativeDecimalStringSchema }),
   z.object({ kind: z.literal('amount'), value: NonNegativeDecimalStringSchema }),
 ]);
+/** A line discount (what `LineDiscountSchema` returns). */
 export type LineDiscount = z.infer<typeof LineDiscountSchema>;
 
 /** Amounts of one line after its discount, rounded to the currency. */
@@ -25,6 +27,10 @@ export const LineTotalsSchema = z.object({
   /** What the discount took off, in the line's price kind; `"0.00"` without one, negative on a credit line. */
   discount: DecimalStringSchema,
 });
+/**
+ * Amounts of one line after its discount, rounded to the currency (what `LineTotalsSchema`
+ * returns).
+ */
 export type LineTotals = z.infer<typeof LineTotalsSchema>;
 
 /** One invoice line. */
@@ -44,6 +50,7 @@ export const LineSchema = z.object({
   discount: LineDiscountSchema.nullable(),
   totals: LineTotalsSchema,
 });
+/** One invoice line (what `LineSchema` returns). */
 export type Line = z.infer<typeof LineSchema>;
 
 /** A line as callers write it; totals are always computed, never accepted. */
@@ -81,5 +88,7 @@ export const LineInputSchema = z
       });
     }
   });
+/** What `LineInputSchema` accepts: the input, before defaults and transforms. */
 export type LineInput = z.input<typeof LineInputSchema>;
+/** What `LineInputSchema` returns: the input with defaults applied and values normalised. */
 export type ParsedLineInput = z.output<typeof LineInputSchema>;

@@ -17,7 +17,9 @@ export const MarkPaidInputSchema = z.strictObject({
   /** Transaction id or bank reference kept with the payment. */
   reference: z.string().optional(),
 });
+/** What `MarkPaidInputSchema` accepts: the input, before defaults and transforms. */
 export type MarkPaidInput = z.input<typeof MarkPaidInputSchema>;
+/** What `MarkPaidInputSchema` returns: the input with defaults applied and values normalised. */
 export type ParsedMarkPaidInput = z.output<typeof MarkPaidInputSchema>;
 
 /** Input of `invoices.send` (by e-mail). Without `to` the vendor uses the customer's address. */
@@ -28,7 +30,9 @@ export const SendInvoiceInputSchema = z.strictObject({
   message: z.string().optional(),
   attachPdf: z.boolean().default(true),
 });
+/** What `SendInvoiceInputSchema` accepts: the input, before defaults and transforms. */
 export type SendInvoiceInput = z.input<typeof SendInvoiceInputSchema>;
+/** What `SendInvoiceInputSchema` returns: the input with defaults applied and values normalised. */
 export type ParsedSendInvoiceInput = z.output<typeof SendInvoiceInputSchema>;
 
 /**
@@ -48,7 +52,9 @@ export const InvoiceListQuerySchema = z.strictObject({
   /** Page size requested from the vendor (clamped to the vendor's maximum). */
   pageSize: z.number().int().positive().max(1000).optional(),
 });
+/** What `InvoiceListQuerySchema` accepts: the input, before defaults and transforms. */
 export type InvoiceListQuery = z.input<typeof InvoiceListQuerySchema>;
+/** What `InvoiceListQuerySchema` returns: the input with defaults applied and values normalised. */
 export type ParsedInvoiceListQuery = z.output<typeof InvoiceListQuerySchema>;
 
 /**
@@ -66,7 +72,11 @@ export const CustomerListQuerySchema = z.strictObject({
   externalId: z.string().optional(),
   pageSize: z.number().int().positive().max(1000).optional(),
 });
+/** What `CustomerListQuerySchema` accepts: the input, before defaults and transforms. */
 export type CustomerListQuery = z.input<typeof CustomerListQuerySchema>;
+/**
+ * What `CustomerListQuerySchema` returns: the input with defaults applied and values normalised.
+ */
 export type ParsedCustomerListQuery = z.output<typeof CustomerListQuerySchema>;
 
 /** Options of `invoices.downloadPdf`. */
@@ -75,5 +85,7 @@ export const PdfOptionsSchema = z.strictObject({
   variant: z.string().optional(),
   language: z.string().optional(),
 });
+/** What `PdfOptionsSchema` accepts: the input, before defaults and transforms. */
 export type PdfOptions = z.input<typeof PdfOptionsSchema>;
+/** What `PdfOptionsSchema` returns: the input with defaults applied and values normalised. */
 export type ParsedPdfOptions = z.output<typeof PdfOptionsSchema>;

@@ -16,7 +16,9 @@ export const PAYMENT_METHODS = [
   'prepayment',
   'other',
 ] as const;
+/** One of {@link PAYMENT_METHODS}. */
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
+/** The type `PaymentMethodSchema` validates and returns. */
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
 /** A payment received against an invoice: each one its own record, with its own date. */
@@ -35,4 +37,8 @@ export const PaymentSchema = z.object({
   reference: z.string().nullable(),
   raw: z.unknown(),
 });
+/**
+ * A payment received against an invoice: each one its own record, with its own date (what
+ * `PaymentSchema` returns).
+ */
 export type Payment = z.infer<typeof PaymentSchema>;

@@ -14,6 +14,7 @@ export const DecimalStringSchema = z
     message: 'must be a decimal number written as a string, e.g. "12.50"',
   })
   .transform(normalizeDecimalString);
+/** A decimal number written as a string (what `DecimalStringSchema` returns). */
 export type DecimalString = z.infer<typeof DecimalStringSchema>;
 
 /** A non-negative decimal string. */
@@ -48,10 +49,15 @@ export const IsoDateSchema = z.string().refine(
   },
   { message: 'must be a calendar date YYYY-MM-DD' },
 );
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30) (what `IsoDateSchema` returns). */
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
 /** An ISO 8601 timestamp with offset, e.g. `2018-01-03T12:05:09.017+01:00`. */
 export const IsoTimestampSchema = z.iso.datetime({ offset: true, local: false });
+/**
+ * An ISO 8601 timestamp with offset, e.g. `2018-01-03T12:05:09.017+01:00` (what
+ * `IsoTimestampSchema` returns).
+ */
 export type IsoTimestamp = z.infer<typeof IsoTimestampSchema>;
 
 /** ISO 3166-1 alpha-2 country code, normalised to upper case. */

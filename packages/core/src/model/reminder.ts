@@ -13,4 +13,5 @@ export const ReminderSchema = z.object({
   fee: DecimalStringSchema.nullable(),
   raw: z.unknown(),
 });
+/** A payment reminder (dunning letter) sent for an invoice (what `ReminderSchema` returns). */
 export type Reminder = z.infer<typeof ReminderSchema>;

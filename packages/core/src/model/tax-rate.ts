@@ -27,6 +27,7 @@ export const TaxPercentSchema = DecimalStringSchema.refine(
   { message: 'must be a percentage from 0 to 100 with at most 4 decimals' },
 );
 
+/** A line's tax: a percentage (0–100, up to 4 decimals) or one of the non-numeric kinds. */
 export const TaxRateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), value: TaxPercentSchema }),
   z.object({ kind: z.literal('exempt') }),
@@ -34,9 +35,14 @@ export const TaxRateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reverse_charge') }),
   z.object({ kind: z.literal('hidden') }),
 ]);
+/** The type `TaxRateSchema` validates and returns. */
 export type TaxRate = z.infer<typeof TaxRateSchema>;
 
+/**
+ * Taxes that are no percentage: exempt, not subject to VAT, reverse charge, hidden on the print.
+ */
 export const NON_NUMERIC_TAX_KINDS = ['exempt', 'not_subject', 'reverse_charge', 'hidden'] as const;
+/** One of {@link NON_NUMERIC_TAX_KINDS}. */
 export type NonNumericTaxKind = (typeof NON_NUMERIC_TAX_KINDS)[number];
 
 /**
@@ -56,6 +62,7 @@ export const TaxRateInputSchema = z.union([
     .pipe(TaxPercentSchema)
     .transform((value): TaxRate => ({ kind: 'percent', value })),
 ]);
+/** What `TaxRateInputSchema` accepts: the input, before defaults and transforms. */
 export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
 
 /** A stable key for grouping lines by rate (`"percent:19"`, `"exempt"`). */

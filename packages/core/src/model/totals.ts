@@ -11,6 +11,9 @@ export const InvoiceTotalsSchema = z.object({
   /** `gross − paid`, never below zero for a regular invoice. */
   due: DecimalStringSchema,
 });
+/**
+ * Document totals, each rounded to the currency's minor unit (what `InvoiceTotalsSchema` returns).
+ */
 export type InvoiceTotals = z.infer<typeof InvoiceTotalsSchema>;
 
 /** Net, tax and gross of all lines that share one tax rate. */
@@ -20,4 +23,7 @@ export const TaxBreakdownEntrySchema = z.object({
   tax: DecimalStringSchema,
   gross: DecimalStringSchema,
 });
+/**
+ * Net, tax and gross of all lines that share one tax rate (what `TaxBreakdownEntrySchema` returns).
+ */
 export type TaxBreakdownEntry = z.infer<typeof TaxBreakdownEntrySchema>;

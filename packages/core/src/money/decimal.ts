@@ -15,6 +15,7 @@ export const Decimal = DecimalJs.clone({
   toExpNeg: -9e15,
   toExpPos: 9e15,
 });
+/** A decimal.js number of the library's own clone (half-up rounding, never exponent notation). */
 export type Decimal = InstanceType<typeof Decimal>;
 
 /** Half-up, ties away from zero: `2.5 → 3`, `-2.5 → -3`. */

@@ -48,7 +48,10 @@ export const INVOICE_OPERATIONS = [
   'downloadPdf',
   'reminders',
 ] as const;
+/** One of {@link INVOICE_OPERATIONS}. */
 export type InvoiceOperation = (typeof INVOICE_OPERATIONS)[number];
 
+/** The customer operations of `InvoiceAdapterV1`, each a flag in `capabilities.customers`. */
 export const CUSTOMER_OPERATIONS = ['list', 'get', 'create', 'update', 'delete'] as const;
+/** One of {@link CUSTOMER_OPERATIONS}. */
 export type CustomerOperation = (typeof CUSTOMER_OPERATIONS)[number];

@@ -8,6 +8,7 @@ export interface FakeClock extends Clock {
   advance(ms: number): void;
 }
 
+/** A {@link FakeClock} starting at `startMs` (2026-01-01 UTC by default). */
 export function createFakeClock(startMs = Date.UTC(2026, 0, 1)): FakeClock {
   let now = startMs;
   const sleeps: number[] = [];

@@ -45,7 +45,7 @@ export class DepartmentsResource extends VendorResource<
     );
   }
 
-  /** `PUT /departments/ID.json -F department[logo]=@file` (reference §5.8). */
+  /** `PUT /departments/ID.json -F department[logo]=@file` (docs/vendors/invoiceocean.md §5.8). */
   async uploadLogo(
     id: string | number,
     file: UploadFile,

@@ -49,8 +49,9 @@ export const SendByEmailOptionsSchema = z.strictObject({
 export type SendByEmailOptions = z.input<typeof SendByEmailOptionsSchema>;
 
 /**
- * The vendor's invoice actions by their own names (reference §5.1): `change_status`,
- * `send_by_email`, `cancel`, the PDF with its print options, and proforma → VAT conversion.
+ * The vendor's invoice actions by their own names (docs/vendors/invoiceocean.md §5.1):
+ * `change_status`, `send_by_email`, `cancel`, the PDF with its print options, and proforma → VAT
+ * conversion.
  */
 export class InvoiceActions {
   constructor(

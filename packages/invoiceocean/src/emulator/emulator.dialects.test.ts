@@ -82,7 +82,7 @@ describe('list filters of the seed documents', () => {
 
 describe('documented invoice fields', () => {
   // The vendor's "all fields" example sends them as strings; the 2018 capture answers the ids as
-  // integers and the flags as booleans (reference §8.1).
+  // integers and the flags as booleans (docs/vendors/invoiceocean.md §8.1).
   const documented = {
     seller_bank: 'BRE Bank',
     seller_www: 'radgost.example',

@@ -113,7 +113,7 @@ function toRequest(example: SeedExample) {
   return { method: example.method, path: url.pathname, query: url.searchParams, headers, body };
 }
 
-/** What the vendor answers, by route (reference §5, §9, §13). */
+/** What the vendor answers, by route (docs/vendors/invoiceocean.md §5, §9, §13). */
 function expectedStatus(example: SeedExample): number {
   if (example.bodyParseError && example.format === 'json') return 400;
   if (/\/(INVOICE_ID|ID_KLIENTA)\b/.test(example.path)) return 404;

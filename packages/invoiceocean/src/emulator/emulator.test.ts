@@ -263,7 +263,8 @@ describe('InvoiceOcean emulator behaviour', () => {
         )
       ).body,
     ).toMatchObject({ kind: 'canceled', cancel_reason: 'mistake' });
-    // The cancel reason is an opt-in field (reference §4): a plain read does not carry it.
+    // The cancel reason is an opt-in field (docs/vendors/invoiceocean.md §4): a plain read does not
+    // carry it.
     expect(
       (await call(target, 'GET', `/invoices/${created.id}.json?api_token=${TOKEN}`)).body,
     ).not.toHaveProperty('cancel_reason');

@@ -14,7 +14,7 @@ const withStrategy = (
   invoice_form_price_kind: 'net',
 });
 
-describe('InvoiceOcean maths (reference §11)', () => {
+describe('InvoiceOcean maths (docs/vendors/invoiceocean.md §11)', () => {
   it('the seed example: 10.23 gross @ 23 % + 50 gross @ 0 % → 58.32 / 1.91 / 60.23', () => {
     const result = computeInvoiceAmounts(
       [

@@ -35,12 +35,18 @@ export interface InvoiceAmounts {
   readonly gross: Decimal;
 }
 
-/** The vendor rounds every amount to two decimals, half-up, whatever the currency (reference §10, §11.5). */
+/**
+ * The vendor rounds every amount to two decimals, half-up, whatever the currency
+ * (docs/vendors/invoiceocean.md §10, §11.5).
+ */
 function rounder(_currency: string): (value: Decimal) => Decimal {
   return (value) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** The `discount_kind` values that take a position's `discount_percent` (reference §7.4). */
+/**
+ * The `discount_kind` values that take a position's `discount_percent`
+ * (docs/vendors/invoiceocean.md §7.4).
+ */
 const PERCENT_KINDS: ReadonlySet<string> = new Set([
   'percent_unit',
   'percent_unit_gross',
@@ -52,7 +58,8 @@ const PERCENT_KINDS: ReadonlySet<string> = new Set([
  * (the vendor's "Field: discount_kind", docs/vendor-dialects.md §1: `percent_unit` / `percent_total` → the percentage,
  * `amount` → the amount), so an `amount` invoice ignores a `discount_percent` and a percentage
  * invoice ignores a `discount`. Without a kind, a percentage wins as before. The unit and total
- * percentages give the same money: the discount is not rounded per unit (§11.4: 3 × 123 less
+ * percentages give the same money: the discount is not rounded per unit
+ * (docs/vendors/invoiceocean.md §11.4: 3 × 123 less
  * 33.33 % is 246.01 under either kind).
  */
 function discountField(
@@ -137,7 +144,8 @@ export function computePosition(
 /**
  * The invoice totals under `sum` = `sum` (lines added; rounding lands in the tax), `keep_gross`
  * (gross added per rate, net derived) or `keep_net` (net added per rate, tax once per rate).
- * Discounts reduce the gross per rate, which is then split again (§11.4).
+ * Discounts reduce the gross per rate, which is then split again
+ * (docs/vendors/invoiceocean.md §11.4).
  */
 export function computeInvoiceAmounts(
   positions: readonly PositionInput[],

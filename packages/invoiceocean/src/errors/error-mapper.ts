@@ -9,11 +9,12 @@ import {
 } from '@invoicekit/core';
 
 /**
- * The vendor's own ways of failing, read before the default status rules (reference §13):
- * an HTML login page instead of data (an expired token, or a plan without API access) — but an
- * HTML page with a 5xx is a maintenance or gateway page (retryable), and one with a 429 a limit,
- * `account_not_pro`, and refusals delivered with HTTP 200 (`{"status":"error"}`, `{"code":"error"}`).
- * 401/404/422 bodies are handled by the default rules (`message` as text or a field map).
+ * The vendor's own ways of failing, read before the default status rules
+ * (docs/vendors/invoiceocean.md §13): an HTML login page instead of data (an expired token, or a
+ * plan without API access) — but an HTML page with a 5xx is a maintenance or gateway page
+ * (retryable), and one with a 429 a limit, `account_not_pro`, and refusals delivered with HTTP 200
+ * (`{"status":"error"}`, `{"code":"error"}`). 401/404/422 bodies are handled by the default rules
+ * (`message` as text or a field map).
  */
 export function invoiceOceanErrorForResponse(
   response: ResponseContext,

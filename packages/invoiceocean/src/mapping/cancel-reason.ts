@@ -1,8 +1,8 @@
 /**
- * Canceling turns an invoice's `kind` into `canceled` (reference §5.1), hiding what it was. The
- * adapter's cancel keeps the former kind where the vendor keeps text with the cancel: its
- * `cancel_reason`, read back with `additional_fields[invoice]=cancel_reason`. A document canceled
- * elsewhere carries no such kind and reads as type `other`.
+ * Canceling turns an invoice's `kind` into `canceled` (docs/vendors/invoiceocean.md §5.1), hiding
+ * what it was. The adapter's cancel keeps the former kind where the vendor keeps text with the
+ * cancel: its `cancel_reason`, read back with `additional_fields[invoice]=cancel_reason`. A
+ * document canceled elsewhere carries no such kind and reads as type `other`.
  */
 const KIND_MARK = /\(kind: ([a-z0-9_]+)\)\s*$/;
 

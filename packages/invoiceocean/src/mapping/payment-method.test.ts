@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { METHOD_TO_PAYMENT_TYPE, toCanonicalMethod } from './payment-method';
 
 describe('payment_type words ↔ canonical methods', () => {
-  it('reads the documented words (reference §7.4) and keeps unknown ones as other', () => {
+  it('reads the documented words (docs/vendors/invoiceocean.md §7.4) and keeps unknown ones as other', () => {
     const read = Object.fromEntries(
       [
         'transfer',

@@ -1,10 +1,11 @@
 import type { PaymentMethod } from '@invoicekit/core';
 
 /**
- * The vendor's `payment_type` words (reference §7.4; a banking payment's `provider` takes the
- * same) and their canonical method. The vendor also takes any free text: the canonical words it
- * has no value of (`direct_debit`, `prepayment`, `other`) are sent as that text and read back.
- * `off` is "no payment type"; every other word is `other`, with the vendor's word in `methodRaw`.
+ * The vendor's `payment_type` words (docs/vendors/invoiceocean.md §7.4; a banking payment's
+ * `provider` takes the same) and their canonical method. The vendor also takes any free text: the
+ * canonical words it has no value of (`direct_debit`, `prepayment`, `other`) are sent as that text
+ * and read back. `off` is "no payment type"; every other word is `other`, with the vendor's word in
+ * `methodRaw`.
  */
 export const PAYMENT_TYPE_TO_METHOD: Readonly<Record<string, PaymentMethod>> = {
   transfer: 'transfer',

@@ -46,7 +46,10 @@ function round2(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** The `discount_kind` values under which a position's `discount_percent` applies (§7.4). */
+/**
+ * The `discount_kind` values under which a position's `discount_percent` applies
+ * (docs/vendors/invoiceocean.md §7.4).
+ */
 const PERCENT_KINDS: ReadonlySet<string> = new Set([
   'percent_unit',
   'percent_unit_gross',

@@ -27,7 +27,7 @@ function clientBody(input: CustomerFields, operation: string) {
 }
 
 /** The InvoiceOcean customer (client card) operations; no customer options are taken. */
-/** The client's bank fields are opt-in on reads (reference §5.3). */
+/** The client's bank fields are opt-in on reads (docs/vendors/invoiceocean.md §5.3). */
 const CLIENT_READ_FIELDS = { 'additional_fields[client]': 'bank_account,swift' } as const;
 
 export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOceanCustomerDeps) {

@@ -52,9 +52,9 @@ export interface InvoiceOceanInvoiceDeps {
 }
 
 /**
- * What every invoice read asks the vendor to add (reference §4 "Opt-in response fields"): the
- * banking payments of the invoice, and the cancel reason (which keeps a canceled document's
- * kind). One request per read, whatever the number of payments.
+ * What every invoice read asks the vendor to add (docs/vendors/invoiceocean.md §4 "Opt-in response
+ * fields"): the banking payments of the invoice, and the cancel reason (which keeps a canceled
+ * document's kind). One request per read, whatever the number of payments.
  */
 export const INVOICE_READ_FIELDS = {
   'additional_fields[invoice]': 'connected_payments,cancel_reason',
@@ -268,8 +268,9 @@ export function invoiceOceanInvoiceOperations({
         warnings,
         send: async () => {
           const answer = await client.invoices.updateRaw(id, invoice, { operation, signal });
-          // The vendor's recorded update answer has no positions (reference §8.3): without them
-          // the invoice is read again, so that the lines returned are the invoice's, not none.
+          // The vendor's recorded update answer has no positions
+          // (docs/vendors/invoiceocean.md §8.3): without them the invoice is read again, so that
+          // the lines returned are the invoice's, not none.
           const answered = Array.isArray((answer as { positions?: unknown } | null)?.positions);
           const readBack = read(answer, operation);
           const data = answered ? readBack : await fetchInvoice(id, signal);

@@ -91,7 +91,7 @@ export const InvoiceWire = z.looseObject({
   reverse_charge: lenientBoolean.optional(),
   calculating_strategy: CalculatingStrategySchema.nullish().catch(null),
   positions: lenientList(PositionWire).optional(),
-  /** Remarks; `description` repeats the first one's content (reference §8.5). */
+  /** Remarks; `description` repeats the first one's content (docs/vendors/invoiceocean.md §8.5). */
   descriptions: lenientList(
     z.looseObject({ kind: lenientString.optional(), content: lenientString.optional() }),
   ).optional(),

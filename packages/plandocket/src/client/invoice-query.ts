@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** Every documented filter, sort and include of `GET /api/v1/invoices` (reference §2.2). */
+/**
+ * Every documented filter, sort and include of `GET /api/v1/invoices`
+ * (docs/vendors/plandocket.md §2.2).
+ */
 export const InvoiceQuerySchema = z.strictObject({
   status: z.string().min(1).optional(),
   customer_number: z.string().min(1).optional(),
@@ -10,6 +13,7 @@ export const InvoiceQuerySchema = z.strictObject({
   order: z.enum(['ASC', 'DESC']).optional(),
   include: z.array(z.enum(['items', 'payments', 'contact'])).optional(),
 });
+/** What `InvoiceQuerySchema` accepts: the input, before defaults and transforms. */
 export type InvoiceQuery = z.input<typeof InvoiceQuerySchema>;
 
 /** Every include of an invoice: its lines, payments and contact, in the same call. */
@@ -34,6 +38,7 @@ export const ContactQuerySchema = z.strictObject({
   order: z.enum(['ASC', 'DESC']).optional(),
   include: z.array(z.enum(['categories', 'events'])).optional(),
 });
+/** What `ContactQuerySchema` accepts: the input, before defaults and transforms. */
 export type ContactQuery = z.input<typeof ContactQuerySchema>;
 
 /** Every documented filter and sort of `GET /api/v1/payments`. */
@@ -46,4 +51,5 @@ export const PaymentQuerySchema = z.strictObject({
   order: z.enum(['ASC', 'DESC']).optional(),
   include: z.array(z.enum(['invoice'])).optional(),
 });
+/** What `PaymentQuerySchema` accepts: the input, before defaults and transforms. */
 export type PaymentQuery = z.input<typeof PaymentQuerySchema>;

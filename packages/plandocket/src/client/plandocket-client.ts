@@ -54,6 +54,7 @@ export const InvoicePatchSchema = z
     due_date: z.iso.date().nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });
+/** What `InvoicePatchSchema` accepts: the input, before defaults and transforms. */
 export type InvoicePatch = z.input<typeof InvoicePatchSchema>;
 
 /**
@@ -84,12 +85,14 @@ export const PaymentCreateSchema = z.strictObject({
   gateway_key: z.string().max(255).optional(),
   transaction_id: z.string().max(255).optional(),
 });
+/** What `PaymentCreateSchema` accepts: the input, before defaults and transforms. */
 export type PaymentCreate = z.input<typeof PaymentCreateSchema>;
 
 /** The body of `PATCH /payments/{id}`: any field of a payment but its invoice. */
 export const PaymentPatchSchema = PaymentCreateSchema.omit({ invoice_number: true })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'change at least one field' });
+/** What `PaymentPatchSchema` accepts: the input, before defaults and transforms. */
 export type PaymentPatch = z.input<typeof PaymentPatchSchema>;
 
 /** A contact field the vendor names (`custom_field_3`): lower-case, digits and underscores. */
@@ -130,6 +133,7 @@ export const ContactBodySchema = z
       if (!FIELD_NAME.test(key))
         ctx.addIssue({ code: 'custom', path: [key], message: 'not a field name' });
   });
+/** What `ContactBodySchema` accepts: the input, before defaults and transforms. */
 export type ContactBody = z.input<typeof ContactBodySchema>;
 
 /** Query values as the vendor reads them: lists comma-joined. */

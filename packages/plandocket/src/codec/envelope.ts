@@ -10,8 +10,9 @@ export interface AnswerContext {
 }
 
 /**
- * The vendor hints at `{"data": …, "meta": {"request_id": …}}` but specifies no envelope (reference
- * §3, §8): a body with `data` is unwrapped, any other body is taken as the data itself.
+ * The vendor hints at `{"data": …, "meta": {"request_id": …}}` but specifies no envelope
+ * (docs/vendors/plandocket.md §3, §8): a body with `data` is unwrapped, any other body is taken as
+ * the data itself.
  */
 export function dataOf(body: unknown): unknown {
   if (isRecord(body) && 'data' in body) return body.data;

@@ -63,12 +63,12 @@ export function nextCursor(current: LenientCursor, hints: PageHints, size: numbe
 }
 
 /**
- * Paging without a documented protocol (reference §8, §9): ask `page` + `per_page`; follow
- * `meta.pagination` / `links.next` when present (`fetchPage` returns `next: nextCursor(…)` and
- * requests `link` when there is one). Without metadata a page shorter than the longest seen ends
- * the list, an empty page too — never a page merely shorter than asked, since the server may cap
- * `per_page` silently. A vendor that ignores `page` repeats its first page: `paginate` ends the
- * list there (`onRepeatedPage: 'stop'`), since it returned everything at once.
+ * Paging without a documented protocol (docs/vendors/plandocket.md §8, §9): ask `page` +
+ * `per_page`; follow `meta.pagination` / `links.next` when present (`fetchPage` returns `next:
+ * nextCursor(…)` and requests `link` when there is one). Without metadata a page shorter than the
+ * longest seen ends the list, an empty page too — never a page merely shorter than asked, since the
+ * server may cap `per_page` silently. A vendor that ignores `page` repeats its first page:
+ * `paginate` ends the list there (`onRepeatedPage: 'stop'`), since it returned everything at once.
  */
 export function lenientPagingStrategy(perPage: number): PaginationStrategy<LenientCursor> {
   return {

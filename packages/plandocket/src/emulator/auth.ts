@@ -1,9 +1,9 @@
 import type { EmulatorRequest } from '@invoicekit/core/emulator';
 
 /**
- * The key a request presents, in the vendor's three documented ways (reference §1): `Authorization:
- * Bearer`, `X-API-Key`, then `?api_key=`. The first form present is the one judged, so a wrong
- * Bearer key is not rescued by a right query key.
+ * The key a request presents, in the vendor's three documented ways
+ * (docs/vendors/plandocket.md §1): `Authorization: Bearer`, `X-API-Key`, then `?api_key=`. The
+ * first form present is the one judged, so a wrong Bearer key is not rescued by a right query key.
  */
 export function presentedKey(request: EmulatorRequest): string | undefined {
   const authorization = request.headers.authorization;

@@ -7,14 +7,14 @@ import { createState, type PlandocketState } from './state';
 /** A running Plandocket emulator: serve it with `serveEmulator` or attach it with `attachToNock`. */
 export type PlandocketEmulator = Emulator<PlandocketSeed>;
 
-/** One hour: the vendor states its limits per hour (reference §6). */
+/** One hour: the vendor states its limits per hour (docs/vendors/plandocket.md §6). */
 const HOUR_MS = 3_600_000;
 
 /**
  * A stateful emulator of the Plandocket REST API (`/api/v1`): invoices (read and update only),
  * contacts, payments that settle invoices, and participants, behind the three documented key
  * forms and per-resource scopes. The undocumented parts — envelope and paging — are switchable,
- * so a lenient client can be tested against each variant (reference §10).
+ * so a lenient client can be tested against each variant (docs/vendors/plandocket.md §10).
  */
 export function createPlandocketEmulator(options: PlandocketEmulatorOptions): PlandocketEmulator {
   const resolved = resolveOptions(options);
@@ -25,7 +25,8 @@ export function createPlandocketEmulator(options: PlandocketEmulatorOptions): Pl
     handler: (request, state) => dispatch(request, state, resolved),
     ...(options.requestsPerHour !== undefined
       ? {
-          // The vendor sends no rate-limit headers and no Retry-After yet (reference §6).
+          // The vendor sends no rate-limit headers and no Retry-After yet
+          // (docs/vendors/plandocket.md §6).
           rateLimit: { limit: options.requestsPerHour, windowMs: HOUR_MS, sendRetryAfter: false },
         }
       : {}),

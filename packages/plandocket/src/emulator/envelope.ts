@@ -4,8 +4,9 @@ import type { Page } from './query';
 
 /**
  * Response bodies. Successes are wrapped as `{"data": …, "meta": {"request_id": …}}` — the only
- * example the vendor shows (reference §3) — or sent bare, as configured. Errors are never wrapped:
- * the documented shapes are `{"error": …}` and, for 422, `{"error", "errors"}` (reference §5).
+ * example the vendor shows (docs/vendors/plandocket.md §3) — or sent bare, as configured. Errors
+ * are never wrapped: the documented shapes are `{"error": …}` and, for 422, `{"error", "errors"}`
+ * (docs/vendors/plandocket.md §5).
  */
 
 type Identified = Pick<RouteContext, 'options' | 'requestId'>;

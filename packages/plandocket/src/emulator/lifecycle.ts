@@ -2,7 +2,10 @@ import type { Decimal } from '@invoicekit/core';
 import { invoiceTotal, paidAmount } from './amounts';
 import type { PlandocketState, StoredInvoice } from './state';
 
-/** The API status strings; the admin guide's Draft … Refunded in snake case (reference §2.5). */
+/**
+ * The API status strings; the admin guide's Draft … Refunded in snake case
+ * (docs/vendors/plandocket.md §2.5).
+ */
 export const INVOICE_STATUSES = [
   'draft',
   'sent',
@@ -17,8 +20,9 @@ export const INVOICE_STATUSES = [
 const FINAL_STATUSES = new Set(['cancelled', 'refunded']);
 
 /**
- * The changes that setting `status` makes. Sending locks the invoice for good (GoBD, reference
- * §2.5): it stays locked whatever status follows, so only the first `sent` stamps `locked_at`.
+ * The changes that setting `status` makes. Sending locks the invoice for good (GoBD,
+ * docs/vendors/plandocket.md §2.5): it stays locked whatever status follows, so only the first
+ * `sent` stamps `locked_at`.
  */
 export function statusChange(
   invoice: StoredInvoice,

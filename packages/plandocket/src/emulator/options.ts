@@ -1,6 +1,6 @@
 /**
- * Every scope the vendor documents (reference §1). A key created with all of them is what the
- * emulator assumes when no `scopes` are given.
+ * Every scope the vendor documents (docs/vendors/plandocket.md §1). A key created with all of them
+ * is what the emulator assumes when no `scopes` are given.
  */
 export const PLANDOCKET_SCOPES = [
   'events',
@@ -31,8 +31,8 @@ export const PLANDOCKET_SCOPES = [
 export type PlandocketScope = (typeof PLANDOCKET_SCOPES)[number];
 
 /**
- * How list endpoints page. The vendor documents no paging at all (reference §8), so the emulator
- * offers the three behaviours a lenient client must survive:
+ * How list endpoints page. The vendor documents no paging at all (docs/vendors/plandocket.md §8),
+ * so the emulator offers the three behaviours a lenient client must survive:
  * - `meta`: honours `page` / `per_page` and answers `meta.pagination` plus `links.next`;
  * - `page`: honours `page` / `per_page` but says nothing about further pages;
  * - `none`: ignores paging parameters and returns every row.
@@ -41,7 +41,7 @@ export type PlandocketPagination = 'meta' | 'page' | 'none';
 
 /**
  * Whether successful bodies come as `{"data": …, "meta": {"request_id": …}}` (the only example the
- * vendor shows, reference §3) or as the bare data.
+ * vendor shows, docs/vendors/plandocket.md §3) or as the bare data.
  */
 export type PlandocketEnvelope = 'enveloped' | 'bare';
 
@@ -57,7 +57,7 @@ export interface PlandocketEmulatorOptions {
   readonly envelope?: PlandocketEnvelope;
   /**
    * Requests per hour before 429 `{"error":"Rate limit exceeded"}` without rate-limit headers
-   * (reference §6); off by default.
+   * (docs/vendors/plandocket.md §6); off by default.
    */
   readonly requestsPerHour?: number;
   /** The emulator's clock (timestamps, default dates, the rate-limit window). */

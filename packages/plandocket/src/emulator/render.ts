@@ -12,8 +12,9 @@ import { gatewayOfKey } from './gateways';
 import { jsonDecimal, jsonMoney } from './values';
 
 /**
- * The JSON the emulator answers, field by field in the documented order (reference §2.4, §4).
- * The `include` shapes are undocumented (reference §8); these are the emulator's own.
+ * The JSON the emulator answers, field by field in the documented order
+ * (docs/vendors/plandocket.md §2.4, §4). The `include` shapes are undocumented
+ * (docs/vendors/plandocket.md §8); these are the emulator's own.
  */
 
 /** The invoice's customer: its participant's contact, if both still exist. */

@@ -34,8 +34,8 @@ interface Route {
 
 /**
  * The emulated endpoints. Invoices have no POST or DELETE (the API cannot create or delete them,
- * reference §2.1): those methods fall through to the generic 405. The payments endpoints also need
- * the tenant's `invoices` feature flag, which the emulated tenant always has.
+ * docs/vendors/plandocket.md §2.1): those methods fall through to the generic 405. The payments
+ * endpoints also need the tenant's `invoices` feature flag, which the emulated tenant always has.
  */
 const ROUTES: readonly Route[] = [
   { pattern: /^\/api\/v1\/invoices\/?$/, scope: 'invoices', methods: { GET: listInvoices } },

@@ -6,7 +6,10 @@ import { blankContact, nextCustomerNumber } from './routes/contacts';
 import type { ContactTextField, PlandocketState, StoredInvoice, StoredParticipant } from './state';
 import { addDays, readDate, readTimestamp } from './values';
 
-/** A contact to seed, under the vendor's field names (reference §4); all fields optional. */
+/**
+ * A contact to seed, under the vendor's field names (docs/vendors/plandocket.md §4); all fields
+ * optional.
+ */
 export type PlandocketContactSeed = {
   readonly id?: number;
 } & Partial<Readonly<Record<ContactTextField, string | null>>>;
@@ -25,8 +28,9 @@ export interface PlandocketInvoiceItemSeed {
 }
 
 /**
- * An invoice to seed. Invoices can only be seeded: the API cannot create them (reference §2.1).
- * Credit notes carry positive items like invoices; `invoice_type` tells them apart.
+ * An invoice to seed. Invoices can only be seeded: the API cannot create them
+ * (docs/vendors/plandocket.md §2.1). Credit notes carry positive items like invoices;
+ * `invoice_type` tells them apart.
  */
 export interface PlandocketInvoiceSeed {
   readonly id?: number;

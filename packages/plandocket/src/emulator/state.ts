@@ -1,6 +1,6 @@
 import { EntityStore } from '@invoicekit/core/emulator';
 
-/** The contact fields that are free text (reference §4), in the vendor's order. */
+/** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
 export const CONTACT_TEXT_FIELDS = [
   'customer_number',
   'company_name',

@@ -4,7 +4,10 @@ import { toCanonicalPayment, toCanonicalPayments } from './to-canonical-payment'
 
 const INVOICE = { id: '1001', currency: 'EUR' };
 
-/** A payment as the wire carries it: the documented fields, amount a float (reference §4). */
+/**
+ * A payment as the wire carries it: the documented fields, amount a float
+ * (docs/vendors/plandocket.md §4).
+ */
 const wire = (fields: Record<string, unknown>): unknown =>
   losslessJsonCodec.decode(
     JSON.stringify({

@@ -11,7 +11,10 @@ import { readWire } from '../wire/read-wire';
 import { methodOfGateway } from './payment-method';
 import { isAdapterTransactionId } from './transaction-id';
 
-/** Only completed payments count towards paid (the vendor's default status, reference §4). */
+/**
+ * Only completed payments count towards paid (the vendor's default status,
+ * docs/vendors/plandocket.md §4).
+ */
 export function isCompletedPayment(payment: PaymentWire): boolean {
   return (payment.status ?? 'completed').trim().toLowerCase() === 'completed';
 }

@@ -114,7 +114,8 @@ export const wireDate = z.unknown().transform((value, ctx): string | null => {
 
 /**
  * A day or a moment: the payments API documents `payment_date` as "ISO" (a date is what it is
- * given, reference §4), so a bare date stays a date and anything else is read as a timestamp.
+ * given, docs/vendors/plandocket.md §4), so a bare date stays a date and anything else is read as a
+ * timestamp.
  */
 export const wireDayOrTimestamp = z.unknown().transform((value, ctx): string | null => {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {

@@ -27,7 +27,7 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const MINUS = 0x2d;
 
-/** The grammar of a JSON number (RFC 8259 §6). */
+/** The grammar of a JSON number (RFC 8259, section 6). */
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
 /** A key with escapes, as it reads; a bad escape is malformed JSON, said as a codec error. */

@@ -6,7 +6,7 @@ import type { StoredClient } from '../state';
 
 /**
  * A client as a read answers it: the SWIFT only when asked, `additional_fields[client]=swift`
- * (reference §5.3); the recorded client answer carries no such key.
+ * (docs/vendors/invoiceocean.md §5.3); the recorded client answer carries no such key.
  */
 function renderRead(context: RouteContext, client: StoredClient): Record<string, unknown> {
   const asked = context.request.query
@@ -126,8 +126,8 @@ function buyerAsClient(attributes: Record<string, unknown>): Record<string, unkn
 
 /**
  * The vendor matches an invoice's buyer against existing clients (tax number, e-mail, name) and
- * creates a client when none matches — the source of duplicate clients (reference §17.4).
- * `client_id: -1` always creates one.
+ * creates a client when none matches — the source of duplicate clients
+ * (docs/vendors/invoiceocean.md §17.4). `client_id: -1` always creates one.
  */
 export function findOrCreateClientForBuyer(
   context: RouteContext,
@@ -151,7 +151,10 @@ export function findOrCreateClientForBuyer(
   return insertClient(context, wanted);
 }
 
-/** With `client_id` and no `buyer_override`, the client card replaces the buyer fields (§17.5). */
+/**
+ * With `client_id` and no `buyer_override`, the client card replaces the buyer fields
+ * (docs/vendors/invoiceocean.md §17.5).
+ */
 export function applyClientCardToBuyer(
   context: RouteContext,
   clientId: number,

@@ -113,15 +113,27 @@ const HEADER_FIELDS = new Set([
   'seller_bank_swift',
 ]);
 
-/** Fields the vendor takes inside `additional_fields` on create (reference §4, VosFactures). */
+/**
+ * Fields the vendor takes inside `additional_fields` on create (docs/vendors/invoiceocean.md §4,
+ * VosFactures).
+ */
 const ADDITIONAL_FIELDS = new Set(['seller_bank_swift', 'additional_invoice_field']);
 
-/** Response fields the vendor adds only when asked (`additional_fields[invoice]=…`, §4). */
+/**
+ * Response fields the vendor adds only when asked (`additional_fields[invoice]=…`,
+ * docs/vendors/invoiceocean.md §4).
+ */
 const OPT_IN_FIELDS = ['cancel_reason'] as const;
 
-/** Documented fields the vendor answers as integers (reference §8.1); an empty one is null. */
+/**
+ * Documented fields the vendor answers as integers (docs/vendors/invoiceocean.md §8.1); an empty
+ * one is null.
+ */
 const INTEGER_FIELDS = new Set(['category_id', 'warehouse_id', 'invoice_template_id']);
-/** Documented flags the vendor answers as booleans (§8.1), sent as `"0"` / `"1"` in its examples. */
+/**
+ * Documented flags the vendor answers as booleans (docs/vendors/invoiceocean.md §8.1), sent as
+ * `"0"` / `"1"` in its examples.
+ */
 const BOOLEAN_FIELDS = new Set([
   'use_moss',
   'additional_info',
@@ -404,7 +416,7 @@ function create(context: RouteContext): EmulatorResponse {
   attributes.oid =
     attributes.oid === undefined || attributes.oid === null ? null : String(attributes.oid);
 
-  // Buyer ↔ client card, as the vendor does it (reference §17 pitfalls 4 and 5).
+  // Buyer ↔ client card, as the vendor does it (docs/vendors/invoiceocean.md §17 pitfalls 4 and 5).
   if (clientId === -1 || (clientId === undefined && hasBuyer)) {
     attributes.client_id = findOrCreateClientForBuyer(context, attributes, clientId === -1).id;
   } else if (clientId !== undefined) {
@@ -608,7 +620,8 @@ const STATUS_LOOK: Readonly<Record<string, { translation: string; colorKind: str
 /**
  * `POST /invoices/ID/change_status.json?status=…[&paid_date=…]`: answers the vendor's status
  * shape (`{id, status, approval_status, payment_status, color_kind, colors, percent_paid,
- * translation, approval_translation}`, reference §9); a `paid_date` sent with it is the date kept.
+ * translation, approval_translation}`, docs/vendors/invoiceocean.md §9); a `paid_date` sent with it
+ * is the date kept.
  */
 function changeStatus(context: RouteContext, invoice: StoredInvoice): EmulatorResponse {
   const status = context.request.query.get('status') ?? (context.body.status as string | undefined);

@@ -10,7 +10,8 @@ import type { StoredPayment } from '../state';
 
 /**
  * Applies a payment to invoices in the order given: the first is paid fully before the next
- * (reference §5.7). Each invoice becomes `paid` when nothing is due, `partial` otherwise.
+ * (docs/vendors/invoiceocean.md §5.7). Each invoice becomes `paid` when nothing is due, `partial`
+ * otherwise.
  */
 export function applyPayment(
   context: RouteContext,

@@ -294,7 +294,7 @@ export function handleRecords(context: RouteContext): EmulatorResponse | undefin
   if (request.method === 'PUT' || request.method === 'PATCH') return save(record);
   if (request.method === 'DELETE') {
     store.delete(record.id);
-    // bank accounts answer `head :ok`: an empty body (reference §5.8)
+    // bank accounts answer `head :ok`: an empty body (docs/vendors/invoiceocean.md §5.8)
     return path.resource === 'bank_accounts' ? { status: 200 } : jsonResponse(200, 'ok');
   }
   return respond(format, 404, 'error', ERRORS.notFound);

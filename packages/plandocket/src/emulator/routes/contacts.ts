@@ -14,7 +14,7 @@ import { paginate, queryText, sortRows, type SortFields } from '../query';
 import { renderContact } from '../render';
 import { CONTACT_TEXT_FIELDS, type PlandocketState, type StoredContact } from '../state';
 
-/** The documented sort fields (reference §4). */
+/** The documented sort fields (docs/vendors/plandocket.md §4). */
 const SORT_FIELDS: SortFields<StoredContact> = {
   company_name: (contact) => contact.company_name,
   last_name: (contact) => contact.last_name,

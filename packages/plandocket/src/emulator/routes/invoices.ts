@@ -9,7 +9,7 @@ import { contactOfInvoice, eventKeyOfInvoice, renderInvoice } from '../render';
 import type { StoredInvoice } from '../state';
 import { readDate } from '../values';
 
-/** The documented sort fields (reference §2.2). */
+/** The documented sort fields (docs/vendors/plandocket.md §2.2). */
 const SORT_FIELDS: SortFields<StoredInvoice> = {
   invoice_number: (invoice) => invoice.invoice_number,
   total: (invoice) => invoiceTotal(invoice),
@@ -54,10 +54,10 @@ export function getInvoice(context: RouteContext): EmulatorResponse {
 }
 
 /**
- * PUT / PATCH /invoices/{id}: only `status`, `notes` and `due_date` can change (reference §2.3);
- * other fields are ignored. A locked invoice keeps its due date; its notes and status may still
- * change. The lock is judged as the invoice was before this request, so the request that sends a
- * draft may still set its due date.
+ * PUT / PATCH /invoices/{id}: only `status`, `notes` and `due_date` can change
+ * (docs/vendors/plandocket.md §2.3); other fields are ignored. A locked invoice keeps its due date;
+ * its notes and status may still change. The lock is judged as the invoice was before this request,
+ * so the request that sends a draft may still set its due date.
  */
 export function updateInvoice(context: RouteContext): EmulatorResponse {
   const invoice = context.state.invoices.get(context.id);

@@ -20,8 +20,9 @@ import type { StoredInvoice, StoredPayment } from '../state';
 import { readDate, readDecimal, readTimestamp } from '../values';
 
 /**
- * Payment statuses the emulator accepts. Only `completed` is documented (the default, reference
- * §8); the others are the usual gateway states, and only `completed` counts towards paid.
+ * Payment statuses the emulator accepts. Only `completed` is documented (the default,
+ * docs/vendors/plandocket.md §8); the others are the usual gateway states, and only `completed`
+ * counts towards paid.
  */
 export const PAYMENT_STATUSES = [
   'pending',
@@ -31,7 +32,7 @@ export const PAYMENT_STATUSES = [
   'refunded',
 ] as const;
 
-/** The documented sort fields (reference §4). */
+/** The documented sort fields (docs/vendors/plandocket.md §4). */
 const SORT_FIELDS: SortFields<StoredPayment> = {
   amount: (payment) => toDecimal(payment.amount),
   status: (payment) => payment.status,
@@ -172,8 +173,8 @@ export function getPayment(context: RouteContext): EmulatorResponse {
 }
 
 /**
- * POST /payments → 201. The invoice is named by its NUMBER (reference §4). A completed payment
- * moves the invoice to `partially_paid` or `paid`.
+ * POST /payments → 201. The invoice is named by its NUMBER (docs/vendors/plandocket.md §4). A
+ * completed payment moves the invoice to `partially_paid` or `paid`.
  */
 export function createPayment(context: RouteContext): EmulatorResponse {
   const { state, body } = context;
