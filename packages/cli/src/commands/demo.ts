@@ -1,6 +1,6 @@
 import { parseFlags } from '../args';
 import { formatFixed, toDecimal, type InvoiceAdapterV1 } from '@invoicekit/core';
-import { collect } from '@invoicekit/core/testing';
+import { collect } from '../collect';
 import { migrate, type MigrationReport } from '@invoicekit/migrate';
 import { seedPlandocketBook, writeInvoiceOceanBook } from '../demo/book';
 import { startEmulator, type RunningEmulator } from '../emulators';

@@ -6,7 +6,7 @@ import {
   type TaxRateInput,
 } from '@invoicekit/core';
 import type { Emulator } from '@invoicekit/core/emulator';
-import { collect } from '@invoicekit/core/testing';
+import { collect } from '../collect';
 import type { RunningEmulator } from '../emulators';
 import { createAdapter } from '../providers';
 
