@@ -171,7 +171,8 @@ describe('canonical writes send exactly these envelopes', () => {
     from = emulator.requests.length;
     await adapter.invoices.send(draft.id);
     const sent = sentSince(from);
-    // Without `to`, the customer's own address; subject and message are mandatory (seed 002).
+    // Without `to`, the customer's own address; subject and message are mandatory (the vendor's
+    // invoice page).
     expect(sent.map(([service]) => service)).toEqual([
       'invoice.get',
       'customer.get',

@@ -4,7 +4,7 @@ import { BILLOMAT_STYLE } from './provider-id';
 
 /** The two products that speak this envelope, and where they live. */
 export const ENDPOINTS = {
-  /** Monsum (formerly FastBill Automatic): the service list of the seed reference. */
+  /** Monsum (formerly FastBill Automatic): the service list of the vendor's invoice page. */
   monsum: 'https://app.monsum.com',
   /** Classic FastBill. */
   fastbill: 'https://my.fastbill.com',

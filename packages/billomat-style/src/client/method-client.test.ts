@@ -16,7 +16,7 @@ beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
 
 for (const format of ['json', 'xml'] as const) {
-  describe(`every service of seed 002 through the typed client (${format})`, () => {
+  describe(`every service of the vendor's invoice page through the typed client (${format})`, () => {
     let emulator: ReturnType<typeof createMethodStyleEmulator>;
     let adapter: BillomatStyleAdapter;
     let client: MethodStyleClient;

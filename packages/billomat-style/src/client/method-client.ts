@@ -90,9 +90,9 @@ const success = (fields: VendorRecord = {}): VendorRecord => ({
 });
 
 /**
- * The vendor's own API, typed: one method per service of the reference (seed 002), each input
- * validated with zod in the vendor's tag names, each write given the retry safety it can have.
- * Reads return vendor records unchanged; `adapter.invoices` maps them to the canonical model.
+ * The vendor's own API, typed: one method per service of the reference (the vendor's invoice page),
+ * each input validated with zod in the vendor's tag names, each write given the retry safety it can
+ * have. Reads return vendor records unchanged; `adapter.invoices` maps them to the canonical model.
  */
 export class MethodStyleClient {
   private readonly pageSize: number;

@@ -31,7 +31,10 @@ const IdInput = z.union([
   WholeNumber.positive().transform(String),
 ]);
 
-/** `invoice.get` FILTER: every tag of seed 002 plus the classic product's date ranges. */
+/**
+ * `invoice.get` FILTER: every tag of the vendor's invoice page plus the classic product's date
+ * ranges.
+ */
 export const InvoiceFilterSchema = z.strictObject({
   INVOICE_ID: z.union([IdInput, z.array(IdInput).min(1)]).optional(),
   INVOICE_NUMBER: z.string().optional(),
@@ -69,7 +72,8 @@ export const ItemInputSchema = z
     // Negative for a credit or discount line.
     UNIT_PRICE: z.union([DecimalStringSchema, WholeNumber.transform(String)]).optional(),
     VAT_PERCENT: VatPercent.optional(),
-    // The line's gross total ("Gesamtbruttobetrag", seed 002), in place of a UNIT_PRICE.
+    // The line's gross total ("Gesamtbruttobetrag", the vendor's invoice page), in place of a
+    // UNIT_PRICE.
     COMPLETE_GROSS: z.union([DecimalStringSchema, WholeNumber.transform(String)]).optional(),
     // On invoice.update: the existing line this item replaces ("ID der Rechnungsposition").
     INVOICE_ITEM_ID: IdInput.optional(),
@@ -132,7 +136,9 @@ export type InvoiceCancelData = z.input<typeof InvoiceCancelDataSchema>;
 
 const Emails = z.union([z.email(), z.array(z.email()).min(1)]);
 
-/** `invoice.sendbyemail` DATA: the vendor requires SUBJECT and MESSAGE (seed 002). */
+/**
+ * `invoice.sendbyemail` DATA: the vendor requires SUBJECT and MESSAGE (the vendor's invoice page).
+ */
 export const SendByEmailDataSchema = z.strictObject({
   INVOICE_ID: IdInput,
   RECIPIENT: z.strictObject({ TO: Emails, CC: Emails.optional(), BCC: Emails.optional() }),

@@ -188,7 +188,7 @@ function documentOf(state: MethodStyleState, id: number): EmulatorResponse {
   const invoice = state.invoices.get(id);
   if (!invoice) return textResponse(404, '<html><body>Not Found</body></html>', 'text/html');
   const label = invoice.number ? `Invoice ${invoice.number}` : `Draft ${invoice.id}`;
-  // EU_DELIVERY: the document states the intra-community delivery (seed 002).
+  // EU_DELIVERY: the document states the intra-community delivery (the vendor's invoice page).
   const notes = invoice.euDelivery ? '% Innergemeinschaftliche Lieferung\n' : '';
   const body = Buffer.from(`%PDF-1.4\n% ${label}\n${notes}%%EOF\n`, 'latin1');
   return {

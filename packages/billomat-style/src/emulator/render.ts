@@ -82,7 +82,10 @@ export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<str
   };
 }
 
-/** The lines in the order of their SORT_ORDER (seed 002: "Sortierschlüssel"), ties as entered. */
+/**
+ * The lines in the order of their SORT_ORDER (the vendor's invoice page: "Sortierschlüssel"), ties
+ * as entered.
+ */
 export function sortedItems(invoice: StoredInvoice): StoredItem[] {
   return [...invoice.items].sort((a, b) => a.sortOrder - b.sortOrder);
 }

@@ -52,8 +52,9 @@ function idList(value: unknown): number[] {
 
 /**
  * The ITEMS of invoice.create / invoice.update. A line is priced by UNIT_PRICE or, without one, by
- * its COMPLETE_GROSS (seed 002). On update, an item naming an INVOICE_ITEM_ID of the draft replaces
- * that line in place (`existing`); on create the vendor assigns the ids, so a sent one is ignored.
+ * its COMPLETE_GROSS (the vendor's invoice page). On update, an item naming an INVOICE_ITEM_ID of
+ * the draft replaces that line in place (`existing`); on create the vendor assigns the ids, so a
+ * sent one is ignored.
  */
 function readItems(
   call: ServiceCall,
@@ -280,7 +281,7 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
     if (invoice.type === 'draft') return invoiceError('No completed invoice chosen.');
     if (invoice.isCanceled) return invoiceError('Invoice is already canceled.');
     if (call.data.CANCELLATION_AMOUNT !== undefined) {
-      // Partial cancellation (Storno): DESCRIPTION becomes mandatory (seed 002).
+      // Partial cancellation (Storno): DESCRIPTION becomes mandatory (the vendor's invoice page).
       const amount = incomingDecimal(call.data.CANCELLATION_AMOUNT);
       if (!call.data.DESCRIPTION) return fieldError('DESCRIPTION');
       if (
@@ -384,7 +385,7 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
   },
 
   'invoice.getreminders': (call) => {
-    // seed 002 puts INVOICE_ID in FILTER; clients also send it as DATA
+    // The vendor's invoice page puts INVOICE_ID in FILTER; clients also send it as DATA
     const source = call.filter.INVOICE_ID !== undefined ? call.filter : call.data;
     const invoice = invoiceOf(call, source);
     if (!invoice) return fieldError('INVOICE_ID');

@@ -10,8 +10,9 @@ export interface StoredItem {
   vatPercent: string;
   sortOrder: number;
   /**
-   * The line's gross total when it was given as `COMPLETE_GROSS` (seed 002: "Gesamtbruttobetrag")
-   * instead of a unit price: it stays exact, the unit price is derived from it.
+   * The line's gross total when it was given as `COMPLETE_GROSS` (the vendor's invoice page:
+   * "Gesamtbruttobetrag") instead of a unit price: it stays exact, the unit price is derived from
+   * it.
    */
   completeGross?: string;
 }
@@ -45,7 +46,7 @@ export interface StoredInvoice {
   cashDiscountPercent: string;
   cashDiscountDays: string;
   isGross: boolean;
-  /** EU_DELIVERY (seed 002): the document shows an intra-community delivery. */
+  /** EU_DELIVERY (the vendor's invoice page): the document shows an intra-community delivery. */
   euDelivery: boolean;
   items: StoredItem[];
   number: string;

@@ -144,7 +144,7 @@ export function billomatStyleInvoiceOperations(deps: BillomatStyleInvoiceDeps) {
         }
         const label = current.number ?? invoiceId;
         const recipient = { TO: to, ...(input.cc?.length ? { CC: input.cc } : {}) };
-        // seed 002 makes SUBJECT and MESSAGE mandatory.
+        // The vendor's invoice page makes SUBJECT and MESSAGE mandatory.
         const email = () =>
           client.invoices.sendByEmail(
             {

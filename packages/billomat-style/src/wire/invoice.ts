@@ -41,7 +41,10 @@ export const PaymentWire = z.looseObject({
 });
 export type PaymentWire = z.infer<typeof PaymentWire>;
 
-/** An invoice as `invoice.get` returns it (Monsum field list of seed 002, classic fields tolerated). */
+/**
+ * An invoice as `invoice.get` returns it (Monsum field list of the vendor's invoice page, classic
+ * fields tolerated).
+ */
 export const InvoiceWire = z.looseObject({
   INVOICE_ID: vendorId,
   INVOICE_EXT_UID: lenientString.optional(),

@@ -42,8 +42,9 @@ export const LoginResult = z.looseObject({
 export type LoginResult = z.infer<typeof LoginResult>;
 
 /**
- * The partner API on the `app.` host (docs/vendors/invoiceocean.md §5.8, seed 000): accounts, users
- * and login. Calls that create accounts need the partner `integration_token` the vendor issues.
+ * The partner API on the `app.` host (docs/vendors/invoiceocean.md §5.8, the eFakturierung API
+ * page): accounts, users and login. Calls that create accounts need the partner `integration_token`
+ * the vendor issues.
  */
 export class AccountsApi {
   constructor(

@@ -11,10 +11,10 @@ import { VendorTaxSchema } from '../mapping/tax';
 
 /**
  * Record readers and input validators of the vendor resources, from the vendor documentation
- * (docs/vendors/invoiceocean.md §5) and the seed pages' examples. Records are loose: the documented
- * fields are typed, anything else is kept as sent. Inputs (create and update) type every documented
- * field — amounts, quantities, tax rates, ids, texts — so that `price_net: {"$gt": ""}` or a tax of
- * `1e-7` never goes out; other fields pass if they are plain JSON under a field name.
+ * (docs/vendors/invoiceocean.md §5) and the vendor pages' examples. Records are loose: the
+ * documented fields are typed, anything else is kept as sent. Inputs (create and update) type every
+ * documented field — amounts, quantities, tax rates, ids, texts — so that `price_net: {"$gt": ""}`
+ * or a tax of `1e-7` never goes out; other fields pass if they are plain JSON under a field name.
  */
 
 const id = lenientId;

@@ -27,7 +27,7 @@ afterEach(async () => {
   await served.close();
 });
 
-describe('the typed vendor client covers every operation of seeds 000 and 001', () => {
+describe('the typed vendor client covers every operation of the two vendor pages', () => {
   it('warehouse documents (pz / wz with actions, update, delete) and warehouse actions', async () => {
     const { warehouseDocuments, warehouseActions } = adapter.vendor;
     const pz = await warehouseDocuments.create({

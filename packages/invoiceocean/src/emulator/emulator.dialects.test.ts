@@ -52,7 +52,7 @@ async function createInvoice(
 
 const ids = (body: unknown): number[] => (body as { id: number }[]).map((invoice) => invoice.id);
 
-describe('list filters of the seed documents', () => {
+describe('list filters of the vendor pages', () => {
   // The vendor's docs (docs/vendor-dialects.md §2): "invoices.json?invoice_id=id" lists the invoices on whose basis the document was
   // created (they name it in invoice_id); "invoices.json?from_invoice_id=id" lists the invoices
   // created from the document (they name it in from_invoice_id).

@@ -40,7 +40,8 @@ function seededEmulator() {
   const emulator = createInvoiceOceanEmulator({
     apiToken: TOKEN,
     account: 'yourdomain',
-    // seed 000's XML example authenticates with -u 'login:YOUR_PASSWORD', as written
+    // The eFakturierung API page's XML example authenticates with -u 'login:YOUR_PASSWORD', as
+    // written
     basicAuth: { login: 'login', password: 'YOUR_PASSWORD' },
     clock: { now: () => new Date('2026-11-21T10:00:00.000Z') },
   });
@@ -135,7 +136,7 @@ function decode(text: string, format: string): unknown {
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }
 
-describe('every curl example of seeds 000 and 001 that touches invoices, clients, products or payments', () => {
+describe('every curl example of the two vendor pages that touches invoices, clients, products or payments', () => {
   it('covers the documents: 70 examples in scope', () => {
     expect(examples).toHaveLength(70);
   });
@@ -178,7 +179,7 @@ describe('every curl example of seeds 000 and 001 that touches invoices, clients
   });
 });
 
-describe('every other curl example of seeds 000 and 001 (the rest of the vendor API)', () => {
+describe('every other curl example of the two vendor pages (the rest of the vendor API)', () => {
   it('covers them all but the unsendable logo upload: 29 examples', () => {
     expect(otherExamples).toHaveLength(29);
   });

@@ -4,9 +4,9 @@ import { validationError } from '../render';
 import type { StoredAccount } from '../state';
 
 /**
- * The partner API on the `app.` host (docs/vendors/invoiceocean.md §5.8, seed 000): create an
- * account, read it, request its deletion, unlink sub-accounts, add users, and log in to obtain the
- * API token.
+ * The partner API on the `app.` host (docs/vendors/invoiceocean.md §5.8, the eFakturierung API
+ * page): create an account, read it, request its deletion, unlink sub-accounts, add users, and log
+ * in to obtain the API token.
  */
 export function handleAccounts(
   context: RouteContext,

@@ -30,7 +30,7 @@ function priceListPositions(input: Record<string, unknown>): Record<string, unkn
   return { ...rest, price_list_positions: list };
 }
 
-/** The resources the seeds and the vendor documents use, by path. */
+/** The resources the vendor pages and documents use, by path. */
 export const RECORD_SPECS: Readonly<Record<string, RecordSpec>> = {
   categories: { wrapper: 'category', firstId: 10_000, required: ['name'] },
   warehouses: { wrapper: 'warehouse', firstId: 20_000, required: ['name'] },
