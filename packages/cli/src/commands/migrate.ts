@@ -21,8 +21,8 @@ replayed, totals reconciled), resumable from its journal.
   --set P.K=V         a config value (repeatable); INVOICEKIT_<PROVIDER>_<KEY> in the environment too
   --journal FILE      durable progress; run again with the same file to resume. By default
                       ./invoicekit-<from>-to-<to>.journal.jsonl in the current directory (a dry
-                      run keeps none). One run at a
-                      time: while another run uses it (FILE.lock names its process), this one
+                      run keeps none). One run at a time —
+                      while another run uses it (FILE.lock names its process), this one
                       stops with exit code 2 — wait for that run, or stop it and run again to
                       resume. A journal of another source or target account is refused (exit 2)
   --no-journal        keep progress in memory only; a re-run relies on the target's dedupe
