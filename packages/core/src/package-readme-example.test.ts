@@ -8,23 +8,7 @@ import {
 // readme:imports-end
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-
-/**
- * The README example as this file holds it: the imports between `readme:imports` markers, a blank
- * line, then the body between `readme:start` and `readme:end`, one indentation level out.
- */
-function exampleIn(source: string): string {
-  const between = (start: string, end: string): string[] => {
-    const lines = source.split('\n');
-    const from = lines.findIndex((line) => line.trim() === start);
-    const to = lines.findIndex((line, index) => index > from && line.trim() === end);
-    if (from === -1 || to === -1) throw new Error(`no ${start} … ${end} in the test`);
-    return lines.slice(from + 1, to);
-  };
-  const imports = between('// readme:imports', '// readme:imports-end');
-  const body = between('// readme:start', '// readme:end').map((line) => line.replace(/^ {2}/, ''));
-  return ['```ts', ...imports, '', ...body, '```'].join('\n');
-}
+import { readmeExampleIn } from './testing/readme-example';
 
 it('runs the README example, which the README shows as it is here', async () => {
   const printed: string[] = [];
@@ -73,5 +57,5 @@ it('runs the README example, which the README shows as it is here', async () => 
     'customer,lines.0.description,lines.0.unitPrice,lines.0.taxRate',
   ]);
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  expect(readme).toContain(exampleIn(readFileSync(new URL(import.meta.url), 'utf8')));
+  expect(readme).toContain(readmeExampleIn(readFileSync(new URL(import.meta.url), 'utf8')));
 });

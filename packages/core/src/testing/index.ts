@@ -6,3 +6,4 @@ export * from './conformance-suite';
 export * from './collect';
 export * from './fake-clock';
 export * from './secrets';
+export * from './readme-example';
