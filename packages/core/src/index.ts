@@ -6,6 +6,8 @@
  * - `spec/`: the versioned adapter interface, capabilities and warnings;
  * - `errors/`: one error vocabulary and credential redaction;
  * - `http/`: the transport (auth, codecs, retries, rate limiting, hooks);
+ * - `changes/`: change cursors of `list({ updatedSince })`;
+ * - `webhooks/`: the canonical webhook event, delivery verification and the replay guard;
  * - `pagination/`, `di/`, `validation/`.
  *
  * The emulator toolkit is at `@invoicekit/core/emulator`, the conformance suite at
@@ -21,3 +23,5 @@ export * from './di';
 export * from './validation';
 export * from './wire';
 export * from './time';
+export * from './changes';
+export * from './webhooks';

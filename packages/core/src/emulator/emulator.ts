@@ -1,6 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { FaultInjector } from './faults';
 import {
+  WebhookOutbox,
+  type EmulatorWebhook,
+  type EmulatorWebhooks,
+  type WebhookSender,
+} from './webhook-outbox';
+import {
   jsonResponse,
   type EmulatorHandler,
   type EmulatorOutcome,
@@ -40,6 +46,8 @@ export interface Emulator<Seed = unknown> {
   readonly requestCount: number;
   /** Switches the rate limit on (or off with `undefined`). */
   setRateLimit(limit: EmulatorRateLimit | undefined): void;
+  /** The webhooks it sent to the URLs registered with it (vendors that send webhooks). */
+  readonly webhooks: EmulatorWebhooks;
 }
 
 /** What a vendor emulator is made of. */
@@ -58,6 +66,14 @@ export interface EmulatorDefinition<State, Seed> {
   readonly rateLimit?: EmulatorRateLimit;
   /** The clock for the rate-limit window; `Date.now` by default. */
   readonly now?: () => number;
+  /**
+   * Takes the webhooks the state has queued (and empties its queue): called after every request
+   * that ran, including one whose response a fault then drops — the vendor committed, so it
+   * notifies. Absent for vendors that send none.
+   */
+  readonly takeWebhooks?: (state: State) => readonly EmulatorWebhook[];
+  /** How webhooks are sent; `fetch` POSTs by default. */
+  readonly sendWebhook?: WebhookSender;
 }
 
 /**
@@ -76,6 +92,7 @@ export function defineEmulator<State, Seed>(
   let requestCount = 0;
   let rateLimit = definition.rateLimit;
   let window = { startedAt: now(), count: 0 };
+  const outbox = new WebhookOutbox(definition.sendWebhook);
 
   const record = (request: EmulatorRequest): void => {
     requestCount += 1;
@@ -106,14 +123,19 @@ export function defineEmulator<State, Seed>(
     };
   };
 
-  const run = async (request: EmulatorRequest): Promise<EmulatorOutcome> => ({
-    kind: 'response',
-    response: await definition.handler(request, state),
-  });
+  const run = async (request: EmulatorRequest): Promise<EmulatorOutcome> => {
+    try {
+      return { kind: 'response', response: await definition.handler(request, state) };
+    } finally {
+      const queued = definition.takeWebhooks?.(state);
+      if (queued && queued.length > 0) outbox.enqueue(queued);
+    }
+  };
 
   return {
     name: definition.name,
     faults,
+    webhooks: outbox,
     get requests() {
       return journal;
     },
@@ -130,6 +152,7 @@ export function defineEmulator<State, Seed>(
     reset() {
       state = definition.createState();
       faults.clear();
+      outbox.clear();
       journal = [];
       requestCount = 0;
       window = { startedAt: now(), count: 0 };

@@ -10,3 +10,4 @@ export * from './emulator';
 export * from './encode-response';
 export * from './serve-http';
 export * from './attach-nock';
+export * from './webhook-outbox';

@@ -39,7 +39,9 @@ export type ParsedSendInvoiceInput = z.output<typeof SendInvoiceInputSchema>;
  * Filters of `invoices.list`. Every filter is optional; none means every invoice. Each has one
  * meaning on every vendor (core checks it again on what the vendor lists): `status` and `type`
  * any of the values given (`status` matches every status word that holds: an overdue, partly paid, sent invoice is found by `overdue`, `partially_paid` and `sent`); `customerId`, `number` and `externalId` equal; `issuedFrom` /
- * `issuedTo` inclusive, and an invoice without an issue date matches neither.
+ * `issuedTo` inclusive, and an invoice without an issue date matches neither; `updatedSince` at or
+ * after the instant (a provider receives it resolved to an ISO 8601 UTC instant, a cursor
+ * included).
  */
 export const InvoiceListQuerySchema = z.strictObject({
   status: z.array(InvoiceStatusSchema).optional(),
@@ -49,6 +51,12 @@ export const InvoiceListQuerySchema = z.strictObject({
   externalId: z.string().optional(),
   issuedFrom: IsoDateSchema.optional(),
   issuedTo: IsoDateSchema.optional(),
+  /**
+   * Only invoices changed at or after this: an ISO 8601 timestamp with offset, or the `cursor()`
+   * an earlier listing of the same adapter returned (a change cursor, `ikc1.…`). An invoice
+   * without an update time is always listed.
+   */
+  updatedSince: z.string().min(1).optional(),
   /** Page size requested from the vendor (clamped to the vendor's maximum). */
   pageSize: z.number().int().positive().max(1000).optional(),
 });
@@ -70,6 +78,8 @@ export const CustomerListQuerySchema = z.strictObject({
   /** The tax id exactly as the vendor holds it. */
   taxId: z.string().optional(),
   externalId: z.string().optional(),
+  /** Only customers changed at or after this: a timestamp with offset, or a change cursor. */
+  updatedSince: z.string().min(1).optional(),
   pageSize: z.number().int().positive().max(1000).optional(),
 });
 /** What `CustomerListQuerySchema` accepts: the input, before defaults and transforms. */

@@ -11,6 +11,8 @@ import type {
 } from '../model/operation-input';
 import type { Payment } from '../model/payment';
 import type { Reminder } from '../model/reminder';
+import type { RecordListing } from '../changes/record-listing';
+import type { WebhookOperationsV1 } from '../webhooks/webhook-operations';
 import type { AdapterCapabilities } from './capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
 import type { WriteOptions } from './warnings';
@@ -24,9 +26,11 @@ export interface ReadOptions {
 export interface InvoiceOperationsV1 {
   /**
    * Every invoice matching the query, paged lazily: one vendor page in memory at a time. Without a
-   * query, every invoice the account holds (no vendor default window applies).
+   * query, every invoice the account holds (no vendor default window applies). With
+   * `updatedSince`, the invoices changed since; the listing's `cursor()`, stored once it has been
+   * read to its end, lists the changes after it next time.
    */
-  list(query?: InvoiceListQuery, options?: ReadOptions): AsyncIterable<Invoice>;
+  list(query?: InvoiceListQuery, options?: ReadOptions): RecordListing<Invoice>;
   get(id: string, options?: ReadOptions): Promise<Invoice>;
   create(input: InvoiceCreateInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
   update(
@@ -52,7 +56,8 @@ export interface InvoiceOperationsV1 {
 
 /** Customer operations. */
 export interface CustomerOperationsV1 {
-  list(query?: CustomerListQuery, options?: ReadOptions): AsyncIterable<Customer>;
+  /** Every customer matching the query, paged lazily; `updatedSince` and `cursor()` as for invoices. */
+  list(query?: CustomerListQuery, options?: ReadOptions): RecordListing<Customer>;
   get(id: string, options?: ReadOptions): Promise<Customer>;
   create(input: CustomerCreateInput, options?: WriteOptions): Promise<WriteResult<Customer>>;
   update(
@@ -90,6 +95,12 @@ export interface InvoiceAdapterV1 {
   readonly capabilities: AdapterCapabilities;
   readonly invoices: InvoiceOperationsV1;
   readonly customers: CustomerOperationsV1;
+  /**
+   * The vendor's webhook deliveries read into canonical events; rejects with
+   * `UnsupportedOperationError` where `capabilities.webhooks` is `false`. Optional so that
+   * adapters written against v1 before it existed still conform (every adapter here has it).
+   */
+  readonly webhooks?: WebhookOperationsV1;
   /** A vendor call that the canonical API does not cover, with the adapter's auth and retries. */
   request<T = unknown>(request: RawRequest): Promise<RawResponse<T>>;
   /** Releases sockets and timers. */

@@ -32,6 +32,8 @@ export interface AdapterCapabilities {
   readonly idempotentCreate: boolean;
   /** Invoices can be created as drafts (and must then be finalized). */
   readonly drafts: boolean;
+  /** The vendor sends webhooks that `adapter.webhooks.parse` reads. */
+  readonly webhooks: boolean;
 }
 
 /** Every operation of the invoices namespace, as `invoices.<name>`. */

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import type { z } from 'zod';
-import { UnsupportedOperationError } from '../errors/errors';
+import { UnsupportedOperationError, ValidationError } from '../errors/errors';
 import {
   CustomerCreateInputSchema,
   CustomerUpdateInputSchema,
@@ -31,8 +31,18 @@ import {
   type SendInvoiceInput,
 } from '../model/operation-input';
 import { IdSchema } from '../model/primitives';
-import { deferIterable } from '../pagination/paginate';
+import { resolveUpdatedSince, type ChangeStream } from '../changes/change-cursor';
+import { recordListing, type RecordListing } from '../changes/record-listing';
+import { systemClock } from '../http/clock';
 import { parseInput } from '../validation/parse-input';
+import { WebhookRejectedError } from '../webhooks/webhook-rejected-error';
+import type {
+  VerifiedWebhook,
+  WebhookOperationsV1,
+  WebhookOptions,
+} from '../webhooks/webhook-operations';
+import { WebhookRequestSchema, type WebhookRequest } from '../webhooks/webhook-request';
+import type { WebhookEvent } from '../webhooks/webhook-event';
 import type {
   AdapterIdentity,
   CustomerOperationsV1,
@@ -71,6 +81,7 @@ export interface DefinedAdapter<Vendor> extends InvoiceAdapterV1, AsyncDisposabl
   };
   /** The provider's typed vendor client, for what the canonical API does not cover. */
   readonly vendor: Vendor;
+  readonly webhooks: WebhookOperationsV1;
   /** Same as {@link InvoiceAdapterV1.close}: `await using adapter = createXAdapter(…)`. */
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -95,6 +106,7 @@ export function capabilitiesOf<Vendor, InvoiceOptions, CustomerOptions>(
     customers,
     idempotentCreate: invoices.create && provider.features.idempotentCreate,
     drafts: invoices.create && provider.features.drafts,
+    webhooks: provider.webhooks !== undefined,
   };
 }
 
@@ -125,6 +137,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
   readonly vendor: Vendor;
   readonly invoices: InvoiceOperationsV1;
   readonly customers: CustomerOperationsV1;
+  readonly webhooks: WebhookOperationsV1;
   /**
    * Non-enumerable, and not a `#private` field: a caller may wrap the adapter in a Proxy (a
    * `#private` read through a Proxy throws), and spreading or listing it shows no internals.
@@ -138,6 +151,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
     this.capabilities = capabilitiesOf(provider);
     this.invoices = this.invoiceOperations();
     this.customers = this.customerOperations();
+    this.webhooks = this.webhookOperations();
   }
 
   get identity(): AdapterIdentity {
@@ -208,22 +222,106 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
     return this.carryOut({ warnings, send: () => prepared.send() }, operation, writeOptions);
   }
 
-  /** A list: the query validated on first `next()`, every filter checked on what is listed. */
-  private listing<Query, T>(
+  /**
+   * A list: the query validated on first `next()` (or `cursor()`), `updatedSince` resolved to an
+   * instant (a cursor of another list refused), every filter checked on what is listed.
+   */
+  private listing<Query extends { updatedSince?: string | undefined }, T>(
     operation: string,
+    stream: ChangeStream,
     list: ((query: Query, context: ProviderCallContext) => AsyncIterable<T>) | undefined,
     parse: () => Query,
     matches: (item: T, query: Query) => boolean,
     signal: AbortSignal | undefined,
-  ): AsyncIterable<T> {
-    if (!list) return unsupportedListOperation(this.id, operation)();
-    return deferIterable(() => {
-      const query = parse();
-      const listed = list(query, this.context(operation, signal));
-      return filtersAnything(query as Record<string, unknown>)
-        ? filtered(listed, (item) => matches(item, query))
-        : listed;
+  ): RecordListing<T> {
+    const clock = this.provider.clock ?? systemClock;
+    return recordListing({
+      provider: this.id,
+      stream,
+      now: () => clock.now(),
+      open: () => {
+        if (!list) throw unsupported(this.id, operation);
+        const parsed = parse();
+        const query =
+          parsed.updatedSince === undefined
+            ? parsed
+            : {
+                ...parsed,
+                updatedSince: resolveUpdatedSince(parsed.updatedSince, {
+                  provider: this.id,
+                  stream,
+                  operation,
+                }),
+              };
+        return {
+          since: query.updatedSince,
+          records: () => {
+            const listed = list(query, this.context(operation, signal));
+            return filtersAnything(query as Record<string, unknown>)
+              ? filtered(listed, (item) => matches(item, query))
+              : listed;
+          },
+        };
+      },
     });
+  }
+
+  private webhookOperations(): WebhookOperationsV1 {
+    const hooks = this.provider.webhooks;
+    const provider = this.id;
+    const checked = (request: WebhookRequest, options: WebhookOptions, operation: string) => {
+      if (!hooks) throw unsupported(provider, operation);
+      const parsed = parseInput(WebhookRequestSchema, request, { provider, operation });
+      const secret = options.secret ?? hooks.defaultSecret?.();
+      if (typeof secret !== 'string' || secret.trim() === '')
+        throw new ValidationError({
+          provider,
+          operation,
+          issues: [{ path: 'secret', message: "must be the webhook's non-empty secret" }],
+        });
+      return { hooks, request: parsed as WebhookRequest, secret, nowMs: options.now ?? Date.now() };
+    };
+    const verify = async (request: WebhookRequest, options: WebhookOptions, operation: string) => {
+      const {
+        hooks: vendor,
+        request: parsed,
+        secret,
+        nowMs,
+      } = checked(request, options, operation);
+      const verified = vendor.verify(parsed, { secret, nowMs });
+      const store = options.replayStore;
+      if (store && verified.deliveryId !== null) {
+        // A scheme without a signed time is remembered for a day.
+        const until = verified.rememberUntilMs ?? nowMs + 24 * 60 * 60_000;
+        if (await store.seen(verified.deliveryId, until))
+          throw new WebhookRejectedError({
+            provider,
+            reason: 'replay',
+            message: 'this delivery was accepted before (a replay)',
+          });
+      }
+      return { vendor, verified, nowMs, request: parsed };
+    };
+    return {
+      verify: async (request, options = {}): Promise<VerifiedWebhook> =>
+        (await verify(request, options, 'webhooks.verify')).verified,
+      parse: async (request, options = {}): Promise<WebhookEvent> => {
+        const {
+          vendor,
+          verified,
+          nowMs,
+          request: parsed,
+        } = await verify(request, options, 'webhooks.parse');
+        try {
+          return vendor.read(parsed, { nowMs, verified });
+        } catch (error) {
+          // Not read: the vendor's retry of the same delivery must be accepted.
+          if (verified.deliveryId !== null)
+            await options.replayStore?.forget?.(verified.deliveryId);
+          throw error;
+        }
+      },
+    };
   }
 
   describeFields(): {
@@ -288,6 +386,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
       list: (query: InvoiceListQuery = {}, options: ReadOptions = {}) =>
         this.listing(
           'invoices.list',
+          'invoices',
           ops.list?.bind(ops),
           parse(InvoiceListQuerySchema, query, 'invoices.list'),
           invoiceMatches,
@@ -389,6 +488,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
       list: (query: CustomerListQuery = {}, options: ReadOptions = {}) =>
         this.listing(
           'customers.list',
+          'customers',
           ops.list?.bind(ops),
           parse(CustomerListQuerySchema, query, 'customers.list'),
           customerMatches,

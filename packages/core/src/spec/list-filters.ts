@@ -1,5 +1,6 @@
 import type { Customer } from '../model/customer';
 import type { Invoice } from '../model/invoice';
+import { updatedAtOrAfter } from '../changes/change-cursor';
 import { statusesOf } from '../model/invoice-state';
 import type { ParsedCustomerListQuery, ParsedInvoiceListQuery } from '../model/operation-input';
 
@@ -23,12 +24,14 @@ export function invoiceMatches(invoice: Invoice, query: ParsedInvoiceListQuery):
     (invoice.issueDate === null || invoice.issueDate > query.issuedTo)
   )
     return false;
+  if (query.updatedSince !== undefined && !updatedAtOrAfter(invoice.updatedAt, query.updatedSince))
+    return false;
   return true;
 }
 
 /**
  * Whether a customer matches every filter: `name` as a case-insensitive part of the name,
- * `email` case-insensitively equal, `taxId` and `externalId` exactly.
+ * `email` case-insensitively equal, `taxId` and `externalId` exactly; `updatedSince` as for invoices.
  */
 export function customerMatches(customer: Customer, query: ParsedCustomerListQuery): boolean {
   if (query.name !== undefined && !customer.name.toLowerCase().includes(query.name.toLowerCase()))
@@ -37,6 +40,8 @@ export function customerMatches(customer: Customer, query: ParsedCustomerListQue
     return false;
   if (query.taxId !== undefined && customer.taxId !== query.taxId) return false;
   if (query.externalId !== undefined && customer.externalId !== query.externalId) return false;
+  if (query.updatedSince !== undefined && !updatedAtOrAfter(customer.updatedAt, query.updatedSince))
+    return false;
   return true;
 }
 

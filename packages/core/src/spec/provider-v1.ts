@@ -18,6 +18,8 @@ import type { Payment } from '../model/payment';
 import type { DescribableRules } from './field-writer';
 import type { Reminder } from '../model/reminder';
 import type { BinaryDocument } from './results';
+import type { Clock } from '../http/clock';
+import type { WebhookProviderV1 } from '../webhooks/webhook-provider';
 import type { AdapterWarning } from './warnings';
 
 /** A canonical invoice create as a provider receives it: validated, `providerOptions` taken out. */
@@ -76,6 +78,8 @@ export interface InvoiceProviderOperationsV1<InvoiceOptions> {
   /**
    * Every invoice matching the query, paged lazily. The vendor filters what it can; core checks
    * every canonical filter again on what comes back, so a provider may return more, never fewer.
+   * `query.updatedSince` arrives as an ISO 8601 UTC instant: list at least every invoice updated
+   * at or after it, by the vendor's own filter or the cheapest correct strategy it allows.
    */
   list?(query: ParsedInvoiceListQuery, context: ProviderCallContext): AsyncIterable<Invoice>;
   get?(id: string, context: ProviderCallContext): Promise<Invoice>;
@@ -178,6 +182,10 @@ export interface InvoiceProviderV1<
   ): void;
   readonly invoices: InvoiceProviderOperationsV1<InvoiceOptions>;
   readonly customers: CustomerProviderOperationsV1<CustomerOptions>;
+  /** The vendor's webhooks; absent where it sends none (`capabilities.webhooks` is `false`). */
+  readonly webhooks?: WebhookProviderV1;
+  /** The adapter's clock: when a listing starts, for its change cursor. The system's by default. */
+  readonly clock?: Pick<Clock, 'now'>;
   /**
    * The writers' field rules (`FieldRules` tables) of invoice and customer creates: data from
    * which the field capability table is generated (`describeFields`). Absent: not described.

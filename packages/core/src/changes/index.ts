@@ -1,0 +1,2 @@
+export * from './change-cursor';
+export * from './record-listing';
