@@ -63,7 +63,6 @@ import type {
 } from './provider-v1';
 import { parseProviderOptions } from './provider-options';
 import { forwardRawRequest } from './raw-request';
-import { unsupportedListOperation } from './unsupported';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
 import { enforceStrict, type AdapterWarning, type WriteOptions } from './warnings';
 
