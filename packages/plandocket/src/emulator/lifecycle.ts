@@ -1,6 +1,7 @@
 import type { Decimal } from '@invoicekit/core';
 import { invoiceTotal, paidAmount } from './amounts';
 import type { PlandocketState, StoredInvoice } from './state';
+import { queueInvoiceWebhook } from './webhooks';
 
 /**
  * The API status strings; the admin guide's Draft … Refunded in snake case
@@ -38,15 +39,17 @@ export function statusChange(
 /**
  * Re-derives an invoice's payment status after its payments changed: `paid` once nothing is open,
  * `partially_paid` in between, and back to `sent` when payments that had moved it are gone.
- * Cancelled and refunded invoices keep their status. `updated_at` moves only when the invoice's
- * visible state did (its status or paid amount; `paidBefore` is the amount before the change), so
- * recording a pending payment leaves the invoice untouched.
+ * Cancelled and refunded invoices keep their status. With `touched` (a payment of it was created,
+ * changed or deleted through the API) `updated_at` always moves: the invoice renders its payments,
+ * so it changed. Otherwise (seeding) it moves only when the status or paid amount did
+ * (`paidBefore` is the amount before the change). Becoming `paid` queues `invoice.paid`.
  */
 export function settleInvoice(
   state: PlandocketState,
   invoiceId: number,
   timestamp: string,
   paidBefore: Decimal,
+  touched = false,
 ): void {
   const invoice = state.invoices.get(invoiceId);
   if (!invoice) return;
@@ -57,9 +60,11 @@ export function settleInvoice(
     else if (paid.greaterThan(0)) status = 'partially_paid';
     else if (status === 'paid' || status === 'partially_paid') status = 'sent';
   }
-  if (status === invoice.status && paid.equals(paidBefore)) return;
-  state.invoices.update(invoice.id, {
+  if (!touched && status === invoice.status && paid.equals(paidBefore)) return;
+  const updated = state.invoices.update(invoice.id, {
     ...statusChange(invoice, status, timestamp),
     updated_at: timestamp,
   });
+  if (updated && status === 'paid' && invoice.status !== 'paid')
+    queueInvoiceWebhook(state, 'invoice.paid', updated, timestamp);
 }

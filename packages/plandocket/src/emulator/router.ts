@@ -20,6 +20,13 @@ import {
   listPayments,
   updatePayment,
 } from './routes/payments';
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhookEvents,
+  listWebhooks,
+} from './routes/webhooks';
 import type { PlandocketState } from './state';
 import { isoTimestamp } from './values';
 
@@ -68,6 +75,21 @@ const ROUTES: readonly Route[] = [
     pattern: /^\/api\/v1\/participants\/(\d+)\/?$/,
     scope: 'participants',
     methods: { GET: getParticipant },
+  },
+  {
+    pattern: /^\/api\/v1\/webhooks\/?$/,
+    scope: 'webhooks',
+    methods: { GET: listWebhooks, POST: createWebhook },
+  },
+  {
+    pattern: /^\/api\/v1\/webhooks\/events\/?$/,
+    scope: 'webhooks',
+    methods: { GET: listWebhookEvents },
+  },
+  {
+    pattern: /^\/api\/v1\/webhooks\/(\d+)\/?$/,
+    scope: 'webhooks',
+    methods: { GET: getWebhook, DELETE: deleteWebhook },
   },
 ];
 

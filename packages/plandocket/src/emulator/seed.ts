@@ -5,6 +5,7 @@ import { settleInvoice, statusChange } from './lifecycle';
 import { blankContact, nextCustomerNumber } from './routes/contacts';
 import type { ContactTextField, PlandocketState, StoredInvoice, StoredParticipant } from './state';
 import { addDays, readDate, readTimestamp } from './values';
+import { queueInvoiceWebhook } from './webhooks';
 
 /**
  * A contact to seed, under the vendor's field names (docs/vendors/plandocket.md §4); all fields
@@ -210,8 +211,13 @@ function seedInvoices(
       ...base,
       ...statusChange(base as StoredInvoice, seed.status ?? 'sent', createdAt),
     };
-    if (seed.id === undefined) state.invoices.insert(invoice);
-    else state.invoices.put({ ...invoice, id: seed.id });
+    const stored =
+      seed.id === undefined
+        ? state.invoices.insert(invoice)
+        : state.invoices.put({ ...invoice, id: seed.id });
+    // Invoices come into being only here (the API cannot create them); signed at the seeding
+    // moment, so a receiver's time window accepts the delivery the next request sends.
+    queueInvoiceWebhook(state, 'invoice.created', stored, now);
   }
 }
 

@@ -1,4 +1,4 @@
-import { EntityStore } from '@invoicekit/core/emulator';
+import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
 
 /** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
 export const CONTACT_TEXT_FIELDS = [
@@ -111,6 +111,17 @@ export interface StoredPayment {
   updated_at: string;
 }
 
+/** A registered webhook: where its deliveries go, which events, and the secret they are signed with. */
+export interface StoredWebhook {
+  id: number;
+  url: string;
+  events: string[];
+  secret: string;
+  is_active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Everything one emulated tenant holds. */
 export interface PlandocketState {
   readonly contacts: EntityStore<StoredContact>;
@@ -118,6 +129,9 @@ export interface PlandocketState {
   readonly participants: EntityStore<StoredParticipant>;
   readonly invoices: EntityStore<StoredInvoice>;
   readonly payments: EntityStore<StoredPayment>;
+  readonly webhooks: EntityStore<StoredWebhook>;
+  /** Signed deliveries waiting for the toolkit to send them (`takeWebhooks` empties it). */
+  readonly outbox: EmulatorWebhook[];
   /** Next item id, next `RE-YYYY-NNNN` sequence, next `K-NNNNN`, next `req_<n>`. */
   readonly counters: {
     item: number;
@@ -138,6 +152,8 @@ export function createState(): PlandocketState {
     participants: new EntityStore<StoredParticipant>(301),
     invoices: new EntityStore<StoredInvoice>(1001),
     payments: new EntityStore<StoredPayment>(9001),
+    webhooks: new EntityStore<StoredWebhook>(71),
+    outbox: [],
     counters: { item: 1, invoiceNumber: 1, customerNumber: 10001, request: 1 },
   };
 }

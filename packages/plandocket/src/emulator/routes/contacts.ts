@@ -13,6 +13,7 @@ import { addError, hasErrors, readText } from '../fields';
 import { paginate, queryText, sortRows, type SortFields } from '../query';
 import { renderContact } from '../render';
 import { CONTACT_TEXT_FIELDS, type PlandocketState, type StoredContact } from '../state';
+import { queueContactWebhook } from '../webhooks';
 
 /** The documented sort fields (docs/vendors/plandocket.md §4). */
 const SORT_FIELDS: SortFields<StoredContact> = {
@@ -163,6 +164,7 @@ export function createContact(context: RouteContext): EmulatorResponse {
   if (hasErrors(errors)) return validationFailed(context, errors);
   if (contact.customer_number === '') contact.customer_number = nextCustomerNumber(context.state);
   const created = context.state.contacts.insert(contact);
+  queueContactWebhook(context.state, 'contact.created', created, context.timestamp);
   return ok(context, renderContact(created), 201);
 }
 
@@ -177,6 +179,7 @@ export function updateContact(context: RouteContext): EmulatorResponse {
     ...contact,
     updated_at: context.timestamp,
   });
+  if (updated) queueContactWebhook(context.state, 'contact.updated', updated, context.timestamp);
   return ok(context, renderContact(updated ?? current));
 }
 

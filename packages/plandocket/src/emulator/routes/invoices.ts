@@ -8,6 +8,7 @@ import { includesOf, paginate, queryText, sortRows, type SortFields } from '../q
 import { contactOfInvoice, eventKeyOfInvoice, renderInvoice } from '../render';
 import type { StoredInvoice } from '../state';
 import { readDate } from '../values';
+import { queueInvoiceWebhook } from '../webhooks';
 
 /** The documented sort fields (docs/vendors/plandocket.md §2.2). */
 const SORT_FIELDS: SortFields<StoredInvoice> = {
@@ -94,6 +95,8 @@ export function updateInvoice(context: RouteContext): EmulatorResponse {
     ...changes,
     updated_at: context.timestamp,
   });
+  if (updated && updated.status === 'cancelled' && invoice.status !== 'cancelled')
+    queueInvoiceWebhook(context.state, 'invoice.cancelled', updated, context.timestamp);
   return ok(
     context,
     renderInvoice(context.state, updated ?? invoice, includesOf(context.request.query)),

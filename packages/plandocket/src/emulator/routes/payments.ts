@@ -207,7 +207,7 @@ export function createPayment(context: RouteContext): EmulatorResponse {
     created_at: context.timestamp,
     updated_at: context.timestamp,
   });
-  settleInvoice(state, invoice.id, context.timestamp, paidBefore);
+  settleInvoice(state, invoice.id, context.timestamp, paidBefore, true);
   return ok(context, renderPayment(state, payment), 201);
 }
 
@@ -221,7 +221,7 @@ export function updatePayment(context: RouteContext): EmulatorResponse {
   if (hasErrors(errors)) return validationFailed(context, errors);
   const paidBefore = paidAmount(state, payment.invoice_id);
   const updated = state.payments.update(payment.id, { ...fields, updated_at: context.timestamp });
-  settleInvoice(state, payment.invoice_id, context.timestamp, paidBefore);
+  settleInvoice(state, payment.invoice_id, context.timestamp, paidBefore, true);
   return ok(context, renderPayment(state, updated ?? payment));
 }
 
@@ -231,6 +231,6 @@ export function deletePayment(context: RouteContext): EmulatorResponse {
   if (!payment) return notFound(context);
   const paidBefore = paidAmount(context.state, payment.invoice_id);
   context.state.payments.delete(payment.id);
-  settleInvoice(context.state, payment.invoice_id, context.timestamp, paidBefore);
+  settleInvoice(context.state, payment.invoice_id, context.timestamp, paidBefore, true);
   return noContent(context);
 }
