@@ -10,6 +10,7 @@ import { PLANDOCKET_CUSTOMER_RULES } from './mapping/customer-writer';
 import { plandocketCustomerOperations } from './operations/customers';
 import { plandocketInvoiceOperations } from './operations/invoices';
 import { PLANDOCKET } from './provider-id';
+import { plandocketWebhookProvider } from './webhooks/webhook-provider';
 
 /** What the Plandocket provider is built from besides its transport. */
 export interface PlandocketProviderSettings {
@@ -17,14 +18,16 @@ export interface PlandocketProviderSettings {
   readonly pageSize: number;
   /** The API's origin, so that a vendor's `links.next` is followed only on the same host. */
   readonly origin: string;
-  /** The adapter's clock: "today" for overdue invoices. */
+  /** The adapter's clock: "today" for overdue invoices, and when a listing starts (its cursor). */
   readonly clock: Clock;
 }
 
 /**
  * The Plandocket provider: its features and its table of operations; core's `defineAdapter` turns
  * it into the canonical adapter. Invoices are read, updated (notes, due date), canceled and paid;
- * customers are contacts. Create, delete, finalize, send, PDF and reminders are absent: the API
+ * customers are contacts; signed webhooks are read into canonical events. `updatedSince` is
+ * answered by a full listing that core filters on `updated_at` (the API filters and sorts by no
+ * update time: docs/vendors/plandocket.md "Changes since"). Create, delete, finalize, send, PDF and reminders are absent: the API
  * has none, so they are `false` in the capabilities and reject before any request.
  */
 export function createPlandocketProvider(
@@ -60,6 +63,9 @@ export function createPlandocketProvider(
       update: customers.update,
       delete: customers.delete,
     },
+    webhooks: plandocketWebhookProvider({ today: businessDay }),
+    // When a listing starts: its change cursor is made of this clock's time.
+    clock: settings.clock,
     // The field table of creates: invoices are never created through the API, so only customers.
     fieldRules: { customer: PLANDOCKET_CUSTOMER_RULES },
   };

@@ -73,6 +73,11 @@ export {
   type WebhookReplayStore,
 } from './webhooks/replay-store';
 export {
+  canonicalWebhookEventOf,
+  plandocketWebhookProvider,
+  type PlandocketWebhookDeps,
+} from './webhooks/webhook-provider';
+export {
   createWebhookReceiver,
   type PlandocketWebhookReceiver,
   type WebhookReceiverOptions,

@@ -80,6 +80,8 @@ describe('the adapter core builds over the provider', () => {
       customers: { list: true, get: true, create: true, update: true, delete: true },
       idempotentCreate: false,
       drafts: false,
+      // Signed deliveries, read by adapter.webhooks.
+      webhooks: true,
     });
   });
 

@@ -56,10 +56,37 @@ export function webhookEventOf(
   options: { nowMs: number; today?: string | undefined },
 ): PlandocketWebhookEvent {
   const { nowMs } = options;
+  const payload = webhookPayloadOf(rawBody);
+  const vendorEvent = String(payload.event ?? payload.type ?? '');
+  const type = INVOICE_EVENTS[vendorEvent];
+  if (!type) return { type: 'other', vendorEvent, raw: payload };
+  const record = recordOf(payload, 'invoice');
+  // An invoice is read only when the payload carries one with its id: `{"invoice_id": 18}` alone
+  // names an invoice, and a number without an id is no invoice anyone could fetch.
+  const hasInvoice =
+    record.id !== undefined ||
+    (record.invoice_id !== undefined && record.invoice_number !== undefined);
+  const today = options.today ?? new Date(nowMs).toISOString().slice(0, 10);
+  const invoice = hasInvoice ? toCanonicalInvoice(record, { today }) : null;
+  return {
+    type,
+    vendorEvent,
+    invoiceId: invoice?.id ?? (record.invoice_id !== undefined ? String(record.invoice_id) : null),
+    invoice,
+    occurredAt: occurredAtOf(payload),
+    raw: payload,
+  };
+}
+
+/**
+ * A verified body parsed as JSON: the same guarded, lossless parse as API answers, since a signed
+ * body can still be hostile. No JSON object (or absurd numbers, duplicate keys) is a
+ * `ProviderError`.
+ */
+export function webhookPayloadOf(rawBody: string | Buffer): Record<string, unknown> {
   const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
   let parsed: unknown;
   try {
-    // The same guarded, lossless parse as API answers: a signed body can still be hostile.
     parsed = losslessJsonCodec.decode(text);
   } catch (error) {
     if (!(error instanceof CodecError)) throw error;
@@ -70,33 +97,25 @@ export function webhookEventOf(
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new ProviderError({ provider: PLANDOCKET, message: 'webhook body is not a JSON object' });
-  const payload = parsed as Record<string, unknown>;
-  const vendorEvent = String(payload.event ?? payload.type ?? '');
-  const type = INVOICE_EVENTS[vendorEvent];
-  if (!type) return { type: 'other', vendorEvent, raw: payload };
-  const data = (payload.data ?? {}) as Record<string, unknown>;
-  const record = (
-    typeof data.invoice === 'object' && data.invoice !== null ? data.invoice : data
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * The record a payload carries: `data`, or `data.<key>` when `data` wraps it (the shape is
+ * undocumented, so both are read).
+ */
+export function recordOf(payload: Record<string, unknown>, key: string): Record<string, unknown> {
+  const data = payload.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return {};
+  const inner = (data as Record<string, unknown>)[key];
+  return (
+    typeof inner === 'object' && inner !== null && !Array.isArray(inner) ? inner : data
   ) as Record<string, unknown>;
-  // An invoice is read only when the payload carries one with its id: `{"invoice_id": 18}` alone
-  // names an invoice, and a number without an id is no invoice anyone could fetch.
-  const hasInvoice =
-    record.id !== undefined ||
-    (record.invoice_id !== undefined && record.invoice_number !== undefined);
-  const today = options.today ?? new Date(nowMs).toISOString().slice(0, 10);
-  const invoice = hasInvoice ? toCanonicalInvoice(record, { today }) : null;
+}
+
+/** When the payload says it happened: `timestamp` (unix seconds or ISO), `created_at` … */
+export function occurredAtOf(payload: Record<string, unknown>): string | null {
   const occurred = payload.timestamp ?? payload.created_at ?? payload.occurred_at;
-  return {
-    type,
-    vendorEvent,
-    invoiceId: invoice?.id ?? (record.invoice_id !== undefined ? String(record.invoice_id) : null),
-    invoice,
-    occurredAt:
-      typeof occurred === 'string' && /^\d+$/.test(occurred)
-        ? new Date(Number(occurred) * 1000).toISOString()
-        : typeof occurred === 'string'
-          ? occurred
-          : null,
-    raw: payload,
-  };
+  if (typeof occurred !== 'string') return null;
+  return /^\d+$/.test(occurred) ? new Date(Number(occurred) * 1000).toISOString() : occurred;
 }

@@ -1,4 +1,4 @@
-import { AuthenticationError } from '@invoicekit/core';
+import { WebhookRejectedError } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
 import { webhookEventOf, type PlandocketWebhookEvent } from './events';
 import { createMemoryReplayStore, type WebhookReplayStore } from './replay-store';
@@ -61,9 +61,10 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): Plandock
     // After this the timestamp check refuses the delivery by itself.
     const expiresAtMs = (verified.timestampSeconds + SIGNATURE_TOLERANCE_SECONDS + 1) * 1000;
     if (await store.seen(verified.deliveryId, expiresAtMs)) {
-      throw new AuthenticationError({
+      throw new WebhookRejectedError({
         provider: PLANDOCKET,
-        message: 'webhook rejected: this delivery was accepted before (a replay)',
+        reason: 'replay',
+        message: 'this delivery was accepted before (a replay)',
       });
     }
     return verified;

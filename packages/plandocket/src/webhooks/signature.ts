@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { AuthenticationError, ValidationError } from '@invoicekit/core';
+import { ValidationError, WebhookRejectedError, type WebhookRejection } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
 
 /** How far the signed timestamp may be from now (the vendor's guide: 300 s). */
@@ -60,11 +60,12 @@ export interface VerifiedDelivery {
   readonly deliveryId: string;
 }
 
-function refuse(reason: string): never {
-  throw new AuthenticationError({
-    provider: PLANDOCKET,
-    message: `webhook rejected: ${reason}`,
-  });
+/**
+ * Refuses a delivery: a `WebhookRejectedError` (an `AuthenticationError`) saying which check
+ * failed. A header present but unreadable is `forged`: nothing the vendor sends looks like that.
+ */
+function refuse(message: string, reason: WebhookRejection = 'forged'): never {
+  throw new WebhookRejectedError({ provider: PLANDOCKET, reason, message });
 }
 
 /**
@@ -110,8 +111,9 @@ function signatureCandidates(value: unknown): string[] {
 /**
  * Verifies a delivery and says which one it was: the signature is recomputed and compared in
  * constant time, and the timestamp must lie within 300 s of `nowMs`. Throws a `ValidationError`
- * for an empty secret or a body that is no string or Buffer, and an `AuthenticationError` naming
- * the reason for a delivery that is refused — never the secret or the expected signature.
+ * for an empty secret or a body that is no string or Buffer, and a `WebhookRejectedError` (an
+ * `AuthenticationError`, `reason` `missing`, `forged` or `stale`) for a delivery that is refused —
+ * naming the check, never the secret or the expected signature.
  */
 export function verifiedDelivery(
   secret: string,
@@ -140,13 +142,14 @@ export function verifiedDelivery(
     sent === '' ||
     (Array.isArray(sent) && sent.length === 0);
   if (signatureMissing || timestamp === undefined || timestamp === '')
-    refuse('X-Webhook-Signature and X-Webhook-Timestamp are required');
+    refuse('X-Webhook-Signature and X-Webhook-Timestamp are required', 'missing');
   if (!/^\d{1,12}$/.test(timestamp)) refuse('the timestamp is not unix seconds');
   const timestampSeconds = Number(timestamp);
   const skew = Math.abs(nowMs / 1000 - timestampSeconds);
   if (skew > SIGNATURE_TOLERANCE_SECONDS)
     refuse(
       `the timestamp is ${Math.trunc(skew)} s away from now (at most ${SIGNATURE_TOLERANCE_SECONDS} s)`,
+      'stale',
     );
   const expectedText = signWebhook(secret, timestamp, rawBody);
   const expected = Buffer.from(expectedText, 'utf8');
