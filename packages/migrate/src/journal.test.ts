@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FileJournal, MemoryJournal } from './journal';
+import { FileJournal, JOURNAL_FORMAT, MemoryJournal } from './journal';
 import {
   JournalCorruptError,
   JournalLockedError,
@@ -80,7 +80,7 @@ describe('the file journal', () => {
       .find((line) => line.trim() !== '');
     expect(JSON.parse(first ?? '')).toEqual({
       kind: 'journal',
-      format: 1,
+      format: JOURNAL_FORMAT,
       source: IDENTITY.source,
       target: IDENTITY.target,
       createdAt: expect.any(String),
@@ -158,8 +158,42 @@ describe('the file journal', () => {
       `${JSON.stringify({ kind: 'journal', format: 9, source: IDENTITY.source, target: IDENTITY.target, createdAt: 'x' })}\n`,
     );
     expect(() => new FileJournal(path)).toThrow(
-      /line 1: journal format 9; this version reads format 1/,
+      /line 1: journal format 9; this version reads formats 1 and 2/,
     );
+  });
+
+  it("reads a format-1 journal of an earlier version's migrate, so a sync can continue it", () => {
+    const path = journalPath();
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ kind: 'journal', format: 1, ...IDENTITY, createdAt: 'x' }),
+        '{"kind":"customer","sourceId":"c1","targetId":"t1"}',
+        '{"kind":"invoice","sourceId":"i1","targetId":"x1","reconciliation":"exact"}',
+        '',
+      ].join('\n'),
+    );
+    const journal = new FileJournal(path);
+    try {
+      journal.bind(IDENTITY);
+      expect(journal.entries()).toEqual([
+        { kind: 'customer', sourceId: 'c1', targetId: 't1' },
+        { kind: 'invoice', sourceId: 'i1', targetId: 'x1', reconciliation: 'exact' },
+      ]);
+      journal.append({ kind: 'cursor', stream: 'invoices', cursor: 'ikc1.x' });
+    } finally {
+      journal.close();
+    }
+    const reopened = new FileJournal(path);
+    try {
+      expect(reopened.entries().at(-1)).toEqual({
+        kind: 'cursor',
+        stream: 'invoices',
+        cursor: 'ikc1.x',
+      });
+    } finally {
+      reopened.close();
+    }
   });
 });
 

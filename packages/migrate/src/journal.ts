@@ -15,8 +15,15 @@ import {
 } from './journal-errors';
 import { JournalLock } from './journal-lock';
 
-/** The journal format this version writes and reads (the header's `format`). */
-export const JOURNAL_FORMAT = 1;
+/**
+ * The journal format this version writes (the header's `format`). Format 2 added the facts of
+ * `sync` (cursors, deletions, announcements); this version reads formats 1 and 2, so a journal of
+ * an earlier `migrate` can be synced on. A version that reads only format 1 refuses a journal a
+ * sync has written to, with a {@link JournalCorruptError} naming the line.
+ */
+export const JOURNAL_FORMAT = 2;
+/** The formats this version reads. */
+const READABLE_FORMATS: ReadonlySet<number> = new Set([1, 2]);
 
 const EndpointSchema = z.object({
   provider: z.string().min(1),
@@ -43,6 +50,17 @@ const JournalEntrySchema = z.discriminatedUnion('kind', [
     sourceId: z.string().min(1),
     targetId: z.string().min(1),
     reconciliation: z.enum(['exact', 'explained', 'mismatched']),
+    announced: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
+  }),
+  z.object({
+    kind: z.literal('cursor'),
+    stream: z.literal('invoices'),
+    cursor: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('deleted'),
+    sourceId: z.string().min(1),
+    targetId: z.string().min(1),
   }),
 ]);
 
@@ -58,8 +76,25 @@ export type JournalEntry =
       readonly kind: 'invoice';
       readonly sourceId: string;
       readonly targetId: string;
-      /** How it reconciled when it was carried over. */
+      /** How it reconciled when it was carried over (or last brought up to date by a sync). */
       readonly reconciliation: 'exact' | 'explained' | 'mismatched';
+      /**
+       * What the migration announced of it (fields the target cannot hold, steps it cannot
+       * take), so that a later sync explains the same differences the same way.
+       */
+      readonly announced?: readonly { readonly path: string; readonly reason: string }[];
+    }
+  | {
+      /** Where the next `sync` lists the source's changes from (the last one stored wins). */
+      readonly kind: 'cursor';
+      readonly stream: 'invoices';
+      readonly cursor: string;
+    }
+  | {
+      /** A migrated invoice the source no longer has (the target's copy is left as it is). */
+      readonly kind: 'deleted';
+      readonly sourceId: string;
+      readonly targetId: string;
     };
 
 /** Where a migration keeps its progress. */
@@ -151,11 +186,11 @@ function readJournal(path: string): ReadJournal {
           line: lineNumber,
           problem: 'not a journal header (a file from an older version, or not a journal)',
         });
-      if (header.data.format !== JOURNAL_FORMAT)
+      if (!READABLE_FORMATS.has(header.data.format))
         throw new JournalCorruptError({
           journalPath: path,
           line: lineNumber,
-          problem: `journal format ${header.data.format}; this version reads format ${JOURNAL_FORMAT}`,
+          problem: `journal format ${header.data.format}; this version reads formats ${[...READABLE_FORMATS].join(' and ')}`,
         });
       result.header = { source: header.data.source, target: header.data.target };
       continue;

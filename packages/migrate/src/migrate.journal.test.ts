@@ -76,7 +76,7 @@ describe('a journal belongs to one migration', () => {
     const text = readFileSync(accounts, 'utf8');
     expect(JSON.parse(text.split('\n')[0] ?? '')).toMatchObject({
       kind: 'journal',
-      format: 1,
+      format: 2,
       source: { provider: 'invoiceocean', account: source.baseUrl },
       target: { provider: 'billomat-style', account: `${target.baseUrl} (owner@acme.example)` },
     });

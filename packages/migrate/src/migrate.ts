@@ -1,24 +1,26 @@
 import {
   InvoiceCreateInputSchema,
-  InvoicekitError,
   UnsupportedOperationError,
-  type OutcomeUnknownError,
   parseInput,
   type AdapterWarning,
   type Invoice,
   type InvoiceAdapterV1,
   type InvoiceListQuery,
 } from '@invoicekit/core';
-import { hostname } from 'node:os';
+import { abilitiesOf, carryNewInvoice, skipReason, type CarryContext } from './carry';
 import { CustomerMapper } from './customer-mapper';
 import { endpointOf } from './identity';
-import { FileJournal, MemoryJournal, type MigrationJournal } from './journal';
-import { JournalLockedError, type MigrationIdentity } from './journal-errors';
-import { planLifecycle, type DraftPolicy, type TargetAbilities } from './lifecycle';
+import type { MigrationJournal } from './journal';
+import { carriedOf } from './journal-facts';
+import type { MigrationIdentity } from './journal-errors';
+import { withJournal } from './journal-session';
+import { errorOf, isOutcomeUnknown } from './run-errors';
+import { checkTarget, draftPolicyOf } from './target-checks';
+import type { DraftPolicy } from './lifecycle';
 import { forEachConcurrently } from './pool';
-import { explainDifferences, reconcile, verdictOf, type Reconciliation } from './reconcile';
+import type { Reconciliation } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
-import { hiddenTypeWarning, planCreateInput, toCreateInput } from './to-create-input';
+import { toCreateInput } from './to-create-input';
 
 /** Progress after each invoice. */
 export interface MigrationProgress {
@@ -72,49 +74,6 @@ export interface MigrateOptions {
   readonly drafts?: DraftPolicy;
 }
 
-/** The drafts policy asked for, or the target's natural one; refuses one the target cannot follow. */
-function draftPolicyOf(to: InvoiceAdapterV1, asked: DraftPolicy | undefined): DraftPolicy {
-  if (asked === 'as-draft' && !to.capabilities.drafts)
-    throw new UnsupportedOperationError({
-      provider: to.id,
-      operation: 'migrate',
-      message: `migrate: ${to.id} has no drafts, so drafts: 'as-draft' cannot be followed — choose 'skip' or 'issue'`,
-    });
-  return asked ?? (to.capabilities.drafts ? 'as-draft' : 'skip');
-}
-
-/** Refuses, before anything is read or written, a target that cannot receive invoices. */
-function checkTarget(to: InvoiceAdapterV1): void {
-  if (!to.capabilities.invoices.create) {
-    throw new UnsupportedOperationError({
-      provider: to.id,
-      operation: 'migrate',
-      message: `migrate: ${to.id} cannot be a migration target — its API cannot create invoices`,
-    });
-  }
-}
-
-/**
- * The error as a report holds it. A typed error's message is redacted where it is made; any other
- * error's text is withheld — a parser's or a library's message may quote a vendor's answer, and
- * with it a credential the vendor echoed.
- */
-function errorOf(error: unknown): { code: string; message: string } {
-  if (InvoicekitError.isInvoicekitError(error)) return { code: error.code, message: error.message };
-  const name = error instanceof Error ? error.name : typeof error;
-  return {
-    code: 'internal',
-    message: `an unexpected ${name} (its text is withheld: it may quote a vendor's answer)`,
-  };
-}
-
-function isOutcomeUnknown(error: unknown): error is OutcomeUnknownError {
-  return InvoicekitError.isInvoicekitError(error) && error.code === 'outcome_unknown';
-}
-
-/** Journals in use by a running {@link migrate} of this process (and since when): one run each. */
-const journalsInUse = new WeakMap<MigrationJournal, string>();
-
 /**
  * Moves a book of invoices from one vendor to another, exactly once. The source is streamed (one
  * page in memory); each customer is mapped once; each invoice is written with a key derived from
@@ -132,33 +91,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrationReport>
     source: endpointOf(from, options.accounts?.from),
     target: endpointOf(to, options.accounts?.to),
   };
-  // Taken before anything is read or written: another run on this journal refuses this one.
-  const ownsJournal = typeof options.journal === 'string';
-  const journal: MigrationJournal =
-    typeof options.journal === 'string'
-      ? new FileJournal(options.journal)
-      : (options.journal ?? new MemoryJournal());
-  const since = journalsInUse.get(journal);
-  if (since !== undefined)
-    throw new JournalLockedError({
-      journalPath: journal instanceof FileJournal ? journal.path : '(journal object)',
-      lockPath: '(held in this process)',
-      holder: { pid: process.pid, hostname: hostname(), startedAt: since },
-      local: true,
-    });
-  try {
-    journal.bind(identity);
-  } catch (error) {
-    if (ownsJournal) journal.close();
-    throw error;
-  }
-  journalsInUse.set(journal, startedAt);
-  try {
-    return await run(options, journal, identity, startedAt, dryRun, drafts);
-  } finally {
-    journalsInUse.delete(journal);
-    if (ownsJournal) journal.close();
-  }
+  return withJournal(options.journal, identity, startedAt, (journal) =>
+    run(options, journal, identity, startedAt, dryRun, drafts),
+  );
 }
 
 async function run(
@@ -170,19 +105,15 @@ async function run(
   drafts: DraftPolicy,
 ): Promise<MigrationReport> {
   const { from, to } = options;
-  const done = new Map<string, string>();
-  const verdicts = new Map<string, Reconciliation>();
-  for (const entry of journal.entries()) {
-    if (entry.kind !== 'invoice') continue;
-    done.set(entry.sourceId, entry.targetId);
-    verdicts.set(entry.sourceId, entry.reconciliation);
-  }
-  const customers = new CustomerMapper(from, to, journal);
-  const abilities: TargetAbilities = {
-    finalize: to.capabilities.invoices.finalize,
-    markPaid: to.capabilities.invoices.markPaid,
-    partialPayments: to.capabilities.invoices.partialPayments,
-    cancel: to.capabilities.invoices.cancel,
+  const carried = carriedOf(journal);
+  const context: CarryContext = {
+    from,
+    to,
+    journal,
+    customers: new CustomerMapper(from, to, journal),
+    abilities: abilitiesOf(to),
+    drafts,
+    carried,
   };
   const counts = {
     seen: 0,
@@ -229,62 +160,40 @@ async function run(
       failed: counts.failed,
       unknown: counts.unknown,
     });
+  // A vendor list may yield an invoice twice (pages shift while read): one carry per id and run.
+  const taken = new Set<string>();
 
   const carry = async (source: Invoice): Promise<void> => {
+    if (taken.has(source.id)) return;
+    taken.add(source.id);
     counts.seen += 1;
     const base = { sourceId: source.id, sourceNumber: source.number };
-    if (done.has(source.id)) {
+    const known = carried.get(source.id);
+    if (known) {
       counts.resumed += 1;
-      count(verdicts.get(source.id) ?? 'mismatched');
+      count(known.reconciliation);
       progress();
       return;
     }
+    const skip = (reason: string, warnings: AdapterWarning[] = []): void =>
+      record({ ...base, targetId: null, outcome: 'skipped', reason, warnings, differences: [] });
     if (options.where && !options.where(source)) {
-      record({
-        ...base,
-        targetId: null,
-        outcome: 'skipped',
-        reason: 'excluded by where()',
-        warnings: [],
-        differences: [],
-      });
+      skip('excluded by where()');
       progress();
       return;
     }
     const warnings: AdapterWarning[] = [];
-    if (source.state.lifecycle === 'draft' && drafts === 'skip') {
-      record({
-        ...base,
-        targetId: null,
-        outcome: 'skipped',
-        reason: to.capabilities.drafts
-          ? "a draft, skipped by the drafts policy 'skip'"
-          : `a draft, and ${to.id} has no drafts: skipped (drafts: 'issue' issues it instead)`,
-        warnings,
-        differences: [],
-      });
-      progress();
-      return;
-    }
     try {
-      const related =
-        source.relatedInvoiceId !== null ? done.get(source.relatedInvoiceId) : undefined;
-      if (
-        source.type === 'credit_note' &&
-        source.relatedInvoiceId !== null &&
-        related === undefined
-      ) {
-        record({
-          ...base,
-          targetId: null,
-          outcome: 'skipped',
-          reason: `the invoice it corrects (${source.relatedInvoiceId}) was not migrated`,
-          warnings,
-          differences: [],
-        });
+      const reason = skipReason(source, context);
+      if (reason !== undefined) {
+        skip(reason, warnings);
         return;
       }
       if (dryRun) {
+        const related =
+          source.relatedInvoiceId !== null
+            ? carried.get(source.relatedInvoiceId)?.targetId
+            : undefined;
         const input = toCreateInput(source, {
           sourceProvider: from.id,
           targetCustomerId: 'planned',
@@ -294,74 +203,16 @@ async function run(
         record({ ...base, targetId: null, outcome: 'planned', warnings, differences: [] });
         return;
       }
-      const guessed = hiddenTypeWarning(source);
-      if (guessed) warnings.push(guessed);
-      const customer = await customers.targetIdFor(source);
-      customerIds.add(customer.id);
-      const planned = planCreateInput(source, {
-        sourceProvider: from.id,
-        targetCustomerId: customer.id,
-        ...(related !== undefined ? { relatedInvoiceId: related } : {}),
-      });
-      warnings.push(...planned.warnings, ...customer.warnings);
-      const created = await to.invoices.create(planned.input);
-      const existed = created.existed === true;
-      // An invoice found again carries the adapter's note saying so; the outcome already does.
-      warnings.push(
-        ...created.warnings.filter((warning) => !(existed && warning.type === 'other')),
-      );
-      let target = created.data;
-      const plan = planLifecycle(source, target, abilities, drafts);
-      for (const cannot of plan.cannot)
-        warnings.push({ type: 'approximated', path: cannot.field, reason: cannot.reason });
-      for (const step of plan.steps) {
-        if (step.kind === 'finalize') target = (await to.invoices.finalize(target.id)).data;
-        if (step.kind === 'pay') {
-          const paid = await to.invoices.markPaid(target.id, {
-            amount: step.amount,
-            ...(step.date !== null ? { date: step.date } : {}),
-            ...(step.method !== null ? { method: step.method } : {}),
-            ...(step.reference !== null ? { reference: step.reference } : {}),
-          });
-          // The payment's own fields, at the path of the payment they belong to.
-          warnings.push(
-            ...paid.warnings.map((warning) =>
-              'path' in warning
-                ? { ...warning, path: `payments.${step.index}.${warning.path}` }
-                : warning,
-            ),
-          );
-          target = paid.data;
-        }
-        if (step.kind === 'cancel') target = (await to.invoices.cancel(target.id)).data;
-      }
-      const readBack = await to.invoices.get(target.id);
-      const announcements = warnings.flatMap((warning) =>
-        'path' in warning ? [{ path: warning.path, reason: warning.reason }] : [],
-      );
-      const differences = explainDifferences(
-        reconcile(source, readBack, {
-          targetCustomerId: customer.id,
-          ...(related !== undefined ? { relatedInvoiceId: related } : {}),
-        }),
-        announcements,
-      );
-      const verdict = verdictOf(differences);
-      count(verdict);
-      journal.append({
-        kind: 'invoice',
-        sourceId: source.id,
-        targetId: readBack.id,
-        reconciliation: verdict,
-      });
-      done.set(source.id, readBack.id);
+      const done = await carryNewInvoice(source, context, warnings);
+      customerIds.add(done.customerId);
+      count(done.verdict);
       record({
         ...base,
-        targetId: readBack.id,
-        targetNumber: readBack.number,
-        outcome: existed ? 'already-present' : 'created',
+        targetId: done.targetId,
+        targetNumber: done.targetNumber,
+        outcome: done.existed ? 'already-present' : 'created',
         warnings,
-        differences,
+        differences: done.differences,
       });
     } catch (error) {
       const typed = errorOf(error);

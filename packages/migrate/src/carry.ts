@@ -1,0 +1,188 @@
+import type { AdapterWarning, Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
+import type { CustomerMapper } from './customer-mapper';
+import type { MigrationJournal } from './journal';
+import { planLifecycle, type DraftPolicy, type TargetAbilities } from './lifecycle';
+import {
+  explainDifferences,
+  reconcile,
+  verdictOf,
+  type Announcement,
+  type Difference,
+  type Reconciliation,
+} from './reconcile';
+import { hiddenTypeWarning, planCreateInput } from './to-create-input';
+
+/** A source invoice the journal says was carried over, and how. */
+export interface CarriedRecord {
+  readonly targetId: string;
+  readonly reconciliation: Reconciliation;
+  /** What was announced of it when it was carried (absent in journals of earlier versions). */
+  readonly announced: readonly Announcement[];
+}
+
+/** What carrying an invoice needs: both adapters, the journal, what is known so far. */
+export interface CarryContext {
+  readonly from: InvoiceAdapterV1;
+  readonly to: InvoiceAdapterV1;
+  readonly journal: MigrationJournal;
+  readonly customers: CustomerMapper;
+  readonly abilities: TargetAbilities;
+  readonly drafts: DraftPolicy;
+  /** Every source invoice carried so far, by source id: credit notes look theirs up here. */
+  readonly carried: Map<string, CarriedRecord>;
+}
+
+/** The abilities of a target that the lifecycle replay uses. */
+export function abilitiesOf(to: InvoiceAdapterV1): TargetAbilities {
+  return {
+    finalize: to.capabilities.invoices.finalize,
+    markPaid: to.capabilities.invoices.markPaid,
+    partialPayments: to.capabilities.invoices.partialPayments,
+    cancel: to.capabilities.invoices.cancel,
+  };
+}
+
+/** Why a source invoice is left out, before anything is read or written; `undefined`: it is not. */
+export function skipReason(source: Invoice, context: CarryContext): string | undefined {
+  const { to, drafts, carried } = context;
+  if (source.state.lifecycle === 'draft' && drafts === 'skip' && !carried.has(source.id))
+    return to.capabilities.drafts
+      ? "a draft, skipped by the drafts policy 'skip'"
+      : `a draft, and ${to.id} has no drafts: skipped (drafts: 'issue' issues it instead)`;
+  if (
+    source.type === 'credit_note' &&
+    source.relatedInvoiceId !== null &&
+    !carried.has(source.relatedInvoiceId)
+  )
+    return `the invoice it corrects (${source.relatedInvoiceId}) was not migrated`;
+  return undefined;
+}
+
+/** The warnings that name a field, as what reconciliation explains differences with. */
+export function announcementsOf(warnings: readonly AdapterWarning[]): Announcement[] {
+  return warnings.flatMap((warning) =>
+    'path' in warning ? [{ path: warning.path, reason: warning.reason }] : [],
+  );
+}
+
+/** What one replay of the lifecycle did: the target afterwards, and each step taken, in words. */
+export interface Replayed {
+  readonly target: Invoice;
+  readonly changes: readonly string[];
+}
+
+/**
+ * Brings the target invoice to the source's lifecycle, payments and cancellation, from the
+ * target's current state (so a replay after a crash takes only the steps still missing). What
+ * cannot be replayed, and every payment's warnings, are added to `warnings`.
+ */
+export async function replayLifecycle(
+  source: Invoice,
+  target: Invoice,
+  context: CarryContext,
+  warnings: AdapterWarning[],
+): Promise<Replayed> {
+  const { to } = context;
+  const plan = planLifecycle(source, target, context.abilities, context.drafts);
+  for (const cannot of plan.cannot)
+    warnings.push({ type: 'approximated', path: cannot.field, reason: cannot.reason });
+  let current = target;
+  const changes: string[] = [];
+  for (const step of plan.steps) {
+    if (step.kind === 'finalize') {
+      current = (await to.invoices.finalize(current.id)).data;
+      changes.push('finalized');
+    }
+    if (step.kind === 'pay') {
+      const paid = await to.invoices.markPaid(current.id, {
+        amount: step.amount,
+        ...(step.date !== null ? { date: step.date } : {}),
+        ...(step.method !== null ? { method: step.method } : {}),
+        ...(step.reference !== null ? { reference: step.reference } : {}),
+      });
+      // The payment's own fields, at the path of the payment they belong to.
+      warnings.push(
+        ...paid.warnings.map((warning) =>
+          'path' in warning
+            ? { ...warning, path: `payments.${step.index}.${warning.path}` }
+            : warning,
+        ),
+      );
+      current = paid.data;
+      changes.push(`paid ${step.amount}${step.date !== null ? ` on ${step.date}` : ''}`);
+    }
+    if (step.kind === 'cancel') {
+      current = (await to.invoices.cancel(current.id)).data;
+      changes.push('canceled');
+    }
+  }
+  return { target: current, changes };
+}
+
+/** A source invoice written to the target, replayed, read back and reconciled. */
+export interface CarriedInvoice {
+  readonly targetId: string;
+  readonly targetNumber: string | null;
+  /** The target customer it was written for. */
+  readonly customerId: string;
+  /** The target's dedupe found it: an earlier run wrote it. */
+  readonly existed: boolean;
+  readonly differences: readonly Difference[];
+  readonly verdict: Reconciliation;
+}
+
+/**
+ * Writes a source invoice the target does not hold yet: its customer mapped, the invoice created
+ * with the key derived from its source id (the target's dedupe finds an earlier write), the
+ * lifecycle replayed, read back and reconciled field by field, and the fact journaled — with what
+ * was announced, so that a later sync explains the same differences. Warnings go to `warnings`.
+ */
+export async function carryNewInvoice(
+  source: Invoice,
+  context: CarryContext,
+  warnings: AdapterWarning[],
+): Promise<CarriedInvoice> {
+  const { from, to, journal, customers, carried } = context;
+  const guessed = hiddenTypeWarning(source);
+  if (guessed) warnings.push(guessed);
+  const related =
+    source.relatedInvoiceId !== null ? carried.get(source.relatedInvoiceId)?.targetId : undefined;
+  const customer = await customers.targetIdFor(source);
+  const planned = planCreateInput(source, {
+    sourceProvider: from.id,
+    targetCustomerId: customer.id,
+    ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+  });
+  warnings.push(...planned.warnings, ...customer.warnings);
+  const created = await to.invoices.create(planned.input);
+  const existed = created.existed === true;
+  // An invoice found again carries the adapter's note saying so; the outcome already does.
+  warnings.push(...created.warnings.filter((warning) => !(existed && warning.type === 'other')));
+  const replayed = await replayLifecycle(source, created.data, context, warnings);
+  const readBack = await to.invoices.get(replayed.target.id);
+  const announced = announcementsOf(warnings);
+  const differences = explainDifferences(
+    reconcile(source, readBack, {
+      targetCustomerId: customer.id,
+      ...(related !== undefined ? { relatedInvoiceId: related } : {}),
+    }),
+    announced,
+  );
+  const verdict = verdictOf(differences);
+  journal.append({
+    kind: 'invoice',
+    sourceId: source.id,
+    targetId: readBack.id,
+    reconciliation: verdict,
+    ...(announced.length > 0 ? { announced } : {}),
+  });
+  carried.set(source.id, { targetId: readBack.id, reconciliation: verdict, announced });
+  return {
+    targetId: readBack.id,
+    targetNumber: readBack.number,
+    customerId: customer.id,
+    existed,
+    differences,
+    verdict,
+  };
+}
