@@ -89,6 +89,8 @@ export function createInvoiceOceanProvider(
       delete: customers.delete,
     },
     checkId: (id, { operation }) => void idSegment(id, operation),
+    // The listing's start (its change cursor) on the adapter's clock, so tests can fake time.
+    clock: settings.clock,
     close: () => transports.app.close(),
   };
 }

@@ -32,6 +32,9 @@ const CLIENT_READ_FIELDS = { 'additional_fields[client]': 'bank_account,swift' }
 
 export function invoiceOceanCustomerOperations({ client, pageSize }: InvoiceOceanCustomerDeps) {
   return {
+    // `updatedSince` is filtered by core on a full scan: the vendor documents no `.desc` for
+    // clients, and stopping early on an order it ignored would skip every change
+    // (docs/vendors/invoiceocean.md "Changes since").
     list: (query, { operation, signal }) => {
       const perPage = Math.min(query.pageSize ?? pageSize, INVOICEOCEAN_MAX_PAGE_SIZE);
       return paginate({

@@ -21,6 +21,7 @@ import type { InvoiceOceanClient } from '../client/vendor-client';
 import type { Brand, CalculatingStrategy } from '../config';
 import { INVOICEOCEAN_MAX_PAGE_SIZE } from '../features';
 import { cancelReasonFor } from '../mapping/cancel-reason';
+import { newestUntil } from './changed-since';
 import {
   invoiceOptionFields,
   invoiceRulesFor,
@@ -142,8 +143,14 @@ export function invoiceOceanInvoiceOperations({
   return {
     list: (query, { operation, signal }) => {
       const perPage = Math.min(query.pageSize ?? pageSize, INVOICEOCEAN_MAX_PAGE_SIZE);
-      const filters = listFilters(query);
-      return paginate({
+      const since = query.updatedSince;
+      // Changes since: newest first, so the list stops at the first older invoice
+      // (docs/vendors/invoiceocean.md "Changes since").
+      const filters = {
+        ...listFilters(query),
+        ...(since === undefined ? {} : { order: 'updated_at.desc' }),
+      };
+      const pages = paginate({
         provider: INVOICEOCEAN,
         strategy: pageNumberStrategy({ perPage }),
         idOf: (invoice: Invoice) => invoice.id,
@@ -157,6 +164,9 @@ export function invoiceOceanInvoiceOperations({
           ).map((raw) => read(raw, operation)),
         }),
       });
+      return since === undefined
+        ? pages
+        : newestUntil(pages, since, (invoice: Invoice) => invoice.updatedAt);
     },
 
     get: (id, { signal }) => fetchInvoice(id, signal),

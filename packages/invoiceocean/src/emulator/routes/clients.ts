@@ -2,6 +2,7 @@ import type { EmulatorResponse } from '@invoicekit/core/emulator';
 import { jsonResponse } from '@invoicekit/core/emulator';
 import { publicToken, type RouteContext } from '../context';
 import { ERRORS, renderClient, respond, validationError } from '../render';
+import { orderedBy } from '../list-order';
 import type { StoredClient } from '../state';
 
 /**
@@ -209,7 +210,7 @@ export function handleClients(context: RouteContext): EmulatorResponse {
         format,
         200,
         'clients',
-        matches
+        orderedBy(matches, query.get('order'))
           .slice((page - 1) * perPage, page * perPage)
           .map((client) => renderRead(context, client)),
       );

@@ -5,6 +5,7 @@ import { CalculatingStrategySchema } from '../../config';
 import { toCanonicalTaxRate } from '../../mapping/tax';
 import { addDays, addMonths } from '../clock';
 import { publicToken, type RouteContext } from '../context';
+import { orderedBy } from '../list-order';
 import { amountsOf } from '../stored-amounts';
 import {
   ERRORS,
@@ -555,7 +556,7 @@ function list(context: RouteContext): EmulatorResponse {
     MAX_PER_PAGE,
     Math.max(1, Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE),
   );
-  const slice = matches.slice((page - 1) * perPage, page * perPage);
+  const slice = orderedBy(matches, query.get('order')).slice((page - 1) * perPage, page * perPage);
   return respond(
     context.path.format,
     200,
