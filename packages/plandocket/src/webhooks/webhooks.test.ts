@@ -1,4 +1,9 @@
-import { AuthenticationError, ProviderError, ValidationError } from '@invoicekit/core';
+import {
+  AuthenticationError,
+  ProviderError,
+  ValidationError,
+  WebhookRejectedError,
+} from '@invoicekit/core';
 import { findLeakedSecrets } from '@invoicekit/core/testing';
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from './events';
@@ -132,6 +137,34 @@ describe('webhook signatures (X-Webhook-Signature: v1=HMAC-SHA256(secret, "<ts>.
     rejection(() => verifyWebhookSignature(SECRET, { ...delivery(), signature: undefined }, NOW));
     rejection(() => verifyWebhookSignature(SECRET, delivery({ signature: 'sha256=abc' }), NOW));
     rejection(() => verifyWebhookSignature(SECRET, delivery({ timestamp: 'yesterday' }), NOW));
+  });
+
+  it('each refusal is a WebhookRejectedError saying which check failed', () => {
+    const reasonOf = (run: () => unknown) => {
+      const error = rejection(run);
+      expect(error).toBeInstanceOf(WebhookRejectedError);
+      return (error as WebhookRejectedError).reason;
+    };
+    const stale = String(NOW / 1000 - 600);
+    expect([
+      reasonOf(() => verifyWebhookSignature(SECRET, { ...delivery(), signature: undefined }, NOW)),
+      reasonOf(() => verifyWebhookSignature(SECRET, delivery({ timestamp: '' }), NOW)),
+      reasonOf(() =>
+        verifyWebhookSignature(
+          SECRET,
+          delivery({ signature: signWebhook('another-secret', TIMESTAMP, BODY) }),
+          NOW,
+        ),
+      ),
+      reasonOf(() => verifyWebhookSignature(SECRET, delivery({ timestamp: 'yesterday' }), NOW)),
+      reasonOf(() =>
+        verifyWebhookSignature(
+          SECRET,
+          delivery({ timestamp: stale, signature: signWebhook(SECRET, stale, BODY) }),
+          NOW,
+        ),
+      ),
+    ]).toEqual(['missing', 'missing', 'forged', 'forged', 'stale']);
   });
 });
 
