@@ -16,6 +16,7 @@ import {
   type InvoiceOceanInvoiceOptions,
 } from './provider-options';
 import { INVOICEOCEAN } from './provider-id';
+import { invoiceOceanWebhooks } from './webhooks';
 import { idSegment } from './wire/path-segment';
 
 /** The two hosts an InvoiceOcean adapter speaks to. */
@@ -35,6 +36,11 @@ export interface InvoiceOceanSettings {
   readonly brand?: Brand;
   /** The clock of "today" (due dates, overdue) in the vendor's business day. */
   readonly clock: Clock;
+  /**
+   * The account's API token (without `/prefix`): the webhook secret when the caller gives none,
+   * as the vendor's documents register webhooks with it. Absent: callers must give one.
+   */
+  readonly webhookToken?: string;
 }
 
 /**
@@ -91,6 +97,7 @@ export function createInvoiceOceanProvider(
     checkId: (id, { operation }) => void idSegment(id, operation),
     // The listing's start (its change cursor) on the adapter's clock, so tests can fake time.
     clock: settings.clock,
+    webhooks: invoiceOceanWebhooks(settings.webhookToken),
     close: () => transports.app.close(),
   };
 }

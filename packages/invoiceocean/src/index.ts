@@ -65,6 +65,14 @@ export {
   type CreateAccountInput,
   type LoginInput,
 } from './client/accounts';
+export {
+  INVOICEOCEAN_WEBHOOK_KINDS,
+  invoiceOceanWebhooks,
+  isInvoiceOceanWebhookKind,
+  toInvoiceOceanWebhookEvent,
+  verifyInvoiceOceanWebhook,
+  type InvoiceOceanWebhookKind,
+} from './webhooks';
 export { toCanonicalInvoice } from './mapping/to-canonical-invoice';
 export { toCanonicalCustomer } from './mapping/to-canonical-customer';
 export {

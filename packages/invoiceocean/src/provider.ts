@@ -73,6 +73,7 @@ export const invoiceOceanProvider = defineProvider({
           calculatingStrategy: config.calculatingStrategy,
           brand: config.brand,
           clock: runtime.clock,
+          webhookToken: config.token,
         },
       ),
     );

@@ -17,6 +17,7 @@ import { handleInvoices, handlePublicInvoice } from './routes/invoices';
 import { handlePayments } from './routes/payments';
 import { handleProducts } from './routes/products';
 import { createState, type InvoiceOceanState, type StoredPosition } from './state';
+import { queueWebhooks, snapshotForWebhooks, takeWebhooks } from './webhooks';
 
 /** Options of {@link createInvoiceOceanEmulator}. */
 export interface InvoiceOceanEmulatorOptions {
@@ -94,50 +95,59 @@ export function createInvoiceOceanEmulator(
     rateLimitBody: { code: 'error', message: 'Too many requests' },
     serverErrorBody: { status: 500, error: 'Internal Server Error' },
     seed: (state, data) => seedState(state, data, clock, settings),
+    takeWebhooks,
     handler: (request, state) => {
-      const path = parsePath(request.path);
-      let body: Record<string, unknown>;
-      try {
-        body = readBody(request);
-      } catch {
-        return jsonResponse(400, { code: 'error', message: 'malformed request body' });
-      }
-      const now = clock.now();
-      const context: RouteContext = {
-        request,
-        path,
-        body,
-        state,
-        settings,
-        timestamp: vendorTimestamp(now),
-        today: vendorDate(now),
-      };
-      if (path.resource === 'login' && request.method === 'POST') return handleLogin(context);
-      const publicLink = handlePublicInvoice(context);
-      if (publicLink) return publicLink;
-      if (!authenticated(request, body, options, state))
-        return jsonResponse(401, ERRORS.unauthorized);
-      const account = handleAccounts(context, {
-        prefix: options.account ?? 'emulator',
-        apiToken: options.apiToken,
-      });
-      if (account) return account;
-      const record = handleRecords(context);
-      if (record) return record;
-      switch (path.resource) {
-        case 'invoices':
-          return handleInvoices(context);
-        case 'clients':
-          return handleClients(context);
-        case 'products':
-          return handleProducts(context);
-        case 'banking/payments':
-          return handlePayments(context);
-        default:
-          return respond(path.format, 404, 'error', ERRORS.notFound);
-      }
+      // A read changes nothing, so only writes are compared for the webhooks they cause.
+      const before = request.method === 'GET' ? undefined : snapshotForWebhooks(state);
+      const response = route(request, state);
+      if (before) queueWebhooks(state, before, settings, 'pl');
+      return response;
     },
   });
+
+  function route(request: EmulatorRequest, state: InvoiceOceanState) {
+    const path = parsePath(request.path);
+    let body: Record<string, unknown>;
+    try {
+      body = readBody(request);
+    } catch {
+      return jsonResponse(400, { code: 'error', message: 'malformed request body' });
+    }
+    const now = clock.now();
+    const context: RouteContext = {
+      request,
+      path,
+      body,
+      state,
+      settings,
+      timestamp: vendorTimestamp(now),
+      today: vendorDate(now),
+    };
+    if (path.resource === 'login' && request.method === 'POST') return handleLogin(context);
+    const publicLink = handlePublicInvoice(context);
+    if (publicLink) return publicLink;
+    if (!authenticated(request, body, options, state))
+      return jsonResponse(401, ERRORS.unauthorized);
+    const account = handleAccounts(context, {
+      prefix: options.account ?? 'emulator',
+      apiToken: options.apiToken,
+    });
+    if (account) return account;
+    const record = handleRecords(context);
+    if (record) return record;
+    switch (path.resource) {
+      case 'invoices':
+        return handleInvoices(context);
+      case 'clients':
+        return handleClients(context);
+      case 'products':
+        return handleProducts(context);
+      case 'banking/payments':
+        return handlePayments(context);
+      default:
+        return respond(path.format, 404, 'error', ERRORS.notFound);
+    }
+  }
 }
 
 /** Seeds records directly, as if created through the API long ago (no period window applies to ids). */

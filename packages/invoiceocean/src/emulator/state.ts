@@ -1,4 +1,4 @@
-import { EntityStore } from '@invoicekit/core/emulator';
+import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
 import type { CalculatingStrategy } from '../config';
 
 /** A position as stored: the request's fields with amounts as decimal strings. */
@@ -94,6 +94,8 @@ export interface InvoiceOceanState {
   readonly records: Map<string, EntityStore<StoredRecord>>;
   /** Accounts and users of the partner API (on the `app.` host). */
   readonly accounts: StoredAccount[];
+  /** Webhook deliveries the last requests caused, until the toolkit takes them. */
+  readonly webhookQueue: EmulatorWebhook[];
 }
 
 /** A fresh, empty account. Ids start high, as the vendor's do. */
@@ -107,5 +109,6 @@ export function createState(): InvoiceOceanState {
     numbering: new Map(),
     records: new Map(),
     accounts: [],
+    webhookQueue: [],
   };
 }

@@ -3,6 +3,7 @@ import type { RouteContext } from '../context';
 import { parseMultipart } from '../multipart';
 import { ERRORS, respond, validationError } from '../render';
 import type { StoredRecord } from '../state';
+import { isInvoiceOceanWebhookKind } from '../../webhooks/webhook-kinds';
 
 /** How one of the simpler resources behaves. */
 interface RecordSpec {
@@ -76,6 +77,16 @@ export const RECORD_SPECS: Readonly<Record<string, RecordSpec>> = {
         errors.invoice = ['must exist'];
       return Object.keys(errors).length > 0 ? { errors } : input;
     },
+  },
+  // The account's webhooks (docs/vendors/invoiceocean.md §5.8): the emulator posts to the active ones.
+  webhooks: {
+    wrapper: 'webhook',
+    firstId: 80_000,
+    required: ['kind', 'url'],
+    prepare: (input) =>
+      isInvoiceOceanWebhookKind(input.kind)
+        ? { active: true, api_token: null, ...input }
+        : { errors: { kind: ['is not included in the list'] } },
   },
   warehouse_documents: {
     wrapper: 'warehouse_document',
