@@ -360,7 +360,21 @@ describe('the adapter core builds over the provider', () => {
       customers: { list: true, get: true, create: true, update: true, delete: true },
       idempotentCreate: true,
       drafts: true,
+      // webhook.* exists, but nothing documents its payloads or how a delivery is authenticated
+      webhooks: false,
     });
+  });
+
+  it('has no webhooks: parse rejects with UnsupportedOperationError, before reading anything', async () => {
+    expect(adapter.capabilities.webhooks).toBe(false);
+    const request = {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'invoice.paid', invoice_id: '2345' }),
+    };
+    await expect(adapter.webhooks.parse(request, { secret: 'whsec-12345678' })).rejects.toThrow(
+      UnsupportedOperationError,
+    );
+    await expect(adapter.webhooks.parse(request)).rejects.toThrow(UnsupportedOperationError);
   });
 
   it('an id that is no vendor id (digits) is not found, and is never sent', async () => {

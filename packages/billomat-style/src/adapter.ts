@@ -67,6 +67,8 @@ export function createBillomatStyleProvider(
     login,
     vendor: client,
     features: billomatStyleFeatures(settings.endpoint),
+    // A listing's change cursor is read from it (tests fake it); no `webhooks`: see the vendor doc.
+    clock: settings.clock,
     providerOptions: { invoice: BillomatStyleInvoiceOptionsSchema },
     // What describeFields() and the README's field table are read from.
     fieldRules: { invoice: BILLOMAT_STYLE_INVOICE_RULES, customer: BILLOMAT_STYLE_CUSTOMER_RULES },

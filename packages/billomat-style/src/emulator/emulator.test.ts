@@ -112,7 +112,12 @@ describe('the emulator answers in the shapes the vendor was recorded with', () =
     const answer = await post({ SERVICE: 'invoice.get', FILTER: { INVOICE_ID: id }, LIMIT: 100 });
     const invoice = (answer.body.RESPONSE?.INVOICES as Record<string, unknown>[])[0] ?? {};
 
-    expect(Object.keys(invoice)).toEqual(Object.keys(capturedInvoice));
+    // Plus classic FastBill's LASTUPDATE after DELIVERY_DATE (the Monsum capture has none): the
+    // time of the last change, which a listing of changes filters on.
+    const capturedKeys = Object.keys(capturedInvoice);
+    capturedKeys.splice(capturedKeys.indexOf('DELIVERY_DATE') + 1, 0, 'LASTUPDATE');
+    expect(Object.keys(invoice)).toEqual(capturedKeys);
+    expect(invoice.LASTUPDATE).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     // Values that belong to the recorded account rather than to the format: its free-text
     // DELIVERY_DATE, its subscription and its template.
     const accountValues = new Set([
@@ -126,7 +131,8 @@ describe('the emulator answers in the shapes the vendor was recorded with', () =
         Object.entries(formats(record)).filter(([key]) => !accountValues.has(key)),
       );
     const expected = formatsWithout(capturedInvoice);
-    const actual = formatsWithout(invoice);
+    const { LASTUPDATE: _lastUpdate, ...capturedFields } = invoice;
+    const actual = formatsWithout(capturedFields);
     expect(actual).toEqual(expected);
     expect(formats((invoice.ITEMS as Record<string, unknown>[])[0] ?? {})).toEqual(
       formats(capturedItem),
@@ -399,5 +405,82 @@ describe('envelopes, authentication, limits and faults', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).toString('latin1')).toMatch(
       /^%PDF-1\.4\n% Invoice 1\n/,
     );
+  });
+});
+
+describe('LASTUPDATE: every change restamps the record in Berlin wall time', () => {
+  it('create, update, complete, part cancel, setpaid, cancel, send and customer.update each move it', async () => {
+    await served.close();
+    let at = new Date('2026-11-20T09:00:00Z');
+    await start({ now: () => at });
+    const later = (minutes: number) => (at = new Date(at.getTime() + minutes * 60_000));
+    const invoiceStamp = async (id: unknown) => {
+      const answer = await post({ SERVICE: 'invoice.get', FILTER: { INVOICE_ID: id } });
+      return (answer.body.RESPONSE?.INVOICES as Record<string, unknown>[])[0]?.LASTUPDATE;
+    };
+    const customerStamp = async (id: unknown) => {
+      const answer = await post({ SERVICE: 'customer.get', FILTER: { CUSTOMER_ID: id } });
+      return (answer.body.RESPONSE?.CUSTOMERS as Record<string, unknown>[])[0]?.LASTUPDATE;
+    };
+
+    const customer = await post({
+      SERVICE: 'customer.create',
+      DATA: { CUSTOMER_TYPE: 'business', ORGANIZATION: 'Muster GmbH', EMAIL: 'a@muster.example' },
+    });
+    const customerId = customer.body.RESPONSE?.CUSTOMER_ID;
+    // 10:00 in Berlin (winter time, UTC+1).
+    expect(await customerStamp(customerId)).toBe('2026-11-20 10:00:00');
+    const item = { DESCRIPTION: 'Beratung', UNIT_PRICE: '100.00', VAT_PERCENT: '19' };
+    const created = await post({
+      SERVICE: 'invoice.create',
+      DATA: { CUSTOMER_ID: customerId, ITEMS: [item] },
+    });
+    const id = created.body.RESPONSE?.INVOICE_ID;
+    expect(await invoiceStamp(id)).toBe('2026-11-20 10:00:00');
+
+    const steps: [number, Record<string, unknown>, string][] = [
+      [1, { SERVICE: 'invoice.update', DATA: { INVOICE_ID: id, INTROTEXT: 'Hallo' } }, '10:01'],
+      [2, { SERVICE: 'invoice.complete', DATA: { INVOICE_ID: id } }, '10:03'],
+      [
+        3,
+        {
+          SERVICE: 'invoice.sendbyemail',
+          DATA: {
+            INVOICE_ID: id,
+            RECIPIENT: { TO: 'a@muster.example' },
+            SUBJECT: 'R',
+            MESSAGE: 'M',
+          },
+        },
+        '10:06',
+      ],
+      [
+        4,
+        {
+          SERVICE: 'invoice.cancel',
+          DATA: { INVOICE_ID: id, CANCELLATION_AMOUNT: '10.00', DESCRIPTION: 'Porto' },
+        },
+        '10:10',
+      ],
+      [5, { SERVICE: 'invoice.setpaid', DATA: { INVOICE_ID: id } }, '10:15'],
+      [6, { SERVICE: 'invoice.cancel', DATA: { INVOICE_ID: id } }, '10:21'],
+    ];
+    for (const [minutes, envelope, stamp] of steps) {
+      later(minutes);
+      const answer = await post(envelope);
+      expect(answer.body.RESPONSE, String(envelope.SERVICE)).toMatchObject({ STATUS: 'success' });
+      expect(await invoiceStamp(id), String(envelope.SERVICE)).toBe(`2026-11-20 ${stamp}:00`);
+    }
+    // A read changes nothing.
+    later(7);
+    await post({ SERVICE: 'invoice.get', FILTER: { INVOICE_ID: id } });
+    expect(await invoiceStamp(id)).toBe('2026-11-20 10:21:00');
+
+    later(1);
+    await post({
+      SERVICE: 'customer.update',
+      DATA: { CUSTOMER_ID: customerId, EMAIL: 'b@muster.example' },
+    });
+    expect(await customerStamp(customerId)).toBe('2026-11-20 10:29:00');
   });
 });

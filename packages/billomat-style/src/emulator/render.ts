@@ -159,6 +159,8 @@ export function renderInvoice(
     INVOICE_DATE: invoice.invoiceDate,
     DUE_DATE: toVendorDueDate(dueDateOf(invoice, state)),
     DELIVERY_DATE: invoice.deliveryDate,
+    // Classic's place for it: the Berlin wall time of the last change, which every write restamps.
+    LASTUPDATE: invoice.updated,
     CASH_DISCOUNT_PERCENT: invoice.cashDiscountPercent,
     CASH_DISCOUNT_DAYS: invoice.cashDiscountDays,
     SUB_TOTAL: jsonNumber(amounts.net),

@@ -26,7 +26,8 @@ export function billomatStyleCustomerOperations({ client, pageSize }: BillomatSt
 
   return {
     list: (query, { operation, signal }) => {
-      // TERM searches names, addresses and e-mail; core checks the exact match.
+      // TERM searches names, addresses and e-mail; core checks the exact match. No FILTER reads a
+      // change time: `updatedSince` scans every page and core keeps LASTUPDATE at or after it.
       const term = query.name ?? query.email;
       return mapItems(
         client.customers.list(

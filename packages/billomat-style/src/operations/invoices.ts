@@ -55,7 +55,9 @@ export function billomatStyleInvoiceOperations(deps: BillomatStyleInvoiceDeps) {
   return {
     list: (query, { operation, signal }) => {
       // The vendor filters by customer, number and (for credit notes alone) type; core checks
-      // every filter again on what is listed.
+      // every filter again on what is listed. No FILTER reads a change time, and payments or
+      // cancellations change invoices of any date, so `updatedSince` is a scan of every page:
+      // core keeps those whose LASTUPDATE is at or after it (docs/vendors/method-style.md §20).
       const onlyCreditNotes = query.type?.length === 1 && query.type[0] === 'credit_note';
       const records = client.invoices.list(
         {

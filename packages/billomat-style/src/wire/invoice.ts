@@ -8,7 +8,7 @@ import {
 import { z } from 'zod';
 import { optionalVendorId, vendorId } from './vendor-id';
 import { vatPercent } from './vat-percent';
-import { berlinDueDate, berlinTimestamp } from './vendor-values';
+import { berlinChangeTimestamp, berlinDueDate, berlinTimestamp } from './vendor-values';
 
 /** An invoice line (`ITEMS[]`, also `item.get`): strings and unrounded JSON numbers mixed. */
 export const ItemWire = z.looseObject({
@@ -92,7 +92,7 @@ export const InvoiceWire = z.looseObject({
     }),
   ).optional(),
   DOCUMENT_URL: lenientString.optional(),
-  LASTUPDATE: berlinTimestamp.optional(),
+  LASTUPDATE: berlinChangeTimestamp.optional(),
   CREATED: berlinTimestamp.optional(),
 });
 export type InvoiceWire = z.infer<typeof InvoiceWire>;
@@ -121,7 +121,7 @@ export const CustomerWire = z.looseObject({
   BANK_BIC: lenientString.optional(),
   COMMENT: lenientString.optional(),
   CREATED: berlinTimestamp.optional(),
-  LASTUPDATE: berlinTimestamp.optional(),
+  LASTUPDATE: berlinChangeTimestamp.optional(),
 });
 export type CustomerWire = z.infer<typeof CustomerWire>;
 

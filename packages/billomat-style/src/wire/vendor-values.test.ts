@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { berlinDueDate, berlinTimestamp, toVendorDueDate } from './vendor-values';
+import {
+  berlinChangeTimestamp,
+  berlinDueDate,
+  berlinTimestamp,
+  berlinWallTime,
+  toVendorDueDate,
+} from './vendor-values';
 
 describe('vendor value readers', () => {
   it('reads local timestamps as Berlin time, summer and winter, and the zero date as none', () => {
@@ -20,5 +26,24 @@ describe('vendor value readers', () => {
     expect(berlinDueDate.parse('0000-00-00 00:00:00')).toBeNull();
     expect(toVendorDueDate('2015-11-05')).toBe('2015-11-04 23:00:00');
     expect(toVendorDueDate('2026-07-15')).toBe('2026-07-14 22:00:00');
+  });
+
+  it('reads a LASTUPDATE in the autumn fold as the later instant, so a change never looks older', () => {
+    // 2026-10-25: 02:30 Berlin is shown at 00:30Z (summer time) and again at 01:30Z (winter time).
+    const first = new Date('2026-10-25T00:30:00Z');
+    const second = new Date('2026-10-25T01:30:00Z');
+    expect(berlinWallTime(first)).toBe('2026-10-25 02:30:00');
+    expect(berlinWallTime(second)).toBe('2026-10-25 02:30:00');
+    expect(berlinChangeTimestamp.parse('2026-10-25 02:30:00')).toBe('2026-10-25T01:30:00Z');
+    // CREATED is read as a wall clock usually is: the first pass.
+    expect(berlinTimestamp.parse('2026-10-25 02:30:00')).toBe('2026-10-25T00:30:00Z');
+    // Either side of the fold there is one instant, and both readers agree on it.
+    for (const wall of ['2026-10-25 01:59:59', '2026-10-25 03:00:00', '2026-03-29 02:30:00']) {
+      expect(berlinChangeTimestamp.parse(wall)).toBe(berlinTimestamp.parse(wall));
+    }
+    expect(berlinChangeTimestamp.parse('2026-10-25 01:59:59')).toBe('2026-10-24T23:59:59Z');
+    expect(berlinChangeTimestamp.parse('2026-10-25 03:00:00')).toBe('2026-10-25T02:00:00Z');
+    // The spring gap (02:00–03:00 never shown) is read with the winter offset: 03:30 summer time.
+    expect(berlinChangeTimestamp.parse('2026-03-29 02:30:00')).toBe('2026-03-29T01:30:00Z');
   });
 });

@@ -36,31 +36,59 @@ function berlinOffsetMinutes(instant: number): number {
   return (wall - instant) / 60_000;
 }
 
-/** `"2026-03-29 02:30:00"` read as Berlin wall time → the UTC instant (ISO 8601). */
-export function berlinWallTimeToIso(date: string, time: string): string {
+/**
+ * Which instant a Berlin wall time in the autumn fold (02:00–03:00 on the last Sunday of October,
+ * shown twice) is read as: the first pass (summer time) or the second (winter time).
+ */
+export type BerlinFold = 'earlier' | 'later';
+
+/**
+ * `"2026-03-29 02:30:00"` read as Berlin wall time → the UTC instant (ISO 8601). A wall time in the
+ * autumn fold names two instants, resolved by `fold`; one in the spring gap (skipped by the clocks)
+ * is read with the winter offset, i.e. an hour later on the summer clock (`03:30` summer time).
+ */
+export function berlinWallTimeToIso(date: string, time: string, fold: BerlinFold): string {
   const wall = Date.parse(`${date}T${time}Z`);
-  // The offset at the wall time read as UTC is right except within the hours around a switch.
-  let instant = wall - berlinOffsetMinutes(wall) * 60_000;
-  instant = wall - berlinOffsetMinutes(instant) * 60_000;
+  // Berlin is UTC+1 or UTC+2: the wall time is one of these instants, those whose offset fits.
+  const summer = wall - 120 * 60_000;
+  const winter = wall - 60 * 60_000;
+  const fits = (instant: number) => berlinOffsetMinutes(instant) * 60_000 === wall - instant;
+  let instant: number;
+  if (fits(summer) && fits(winter)) instant = fold === 'earlier' ? summer : winter;
+  else instant = fits(summer) ? summer : winter;
   return new Date(instant).toISOString().replace('.000Z', 'Z');
 }
 
+/** A `"YYYY-MM-DD hh:mm:ss"` Berlin wall time (or an ISO timestamp with offset) → ISO 8601. */
+function berlinTimestampReading(fold: BerlinFold) {
+  return z.unknown().transform((value, ctx): string | null => {
+    if (typeof value === 'string') {
+      const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
+      if (local?.[1] && local[2] && !local[1].startsWith('0000'))
+        return berlinWallTimeToIso(local[1], local[2], fold);
+    }
+    const parsed = lenientTimestamp.safeParse(value);
+    if (parsed.success) return parsed.data;
+    // The value is not quoted: a vendor may echo the credential into the very field that is wrong.
+    ctx.addIssue({ code: 'custom', message: `not a timestamp: ${kindOf(value)}` });
+    return z.NEVER;
+  });
+}
+
 /**
- * The vendor's `CREATED` / `LASTUPDATE`: `"YYYY-MM-DD hh:mm:ss"` in the account's (German) local
- * time, read as Europe/Berlin; ISO timestamps with an offset pass unchanged.
+ * The vendor's `CREATED` (and other event times): `"YYYY-MM-DD hh:mm:ss"` in the account's
+ * (German) local time, read as Europe/Berlin; ISO timestamps with an offset pass unchanged. In the
+ * autumn fold the first pass is taken, as a wall clock is usually read.
  */
-export const berlinTimestamp = z.unknown().transform((value, ctx): string | null => {
-  if (typeof value === 'string') {
-    const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(value.trim());
-    if (local?.[1] && local[2] && !local[1].startsWith('0000'))
-      return berlinWallTimeToIso(local[1], local[2]);
-  }
-  const parsed = lenientTimestamp.safeParse(value);
-  if (parsed.success) return parsed.data;
-  // The value is not quoted: a vendor may echo the credential into the very field that is wrong.
-  ctx.addIssue({ code: 'custom', message: `not a timestamp: ${kindOf(value)}` });
-  return z.NEVER;
-});
+export const berlinTimestamp = berlinTimestampReading('earlier');
+
+/**
+ * The vendor's `LASTUPDATE`, read like {@link berlinTimestamp} except in the autumn fold: there the
+ * later instant is taken, so a change never looks older than it is. Read as the earlier one, a
+ * change made in the second pass would look an hour old and a listing of changes since then would
+ * drop it; read as the later one, a change of the first pass merely looks newer and is listed again.
+ */
+export const berlinChangeTimestamp = berlinTimestampReading('later');
 
 /** The calendar date in Berlin at a UTC instant. */
 export function berlinDateAt(instant: number): string {
@@ -87,7 +115,7 @@ export const berlinDueDate = z.unknown().transform((value, ctx): string | null =
 
 /** How the vendor writes a due date: the Berlin midnight starting it, in UTC. */
 export function toVendorDueDate(isoDate: string): string {
-  return berlinWallTimeToIso(isoDate, '00:00:00').slice(0, 19).replace('T', ' ');
+  return berlinWallTimeToIso(isoDate, '00:00:00', 'earlier').slice(0, 19).replace('T', ' ');
 }
 
 /** `"YYYY-MM-DD hh:mm:ss"` on a German wall clock at an instant. */
