@@ -79,7 +79,8 @@ export function plandocketCustomerOperations({ client, pageSize }: PlandocketCus
 
 /**
  * Contacts by the vendor's one free-text `search` (the name, else the e-mail, else the tax id);
- * core checks every filter exactly after paging. Contacts have no external id, so a filter by
+ * core checks every filter exactly after paging — `updatedSince` too, on the whole list, since
+ * contacts filter and sort by no update time (docs/vendors/plandocket.md §12). Contacts have no external id, so a filter by
  * one is refused rather than answered with nothing.
  */
 function listContacts(

@@ -111,7 +111,9 @@ export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
  * The vendor filters by customer NUMBER (the contact's number is looked up once) and by type;
  * statuses are not sent: the vendor's strings are undocumented, and a guessed spelling
  * ("cancelled" / "canceled") would silently drop invoices. Core filters statuses and the rest
- * after paging.
+ * after paging. `updatedSince` is not sent either: the API filters and sorts by no update time,
+ * and creation order says nothing about updates (old invoices get paid), so the whole list is
+ * read and core keeps what was updated since (docs/vendors/plandocket.md §12).
  */
 async function* listInvoices(
   { client, pageSize }: PlandocketInvoiceDeps,
