@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMethodStyleEmulator, type MethodStyleSeed } from './emulator';
 import { createBillomatStyleAdapter, type BillomatStyleAdapter } from './index';
 
+/** Changes since a cursor (docs/vendors/method-style.md §20), against the emulator on loopback. */
 const EMAIL = 'owner@acme.example';
 const API_KEY = 'changes-key-5c81d2e7';
 const MINUTE = 60_000;
@@ -149,6 +150,22 @@ describe('changes since a cursor: a scan of every page, filtered on LASTUPDATE',
     // The cursor after the changes lists nothing more until something changes again.
     clock.advance(10 * MINUTE);
     expect(await collect(adapter.invoices.list({ updatedSince: changes.cursor() }))).toEqual([]);
+  });
+
+  it('with N a multiple of 100, the scan ends on an empty page: ⌊200/100⌋ + 1 = 3 calls', async () => {
+    const { clock, emulator, adapter } = await setUp(Date.UTC(2026, 10, 20, 9), {
+      customers: [{ CUSTOMER_ID: 42, ORGANIZATION: 'Muster GmbH' }],
+      invoices: Array.from({ length: 200 }, () => ({ CUSTOMER_ID: 42 })),
+    });
+    clock.advance(10 * MINUTE);
+    const from = emulator.requestCount;
+    const listed = await collect(adapter.invoices.list({ updatedSince: '2026-11-20T09:05:00Z' }));
+    expect(listed).toEqual([]);
+    expect(pagesSince(emulator, from)).toEqual([
+      ['invoice.get', 100, 0],
+      ['invoice.get', 100, 100],
+      ['invoice.get', 100, 200],
+    ]);
   });
 
   it('refuses a cursor of customers on invoices: ValidationError at updatedSince, nothing sent', async () => {
