@@ -2,9 +2,18 @@
  * @invoicekit/migrate — moves a book of invoices between invoicing vendors exactly once: streamed
  * source, customers mapped once, idempotent writes through the target's dedupe, lifecycle replay,
  * reconciliation to the cent, a durable journal (locked to one run, bound to its migration) for
- * resuming, and a report.
+ * resuming, and a report — and `sync`, which keeps the target following the source until cut-over.
  */
 export { migrate, type MigrateOptions, type MigrationProgress } from './migrate';
+export { sync, type SyncOptions, type SyncProgress } from './sync';
+export {
+  summarizeSync,
+  type SyncInvoiceReport,
+  type SyncOutcome,
+  type SyncReport,
+  type SyncScope,
+} from './sync-report';
+export { syncFromWebhook } from './sync-from-webhook';
 export {
   FileJournal,
   JOURNAL_FORMAT,

@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBillomatStyleAdapter } from '@invoicekit/billomat-style';
 import { createMethodStyleEmulator } from '@invoicekit/billomat-style/emulator';
 import { serveEmulator } from '@invoicekit/core/emulator';
@@ -11,50 +8,9 @@ import { collect } from '@invoicekit/core/testing';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { describe, expect, it } from 'vitest';
+import { runChild as run } from './__fixtures__/run-child';
 import { migrate } from './migrate';
 import type { MigrationReport } from './report';
-
-// tsx as a loader of the child itself: its CLI would run the migration in a grandchild that a
-// SIGKILL of the CLI leaves running (it went on until its next write to the closed pipe).
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const child = fileURLToPath(new URL('./__fixtures__/migration-child.ts', import.meta.url));
-const tsconfig = fileURLToPath(new URL('../../../tsconfig.json', import.meta.url));
-
-/**
- * Runs the child migration; with `killAfter`, sends SIGKILL once the target has received that many
- * more requests — in the middle of whatever the migration is doing then.
- */
-function run(
-  env: Record<string, string>,
-  target: { requestCount: number },
-  killAfter?: number,
-): Promise<'killed' | 'finished'> {
-  return new Promise((resolve, reject) => {
-    const start = target.requestCount;
-    const process_ = spawn(
-      process.execPath,
-      ['--import', tsx, '--conditions=@invoicekit/source', child],
-      {
-        env: { ...process.env, TSX_TSCONFIG_PATH: tsconfig, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stderr = '';
-    process_.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const watch =
-      killAfter === undefined
-        ? undefined
-        : setInterval(() => {
-            if (target.requestCount - start >= killAfter) process_.kill('SIGKILL');
-          }, 1);
-    process_.on('exit', (code, signal) => {
-      if (watch) clearInterval(watch);
-      if (signal === 'SIGKILL') resolve('killed');
-      else if (code === 0) resolve('finished');
-      else reject(new Error(`the child migration failed (${code}): ${stderr.slice(-2000)}`));
-    });
-  });
-}
 
 describe('a migration killed with SIGKILL resumes to exactly the clean result', () => {
   it('kill -9 at several points, then resume: one copy of every invoice, totals reconciled', async () => {

@@ -245,14 +245,13 @@ async function run(
   };
 
   const concurrency = options.concurrency ?? 4;
-  // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
-  const creditNotesLater = (query: InvoiceListQuery | undefined) =>
-    (async function* invoicesOnly() {
-      for await (const invoice of from.invoices.list(query ?? {}))
-        if (invoice.type !== 'credit_note') yield invoice;
-    })();
   const signal = options.signal;
-  await forEachConcurrently(creditNotesLater(options.filter), concurrency, carry, signal);
+  // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
+  const listing = from.invoices.list(options.filter ?? {});
+  const invoicesOnly = (async function* invoicesOnly() {
+    for await (const invoice of listing) if (invoice.type !== 'credit_note') yield invoice;
+  })();
+  await forEachConcurrently(invoicesOnly, concurrency, carry, signal);
   const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
   if (wantsCreditNotes && !signal?.aborted)
     await forEachConcurrently(
@@ -261,6 +260,11 @@ async function run(
       carry,
       signal,
     );
+  // Where a later sync lists the source's changes from — only when this run took the whole book
+  // and left nothing to retry (a failed invoice that never changes again would not be listed).
+  const wholeBook = options.filter === undefined && options.where === undefined;
+  if (wholeBook && !dryRun && !signal?.aborted && counts.failed === 0 && counts.unknown === 0)
+    journal.append({ kind: 'cursor', stream: 'invoices', cursor: listing.cursor() });
   return {
     source: from.id,
     target: to.id,

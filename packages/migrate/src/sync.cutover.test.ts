@@ -1,0 +1,271 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
+import type { RecordedRequest } from '@invoicekit/core/emulator';
+import { serveEmulator } from '@invoicekit/core/emulator';
+import { collect } from '@invoicekit/core/testing';
+import { createPlandocketAdapter } from '@invoicekit/plandocket';
+import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedPlandocketBook } from './__fixtures__/books';
+import { closeAll, startInvoiceOcean } from './__fixtures__/loopback';
+import type { JournalEntry } from './journal';
+import { migrate } from './migrate';
+import { sync } from './sync';
+import type { SyncReport } from './sync-report';
+
+const opened: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((thing) => thing.close()));
+  await closeAll();
+});
+
+async function startPlandocket() {
+  const emulator = createPlandocketEmulator({ apiKey: 'pd-key-12345678' });
+  const server = await serveEmulator(emulator);
+  const adapter = createPlandocketAdapter({ baseUrl: server.baseUrl, apiKey: 'pd-key-12345678' });
+  opened.push(adapter, server);
+  return { emulator, adapter };
+}
+
+/** The requests that change an InvoiceOcean account (everything but reads). */
+const writesOf = (requests: readonly RecordedRequest[]): RecordedRequest[] =>
+  requests.filter((request) => request.method !== 'GET');
+
+/** The journal's last word on each migrated invoice: source id → target id. */
+function mappingOf(journalPath: string): Map<string, string> {
+  const mapping = new Map<string, string>();
+  for (const line of readFileSync(journalPath, 'utf8').split('\n').slice(1)) {
+    if (line.trim() === '') continue;
+    const entry = JSON.parse(line) as JournalEntry;
+    if (entry.kind === 'invoice') mapping.set(entry.sourceId, entry.targetId);
+  }
+  return mapping;
+}
+
+/**
+ * Every source invoice against what the target holds for it, read independently of any report:
+ * the same lifecycle (sent held as issued), payment and due state, totals, and every payment
+ * with its own amount and date.
+ */
+async function expectSameBook(
+  from: InvoiceAdapterV1,
+  to: InvoiceAdapterV1,
+  journalPath: string,
+  leftOut: readonly string[],
+): Promise<{ source: Invoice; target: Invoice }[]> {
+  const mapping = mappingOf(journalPath);
+  const pairs: { source: Invoice; target: Invoice }[] = [];
+  for (const source of await collect(from.invoices.list())) {
+    if (leftOut.includes(source.id)) {
+      expect(mapping.has(source.id), `${source.id} is left out`).toBe(false);
+      continue;
+    }
+    const targetId = mapping.get(source.id);
+    expect(targetId, `${source.number ?? source.id} is mapped`).toBeDefined();
+    const target = await to.invoices.get(targetId ?? '');
+    // A sent invoice is held as issued: the migration does not e-mail the buyer again (announced).
+    const lifecycle = source.state.lifecycle === 'sent' ? 'issued' : source.state.lifecycle;
+    expect(target.state, `${source.number ?? source.id}: state`).toEqual({
+      ...source.state,
+      lifecycle,
+    });
+    expect(target.totals, `${source.number ?? source.id}: totals`).toEqual(source.totals);
+    expect(
+      target.payments.map((payment) => [payment.amount, payment.date]),
+      `${source.number ?? source.id}: every payment`,
+    ).toEqual(source.payments.map((payment) => [payment.amount, payment.date]));
+    expect(target.number).toBe(source.number);
+    pairs.push({ source, target });
+  }
+  return pairs;
+}
+
+const outcomeOf = (report: SyncReport, sourceId: string) =>
+  report.invoices.find((invoice) => invoice.sourceId === sourceId)?.outcome;
+
+describe('cut-over: migrate once, then sync the source changes until the switch', () => {
+  it('Plandocket → InvoiceOcean: payments, a cancellation, new invoices and a credit note follow, each once', async () => {
+    const source = await startPlandocket();
+    const target = await startInvoiceOcean();
+    seedPlandocketBook(source.emulator);
+    source.emulator.seed({
+      invoices: [
+        {
+          id: 20,
+          invoice_number: 'RE-2025-0010',
+          status: 'sent',
+          contact_id: 1,
+          created_at: '2025-03-06T09:00:00Z',
+          due_date: '2025-03-20',
+          items: [{ description: 'Standmiete', quantity: '10', unit: 'm²', unit_price: '35.00' }],
+        },
+        {
+          id: 21,
+          invoice_number: 'RE-2025-0011',
+          status: 'sent',
+          contact_id: 1,
+          created_at: '2025-03-07T09:00:00Z',
+          due_date: '2025-03-21',
+          items: [
+            { description: 'Reinigung', quantity: '1', unit: 'Pauschale', unit_price: '240.00' },
+          ],
+        },
+      ],
+    });
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    const migrated = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(migrated.counts).toMatchObject({ failed: 0, mismatched: 0, unknown: 0 });
+
+    // Life goes on in the source: a customer pays the rest, another pays part; one invoice is
+    // canceled; two invoices are issued (one paid at once) and a credit note corrects one.
+    await source.adapter.invoices.markPaid('11', { date: '2025-04-02', method: 'transfer' });
+    await source.adapter.invoices.markPaid('21', {
+      amount: '50.00',
+      date: '2025-04-03',
+      method: 'card',
+    });
+    await source.adapter.invoices.cancel('20');
+    // Issued now: the vendor stamps a new invoice's change time when it is made.
+    const issuedNow = new Date().toISOString();
+    const dueLater = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    source.emulator.seed({
+      invoices: [
+        {
+          id: 30,
+          invoice_number: 'RE-2025-0020',
+          status: 'sent',
+          contact_id: 1,
+          created_at: issuedNow,
+          due_date: dueLater,
+          items: [{ description: 'Standmiete', quantity: '2', unit: 'm²', unit_price: '35.00' }],
+        },
+        {
+          id: 31,
+          invoice_number: 'RE-2025-0021',
+          status: 'sent',
+          contact_id: 1,
+          created_at: issuedNow,
+          due_date: dueLater,
+          items: [{ description: 'Strom', quantity: '1', unit: 'Pauschale', unit_price: '80.00' }],
+        },
+        {
+          id: 32,
+          invoice_number: 'GS-2025-0002',
+          invoice_type: 'credit_note',
+          related_invoice_id: 11,
+          status: 'sent',
+          contact_id: 1,
+          created_at: issuedNow,
+          items: [{ description: 'Standmiete', quantity: '1', unit: 'm²', unit_price: '35.00' }],
+        },
+      ],
+    });
+    await source.adapter.invoices.markPaid('31', { date: '2025-04-07', method: 'paypal' });
+
+    const first = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(first.scope).toBe('changes');
+    expect(first.counts).toMatchObject({
+      created: 3,
+      updated: 3,
+      failed: 0,
+      unknown: 0,
+      diverged: 0,
+      mismatched: 0,
+    });
+    expect(first.agreed).toBe(true);
+    const paidRest = first.invoices.find((invoice) => invoice.sourceId === '11');
+    expect(paidRest?.changes).toEqual([expect.stringMatching(/^paid \d+\.\d{2} on 2025-04-02$/)]);
+    expect(outcomeOf(first, '20')).toBe('updated');
+    expect(first.invoices.find((invoice) => invoice.sourceId === '20')?.changes).toEqual([
+      'canceled',
+    ]);
+    expect(outcomeOf(first, '32')).toBe('created');
+
+    const pairs = await expectSameBook(source.adapter, target.adapter, journal, ['12']);
+    expect(pairs).toHaveLength(9);
+    const credit = pairs.find((pair) => pair.source.id === '32');
+    expect(credit?.target.type).toBe('credit_note');
+    expect(credit?.target.relatedInvoiceId).toBe(mappingOf(journal).get('11'));
+
+    // Run again: nothing changed in the source, so nothing is written to the target.
+    const writesBefore = writesOf(target.emulator.requests).length;
+    const again = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(writesOf(target.emulator.requests)).toHaveLength(writesBefore);
+    expect(again.counts).toMatchObject({ created: 0, alreadyPresent: 0, updated: 0, failed: 0 });
+
+    // The cut-over check: the whole book, invoice by invoice.
+    const final = await sync({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      full: true,
+      detail: 'all',
+    });
+    expect(writesOf(target.emulator.requests)).toHaveLength(writesBefore);
+    expect(final.scope).toBe('full');
+    expect(final.agreed).toBe(true);
+    expect(final.invoices.map((invoice) => invoice.sourceId).sort()).toEqual(
+      ['10', '11', '12', '13', '14', '20', '21', '30', '31', '32'].sort(),
+    );
+    for (const invoice of final.invoices.filter((entry) => entry.sourceId !== '12'))
+      expect(
+        invoice.differences.every((difference) => difference.explained),
+        invoice.sourceId,
+      ).toBe(true);
+  }, 60_000);
+
+  it('an issued invoice edited in the source is reported as diverged, and a deleted one as deleted', async () => {
+    const source = await startInvoiceOcean();
+    const target = await startInvoiceOcean();
+    const customer = (
+      await source.adapter.customers.create({ name: 'Kunde AG', taxId: 'DE999999999' })
+    ).data;
+    const lines = [{ description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: 19 }];
+    const kept = (
+      await source.adapter.invoices.create({
+        number: 'A-1',
+        currency: 'EUR',
+        customer: { id: customer.id },
+        lines,
+      })
+    ).data;
+    const gone = (
+      await source.adapter.invoices.create({
+        number: 'A-2',
+        currency: 'EUR',
+        customer: { id: customer.id },
+        lines,
+      })
+    ).data;
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    await migrate({ from: source.adapter, to: target.adapter, journal });
+    await source.adapter.invoices.update(kept.id, {
+      lines: [{ description: 'Beratung', quantity: '3', unitPrice: '100.00', taxRate: 19 }],
+    });
+    await source.adapter.invoices.delete(gone.id);
+    const writesBefore = writesOf(target.emulator.requests).length;
+
+    const report = await sync({ from: source.adapter, to: target.adapter, journal, full: true });
+    expect(writesOf(target.emulator.requests)).toHaveLength(writesBefore);
+    const diverged = report.invoices.find((invoice) => invoice.sourceId === kept.id);
+    expect(diverged?.outcome).toBe('diverged');
+    expect(diverged?.reason).toMatch(/edited in the source after it was issued/);
+    expect(diverged?.differences).toContainEqual(
+      expect.objectContaining({
+        field: 'lines.0.quantity',
+        source: expect.stringMatching(/^3(\.0+)?$/),
+        target: expect.stringMatching(/^2(\.0+)?$/),
+      }),
+    );
+    const deleted = report.invoices.find((invoice) => invoice.sourceId === gone.id);
+    expect(deleted?.outcome).toBe('deleted');
+    expect(report.counts).toMatchObject({ diverged: 1, deleted: 1 });
+    expect(report.agreed).toBe(false);
+    // The deletion is a fact of the journal; the target's copy stays.
+    expect(readFileSync(journal, 'utf8')).toContain(`"kind":"deleted","sourceId":"${gone.id}"`);
+    const targetCopy = await target.adapter.invoices.get(mappingOf(journal).get(gone.id) ?? '');
+    expect(targetCopy.number).toBe('A-2');
+  }, 60_000);
+});
