@@ -278,7 +278,12 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
           operation,
           issues: [{ path: 'secret', message: "must be the webhook's non-empty secret" }],
         });
-      return { hooks, request: parsed as WebhookRequest, secret, nowMs: options.now ?? Date.now() };
+      return {
+        hooks,
+        request: parsed as WebhookRequest,
+        secret,
+        nowMs: options.now ?? (this.provider.clock ?? systemClock).now(),
+      };
     };
     const verify = async (request: WebhookRequest, options: WebhookOptions, operation: string) => {
       const {
