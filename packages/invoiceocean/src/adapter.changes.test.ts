@@ -140,6 +140,34 @@ describe('invoices.list({ updatedSince }) and customers.list({ updatedSince })',
     // 08:07 UTC on 30 November is 09:07 in Warsaw (+01:00), with milliseconds.
     expect(invoice.updatedAt).toBe('2026-11-30T09:07:00.000+01:00');
   });
+
+  it.each([
+    ['change_status', (id: string) => [`/invoices/${id}/change_status.json?status=accepted`, {}]],
+    [
+      'send_by_email',
+      (id: string) => [`/invoices/${id}/send_by_email.json`, { email_to: 'a@b.example' }],
+    ],
+    ['cancel', (id: string) => ['/invoices/cancel.json', { cancel_invoice_id: id }]],
+  ] as const)('the emulator stamps %s from its clock', async (_action, request) => {
+    const [id] = (await createInvoices(1)) as [string];
+    clock.advance(11 * MINUTES);
+    const [path, body] = request(id);
+    const response = await fetch(`${served.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ api_token: TOKEN, ...body }),
+    });
+    expect(response.status).toBe(200);
+    expect((await adapter.invoices.get(id)).updatedAt).toBe('2026-11-30T09:11:00.000+01:00');
+  });
+
+  it('the emulator stamps a customer update from its clock', async () => {
+    await createInvoices(1);
+    const [customerId] = (await listed(adapter.customers.list())) as [string];
+    clock.advance(13 * MINUTES);
+    const { data } = await adapter.customers.update(customerId, { email: 'x@y.example' });
+    expect(data.updatedAt).toBe('2026-11-30T09:13:00.000+01:00');
+  });
 });
 
 // tsx as the child's loader, as the migrate crash test starts its child.
