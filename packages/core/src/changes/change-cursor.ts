@@ -66,7 +66,7 @@ export function resolveUpdatedSince(
         operation,
         'must be an ISO 8601 timestamp with offset (e.g. "2026-11-30T08:00:00Z") or a cursor an earlier listing returned',
       );
-    return new Date(Date.parse(updatedSince)).toISOString();
+    return wholeSecond(Date.parse(updatedSince));
   }
   let decoded: unknown;
   try {
@@ -85,7 +85,15 @@ export function resolveUpdatedSince(
       operation,
       `is a cursor of ${body.data.p} ${body.data.r}, not of ${provider} ${stream}`,
     );
-  return new Date(Date.parse(body.data.s)).toISOString();
+  return wholeSecond(Date.parse(body.data.s));
+}
+
+/**
+ * The instant, down to its whole second: several vendors stamp changes to the second only, so a
+ * change within the same second as a fractional `since` would otherwise look older than it.
+ */
+function wholeSecond(ms: number): string {
+  return new Date(ms - (((ms % 1000) + 1000) % 1000)).toISOString();
 }
 
 /**

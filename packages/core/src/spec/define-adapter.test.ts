@@ -11,6 +11,8 @@ import { bearerToken } from '../http/auth/strategies';
 import type { Invoice } from '../model/invoice';
 import type { InvoiceCreateInput } from '../model/invoice-input';
 import { collect } from '../testing/collect';
+import { createMemoryReplayStore } from '../webhooks/replay-store';
+import { WebhookRejectedError } from '../webhooks/webhook-rejected-error';
 import { defineAdapter } from './define-adapter';
 import type { InvoiceProviderV1 } from './provider-v1';
 
@@ -43,7 +45,12 @@ const input: InvoiceCreateInput = {
 
 /** A provider over a real transport (never called here) whose operations are the given ones. */
 function providerWith(
-  parts: Partial<Pick<InvoiceProviderV1<string, { branch: string }>, 'invoices' | 'customers'>> & {
+  parts: Partial<
+    Pick<
+      InvoiceProviderV1<string, { branch: string }>,
+      'invoices' | 'customers' | 'clock' | 'webhooks'
+    >
+  > & {
     features?: Partial<InvoiceProviderV1['features']>;
     withOptions?: boolean;
     close?: () => Promise<void>;
@@ -67,6 +74,8 @@ function providerWith(
     invoices: parts.invoices ?? {},
     customers: parts.customers ?? {},
     ...(parts.close ? { close: parts.close } : {}),
+    ...(parts.clock ? { clock: parts.clock } : {}),
+    ...(parts.webhooks ? { webhooks: parts.webhooks } : {}),
   };
 }
 
@@ -299,5 +308,151 @@ describe('defineAdapter — printing and closing', () => {
       expect(adapter.id).toBe('test');
     }
     expect(close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('defineAdapter — changes since, and the listing cursor', () => {
+  const at = (iso: string) => invoice(iso, 'issued', { updated_at: iso });
+  const stamped = [
+    at('2026-11-01T10:00:00.000Z'),
+    at('2026-11-20T10:00:00.000Z'),
+    at('2026-11-30T23:59:59.000Z'),
+  ];
+
+  it('hands the provider the instant, and keeps only what changed at or after it', async () => {
+    const asked: (string | undefined)[] = [];
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: {
+          list: async function* (query) {
+            asked.push(query.updatedSince);
+            yield* stamped;
+          },
+        },
+      }),
+    );
+    const found = await collect(
+      adapter.invoices.list({ updatedSince: '2026-11-20T11:00:00.750+01:00' }),
+    );
+    expect(asked).toEqual(['2026-11-20T10:00:00.000Z']);
+    expect(found.map((item) => item.updatedAt)).toEqual([
+      '2026-11-20T10:00:00.000Z',
+      '2026-11-30T23:59:59.000Z',
+    ]);
+  });
+
+  it('moves the cursor on only once the listing was read to its end, five minutes early', async () => {
+    let now = Date.parse('2026-12-01T12:00:00Z');
+    const adapter = defineAdapter(
+      providerWith({
+        clock: { now: () => now },
+        invoices: {
+          list: async function* () {
+            yield* stamped;
+          },
+        },
+      }),
+    );
+    const listing = adapter.invoices.list();
+    const start = listing.cursor();
+    for await (const item of listing) {
+      expect(item).toBeDefined();
+      break;
+    }
+    // Stopped early: still where it started, so nothing is skipped.
+    expect(listing.cursor()).toBe(start);
+    const full = adapter.invoices.list({ updatedSince: start });
+    await collect(full);
+    now += 60_000;
+    const next = full.cursor();
+    expect(next).not.toBe(start);
+    const asked: (string | undefined)[] = [];
+    const again = defineAdapter(
+      providerWith({
+        invoices: {
+          list: async function* (query) {
+            asked.push(query.updatedSince);
+            yield* stamped;
+          },
+        },
+      }),
+    );
+    await collect(again.invoices.list({ updatedSince: next }));
+    expect(asked).toEqual(['2026-12-01T11:55:00.000Z']);
+  });
+
+  it("refuses a bad updatedSince or another list's cursor at updatedSince, before asking the vendor", async () => {
+    const list = vi.fn(async function* () {
+      yield* stamped;
+    });
+    const adapter = defineAdapter(
+      providerWith({
+        invoices: { list },
+        customers: {
+          list: async function* () {
+            yield* [];
+          },
+        },
+      }),
+    );
+    const customers = adapter.customers.list();
+    await collect(customers);
+    for (const updatedSince of ['yesterday', customers.cursor(), 'ikc1.%%%', 'ikc1.e30'])
+      await expect(collect(adapter.invoices.list({ updatedSince }))).rejects.toMatchObject({
+        code: 'validation',
+        issues: [expect.objectContaining({ path: 'updatedSince' })],
+      });
+    expect(list).not.toHaveBeenCalled();
+  });
+});
+
+describe('defineAdapter — webhooks', () => {
+  const delivered = { headers: { 'X-Token': 'hook-secret-1' }, body: '{"id":"5"}' };
+  const webhooks = {
+    verify: vi.fn((request: { headers: Record<string, unknown> }, context: { secret: string }) => {
+      if (request.headers['X-Token'] !== context.secret)
+        throw new WebhookRejectedError({ provider: 'test', reason: 'forged', message: 'no match' });
+      return { deliveryId: 'd-5', signedAt: null, rememberUntilMs: null };
+    }),
+    read: vi.fn(() => ({
+      type: 'invoice.paid' as const,
+      provider: 'test',
+      vendorEvent: 'paid',
+      occurredAt: null,
+      deliveryId: 'd-5',
+      invoiceId: '5',
+      invoice: null,
+      raw: {},
+    })),
+  };
+
+  it('is false in capabilities and rejects without webhook functions', async () => {
+    const adapter = defineAdapter(providerWith({}));
+    expect(adapter.capabilities.webhooks).toBe(false);
+    await expect(adapter.webhooks.parse(delivered, { secret: 'x' })).rejects.toBeInstanceOf(
+      UnsupportedOperationError,
+    );
+  });
+
+  it('verifies, then reads; refuses a replay with a replay store; validates the request', async () => {
+    const adapter = defineAdapter(providerWith({ webhooks }));
+    expect(adapter.capabilities.webhooks).toBe(true);
+    const replayStore = createMemoryReplayStore();
+    await expect(
+      adapter.webhooks.parse(delivered, { secret: 'hook-secret-1', replayStore }),
+    ).resolves.toMatchObject({ type: 'invoice.paid', invoiceId: '5' });
+    await expect(
+      adapter.webhooks.parse(delivered, { secret: 'hook-secret-1', replayStore }),
+    ).rejects.toMatchObject({ reason: 'replay', code: 'authentication' });
+    await expect(adapter.webhooks.verify(delivered, { secret: 'other' })).rejects.toMatchObject({
+      reason: 'forged',
+    });
+    await expect(adapter.webhooks.parse(delivered)).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'secret' })],
+    });
+    await expect(
+      adapter.webhooks.parse({ headers: {}, body: { id: 5 } } as never, { secret: 's' }),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: 'body' })] });
+    expect(webhooks.read).toHaveBeenCalledTimes(1);
   });
 });

@@ -12,7 +12,9 @@ import { ReminderSchema } from '../model/reminder';
 import type { InvoiceCreateInput, InvoiceUpdateInput } from '../model/invoice-input';
 import { toDecimal } from '../money/decimal';
 import type { InvoiceAdapterV1 } from '../spec/adapter-v1';
+import { CHANGE_CURSOR_PREFIX } from '../changes/change-cursor';
 import { CUSTOMER_OPERATIONS, INVOICE_OPERATIONS } from '../spec/capabilities';
+import { WebhookRejectedError } from '../webhooks/webhook-rejected-error';
 import type { DefinedAdapter } from '../spec/define-adapter';
 import { collect } from './collect';
 import type { FakeClock } from './fake-clock';
@@ -238,6 +240,59 @@ export function runAdapterConformanceSuite(options: ConformanceSuiteOptions): vo
       expect(invoices).toHaveLength(count);
       expect(new Set(invoices.map((invoice) => invoice.id)).size).toBe(count);
       expect(harness.emulator.requestCount - before).toBeGreaterThanOrEqual(3);
+    });
+
+    it("lists changes since a cursor: the cursor moves on after a full read, another list's is refused", async () => {
+      await harness.seedInvoices(3);
+      const listing = harness.adapter.invoices.list();
+      const unread = listing.cursor();
+      expect(unread.startsWith(CHANGE_CURSOR_PREFIX)).toBe(true);
+      const all = await collect(listing);
+      expect(all.length).toBeGreaterThanOrEqual(3);
+      // Read to its end, the cursor starts no earlier than where the unread one did.
+      expect(listing.cursor()).not.toBe('');
+      const changes = await collect(harness.adapter.invoices.list({ updatedSince: unread }));
+      expect(changes.map((invoice) => invoice.id).sort()).toEqual(
+        all.map((invoice) => invoice.id).sort(),
+      );
+      // Nothing is updated in the future: only records without an update time may be listed.
+      const future = await collect(
+        harness.adapter.invoices.list({ updatedSince: '2999-01-01T00:00:00Z' }),
+      );
+      expect(future.every((invoice) => invoice.updatedAt === null)).toBe(true);
+      const before = harness.emulator.requestCount;
+      if (harness.adapter.capabilities.customers.list) {
+        const customers = harness.adapter.customers.list();
+        await collect(customers);
+        const wrong = await first(
+          harness.adapter.invoices.list({ updatedSince: customers.cursor() }),
+        ).catch((error: unknown) => error);
+        expect(wrong).toBeInstanceOf(ValidationError);
+        expect((wrong as ValidationError).issues.map((issue) => issue.path)).toEqual([
+          'updatedSince',
+        ]);
+        const requests = harness.emulator.requestCount;
+        await first(harness.adapter.invoices.list({ updatedSince: 'yesterday' })).catch(
+          (error: unknown) => expect(error).toBeInstanceOf(ValidationError),
+        );
+        expect(harness.emulator.requestCount).toBe(requests);
+      }
+      expect(harness.emulator.requestCount).toBeGreaterThanOrEqual(before);
+    });
+
+    it('reads webhooks where capabilities.webhooks is true, refusing an unauthenticated one', async () => {
+      const { adapter } = harness;
+      const delivery = { headers: { 'content-type': 'application/json' }, body: '{}' };
+      const error = await (adapter.webhooks ?? { parse: () => Promise.reject(new Error('none')) })
+        .parse(delivery, { secret: 'whsec-conformance-0001' })
+        .then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+      if (adapter.capabilities.webhooks) {
+        expect(error).toBeInstanceOf(WebhookRejectedError);
+        expect(String((error as Error).message)).not.toContain('whsec-conformance-0001');
+      } else expect(error).toBeInstanceOf(UnsupportedOperationError);
     });
 
     it('answers an unknown id with NotFoundError', async () => {
