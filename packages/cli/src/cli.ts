@@ -6,6 +6,7 @@ import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
 import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
 import { records, RECORDS_HELP } from './commands/records';
+import { syncCommand, SYNC_HELP } from './commands/sync';
 import { EXIT, UsageError, quoted, type CliIo } from './io';
 import { CLI_VERSION } from './version';
 
@@ -15,24 +16,36 @@ Commands:
   demo                      the whole story on embedded emulators (no setup, loopback only)
   emulate <provider…>       serve vendor emulators on loopback until Ctrl-C
   migrate --from P --to P   move every invoice from one vendor to another, exactly once
+  sync --from P --to P      bring the target to the source's current state until cut-over
+                            (--watch INTERVAL to repeat, --full for the whole-book check)
   invoices list|get         read invoices from a configured provider
   customers list|get        read customers from a configured provider
   capabilities              what each provider's API can do (provider × operation)
 
 Global options: --verbose (before the command) prints each vendor request on stderr, for
-migrate, invoices and customers (credentials masked).
+migrate, sync, invoices and customers (credentials masked).
 
 Run "invoicekit <command> --help" for a command's options; "invoicekit --version" for the version.
 Exit codes: 0 done; 1 the command ran and something failed (or, for migrate, an outcome is
 unknown: run it again to resume); 2 bad flags or configuration, or a migration journal that is
 in use by another run (locked), belongs to another migration or is damaged — nothing was done.`;
 
-const COMMANDS = ['demo', 'emulate', 'migrate', 'invoices', 'customers', 'capabilities', 'help'];
+const COMMANDS = [
+  'demo',
+  'emulate',
+  'migrate',
+  'sync',
+  'invoices',
+  'customers',
+  'capabilities',
+  'help',
+];
 
 const HELPS: Readonly<Record<string, string>> = {
   demo: DEMO_HELP,
   emulate: EMULATE_HELP,
   migrate: MIGRATE_HELP,
+  sync: SYNC_HELP,
   invoices: RECORDS_HELP,
   customers: RECORDS_HELP,
   capabilities: CAPABILITIES_HELP,
@@ -80,7 +93,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const verbose = args[0] === '--verbose';
   const [command, ...given] = verbose ? args.slice(1) : args;
   const rest =
-    verbose && (command === 'migrate' || command === 'invoices' || command === 'customers')
+    verbose &&
+    (command === 'migrate' ||
+      command === 'sync' ||
+      command === 'invoices' ||
+      command === 'customers')
       ? [...given, '--verbose']
       : given;
   try {
@@ -100,6 +117,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await emulate(rest, io);
       case 'migrate':
         return await migrateCommand(rest, io);
+      case 'sync':
+        return await syncCommand(rest, io);
       case 'capabilities':
         return capabilities(rest, io);
       case 'invoices':

@@ -95,9 +95,10 @@ export function progressPrinter(
  * names and provider names are repeated — a `--set` value may be a credential, so those are
  * written as `--set …`.
  */
-function resumeHint(
+export function resumeHint(
   args: readonly string[],
   journal: { path: string; named: boolean } | undefined,
+  command: 'migrate' | 'sync' = 'migrate',
 ): string {
   const shown: string[] = [];
   for (let index = 0; index < args.length; index += 1) {
@@ -110,12 +111,12 @@ function resumeHint(
     else if (/^[a-z][a-z-]{0,30}$/.test(arg)) shown.push(arg);
     else shown.push(JSON.stringify(arg));
   }
-  const command = `invoicekit migrate ${shown.join(' ')}`;
+  const line = `invoicekit ${command} ${shown.join(' ')}`;
   if (journal === undefined)
-    return `to resume, run the same command again: the target's dedupe finds what was carried (drop --no-journal to make runs resumable from a journal):\n  ${command}`;
+    return `to resume, run the same command again: the target's dedupe finds what was carried (drop --no-journal to make runs resumable from a journal):\n  ${line}`;
   return journal.named
-    ? `to resume, run the same command again (the journal ${journal.path} knows what is done):\n  ${command}`
-    : `to resume, run the same command again in this directory (the journal ${journal.path} knows what is done):\n  ${command}`;
+    ? `to resume, run the same command again (the journal ${journal.path} knows what is done):\n  ${line}`
+    : `to resume, run the same command again in this directory (the journal ${journal.path} knows what is done):\n  ${line}`;
 }
 
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
