@@ -64,8 +64,13 @@ export async function bringUpToDate(
   let target = await to.invoices.get(known.targetId);
   const changes: string[] = [];
   const before = explainDifferences(reconcile(source, target, reconcileContext), known.announced);
+  // A draft takes its number when it is issued: the replay's finalize brings that difference.
+  const numberedOnIssue = target.state.lifecycle === 'draft' && source.state.lifecycle !== 'draft';
   const edited = before.filter(
-    (difference) => !isLifecycleField(difference.field) && !difference.explained,
+    (difference) =>
+      !isLifecycleField(difference.field) &&
+      !difference.explained &&
+      !(numberedOnIssue && difference.field === 'number'),
   );
   let diverged: string | undefined;
   if (edited.length > 0) {

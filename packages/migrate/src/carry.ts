@@ -92,6 +92,12 @@ export async function replayLifecycle(
     if (step.kind === 'finalize') {
       current = (await to.invoices.finalize(current.id)).data;
       changes.push('finalized');
+      if (source.number !== null && current.number !== source.number)
+        warnings.push({
+          type: 'approximated',
+          path: 'number',
+          reason: `${to.id} numbers an invoice itself when it is issued: ${current.number ?? 'none'} for the source's ${source.number}`,
+        });
     }
     if (step.kind === 'pay') {
       const paid = await to.invoices.markPaid(current.id, {

@@ -9,7 +9,7 @@ import { createPlandocketAdapter } from '@invoicekit/plandocket';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPlandocketBook } from './__fixtures__/books';
-import { closeAll, startInvoiceOcean } from './__fixtures__/loopback';
+import { closeAll, startInvoiceOcean, startMethodStyle } from './__fixtures__/loopback';
 import type { JournalEntry } from './journal';
 import { migrate } from './migrate';
 import { sync } from './sync';
@@ -267,5 +267,62 @@ describe('cut-over: migrate once, then sync the source changes until the switch'
     expect(readFileSync(journal, 'utf8')).toContain(`"kind":"deleted","sourceId":"${gone.id}"`);
     const targetCopy = await target.adapter.invoices.get(mappingOf(journal).get(gone.id) ?? '');
     expect(targetCopy.number).toBe('A-2');
+  }, 60_000);
+});
+
+describe('cut-over between two accounts with drafts', () => {
+  it("method-style → method-style: a draft's edits reach the target draft, then its issue and payment", async () => {
+    const source = await startMethodStyle();
+    const target = await startMethodStyle();
+    const customer = (
+      await source.adapter.customers.create({ name: 'Entwurf GmbH', taxId: 'DE123123123' })
+    ).data;
+    const draft = (
+      await source.adapter.invoices.create({
+        currency: 'EUR',
+        customer: { id: customer.id },
+        issueDate: '2026-11-02',
+        dueDate: '2026-12-02',
+        lines: [
+          {
+            description: 'Beratung',
+            quantity: '2',
+            unit: 'Std.',
+            unitPrice: '120.00',
+            taxRate: 19,
+          },
+        ],
+      })
+    ).data;
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    const migrated = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(migrated.counts).toMatchObject({ created: 1, mismatched: 0 });
+
+    await source.adapter.invoices.update(draft.id, {
+      dueDate: '2026-12-16',
+      lines: [
+        { description: 'Beratung', quantity: '5', unit: 'Std.', unitPrice: '120.00', taxRate: 19 },
+      ],
+    });
+    const edited = await sync({ from: source.adapter, to: target.adapter, journal });
+    const entry = edited.invoices.find((invoice) => invoice.sourceId === draft.id);
+    expect(entry?.outcome).toBe('updated');
+    expect(entry?.changes).toEqual([expect.stringMatching(/^edited .*lines/)]);
+    expect(edited.agreed).toBe(true);
+    const held = await target.adapter.invoices.get(entry?.targetId ?? '');
+    expect(held.state.lifecycle).toBe('draft');
+    expect(held.lines.map((line) => line.quantity)).toEqual([expect.stringMatching(/^5(\.0+)?$/)]);
+    expect(held.dueDate).toBe((await source.adapter.invoices.get(draft.id)).dueDate);
+
+    await source.adapter.invoices.finalize(draft.id);
+    await source.adapter.invoices.markPaid(draft.id, { date: '2026-11-20', method: 'transfer' });
+    const issued = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(issued.invoices.find((invoice) => invoice.sourceId === draft.id)?.changes).toEqual([
+      'finalized',
+      expect.stringMatching(/^paid [\d.]+ on 2026-11-20$/),
+    ]);
+    expect(issued.agreed).toBe(true);
+    const after = await target.adapter.invoices.get(entry?.targetId ?? '');
+    expect(after.state).toMatchObject({ lifecycle: 'issued', payment: 'paid' });
   }, 60_000);
 });
