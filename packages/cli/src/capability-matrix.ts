@@ -72,6 +72,7 @@ export function capabilityMatrix(): string {
       ...byProvider.map(([, capabilities]) => mark(capabilities.idempotentCreate)),
     ],
     ['drafts', ...byProvider.map(([, capabilities]) => mark(capabilities.drafts))],
+    ['webhooks', ...byProvider.map(([, capabilities]) => mark(capabilities.webhooks))],
   ];
   // Padded as Prettier pads Markdown tables, so the formatted README stays byte-equal.
   const widths = header.map((title, column) =>

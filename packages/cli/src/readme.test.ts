@@ -36,6 +36,14 @@ const EXAMPLES: [command: string, shows: RegExp][] = [
     /created 3, already present 0, resumed 0, skipped 0, failed 0/,
   ],
   [
+    'invoicekit sync --from plandocket --to invoiceocean --config invoicekit.json',
+    /^sync plandocket → invoiceocean \(changes since [^)]+\): 3 invoices\n {2}created 0, updated 0, unchanged 3/,
+  ],
+  [
+    'invoicekit sync --from plandocket --to invoiceocean --config invoicekit.json --full',
+    /source and target agree, invoice by invoice, on the whole book/,
+  ],
+  [
     'invoicekit --verbose invoices get 10 --provider plandocket --config invoicekit.json',
     /^id +number/,
   ],
