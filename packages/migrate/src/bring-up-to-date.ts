@@ -1,5 +1,11 @@
 import type { AdapterWarning, Invoice } from '@invoicekit/core';
-import { announcementsOf, replayLifecycle, type CarriedRecord, type CarryContext } from './carry';
+import {
+  announcementsOf,
+  recordCarried,
+  replayLifecycle,
+  type CarriedRecord,
+  type CarryContext,
+} from './carry';
 import {
   explainDifferences,
   reconcile,
@@ -53,7 +59,7 @@ export async function bringUpToDate(
   context: CarryContext,
   warnings: AdapterWarning[],
 ): Promise<BroughtUpToDate> {
-  const { from, to, journal, customers, carried } = context;
+  const { from, to, customers, carried } = context;
   const customer = await customers.targetIdFor(source);
   const related =
     source.relatedInvoiceId !== null ? carried.get(source.relatedInvoiceId)?.targetId : undefined;
@@ -103,16 +109,7 @@ export async function bringUpToDate(
     changes.length > 0 ||
     verdict !== known.reconciliation ||
     announced.length !== known.announced.length;
-  if (changedFacts) {
-    journal.append({
-      kind: 'invoice',
-      sourceId: source.id,
-      targetId: readBack.id,
-      reconciliation: verdict,
-      ...(announced.length > 0 ? { announced } : {}),
-    });
-    carried.set(source.id, { targetId: readBack.id, reconciliation: verdict, announced });
-  }
+  if (changedFacts) recordCarried(context, source.id, readBack.id, verdict, announced);
   return {
     outcome:
       diverged !== undefined && verdict === 'mismatched'

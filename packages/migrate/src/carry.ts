@@ -1,6 +1,7 @@
 import type { AdapterWarning, Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
-import type { CustomerMapper } from './customer-mapper';
+import { CustomerMapper } from './customer-mapper';
 import type { MigrationJournal } from './journal';
+import { carriedOf } from './journal-facts';
 import { planLifecycle, type DraftPolicy, type TargetAbilities } from './lifecycle';
 import {
   explainDifferences,
@@ -30,6 +31,45 @@ export interface CarryContext {
   readonly drafts: DraftPolicy;
   /** Every source invoice carried so far, by source id: credit notes look theirs up here. */
   readonly carried: Map<string, CarriedRecord>;
+}
+
+/** The context of one run: the adapters, the journal and what it says was carried. */
+export function carryContextOf(
+  from: InvoiceAdapterV1,
+  to: InvoiceAdapterV1,
+  journal: MigrationJournal,
+  drafts: DraftPolicy,
+): CarryContext {
+  return {
+    from,
+    to,
+    journal,
+    customers: new CustomerMapper(from, to, journal),
+    abilities: abilitiesOf(to),
+    drafts,
+    carried: carriedOf(journal),
+  };
+}
+
+/**
+ * Records that an invoice is carried over, and how it reconciled: in the journal (durably, with
+ * what was announced, so a later sync explains the same differences) and in the run's map.
+ */
+export function recordCarried(
+  context: CarryContext,
+  sourceId: string,
+  targetId: string,
+  verdict: Reconciliation,
+  announced: readonly Announcement[],
+): void {
+  context.journal.append({
+    kind: 'invoice',
+    sourceId,
+    targetId,
+    reconciliation: verdict,
+    ...(announced.length > 0 ? { announced } : {}),
+  });
+  context.carried.set(sourceId, { targetId, reconciliation: verdict, announced });
 }
 
 /** The abilities of a target that the lifecycle replay uses. */
@@ -148,7 +188,7 @@ export async function carryNewInvoice(
   context: CarryContext,
   warnings: AdapterWarning[],
 ): Promise<CarriedInvoice> {
-  const { from, to, journal, customers, carried } = context;
+  const { from, to, customers, carried } = context;
   const guessed = hiddenTypeWarning(source);
   if (guessed) warnings.push(guessed);
   const related =
@@ -175,14 +215,7 @@ export async function carryNewInvoice(
     announced,
   );
   const verdict = verdictOf(differences);
-  journal.append({
-    kind: 'invoice',
-    sourceId: source.id,
-    targetId: readBack.id,
-    reconciliation: verdict,
-    ...(announced.length > 0 ? { announced } : {}),
-  });
-  carried.set(source.id, { targetId: readBack.id, reconciliation: verdict, announced });
+  recordCarried(context, source.id, readBack.id, verdict, announced);
   return {
     targetId: readBack.id,
     targetNumber: readBack.number,

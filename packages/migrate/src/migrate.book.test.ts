@@ -1,33 +1,23 @@
 import type { Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import { collect } from '@invoicekit/core/testing';
-import { createPlandocketAdapter } from '@invoicekit/plandocket';
-import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
-import { serveEmulator } from '@invoicekit/core/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   seedPlandocketBook,
   writeInvoiceOceanBook,
   writeMethodStyleBook,
 } from './__fixtures__/books';
-import { closeAll, startInvoiceOcean, startMethodStyle } from './__fixtures__/loopback';
+import {
+  closeAll,
+  startInvoiceOcean,
+  startMethodStyle,
+  startPlandocket,
+} from './__fixtures__/loopback';
 import { migrate } from './migrate';
 import { reconcile } from './reconcile';
 import type { MigrationReport } from './report';
 import { migrationKey } from './to-create-input';
 
-const opened: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((thing) => thing.close()));
-  await closeAll();
-});
-
-async function startPlandocket() {
-  const emulator = createPlandocketEmulator({ apiKey: 'pd-key-12345678' });
-  const server = await serveEmulator(emulator);
-  const adapter = createPlandocketAdapter({ baseUrl: server.baseUrl, apiKey: 'pd-key-12345678' });
-  opened.push(adapter, server);
-  return { emulator, adapter };
-}
+afterEach(closeAll);
 
 interface Carried {
   readonly source: Invoice;

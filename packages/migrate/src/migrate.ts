@@ -4,22 +4,20 @@ import {
   parseInput,
   type AdapterWarning,
   type Invoice,
-  type InvoiceAdapterV1,
   type InvoiceListQuery,
 } from '@invoicekit/core';
-import { abilitiesOf, carryNewInvoice, skipReason, type CarryContext } from './carry';
-import { CustomerMapper } from './customer-mapper';
+import { carryContextOf, carryNewInvoice, skipReason } from './carry';
 import { endpointOf } from './identity';
 import type { MigrationJournal } from './journal';
-import { carriedOf } from './journal-facts';
 import type { MigrationIdentity } from './journal-errors';
 import { withJournal } from './journal-session';
 import { errorOf, isOutcomeUnknown } from './run-errors';
 import { checkTarget, draftPolicyOf } from './target-checks';
 import type { DraftPolicy } from './lifecycle';
 import { forEachConcurrently } from './pool';
-import type { Reconciliation } from './reconcile';
+import { tallyVerdict } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
+import type { RunOptions } from './run-options';
 import { toCreateInput } from './to-create-input';
 
 /** Progress after each invoice. */
@@ -34,23 +32,8 @@ export interface MigrationProgress {
   readonly unknown: number;
 }
 
-/** Options of {@link migrate}. */
-export interface MigrateOptions {
-  readonly from: InvoiceAdapterV1;
-  readonly to: InvoiceAdapterV1;
-  /**
-   * A journal file path (durable, resumable; locked to one run at a time) or a journal; in memory
-   * when absent. A journal belongs to one migration: another source or target is refused.
-   */
-  readonly journal?: string | MigrationJournal;
-  /**
-   * The source's and target's accounts as the journal records them — a base URL, a tenant, a
-   * login name, never a credential (URL user info, query and fragment are dropped). By default
-   * what each adapter declares.
-   */
-  readonly accounts?: { readonly from?: string; readonly to?: string };
-  /** Invoices in flight at once; 4 by default. The adapters' rate limiters still apply. */
-  readonly concurrency?: number;
+/** Options of {@link migrate}: those of every run, and what only a migration takes. */
+export interface MigrateOptions extends RunOptions {
   /** Map and validate everything, write nothing to the target. */
   readonly dryRun?: boolean;
   /** Which source invoices: passed to the source's `list()`. */
@@ -58,20 +41,6 @@ export interface MigrateOptions {
   /** A further test on each source invoice; `false` skips it (reported). */
   readonly where?: (invoice: Invoice) => boolean;
   readonly onProgress?: (progress: MigrationProgress) => void;
-  /**
-   * Stops the run cleanly: no further invoice is taken, the ones in flight finish (a write is
-   * never cut off halfway), the journal holds every fact, and the report says `interrupted`.
-   * Running the same migration again with the same journal resumes where it stopped.
-   */
-  readonly signal?: AbortSignal;
-  /** `problems` (default): the report lists invoices with a warning, skip, failure or mismatch. */
-  readonly detail?: 'problems' | 'all';
-  /**
-   * What to do with source drafts: `as-draft` (the default where the target has drafts), `skip`
-   * (the default where it has none: reported with the reason), or `issue` (the target numbers and
-   * issues them; announced on each). `as-draft` on a target without drafts is refused up front.
-   */
-  readonly drafts?: DraftPolicy;
 }
 
 /**
@@ -105,16 +74,8 @@ async function run(
   drafts: DraftPolicy,
 ): Promise<MigrationReport> {
   const { from, to } = options;
-  const carried = carriedOf(journal);
-  const context: CarryContext = {
-    from,
-    to,
-    journal,
-    customers: new CustomerMapper(from, to, journal),
-    abilities: abilitiesOf(to),
-    drafts,
-    carried,
-  };
+  const context = carryContextOf(from, to, journal, drafts);
+  const { carried } = context;
   const counts = {
     seen: 0,
     created: 0,
@@ -129,11 +90,8 @@ async function run(
     mismatched: 0,
   };
   const entries: InvoiceReport[] = [];
-  const count = (verdict: Reconciliation): void => {
-    if (verdict === 'exact') counts.reconciled += 1;
-    else if (verdict === 'explained') counts.explained += 1;
-    else counts.mismatched += 1;
-  };
+  const count = (verdict: Parameters<typeof tallyVerdict>[1]): void =>
+    tallyVerdict(counts, verdict);
   const customerIds = new Set<string>();
   const record = (entry: InvoiceReport): void => {
     if (entry.outcome === 'created') counts.created += 1;

@@ -22,6 +22,16 @@ export function verdictOf(differences: readonly Difference[]): Reconciliation {
   return differences.every((difference) => difference.explained) ? 'explained' : 'mismatched';
 }
 
+/** Adds one verdict to a run's counts: reconciled (exact), explained or mismatched. */
+export function tallyVerdict(
+  counts: { reconciled: number; explained: number; mismatched: number },
+  verdict: Reconciliation,
+): void {
+  if (verdict === 'exact') counts.reconciled += 1;
+  else if (verdict === 'explained') counts.explained += 1;
+  else counts.mismatched += 1;
+}
+
 /** What the migration said about a field before reading the target back: a path and a reason. */
 export interface Announcement {
   readonly path: string;

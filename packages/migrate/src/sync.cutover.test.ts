@@ -3,31 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import type { RecordedRequest } from '@invoicekit/core/emulator';
-import { serveEmulator } from '@invoicekit/core/emulator';
 import { collect } from '@invoicekit/core/testing';
-import { createPlandocketAdapter } from '@invoicekit/plandocket';
-import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedPlandocketBook } from './__fixtures__/books';
-import { closeAll, startInvoiceOcean, startMethodStyle } from './__fixtures__/loopback';
+import {
+  closeAll,
+  startInvoiceOcean,
+  startMethodStyle,
+  startPlandocket,
+} from './__fixtures__/loopback';
 import type { JournalEntry } from './journal';
 import { migrate } from './migrate';
 import { sync } from './sync';
 import type { SyncReport } from './sync-report';
 
-const opened: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((thing) => thing.close()));
-  await closeAll();
-});
-
-async function startPlandocket() {
-  const emulator = createPlandocketEmulator({ apiKey: 'pd-key-12345678' });
-  const server = await serveEmulator(emulator);
-  const adapter = createPlandocketAdapter({ baseUrl: server.baseUrl, apiKey: 'pd-key-12345678' });
-  opened.push(adapter, server);
-  return { emulator, adapter };
-}
+afterEach(closeAll);
 
 /** The requests that change an InvoiceOcean account (everything but reads). */
 const writesOf = (requests: readonly RecordedRequest[]): RecordedRequest[] =>

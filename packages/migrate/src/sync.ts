@@ -3,20 +3,19 @@ import {
   UnsupportedOperationError,
   type AdapterWarning,
   type Invoice,
-  type InvoiceAdapterV1,
   type RecordListing,
 } from '@invoicekit/core';
 import { bringUpToDate } from './bring-up-to-date';
-import { abilitiesOf, carryNewInvoice, skipReason, type CarryContext } from './carry';
-import { CustomerMapper } from './customer-mapper';
+import { carryContextOf, carryNewInvoice, skipReason } from './carry';
 import { endpointOf } from './identity';
 import type { MigrationJournal } from './journal';
 import type { MigrationIdentity } from './journal-errors';
-import { carriedOf, deletedOf, lastCursorOf } from './journal-facts';
+import { deletedOf, lastCursorOf } from './journal-facts';
 import { withJournal } from './journal-session';
 import type { DraftPolicy } from './lifecycle';
+import type { RunOptions } from './run-options';
 import { forEachConcurrently } from './pool';
-import type { Reconciliation } from './reconcile';
+import { tallyVerdict } from './reconcile';
 import { errorOf, isOutcomeUnknown } from './run-errors';
 import type { SyncInvoiceReport, SyncOutcome, SyncReport, SyncScope } from './sync-report';
 import { checkTarget, draftPolicyOf } from './target-checks';
@@ -30,18 +29,8 @@ export interface SyncProgress {
   readonly failed: number;
 }
 
-/** Options of {@link sync}. */
-export interface SyncOptions {
-  readonly from: InvoiceAdapterV1;
-  readonly to: InvoiceAdapterV1;
-  /**
-   * The migration's journal — the same file `migrate` wrote (a path: durable, locked to one run)
-   * or journal object. Its invoice mappings say what was carried; its cursor says where the last
-   * sync stopped. In memory when absent (then every sync is a full one).
-   */
-  readonly journal?: string | MigrationJournal;
-  /** As for `migrate`: the accounts the journal records. */
-  readonly accounts?: { readonly from?: string; readonly to?: string };
+/** Options of {@link sync}: those of every run, and which source invoices to look at. */
+export interface SyncOptions extends RunOptions {
   /**
    * List the source's changes from here — an ISO 8601 timestamp with offset or a change cursor —
    * instead of from the journal's cursor.
@@ -50,20 +39,12 @@ export interface SyncOptions {
   /**
    * Look at every source invoice, not only the changed ones, and at every invoice the journal
    * holds: deletions in the source are found, and every invoice is reconciled — the cut-over
-   * check. A journal without a cursor (no sync finished yet) syncs in full anyway.
+   * check. A journal without a cursor (no run finished the whole book yet) syncs in full anyway.
    */
   readonly full?: boolean;
   /** Only these source invoices (a webhook's `invoiceId`): each read by id, deletions found. */
   readonly invoiceIds?: readonly string[];
-  /** Invoices in flight at once; 4 by default. */
-  readonly concurrency?: number;
-  /** As for `migrate`. */
-  readonly drafts?: DraftPolicy;
-  /** Stops cleanly: the invoices in flight finish, the cursor is not moved, a re-run resumes. */
-  readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SyncProgress) => void;
-  /** `problems` (default): the report lists invoices with a change, difference or error; `all`: every one. */
-  readonly detail?: 'problems' | 'all';
 }
 
 /** The scope a sync runs in, and the cursor it lists from. */
@@ -113,17 +94,9 @@ async function runSync(
   drafts: DraftPolicy,
 ): Promise<SyncReport> {
   const { from, to, signal } = options;
-  const carried = carriedOf(journal);
+  const context = carryContextOf(from, to, journal, drafts);
+  const { carried } = context;
   const deleted = deletedOf(journal);
-  const context: CarryContext = {
-    from,
-    to,
-    journal,
-    customers: new CustomerMapper(from, to, journal),
-    abilities: abilitiesOf(to),
-    drafts,
-    carried,
-  };
   const { scope, since } = scopeOf(options, journal);
   const counts = {
     seen: 0,
@@ -152,11 +125,8 @@ async function runSync(
     failed: () => (counts.failed += 1),
     unknown: () => (counts.unknown += 1),
   };
-  const count = (verdict: Reconciliation): void => {
-    if (verdict === 'exact') counts.reconciled += 1;
-    else if (verdict === 'explained') counts.explained += 1;
-    else counts.mismatched += 1;
-  };
+  const count = (verdict: Parameters<typeof tallyVerdict>[1]): void =>
+    tallyVerdict(counts, verdict);
   const record = (entry: SyncInvoiceReport): void => {
     tally[entry.outcome]();
     const quiet = entry.outcome === 'unchanged' && entry.differences.length === 0;

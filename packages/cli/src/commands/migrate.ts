@@ -2,14 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseFlags } from '../args';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
-import {
-  PROVIDERS,
-  createAdapter,
-  providerConfig,
-  providerId,
-  providerKeysHelp,
-} from '../providers';
-import { requestLog, secretsOf } from '../request-log';
+import { PROVIDERS, providerKeysHelp } from '../providers';
+import { runAdapters, runSettings } from './run-setup';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -145,15 +139,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     );
     return EXIT.ok;
   }
-  const from = providerId(values.from, '--from');
-  const to = providerId(values.to, '--to');
-  if (from === to) throw new UsageError('--from and --to name the same provider');
-  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-    throw new UsageError('--concurrency: expected a whole number from 1 to 64');
-  const drafts = values.drafts;
-  if (drafts !== undefined && drafts !== 'skip' && drafts !== 'as-draft' && drafts !== 'issue')
-    throw new UsageError('--drafts: expected skip, as-draft or issue');
+  const settings = runSettings(values);
+  const { from, to, concurrency, drafts } = settings;
   if (values.journal !== undefined && values['no-journal'])
     throw new UsageError('--journal and --no-journal: give one of them');
   const dryRun = values['dry-run'] ?? false;
@@ -167,20 +154,9 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
             path: pathFrom(io, `invoicekit-${from}-to-${to}.journal.jsonl`),
             named: false,
           };
-  const sources = {
-    file: values.config === undefined ? undefined : pathFrom(io, values.config),
-    env: io.env,
-    set: values.set,
-  };
   const reportPath = values.report === undefined ? undefined : pathFrom(io, values.report);
-  const sourceConfig = providerConfig(from, sources);
-  const targetConfig = providerConfig(to, sources);
-  const log = values.verbose
-    ? requestLog(io, [...secretsOf(sourceConfig), ...secretsOf(targetConfig)])
-    : undefined;
-  const runtime = log ? { hooks: log.hooks } : {};
-  const source = createAdapter(sourceConfig, runtime);
-  const target = createAdapter(targetConfig, runtime);
+  const adapters = runAdapters(io, values, settings);
+  const { source, target } = adapters;
   // With --json stdout holds the report alone; what a person reads goes to stderr.
   const human = values.json ? io.stderr : io.stdout;
   try {
@@ -234,8 +210,6 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       ? EXIT.ok
       : EXIT.failed;
   } finally {
-    await source.close();
-    await target.close();
-    log?.flush();
+    await adapters.close();
   }
 }

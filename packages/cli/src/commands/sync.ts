@@ -3,15 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { summarizeSync, sync as runSync, type SyncReport } from '@invoicekit/migrate';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
-import {
-  PROVIDERS,
-  createAdapter,
-  providerConfig,
-  providerId,
-  providerKeysHelp,
-} from '../providers';
-import { requestLog, secretsOf } from '../request-log';
+import { PROVIDERS, providerKeysHelp } from '../providers';
 import { resumeHint } from './migrate';
+import { runAdapters, runSettings } from './run-setup';
 
 export const SYNC_HELP = `Usage: invoicekit sync --from <provider> --to <provider> [options]
 
@@ -76,15 +70,8 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
     );
     return EXIT.ok;
   }
-  const from = providerId(values.from, '--from');
-  const to = providerId(values.to, '--to');
-  if (from === to) throw new UsageError('--from and --to name the same provider');
-  const concurrency = values.concurrency === undefined ? 4 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
-    throw new UsageError('--concurrency: expected a whole number from 1 to 64');
-  const drafts = values.drafts;
-  if (drafts !== undefined && drafts !== 'skip' && drafts !== 'as-draft' && drafts !== 'issue')
-    throw new UsageError('--drafts: expected skip, as-draft or issue');
+  const settings = runSettings(values);
+  const { from, to, concurrency, drafts } = settings;
   if (values.since !== undefined && values.full)
     throw new UsageError('--since and --full: give one of them');
   const every = values.watch === undefined ? undefined : intervalMs(values.watch);
@@ -92,20 +79,9 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
     values.journal !== undefined
       ? { path: pathFrom(io, values.journal), named: true }
       : { path: pathFrom(io, `invoicekit-${from}-to-${to}.journal.jsonl`), named: false };
-  const sources = {
-    file: values.config === undefined ? undefined : pathFrom(io, values.config),
-    env: io.env,
-    set: values.set,
-  };
   const reportPath = values.report === undefined ? undefined : pathFrom(io, values.report);
-  const sourceConfig = providerConfig(from, sources);
-  const targetConfig = providerConfig(to, sources);
-  const log = values.verbose
-    ? requestLog(io, [...secretsOf(sourceConfig), ...secretsOf(targetConfig)])
-    : undefined;
-  const runtime = log ? { hooks: log.hooks } : {};
-  const source = createAdapter(sourceConfig, runtime);
-  const target = createAdapter(targetConfig, runtime);
+  const adapters = runAdapters(io, values, settings);
+  const { source, target } = adapters;
   const human = values.json ? io.stderr : io.stdout;
   try {
     if (!target.capabilities.invoices.create)
@@ -158,8 +134,6 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
     }
     return report.agreed ? EXIT.ok : EXIT.failed;
   } finally {
-    await source.close();
-    await target.close();
-    log?.flush();
+    await adapters.close();
   }
 }

@@ -11,6 +11,8 @@ type RetrySettings = Partial<RetryPolicy>;
 import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
+import { createPlandocketAdapter } from '@invoicekit/plandocket';
+import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
 
 const opened: { close(): Promise<void> }[] = [];
 
@@ -33,7 +35,7 @@ export async function startInvoiceOcean(
   const server: ServedEmulator = await serveEmulator(emulator);
   const adapter = createInvoiceOceanAdapter({
     apiToken: `${IO_TOKEN}/acme`,
-      baseUrl: server.baseUrl,
+    baseUrl: server.baseUrl,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
   });
@@ -52,11 +54,22 @@ export async function startMethodStyle(
   const server = await serveEmulator(emulator);
   const adapter = createBillomatStyleAdapter({
     email: 'owner@acme.example',
-      apiKey: MS_KEY,
-      baseUrl: server.baseUrl,
+    apiKey: MS_KEY,
+    baseUrl: server.baseUrl,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
   });
+  opened.push(adapter, server);
+  return { emulator, adapter, baseUrl: server.baseUrl };
+}
+
+export const PD_KEY = 'pd-key-12345678';
+
+/** A Plandocket emulator (seed it: its API cannot create invoices) and an adapter reaching it. */
+export async function startPlandocket() {
+  const emulator = createPlandocketEmulator({ apiKey: PD_KEY });
+  const server = await serveEmulator(emulator);
+  const adapter = createPlandocketAdapter({ baseUrl: server.baseUrl, apiKey: PD_KEY });
   opened.push(adapter, server);
   return { emulator, adapter, baseUrl: server.baseUrl };
 }
