@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseFlags } from '../args';
 import { migrate as runMigration, summarize, type MigrationProgress } from '@invoicekit/migrate';
 import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
-import { PROVIDERS, providerKeysHelp } from '../providers';
-import { runAdapters, runSettings } from './run-setup';
+import { PROVIDERS } from '../providers';
+import { RUN_FLAG_OPTIONS, runAdapters, runHelp, runSettings } from './run-setup';
 
 export const MIGRATE_HELP = `Usage: invoicekit migrate --from <provider> --to <provider> [options]
 
@@ -117,26 +117,14 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const { values } = parseFlags({
     args: [...args],
     options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      config: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      journal: { type: 'string' },
+      ...RUN_FLAG_OPTIONS,
       'no-journal': { type: 'boolean' },
-      report: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      concurrency: { type: 'string' },
       'dry-run': { type: 'boolean' },
-      drafts: { type: 'string' },
       'allow-skipped': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    io.stdout.write(
-      `${MIGRATE_HELP}\n\nConfiguration keys (--set P.K=V, INVOICEKIT_<PROVIDER>_<KEY>, or --config):\n${providerKeysHelp()}\n`,
-    );
+    io.stdout.write(runHelp(MIGRATE_HELP));
     return EXIT.ok;
   }
   const settings = runSettings(values);

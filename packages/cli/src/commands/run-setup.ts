@@ -1,7 +1,33 @@
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
 import { UsageError, pathFrom, type CliIo } from '../io';
-import { createAdapter, providerConfig, providerId, type ProviderId } from '../providers';
+import {
+  createAdapter,
+  providerConfig,
+  providerId,
+  providerKeysHelp,
+  type ProviderId,
+} from '../providers';
 import { requestLog, secretsOf } from '../request-log';
+
+/** The `parseArgs` options of the flags `migrate` and `sync` share. */
+export const RUN_FLAG_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  config: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  journal: { type: 'string' },
+  report: { type: 'string' },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  drafts: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A run command's help, followed by every provider's configuration keys. */
+export function runHelp(help: string): string {
+  return `${help}\n\nConfiguration keys (--set P.K=V, INVOICEKIT_<PROVIDER>_<KEY>, or --config):\n${providerKeysHelp()}\n`;
+}
 
 /** The flags `migrate` and `sync` share, as parsed. */
 export interface RunFlags {

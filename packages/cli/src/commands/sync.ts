@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { summarizeSync, sync as runSync, type SyncReport } from '@invoicekit/migrate';
 import { parseFlags } from '../args';
 import { EXIT, UsageError, pathFrom, type CliIo } from '../io';
-import { PROVIDERS, providerKeysHelp } from '../providers';
+import { PROVIDERS } from '../providers';
 import { resumeHint } from './migrate';
-import { runAdapters, runSettings } from './run-setup';
+import { RUN_FLAG_OPTIONS, runAdapters, runHelp, runSettings } from './run-setup';
 
 export const SYNC_HELP = `Usage: invoicekit sync --from <provider> --to <provider> [options]
 
@@ -48,26 +48,14 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
   const { values } = parseFlags({
     args: [...args],
     options: {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      config: { type: 'string' },
-      set: { type: 'string', multiple: true },
-      journal: { type: 'string' },
+      ...RUN_FLAG_OPTIONS,
       since: { type: 'string' },
       full: { type: 'boolean' },
       watch: { type: 'string' },
-      report: { type: 'string' },
-      json: { type: 'boolean' },
-      verbose: { type: 'boolean' },
-      concurrency: { type: 'string' },
-      drafts: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    io.stdout.write(
-      `${SYNC_HELP}\n\nConfiguration keys (--set P.K=V, INVOICEKIT_<PROVIDER>_<KEY>, or --config):\n${providerKeysHelp()}\n`,
-    );
+    io.stdout.write(runHelp(SYNC_HELP));
     return EXIT.ok;
   }
   const settings = runSettings(values);
