@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
-import { findLeakedSecrets } from '@invoicekit/core/testing';
+import { collect, findLeakedSecrets } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   IO_TOKEN,
@@ -14,6 +14,8 @@ import {
 } from './__fixtures__/loopback';
 import { migrate } from './migrate';
 import { summarize } from './report';
+import { sync } from './sync';
+import { summarizeSync } from './sync-report';
 
 afterEach(closeAll);
 
@@ -78,6 +80,31 @@ describe('no credential in the report, its summary or the journal', () => {
     expect(report.counts).toMatchObject({ seen: 6, failed: 6 });
     expect(findLeakedSecrets(report, SECRETS)).toEqual([]);
     expect(findLeakedSecrets(summarize(report), SECRETS)).toEqual([]);
+    expect(findLeakedSecrets(readFileSync(journal, 'utf8'), SECRETS)).toEqual([]);
+  });
+
+  it('a sync against a vendor that echoes the key: nothing of it reaches the sync report, its summary or the journal', async () => {
+    const source = await startInvoiceOcean();
+    const target = await startMethodStyle();
+    await writeBook(source.adapter);
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-secrets-')), 'journal.jsonl');
+    await migrate({ from: source.adapter, to: target.adapter, journal });
+    const [open] = await collect(source.adapter.invoices.list({ status: ['issued'] }));
+    expect(open).toBeDefined();
+    await source.adapter.invoices.markPaid(open?.id ?? '', { date: '2026-11-20' });
+    // Every read of the target now answers with the key in its error text.
+    target.emulator.faults.inject({
+      kind: 'server_error',
+      status: 400,
+      body: { RESPONSE: { ERRORS: [`invalid key ${MS_KEY} for owner@acme.example`] } },
+      match: { body: /invoice\.get/ },
+      times: Infinity,
+    });
+    const report = await sync({ from: source.adapter, to: target.adapter, journal, full: true });
+    expect(report.counts.failed).toBeGreaterThan(0);
+    expect(report.agreed).toBe(false);
+    expect(findLeakedSecrets(report, SECRETS)).toEqual([]);
+    expect(findLeakedSecrets(summarizeSync(report), SECRETS)).toEqual([]);
     expect(findLeakedSecrets(readFileSync(journal, 'utf8'), SECRETS)).toEqual([]);
   });
 });
