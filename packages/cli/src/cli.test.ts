@@ -409,6 +409,10 @@ describe('invoicekit demo', () => {
     expect(result.stdout).toMatch(
       /explained billomat-style number: invoice\.create always makes a draft/,
     );
+    // The cut-over: a payment made in the source after the migration reaches the target.
+    expect(result.stdout).toMatch(
+      /sync plandocket → invoiceocean: updated 1, unchanged \d+ — RE-\d+-\d+: paid [\d.]+ on \d{4}-\d{2}-\d{2}\n {2}source and target agree/,
+    );
     expect(result.stdout).toMatch(/Everything reconciled in [\d.]+ s\.\n$/);
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { parseFlags } from '../args';
-import { formatFixed, toDecimal, type InvoiceAdapterV1 } from '@invoicekit/core';
+import { formatFixed, toDecimal, type Invoice, type InvoiceAdapterV1 } from '@invoicekit/core';
 import { collect } from '../collect';
-import { migrate, type MigrationReport } from '@invoicekit/migrate';
+import { MemoryJournal, migrate, sync, type MigrationReport } from '@invoicekit/migrate';
 import { seedPlandocketBook, writeInvoiceOceanBook } from '../demo/book';
 import { startEmulator, type RunningEmulator } from '../emulators';
 import { EXIT, type CliIo } from '../io';
@@ -12,8 +12,10 @@ export const DEMO_HELP = `Usage: invoicekit demo [--invoices N]
 
 Starts the three vendor emulators in this process (loopback only), writes a book of invoices,
 shows the canonical API on each vendor, migrates InvoiceOcean → billomat-style (FastBill/Monsum)
-and Plandocket → InvoiceOcean, and prints the reconciliation. Exit code 0 only when every
-migrated invoice reconciled (differences a target cannot avoid are reported as explained).
+and Plandocket → InvoiceOcean, and prints the reconciliation; then a Plandocket customer pays
+and \`sync\` brings the payment to InvoiceOcean (the cut-over). Exit code 0 only when every
+migrated invoice reconciled (differences a target cannot avoid are reported as explained) and
+the sync left source and target agreeing.
 
   --invoices N   invoices in the InvoiceOcean book (default 180; Plandocket gets two thirds)`;
 
@@ -107,9 +109,16 @@ export async function demo(args: readonly string[], io: CliIo): Promise<number> 
     await tour('plandocket', plandocket, io);
 
     io.stdout.write('\nMigrating …\n');
+    // The Plandocket → InvoiceOcean book keeps its journal: the cut-over below continues it.
+    const cutOverJournal = new MemoryJournal();
     const reports = [
       await migrate({ from: invoiceOcean, to: methodStyle, concurrency: 8 }),
-      await migrate({ from: plandocket, to: invoiceOcean, concurrency: 8 }),
+      await migrate({
+        from: plandocket,
+        to: invoiceOcean,
+        concurrency: 8,
+        journal: cutOverJournal,
+      }),
     ];
     io.stdout.write(
       `\n${renderTable(['migration', 'invoices', 'carried', 'skipped', 'failed', 'reconciled', 'explained', 'mismatched'], reports.map(row))}\n`,
@@ -141,9 +150,34 @@ export async function demo(args: readonly string[], io: CliIo): Promise<number> 
           }
     for (const [what, times] of [...explained].sort((a, b) => b[1] - a[1]).slice(0, 8))
       io.stdout.write(`  explained ${what} (${times}×)\n`);
-    const ok = reports.every(
-      (report) => report.counts.failed === 0 && report.counts.mismatched === 0,
+    // Until the switch, the source lives on: a customer pays, and sync brings the target along.
+    io.stdout.write('\nCut-over: a Plandocket customer pays after the migration …\n');
+    let payable: Invoice | undefined;
+    for await (const invoice of plandocket.invoices.list())
+      if (
+        invoice.state.lifecycle !== 'draft' &&
+        invoice.state.lifecycle !== 'canceled' &&
+        invoice.state.payment !== 'paid' &&
+        invoice.number !== null
+      ) {
+        payable = invoice;
+        break;
+      }
+    if (payable) await plandocket.invoices.markPaid(payable.id, { method: 'transfer' });
+    const synced = await sync({
+      from: plandocket,
+      to: invoiceOcean,
+      journal: cutOverJournal,
+      concurrency: 8,
+    });
+    const paidNow = synced.invoices.find((entry) => entry.sourceId === payable?.id);
+    io.stdout.write(
+      `  sync plandocket → invoiceocean: updated ${synced.counts.updated}, unchanged ${synced.counts.unchanged}${paidNow ? ` — ${paidNow.sourceNumber ?? paidNow.sourceId}: ${paidNow.changes.join('; ')}` : ''}\n` +
+        `  ${synced.agreed ? 'source and target agree' : 'source and target do NOT agree'} on the ${synced.counts.seen} invoices looked at (changed since the migration began, with 5 minutes' overlap)\n`,
     );
+    const ok =
+      synced.agreed &&
+      reports.every((report) => report.counts.failed === 0 && report.counts.mismatched === 0);
     io.stdout.write(
       `\n${ok ? 'Everything reconciled' : 'NOT everything reconciled'} in ${formatFixed(toDecimal(String(Date.now() - started)).dividedBy(1000), 1)} s.\n`,
     );
