@@ -61,8 +61,14 @@ describe('invoicekit sync', () => {
       ]);
       expect(final.code).toBe(EXIT.ok);
       expect(writes()).toBe(before);
-      const parsed = JSON.parse(final.stdout) as { scope: string; agreed: boolean };
+      const parsed = JSON.parse(final.stdout) as {
+        scope: string;
+        agreed: boolean;
+        invoices: { sourceId: string; outcome: string }[];
+      };
       expect(parsed).toMatchObject({ scope: 'full', agreed: true });
+      // Invoice by invoice: every one of the book is in the cut-over report.
+      expect(parsed.invoices.map((invoice) => invoice.sourceId).sort()).toEqual(['10', '11', '12']);
       expect(readFileSync(report, 'utf8')).toBe(final.stdout);
       expect(final.stderr).toContain(
         'source and target agree, invoice by invoice, on the whole book',

@@ -22,7 +22,8 @@ in the source is reported as diverged, never edited in the target; a deleted one
   --since WHEN        list the source's changes since an ISO 8601 timestamp with offset (or a
                       cursor from a report) instead of the journal's cursor
   --full              look at every invoice, not only the changed ones: finds deletions and
-                      reconciles the whole book — the cut-over check
+                      reconciles the whole book — the cut-over check; its report lists every
+                      invoice with its verdict
   --watch INTERVAL    sync again every INTERVAL (30s, 5m, 1h) until Ctrl-C
   --report FILE       the (last) report as JSON
   --json              print that report as JSON on stdout, the summary on stderr
@@ -100,7 +101,8 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
         ...(drafts !== undefined ? { drafts } : {}),
         // Only the first round of a watch starts where asked; later ones follow the journal.
         ...(round === 1 && values.since !== undefined ? { since: values.since } : {}),
-        ...(round === 1 && values.full ? { full: true } : {}),
+        // The whole-book check reports every invoice, agreeing or not: the cut-over record.
+        ...(round === 1 && values.full ? { full: true, detail: 'all' as const } : {}),
         signal: stop.signal,
       });
       const json = `${JSON.stringify(report, null, 2)}\n`;
