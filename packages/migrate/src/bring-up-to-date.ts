@@ -2,6 +2,7 @@ import type { AdapterWarning, Invoice } from '@invoicekit/core';
 import {
   announcementsOf,
   recordCarried,
+  sourceDigestOf,
   replayLifecycle,
   type CarriedRecord,
   type CarryContext,
@@ -108,8 +109,9 @@ export async function bringUpToDate(
   const changedFacts =
     changes.length > 0 ||
     verdict !== known.reconciliation ||
-    announced.length !== known.announced.length;
-  if (changedFacts) recordCarried(context, source.id, readBack.id, verdict, announced);
+    announced.length !== known.announced.length ||
+    sourceDigestOf(source) !== known.sourceDigest;
+  if (changedFacts) recordCarried(context, source, readBack.id, verdict, announced);
   return {
     outcome:
       diverged !== undefined && verdict === 'mismatched'

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { AdapterWarning, Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import { CustomerMapper } from './customer-mapper';
 import type { MigrationJournal } from './journal';
-import { carriedOf } from './journal-facts';
+import { carriedOf, pendingOf } from './journal-facts';
 import { planLifecycle, type DraftPolicy, type TargetAbilities } from './lifecycle';
 import {
   explainDifferences,
@@ -19,6 +20,8 @@ export interface CarriedRecord {
   readonly reconciliation: Reconciliation;
   /** What was announced of it when it was carried (absent in journals of earlier versions). */
   readonly announced: readonly Announcement[];
+  /** The digest of the source invoice the target was last brought to (`null`: not known). */
+  readonly sourceDigest: string | null;
 }
 
 /** What carrying an invoice needs: both adapters, the journal, what is known so far. */
@@ -31,6 +34,18 @@ export interface CarryContext {
   readonly drafts: DraftPolicy;
   /** Every source invoice carried so far, by source id: credit notes look theirs up here. */
   readonly carried: Map<string, CarriedRecord>;
+  /** Source invoices journaled as waiting for another (credit notes for their invoice). */
+  readonly pending: Set<string>;
+}
+
+/**
+ * A digest of everything canonical a source invoice says (its vendor object and change time
+ * left out): equal digests, the same invoice. Not a change time — several vendors stamp whole
+ * seconds, so an edit in the second of the last sync would look unchanged.
+ */
+export function sourceDigestOf(source: Invoice): string {
+  const { raw: _raw, updatedAt: _updatedAt, ...canonical } = source;
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
 }
 
 /** The context of one run: the adapters, the journal and what it says was carried. */
@@ -48,6 +63,7 @@ export function carryContextOf(
     abilities: abilitiesOf(to),
     drafts,
     carried: carriedOf(journal),
+    pending: pendingOf(journal),
   };
 }
 
@@ -57,19 +73,21 @@ export function carryContextOf(
  */
 export function recordCarried(
   context: CarryContext,
-  sourceId: string,
+  source: Invoice,
   targetId: string,
   verdict: Reconciliation,
   announced: readonly Announcement[],
 ): void {
+  const sourceDigest = sourceDigestOf(source);
   context.journal.append({
     kind: 'invoice',
-    sourceId,
+    sourceId: source.id,
     targetId,
     reconciliation: verdict,
     ...(announced.length > 0 ? { announced } : {}),
+    sourceDigest,
   });
-  context.carried.set(sourceId, { targetId, reconciliation: verdict, announced });
+  context.carried.set(source.id, { targetId, reconciliation: verdict, announced, sourceDigest });
 }
 
 /** The abilities of a target that the lifecycle replay uses. */
@@ -82,7 +100,12 @@ export function abilitiesOf(to: InvoiceAdapterV1): TargetAbilities {
   };
 }
 
-/** Why a source invoice is left out, before anything is read or written; `undefined`: it is not. */
+/**
+ * Why a source invoice is left out, before anything is read or written; `undefined`: it is not.
+ * A credit note whose invoice is not carried yet waits for it: it is journaled as pending
+ * ({@link notePending}), so that a later sync takes it up once its invoice is carried — it would
+ * not be listed again as a change of its own.
+ */
 export function skipReason(source: Invoice, context: CarryContext): string | undefined {
   const { to, drafts, carried } = context;
   if (source.state.lifecycle === 'draft' && drafts === 'skip' && !carried.has(source.id))
@@ -96,6 +119,17 @@ export function skipReason(source: Invoice, context: CarryContext): string | und
   )
     return `the invoice it corrects (${source.relatedInvoiceId}) was not migrated`;
   return undefined;
+}
+
+/** Journals a skipped source invoice that waits for another (once: the journal's fact stays). */
+export function notePending(source: Invoice, context: CarryContext, reason: string): void {
+  const waits =
+    source.type === 'credit_note' &&
+    source.relatedInvoiceId !== null &&
+    !context.carried.has(source.relatedInvoiceId);
+  if (!waits || context.pending.has(source.id)) return;
+  context.journal.append({ kind: 'pending', sourceId: source.id, reason });
+  context.pending.add(source.id);
 }
 
 /** The warnings that name a field, as what reconciliation explains differences with. */
@@ -215,7 +249,7 @@ export async function carryNewInvoice(
     announced,
   );
   const verdict = verdictOf(differences);
-  recordCarried(context, source.id, readBack.id, verdict, announced);
+  recordCarried(context, source, readBack.id, verdict, announced);
   return {
     targetId: readBack.id,
     targetNumber: readBack.number,

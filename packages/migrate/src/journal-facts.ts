@@ -14,6 +14,7 @@ export function carriedOf(journal: MigrationJournal): Map<string, CarriedRecord>
         targetId: entry.targetId,
         reconciliation: entry.reconciliation,
         announced: entry.announced ?? [],
+        sourceDigest: entry.sourceDigest ?? null,
       });
   return carried;
 }
@@ -31,4 +32,14 @@ export function lastCursorOf(journal: MigrationJournal): string | undefined {
   let cursor: string | undefined;
   for (const entry of journal.entries()) if (entry.kind === 'cursor') cursor = entry.cursor;
   return cursor;
+}
+
+/** The source invoices journaled as waiting for another, and not carried since. */
+export function pendingOf(journal: MigrationJournal): Set<string> {
+  const pending = new Set<string>();
+  for (const entry of journal.entries()) {
+    if (entry.kind === 'pending') pending.add(entry.sourceId);
+    if (entry.kind === 'invoice') pending.delete(entry.sourceId);
+  }
+  return pending;
 }

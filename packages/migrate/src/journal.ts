@@ -51,11 +51,17 @@ const JournalEntrySchema = z.discriminatedUnion('kind', [
     targetId: z.string().min(1),
     reconciliation: z.enum(['exact', 'explained', 'mismatched']),
     announced: z.array(z.object({ path: z.string(), reason: z.string() })).optional(),
+    sourceDigest: z.string().optional(),
   }),
   z.object({
     kind: z.literal('cursor'),
     stream: z.literal('invoices'),
     cursor: z.string().min(1),
+  }),
+  z.object({
+    kind: z.literal('pending'),
+    sourceId: z.string().min(1),
+    reason: z.string(),
   }),
   z.object({
     kind: z.literal('deleted'),
@@ -83,12 +89,26 @@ export type JournalEntry =
        * take), so that a later sync explains the same differences the same way.
        */
       readonly announced?: readonly { readonly path: string; readonly reason: string }[];
+      /**
+       * A digest of the source invoice as the target was brought to it (`sourceDigestOf`):
+       * a later sync that lists it with the same digest need not read the target again.
+       */
+      readonly sourceDigest?: string;
     }
   | {
       /** Where the next `sync` lists the source's changes from (the last one stored wins). */
       readonly kind: 'cursor';
       readonly stream: 'invoices';
       readonly cursor: string;
+    }
+  | {
+      /**
+       * A source invoice skipped because it waits for another (a credit note for the invoice it
+       * corrects): the next sync reads it again by id, whether or not it changed.
+       */
+      readonly kind: 'pending';
+      readonly sourceId: string;
+      readonly reason: string;
     }
   | {
       /** A migrated invoice the source no longer has (the target's copy is left as it is). */

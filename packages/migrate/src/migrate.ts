@@ -6,7 +6,7 @@ import {
   type Invoice,
   type InvoiceListQuery,
 } from '@invoicekit/core';
-import { carryContextOf, carryNewInvoice, skipReason } from './carry';
+import { carryContextOf, carryNewInvoice, notePending, skipReason } from './carry';
 import { endpointOf } from './identity';
 import type { MigrationJournal } from './journal';
 import type { MigrationIdentity } from './journal-errors';
@@ -144,6 +144,7 @@ async function run(
     try {
       const reason = skipReason(source, context);
       if (reason !== undefined) {
+        if (!dryRun) notePending(source, context, reason);
         skip(reason, warnings);
         return;
       }
@@ -220,8 +221,11 @@ async function run(
     );
   // Where a later sync lists the source's changes from — only when this run took the whole book
   // and left nothing to retry (a failed invoice that never changes again would not be listed).
+  // Not after a resumed run either: an invoice carried by the stopped run may have changed in the
+  // source since, before this run's listing began — the first sync then reads the whole book.
   const wholeBook = options.filter === undefined && options.where === undefined;
-  if (wholeBook && !dryRun && !signal?.aborted && counts.failed === 0 && counts.unknown === 0)
+  const clean = counts.failed === 0 && counts.unknown === 0 && counts.resumed === 0;
+  if (wholeBook && !dryRun && !signal?.aborted && clean)
     journal.append({ kind: 'cursor', stream: 'invoices', cursor: listing.cursor() });
   return {
     source: from.id,

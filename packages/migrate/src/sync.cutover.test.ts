@@ -179,10 +179,14 @@ describe('cut-over: migrate once, then sync the source changes until the switch'
     expect(credit?.target.type).toBe('credit_note');
     expect(credit?.target.relatedInvoiceId).toBe(mappingOf(journal).get('11'));
 
-    // Run again: nothing changed in the source, so nothing is written to the target.
+    // Run again: nothing changed in the source, so nothing is written to the target — nor read:
+    // each listed invoice is the one the target was last brought to (the journal's digest).
     const writesBefore = writesOf(target.emulator.requests).length;
+    const targetCalls = target.emulator.requestCount;
     const again = await sync({ from: source.adapter, to: target.adapter, journal });
     expect(writesOf(target.emulator.requests)).toHaveLength(writesBefore);
+    expect(target.emulator.requestCount).toBe(targetCalls);
+    expect(again.counts.unchanged).toBe(again.counts.seen - again.counts.skipped);
     expect(again.counts).toMatchObject({ created: 0, alreadyPresent: 0, updated: 0, failed: 0 });
 
     // The cut-over check: the whole book, invoice by invoice.
@@ -314,5 +318,90 @@ describe('cut-over between two accounts with drafts', () => {
     expect(issued.agreed).toBe(true);
     const after = await target.adapter.invoices.get(entry?.targetId ?? '');
     expect(after.state).toMatchObject({ lifecycle: 'issued', payment: 'paid' });
+  }, 60_000);
+});
+
+describe('an invoice that waits for another', () => {
+  it('a credit note skipped for its draft invoice is carried by the sync that carries the invoice, though it did not change', async () => {
+    const source = await startPlandocket();
+    const target = await startInvoiceOcean();
+    source.emulator.seed({
+      contacts: [{ id: 1, company_name: 'Messe Partner GmbH', email: 'b@messe.example' }],
+      invoices: [
+        {
+          // Numbered in advance: the emulator's status change does not number a draft.
+          id: 40,
+          invoice_number: 'RE-2025-0040',
+          status: 'draft',
+          contact_id: 1,
+          created_at: '2025-05-01T09:00:00Z',
+          items: [{ description: 'Standmiete', quantity: '4', unit: 'm²', unit_price: '35.00' }],
+        },
+        {
+          id: 41,
+          invoice_number: 'GS-2025-0040',
+          invoice_type: 'credit_note',
+          related_invoice_id: 40,
+          status: 'sent',
+          contact_id: 1,
+          created_at: '2025-05-02T09:00:00Z',
+          items: [{ description: 'Standmiete', quantity: '1', unit: 'm²', unit_price: '35.00' }],
+        },
+      ],
+    });
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    const migrated = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(migrated.counts.skipped).toBe(2);
+    expect(readFileSync(journal, 'utf8')).toContain('"kind":"pending","sourceId":"41"');
+
+    // The draft is issued in the source; the credit note itself does not change.
+    const since = new Date(Date.now() - 1000).toISOString();
+    await source.adapter.request({
+      method: 'PATCH',
+      path: '/api/v1/invoices/40',
+      body: { status: 'sent' },
+    });
+    const report = await sync({ from: source.adapter, to: target.adapter, journal, since });
+    expect(report.invoices.find((invoice) => invoice.sourceId === '40')?.outcome).toBe('created');
+    expect(report.invoices.find((invoice) => invoice.sourceId === '41')?.outcome).toBe('created');
+    const credit = await target.adapter.invoices.get(mappingOf(journal).get('41') ?? '');
+    expect(credit.type).toBe('credit_note');
+    expect(credit.relatedInvoiceId).toBe(mappingOf(journal).get('40'));
+    expect(report.agreed).toBe(true);
+  }, 60_000);
+});
+
+describe('a migration stopped and resumed', () => {
+  it('stores no cursor: an invoice the stopped run carried may have changed before the resumed one listed', async () => {
+    const source = await startPlandocket();
+    const target = await startInvoiceOcean();
+    seedPlandocketBook(source.emulator);
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    const stop = new AbortController();
+    const stopped = await migrate({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      concurrency: 1,
+      signal: stop.signal,
+      onProgress: (progress) => {
+        if (progress.created >= 1) stop.abort();
+      },
+    });
+    expect(stopped.interrupted).toBe(true);
+    const carried = [...mappingOf(journal).keys()];
+    expect(carried.length).toBeGreaterThan(0);
+    // Paid in the source while the migration was stopped.
+    await source.adapter.invoices.markPaid('11', { date: '2025-04-02' });
+    const resumed = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(resumed.counts.resumed).toBeGreaterThan(0);
+    expect(readFileSync(journal, 'utf8')).not.toContain('"kind":"cursor"');
+    const report = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(report.scope).toBe('full');
+    expect(report.agreed).toBe(true);
+    const paid = await target.adapter.invoices.get(mappingOf(journal).get('11') ?? '');
+    expect(paid.state.payment).toBe('paid');
+    // This full sync read the whole book: it stores the cursor the next one starts from.
+    expect(readFileSync(journal, 'utf8')).toContain('"kind":"cursor"');
   }, 60_000);
 });

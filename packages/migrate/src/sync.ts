@@ -6,7 +6,7 @@ import {
   type RecordListing,
 } from '@invoicekit/core';
 import { bringUpToDate } from './bring-up-to-date';
-import { carryContextOf, carryNewInvoice, skipReason } from './carry';
+import { carryContextOf, carryNewInvoice, notePending, skipReason, sourceDigestOf } from './carry';
 import { endpointOf } from './identity';
 import type { MigrationJournal } from './journal';
 import type { MigrationIdentity } from './journal-errors';
@@ -150,6 +150,26 @@ async function runSync(
     const warnings: AdapterWarning[] = [];
     const known = carried.get(source.id);
     try {
+      // Listed as a change, but the same invoice the target was last brought to (the cursor's
+      // overlap lists it again): nothing to read or write. The whole-book check reads anyway.
+      if (
+        known &&
+        scope === 'changes' &&
+        known.sourceDigest !== null &&
+        known.sourceDigest === sourceDigestOf(source) &&
+        known.reconciliation !== 'mismatched'
+      ) {
+        count(known.reconciliation);
+        record({
+          ...base,
+          targetId: known.targetId,
+          outcome: 'unchanged',
+          changes: [],
+          warnings,
+          differences: [],
+        });
+        return;
+      }
       if (known) {
         const result = await bringUpToDate(source, known, context, warnings);
         count(result.verdict);
@@ -167,6 +187,7 @@ async function runSync(
       }
       const reason = skipReason(source, context);
       if (reason !== undefined) {
+        notePending(source, context, reason);
         record({
           ...base,
           targetId: null,
@@ -288,6 +309,18 @@ async function runSync(
       await forEachConcurrently(
         (async function* unlisted() {
           yield* unseen;
+        })(),
+        concurrency,
+        checkGone,
+        signal,
+      );
+    }
+    // What waits for another invoice is read again by id: it may not change, so not be listed.
+    if (!signal?.aborted) {
+      const waiting = [...context.pending].filter((id) => !taken.has(id) && !carried.has(id));
+      await forEachConcurrently(
+        (async function* pendingIds() {
+          yield* waiting;
         })(),
         concurrency,
         checkGone,
