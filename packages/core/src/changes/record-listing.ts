@@ -7,7 +7,8 @@ import { CHANGE_CURSOR_OVERLAP_MS, encodeChangeCursor, type ChangeStream } from 
 export interface RecordListing<T> extends AsyncIterable<T> {
   /**
    * The value to pass as `updatedSince` next time, to list every record changed after this
-   * listing began (with {@link CHANGE_CURSOR_OVERLAP_MS} of overlap). It moves on only once the
+   * listing began (with {@link CHANGE_CURSOR_OVERLAP_MS} of overlap), in the vendor's time where
+   * its `Date` headers show its clock behind ours. It moves on only once the
    * listing has been read to its end; before that — never started, stopped early, failed — it is
    * where this listing started (its own `updatedSince`, or the beginning of time), so a stored
    * cursor never skips a record. Store it after handling what was listed.
@@ -29,6 +30,11 @@ export interface RecordListingOptions<T> {
   readonly stream: ChangeStream;
   /** Milliseconds since the epoch; read when the first page is asked for. */
   readonly now: () => number;
+  /**
+   * How far the vendor's clock is ahead of `now` (negative: behind), read when the listing ends;
+   * a vendor behind ours moves the cursor back by as much, so its next changes are not skipped.
+   */
+  readonly vendorOffsetMs?: () => number | undefined;
   /**
    * Reads the query (once, on the first `next()` or `cursor()`): a bad query throws there, as an
    * unread listing sends nothing.
@@ -66,8 +72,9 @@ export function recordListing<T>(options: RecordListingOptions<T>): RecordListin
         next: async () => {
           const result = await iterator().next();
           if (result.done) {
-            // Never behind where the listing started: a clock set back must not move it back.
-            const end = new Date(startedAt - CHANGE_CURSOR_OVERLAP_MS).toISOString();
+            // In the vendor's time when it is behind ours; never behind where the listing started.
+            const behind = Math.min(0, options.vendorOffsetMs?.() ?? 0);
+            const end = new Date(startedAt + behind - CHANGE_CURSOR_OVERLAP_MS).toISOString();
             reached = Date.parse(end) > Date.parse(start()) ? end : start();
           }
           return result;

@@ -738,3 +738,18 @@ describe('XML bodies', () => {
     expect(Buffer.compare(response.body, pdf)).toBe(0);
   });
 });
+
+describe("the vendor's clock, from its Date headers", () => {
+  it('is unknown before a dated answer, then how far behind (or ahead of) ours it is', async () => {
+    const clock = createFakeClock(Date.parse('2026-12-01T12:00:00.400Z'));
+    const { transport: client } = transport({}, { clock });
+    expect(client.vendorClockOffsetMs()).toBeUndefined();
+    nock(BASE).get('/a.json').query(true).reply(200, [], { date: 'Tue, 01 Dec 2026 11:50:00 GMT' });
+    await client.request({ method: 'GET', path: '/a.json', operation: 'test' });
+    expect(client.vendorClockOffsetMs()).toBe(-600_400);
+    nock(BASE).get('/b.json').query(true).reply(200, [], { date: 'not a date' });
+    await client.request({ method: 'GET', path: '/b.json', operation: 'test' });
+    // An unreadable header changes nothing.
+    expect(client.vendorClockOffsetMs()).toBe(-600_400);
+  });
+});

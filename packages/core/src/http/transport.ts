@@ -72,6 +72,8 @@ export class HttpTransport {
   private readonly timeoutMs: number;
   private readonly callTimeoutMs: number;
   private readonly maxResponseBytes: number;
+  /** How far the vendor's clock is ahead of ours (negative: behind), from its `Date` headers. */
+  private vendorOffsetMs: number | undefined;
 
   constructor(
     @inject(TOKENS.TransportOptions) options: TransportOptions,
@@ -153,6 +155,22 @@ export class HttpTransport {
     } finally {
       call.dispose();
     }
+  }
+
+  /**
+   * How far the vendor's clock is ahead of ours, in milliseconds (negative: behind), as its last
+   * dated answer showed; `undefined` before one. The `Date` header is stamped before the answer
+   * travels and holds whole seconds, so the figure errs towards "behind" — the safe side for a
+   * change cursor, which must not start later than the vendor's own time.
+   */
+  vendorClockOffsetMs(): number | undefined {
+    return this.vendorOffsetMs;
+  }
+
+  private noteVendorClock(date: string | undefined): void {
+    if (date === undefined) return;
+    const vendorNow = Date.parse(date);
+    if (!Number.isNaN(vendorNow)) this.vendorOffsetMs = vendorNow - this.clock.now();
   }
 
   private async send<T>(
@@ -408,6 +426,7 @@ export class HttpTransport {
     }
 
     const responseHeaders = normaliseHeaders(response.headers as Record<string, unknown>);
+    this.noteVendorClock(responseHeaders.date);
     const buffer = Buffer.isBuffer(response.data)
       ? response.data
       : Buffer.from(response.data ?? '');

@@ -381,6 +381,33 @@ describe('defineAdapter — changes since, and the listing cursor', () => {
     expect(asked).toEqual(['2026-12-01T11:55:00.000Z']);
   });
 
+  it("starts the next listing in the vendor's time when its clock is behind ours", async () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const asked: (string | undefined)[] = [];
+    const provider = providerWith({
+      clock: { now: () => now },
+      invoices: {
+        list: async function* (query) {
+          asked.push(query.updatedSince);
+          yield* stamped;
+        },
+      },
+    });
+    // Its Date headers said ten minutes behind ours.
+    provider.transport.vendorClockOffsetMs = () => -10 * 60_000;
+    const adapter = defineAdapter(provider);
+    const listing = adapter.invoices.list();
+    await collect(listing);
+    await collect(adapter.invoices.list({ updatedSince: listing.cursor() }));
+    expect(asked.at(-1)).toBe('2026-12-01T11:45:00.000Z');
+    // Ahead of ours: our own start is the earlier, and stands.
+    provider.transport.vendorClockOffsetMs = () => 10 * 60_000;
+    const ahead = adapter.invoices.list();
+    await collect(ahead);
+    await collect(adapter.invoices.list({ updatedSince: ahead.cursor() }));
+    expect(asked.at(-1)).toBe('2026-12-01T11:55:00.000Z');
+  });
+
   it("refuses a bad updatedSince or another list's cursor at updatedSince, before asking the vendor", async () => {
     const list = vi.fn(async function* () {
       yield* stamped;

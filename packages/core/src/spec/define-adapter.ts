@@ -238,6 +238,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
       provider: this.id,
       stream,
       now: () => clock.now(),
+      vendorOffsetMs: () => this.provider.transport.vendorClockOffsetMs(),
       open: () => {
         if (!list) throw unsupported(this.id, operation);
         const parsed = parse();
