@@ -96,7 +96,7 @@ describe('invoicekit sync', () => {
         if (listings >= 3) interrupt();
       }, 20);
       const watched = await run(
-        ['sync', ...pair, '--journal', journal, '--watch', '1s'],
+        ['sync', ...pair, '--journal', journal, '--watch', '1s', '--full-every', '2'],
         undefined,
         interrupted,
       );
@@ -106,6 +106,8 @@ describe('invoicekit sync', () => {
         watched.stdout.match(/sync plandocket → invoiceocean/g)?.length,
       ).toBeGreaterThanOrEqual(2);
       expect(watched.stderr).toContain('invoicekit sync --from plandocket --to invoiceocean');
+      // The second round read the whole book.
+      expect(watched.stdout).toContain('(the whole book)');
     } finally {
       await source.close();
       await target.close();
@@ -129,6 +131,17 @@ describe('invoicekit sync', () => {
     ]);
     expect(both.code).toBe(EXIT.usage);
     expect(both.stderr).toContain('--since and --full');
+    const lonely = await run([
+      'sync',
+      '--from',
+      'plandocket',
+      '--to',
+      'invoiceocean',
+      '--full-every',
+      '3',
+    ]);
+    expect(lonely.code).toBe(EXIT.usage);
+    expect(lonely.stderr).toContain('--full-every');
     const unknown = await run(['sync', '--from', 'nowhere', '--to', 'invoiceocean']);
     expect(unknown.code).toBe(EXIT.usage);
   });

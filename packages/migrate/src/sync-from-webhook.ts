@@ -7,6 +7,10 @@ import type { SyncReport } from './sync-report';
  * deleted there): it is read from the source by id — the payload is only the trigger, so a late,
  * repeated or reordered delivery still brings the target to the source's current state. An event
  * about anything else syncs nothing and resolves to `null`.
+ *
+ * One journal is one run at a time: while another sync (or a `--watch` round) holds it, this
+ * rejects with `JournalLockedError` and nothing is done — answer the vendor with a 503 so that it
+ * delivers again, or hand events to one queue that syncs them in turn.
  */
 export async function syncFromWebhook(
   event: WebhookEvent,

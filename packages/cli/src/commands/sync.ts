@@ -25,6 +25,8 @@ in the source is reported as diverged, never edited in the target; a deleted one
                       reconciles the whole book — the cut-over check; its report lists every
                       invoice with its verdict
   --watch INTERVAL    sync again every INTERVAL (30s, 5m, 1h) until Ctrl-C
+  --full-every N      with --watch: every Nth round reads the whole book (finds deletions, and
+                      a change a deletion shifted past a paged listing)
   --report FILE       the (last) report as JSON
   --json              print that report as JSON on stdout, the summary on stderr
   --verbose           one line per vendor request on stderr (credentials masked)
@@ -53,6 +55,7 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
       since: { type: 'string' },
       full: { type: 'boolean' },
       watch: { type: 'string' },
+      'full-every': { type: 'string' },
     },
   });
   if (values.help) {
@@ -64,6 +67,12 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
   if (values.since !== undefined && values.full)
     throw new UsageError('--since and --full: give one of them');
   const every = values.watch === undefined ? undefined : intervalMs(values.watch);
+  const fullEvery = values['full-every'] === undefined ? undefined : Number(values['full-every']);
+  if (
+    fullEvery !== undefined &&
+    (every === undefined || !Number.isInteger(fullEvery) || fullEvery < 1)
+  )
+    throw new UsageError('--full-every: expected a whole number of rounds, with --watch');
   const journal =
     values.journal !== undefined
       ? { path: pathFrom(io, values.journal), named: true }
@@ -103,6 +112,7 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
         ...(round === 1 && values.since !== undefined ? { since: values.since } : {}),
         // The whole-book check reports every invoice, agreeing or not: the cut-over record.
         ...(round === 1 && values.full ? { full: true, detail: 'all' as const } : {}),
+        ...(fullEvery !== undefined && round % fullEvery === 0 ? { full: true } : {}),
         signal: stop.signal,
       });
       const json = `${JSON.stringify(report, null, 2)}\n`;
