@@ -1,6 +1,7 @@
 import type { AdapterWarning, Invoice } from '@invoicekit/core';
 import {
   announcementsOf,
+  forgetDigest,
   recordCarried,
   sourceDigestOf,
   replayLifecycle,
@@ -15,6 +16,7 @@ import {
   type Difference,
   type Reconciliation,
 } from './reconcile';
+import { planLifecycle } from './lifecycle';
 import { planCreateInput } from './to-create-input';
 
 /**
@@ -80,8 +82,16 @@ export async function bringUpToDate(
       !(numberedOnIssue && difference.field === 'number'),
   );
   let diverged: string | undefined;
+  const willEdit =
+    edited.length > 0 && target.state.lifecycle === 'draft' && to.capabilities.invoices.update;
+  const willReplay =
+    planLifecycle(source, target, context.abilities, context.drafts).steps.length > 0;
+  // Before the first write, the journal forgets which source the target was brought to: a run
+  // killed half-way must not leave a digest that says the target holds a state it no longer does.
+  if ((willEdit || willReplay) && known.sourceDigest !== null)
+    forgetDigest(context, source.id, known);
   if (edited.length > 0) {
-    if (target.state.lifecycle === 'draft' && to.capabilities.invoices.update) {
+    if (willEdit) {
       const planned = planCreateInput(source, {
         sourceProvider: from.id,
         targetCustomerId: customer.id,

@@ -90,6 +90,21 @@ export function recordCarried(
   context.carried.set(source.id, { targetId, reconciliation: verdict, announced, sourceDigest });
 }
 
+/**
+ * Journals an invoice's facts again without its source digest, before writes that change the
+ * target: until they are journaled as done, no later sync takes the target for up to date.
+ */
+export function forgetDigest(context: CarryContext, sourceId: string, known: CarriedRecord): void {
+  context.journal.append({
+    kind: 'invoice',
+    sourceId,
+    targetId: known.targetId,
+    reconciliation: known.reconciliation,
+    ...(known.announced.length > 0 ? { announced: known.announced } : {}),
+  });
+  context.carried.set(sourceId, { ...known, sourceDigest: null });
+}
+
 /** The abilities of a target that the lifecycle replay uses. */
 export function abilitiesOf(to: InvoiceAdapterV1): TargetAbilities {
   return {

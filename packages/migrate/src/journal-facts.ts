@@ -39,7 +39,7 @@ export function pendingOf(journal: MigrationJournal): Set<string> {
   const pending = new Set<string>();
   for (const entry of journal.entries()) {
     if (entry.kind === 'pending') pending.add(entry.sourceId);
-    if (entry.kind === 'invoice') pending.delete(entry.sourceId);
+    if (entry.kind === 'invoice' || entry.kind === 'dropped') pending.delete(entry.sourceId);
   }
   return pending;
 }

@@ -64,6 +64,11 @@ const JournalEntrySchema = z.discriminatedUnion('kind', [
     reason: z.string(),
   }),
   z.object({
+    kind: z.literal('dropped'),
+    sourceId: z.string().min(1),
+    reason: z.string(),
+  }),
+  z.object({
     kind: z.literal('deleted'),
     sourceId: z.string().min(1),
     targetId: z.string().min(1),
@@ -107,6 +112,12 @@ export type JournalEntry =
        * corrects): the next sync reads it again by id, whether or not it changed.
        */
       readonly kind: 'pending';
+      readonly sourceId: string;
+      readonly reason: string;
+    }
+  | {
+      /** A pending invoice that waits no more: gone from the source before it was carried. */
+      readonly kind: 'dropped';
       readonly sourceId: string;
       readonly reason: string;
     }

@@ -79,11 +79,17 @@ export interface SyncReport {
     /** Different only where announced (with the reason). */
     readonly explained: number;
     readonly mismatched: number;
+    /**
+     * Listed, but the same invoice the target was last brought to (its digest in the journal):
+     * reported unchanged without reading the target. Only a `full` sync reads every one.
+     */
+    readonly notRead: number;
   };
   /**
    * Source and target agree for every invoice this run looked at: each one equal or different
-   * only where announced, none failed, unknown or diverged, and the run not interrupted. After a
-   * `full` sync, this is the cut-over verdict for the whole book.
+   * only where announced, none failed, unknown or diverged, and the run not interrupted — of
+   * those it read (see `counts.notRead`). Only after a `full` sync, which reads every invoice in
+   * both, is this the cut-over verdict for the whole book.
    */
   readonly agreed: boolean;
   /** Every invoice that was not simply unchanged and exact (all of them with `detail: 'all'`). */
@@ -103,7 +109,7 @@ export function summarizeSync(report: SyncReport): string {
   const lines = [
     `sync ${report.source} → ${report.target} (${scope}): ${c.seen} invoices`,
     `  created ${c.created + c.alreadyPresent}, updated ${c.updated}, unchanged ${c.unchanged}, diverged ${c.diverged}, deleted in source ${c.deleted}, skipped ${c.skipped}, failed ${c.failed}${c.unknown > 0 ? `, unknown ${c.unknown}` : ''}`,
-    `  reconciled ${c.reconciled}, explained ${c.explained}, mismatched ${c.mismatched}`,
+    `  reconciled ${c.reconciled}, explained ${c.explained}, mismatched ${c.mismatched}${c.notRead > 0 ? `; ${c.notRead} unchanged since the last sync, not read again` : ''}`,
     report.agreed
       ? `  source and target agree${report.scope === 'full' ? ', invoice by invoice, on the whole book' : ' on every invoice looked at'}`
       : '  source and target do NOT agree yet: see the invoices below',

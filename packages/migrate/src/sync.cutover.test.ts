@@ -187,6 +187,8 @@ describe('cut-over: migrate once, then sync the source changes until the switch'
     expect(writesOf(target.emulator.requests)).toHaveLength(writesBefore);
     expect(target.emulator.requestCount).toBe(targetCalls);
     expect(again.counts.unchanged).toBe(again.counts.seen - again.counts.skipped);
+    // Not read, so not counted as reconciled: only a full sync is the cut-over check.
+    expect(again.counts).toMatchObject({ notRead: again.counts.unchanged, reconciled: 0 });
     expect(again.counts).toMatchObject({ created: 0, alreadyPresent: 0, updated: 0, failed: 0 });
 
     // The cut-over check: the whole book, invoice by invoice.
@@ -403,5 +405,128 @@ describe('a migration stopped and resumed', () => {
     expect(paid.state.payment).toBe('paid');
     // This full sync read the whole book: it stores the cursor the next one starts from.
     expect(readFileSync(journal, 'utf8')).toContain('"kind":"cursor"');
+  }, 60_000);
+});
+
+describe('pending credit notes, driven by webhooks', () => {
+  it("a webhook's sync also takes up what waited for its invoice; a pending one deleted in the source is dropped, not read again", async () => {
+    const source = await startInvoiceOcean();
+    const target = await startInvoiceOcean();
+    const customer = (
+      await source.adapter.customers.create({ name: 'Kunde AG', taxId: 'DE999999999' })
+    ).data;
+    const lines = [{ description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: 19 }];
+    const issue = async (number: string, related?: string) =>
+      (
+        await source.adapter.invoices.create({
+          number,
+          currency: 'EUR',
+          issueDate: '2026-11-02',
+          customer: { id: customer.id },
+          ...(related !== undefined
+            ? {
+                type: 'credit_note' as const,
+                relatedInvoiceId: related,
+                lines: [
+                  { description: 'Beratung', quantity: '1', unitPrice: '-100.00', taxRate: 19 },
+                ],
+              }
+            : { lines }),
+        })
+      ).data;
+    const a = await issue('A-1');
+    const b = await issue('B-1');
+    const k = await issue('K-1', a.id);
+    const l = await issue('L-1', b.id);
+    // The target refuses both invoices once: their credit notes wait for them.
+    for (const number of ['A-1', 'B-1'])
+      target.emulator.faults.inject({
+        kind: 'server_error',
+        status: 422,
+        body: { code: 'error', message: { number: ['temporarily refused'] } },
+        match: { method: 'POST', body: new RegExp(`"number":"${number}"`) },
+        times: 1,
+      });
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    const migrated = await migrate({ from: source.adapter, to: target.adapter, journal });
+    expect(migrated.counts).toMatchObject({ failed: 2, skipped: 2 });
+    const text = () => readFileSync(journal, 'utf8');
+    expect(text()).toContain(`"kind":"pending","sourceId":"${k.id}"`);
+    expect(text()).toContain(`"kind":"pending","sourceId":"${l.id}"`);
+
+    await source.adapter.invoices.delete(k.id);
+    const forB = await sync({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      invoiceIds: [b.id],
+    });
+    const outcome = (report: SyncReport, id: string) =>
+      report.invoices.find((invoice) => invoice.sourceId === id)?.outcome;
+    expect(outcome(forB, b.id)).toBe('created');
+    expect(outcome(forB, l.id)).toBe('created');
+    expect(text()).toContain(`"kind":"dropped","sourceId":"${k.id}"`);
+
+    const readsOfK = () =>
+      source.emulator.requests.filter((request) => request.path === `/invoices/${k.id}.json`)
+        .length;
+    const before = readsOfK();
+    const forA = await sync({
+      from: source.adapter,
+      to: target.adapter,
+      journal,
+      invoiceIds: [a.id],
+    });
+    expect(outcome(forA, a.id)).toBe('created');
+    expect(readsOfK()).toBe(before);
+  }, 60_000);
+});
+
+describe('a sync that fails half-way', () => {
+  it('leaves no digest behind that would call the target up to date', async () => {
+    const source = await startInvoiceOcean();
+    const target = await startInvoiceOcean();
+    const customer = (
+      await source.adapter.customers.create({ name: 'Kunde AG', taxId: 'DE999999999' })
+    ).data;
+    const invoice = (
+      await source.adapter.invoices.create({
+        number: 'H-1',
+        currency: 'EUR',
+        issueDate: '2026-11-02',
+        dueDate: '2026-12-31',
+        customer: { id: customer.id },
+        lines: [{ description: 'Beratung', quantity: '2', unitPrice: '100.00', taxRate: 19 }],
+      })
+    ).data;
+    const journal = join(mkdtempSync(join(tmpdir(), 'invoicekit-cutover-')), 'journal.jsonl');
+    await migrate({ from: source.adapter, to: target.adapter, journal });
+    const lastFact = () =>
+      readFileSync(journal, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as JournalEntry & { sourceDigest?: string })
+        .filter((entry) => entry.kind === 'invoice' && entry.sourceId === invoice.id)
+        .at(-1);
+    expect(lastFact()?.sourceDigest).toEqual(expect.any(String));
+
+    await source.adapter.invoices.markPaid(invoice.id, { amount: '50.00', date: '2026-11-20' });
+    // The target's payment endpoint fails: the payment is not made.
+    target.emulator.faults.inject({
+      kind: 'server_error',
+      status: 422,
+      body: { code: 'error', message: 'refused' },
+      match: { method: 'POST', path: /banking\/payments/ },
+      times: 1,
+    });
+    const failed = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(failed.counts.failed).toBe(1);
+    expect(lastFact()).toBeDefined();
+    expect(lastFact()?.sourceDigest).toBeUndefined();
+    const retried = await sync({ from: source.adapter, to: target.adapter, journal });
+    expect(retried.invoices.find((entry) => entry.sourceId === invoice.id)?.outcome).toBe(
+      'updated',
+    );
+    expect(lastFact()?.sourceDigest).toEqual(expect.any(String));
   }, 60_000);
 });

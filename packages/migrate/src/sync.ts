@@ -112,6 +112,7 @@ async function runSync(
     reconciled: 0,
     explained: 0,
     mismatched: 0,
+    notRead: 0,
   };
   const entries: SyncInvoiceReport[] = [];
   const tally: Record<SyncOutcome, () => void> = {
@@ -159,12 +160,13 @@ async function runSync(
         known.sourceDigest === sourceDigestOf(source) &&
         known.reconciliation !== 'mismatched'
       ) {
-        count(known.reconciliation);
+        counts.notRead += 1;
         record({
           ...base,
           targetId: known.targetId,
           outcome: 'unchanged',
           changes: [],
+          reason: 'the source is as the target was last brought to it: not read again',
           warnings,
           differences: [],
         });
@@ -249,6 +251,11 @@ async function runSync(
       }
       counts.seen += 1;
       if (!known) {
+        // A pending invoice gone from the source waits for nothing any more.
+        if (context.pending.has(sourceId)) {
+          journal.append({ kind: 'dropped', sourceId, reason: 'deleted in the source' });
+          context.pending.delete(sourceId);
+        }
         record({
           sourceId,
           sourceNumber: null,
@@ -282,6 +289,20 @@ async function runSync(
 
   const concurrency = options.concurrency ?? 4;
   let cursor: string | null = null;
+  // What waits for another invoice is read again by id: it may not change, so not be listed,
+  // nor named by a webhook of its own.
+  const readPending = async (): Promise<void> => {
+    if (signal?.aborted) return;
+    const waiting = [...context.pending].filter((id) => !taken.has(id) && !carried.has(id));
+    await forEachConcurrently(
+      (async function* pendingIds() {
+        yield* waiting;
+      })(),
+      concurrency,
+      checkGone,
+      signal,
+    );
+  };
   if (scope === 'invoices') {
     const ids = [...new Set(options.invoiceIds ?? [])];
     await forEachConcurrently(
@@ -292,6 +313,7 @@ async function runSync(
       checkGone,
       signal,
     );
+    await readPending();
   } else {
     const query = since !== undefined ? { updatedSince: since } : {};
     // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
@@ -315,18 +337,7 @@ async function runSync(
         signal,
       );
     }
-    // What waits for another invoice is read again by id: it may not change, so not be listed.
-    if (!signal?.aborted) {
-      const waiting = [...context.pending].filter((id) => !taken.has(id) && !carried.has(id));
-      await forEachConcurrently(
-        (async function* pendingIds() {
-          yield* waiting;
-        })(),
-        concurrency,
-        checkGone,
-        signal,
-      );
-    }
+    await readPending();
     // Moved on only after every listed invoice was handled, none left to retry: a stored cursor
     // never skips one (a failed invoice that does not change again would not be listed again).
     if (!signal?.aborted && counts.failed === 0 && counts.unknown === 0) {

@@ -14,7 +14,12 @@ import { ACME } from './provider-id';
  */
 export function createAcmeProvider(
   transport: HttpTransport,
-  settings: { readonly pageSize: number; readonly today: () => string },
+  settings: {
+    readonly pageSize: number;
+    readonly today: () => string;
+    /** The adapter's clock: the start of a listing, for its change cursor. */
+    readonly clock?: { now(): number };
+  },
 ): InvoiceProviderV1<AcmeClient> {
   const client = new AcmeClient(transport, ACME_MAX_PAGE_SIZE);
   const deps = { client, pageSize: settings.pageSize, today: settings.today };
@@ -26,6 +31,7 @@ export function createAcmeProvider(
     adapterName: 'AcmeAdapter',
     transport,
     vendor: client,
+    ...(settings.clock ? { clock: settings.clock } : {}),
     features: ACME_FEATURES,
     invoices: {
       list: invoices.list,

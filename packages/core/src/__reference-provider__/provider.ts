@@ -23,7 +23,11 @@ export const acmeProvider = defineProvider({
           auth: bearerToken(config.apiKey),
           ...transportLimitsOf(config),
         }),
-        { pageSize: config.pageSize, today: () => businessDayUtc(runtime.clock.now()) },
+        {
+          pageSize: config.pageSize,
+          today: () => businessDayUtc(runtime.clock.now()),
+          clock: runtime.clock,
+        },
       ),
     ),
 });

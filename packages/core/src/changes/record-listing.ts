@@ -31,10 +31,11 @@ export interface RecordListingOptions<T> {
   /** Milliseconds since the epoch; read when the first page is asked for. */
   readonly now: () => number;
   /**
-   * How far the vendor's clock is ahead of `now` (negative: behind), read when the listing ends;
-   * a vendor behind ours moves the cursor back by as much, so its next changes are not skipped.
+   * Watches how far the vendor's clock is ahead of `now` (negative: behind) while the listing
+   * pages: a vendor behind ours moves the cursor back by the most it was seen behind, so its
+   * next changes are not skipped.
    */
-  readonly vendorOffsetMs?: () => number | undefined;
+  readonly watchVendorClock?: () => { minOffsetMs(): number | undefined; stop(): void };
   /**
    * Reads the query (once, on the first `next()` or `cursor()`): a bad query throws there, as an
    * unread listing sends nothing.
@@ -60,27 +61,38 @@ export function recordListing<T>(options: RecordListingOptions<T>): RecordListin
     [Symbol.asyncIterator]: () => {
       let inner: AsyncIterator<T> | undefined;
       let startedAt = 0;
+      let watch: { minOffsetMs(): number | undefined; stop(): void } | undefined;
       const iterator = (): AsyncIterator<T> => {
         if (!inner) {
           const records = open().records;
           startedAt = options.now();
+          watch = options.watchVendorClock?.();
           inner = records()[Symbol.asyncIterator]();
         }
         return inner;
       };
       return {
         next: async () => {
-          const result = await iterator().next();
+          let result: IteratorResult<T>;
+          try {
+            result = await iterator().next();
+          } catch (error) {
+            watch?.stop();
+            throw error;
+          }
           if (result.done) {
             // In the vendor's time when it is behind ours; never behind where the listing started.
-            const behind = Math.min(0, options.vendorOffsetMs?.() ?? 0);
+            const behind = Math.min(0, watch?.minOffsetMs() ?? 0);
+            watch?.stop();
             const end = new Date(startedAt + behind - CHANGE_CURSOR_OVERLAP_MS).toISOString();
             reached = Date.parse(end) > Date.parse(start()) ? end : start();
           }
           return result;
         },
-        return: async (value?: unknown) =>
-          inner?.return ? inner.return(value) : { done: true as const, value: undefined },
+        return: async (value?: unknown) => {
+          watch?.stop();
+          return inner?.return ? inner.return(value) : { done: true as const, value: undefined };
+        },
       };
     },
   };

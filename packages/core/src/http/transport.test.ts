@@ -752,4 +752,21 @@ describe("the vendor's clock, from its Date headers", () => {
     // An unreadable header changes nothing.
     expect(client.vendorClockOffsetMs()).toBe(-600_400);
   });
+
+  it('a watch keeps the most-behind answer it saw, not the last one', async () => {
+    const clock = createFakeClock(Date.parse('2026-12-01T12:00:00.000Z'));
+    const { transport: client } = transport({}, { clock });
+    nock(BASE).get('/a.json').query(true).reply(200, [], { date: 'Tue, 01 Dec 2026 11:59:00 GMT' });
+    await client.request({ method: 'GET', path: '/a.json', operation: 'test' });
+    const watch = client.watchVendorClock();
+    // Nothing seen yet during the watch: the last offset known before it.
+    expect(watch.minOffsetMs()).toBe(-60_000);
+    nock(BASE).get('/b.json').query(true).reply(200, [], { date: 'Tue, 01 Dec 2026 11:50:00 GMT' });
+    await client.request({ method: 'GET', path: '/b.json', operation: 'test' });
+    nock(BASE).get('/c.json').query(true).reply(200, [], { date: 'Tue, 01 Dec 2026 12:00:00 GMT' });
+    await client.request({ method: 'GET', path: '/c.json', operation: 'test' });
+    expect(client.vendorClockOffsetMs()).toBe(0);
+    expect(watch.minOffsetMs()).toBe(-600_000);
+    watch.stop();
+  });
 });

@@ -74,6 +74,8 @@ export class HttpTransport {
   private readonly maxResponseBytes: number;
   /** How far the vendor's clock is ahead of ours (negative: behind), from its `Date` headers. */
   private vendorOffsetMs: number | undefined;
+  /** Listings watching the vendor's clock: each keeps the most-behind offset it saw. */
+  private readonly clockWatchers = new Set<{ min: number | undefined }>();
 
   constructor(
     @inject(TOKENS.TransportOptions) options: TransportOptions,
@@ -167,10 +169,31 @@ export class HttpTransport {
     return this.vendorOffsetMs;
   }
 
+  /**
+   * Watches the vendor's clock from now on: `minOffsetMs()` is the most-behind offset any answer
+   * showed since (one server of a vendor's fleet may be behind another), else the last one known
+   * before. `stop()` ends the watch.
+   */
+  watchVendorClock(): { minOffsetMs(): number | undefined; stop(): void } {
+    const watcher: { min: number | undefined } = { min: undefined };
+    const before = this.vendorOffsetMs;
+    this.clockWatchers.add(watcher);
+    return {
+      minOffsetMs: () => watcher.min ?? before,
+      stop: () => {
+        this.clockWatchers.delete(watcher);
+      },
+    };
+  }
+
   private noteVendorClock(date: string | undefined): void {
     if (date === undefined) return;
     const vendorNow = Date.parse(date);
-    if (!Number.isNaN(vendorNow)) this.vendorOffsetMs = vendorNow - this.clock.now();
+    if (Number.isNaN(vendorNow)) return;
+    const offset = vendorNow - this.clock.now();
+    this.vendorOffsetMs = offset;
+    for (const watcher of this.clockWatchers)
+      watcher.min = watcher.min === undefined ? offset : Math.min(watcher.min, offset);
   }
 
   private async send<T>(

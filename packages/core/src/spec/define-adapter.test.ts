@@ -394,14 +394,18 @@ describe('defineAdapter — changes since, and the listing cursor', () => {
       },
     });
     // Its Date headers said ten minutes behind ours.
-    provider.transport.vendorClockOffsetMs = () => -10 * 60_000;
+    let offset = -10 * 60_000;
+    provider.transport.watchVendorClock = () => ({
+      minOffsetMs: () => offset,
+      stop: () => undefined,
+    });
     const adapter = defineAdapter(provider);
     const listing = adapter.invoices.list();
     await collect(listing);
     await collect(adapter.invoices.list({ updatedSince: listing.cursor() }));
     expect(asked.at(-1)).toBe('2026-12-01T11:45:00.000Z');
     // Ahead of ours: our own start is the earlier, and stands.
-    provider.transport.vendorClockOffsetMs = () => 10 * 60_000;
+    offset = 10 * 60_000;
     const ahead = adapter.invoices.list();
     await collect(ahead);
     await collect(adapter.invoices.list({ updatedSince: ahead.cursor() }));

@@ -238,7 +238,7 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
       provider: this.id,
       stream,
       now: () => clock.now(),
-      vendorOffsetMs: () => this.provider.transport.vendorClockOffsetMs(),
+      watchVendorClock: () => this.provider.transport.watchVendorClock(),
       open: () => {
         if (!list) throw unsupported(this.id, operation);
         const parsed = parse();
