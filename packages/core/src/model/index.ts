@@ -14,4 +14,3 @@ export * from './payment';
 export * from './reminder';
 export * from './invoice-input';
 export * from './operation-input';
-export * from './status-reconciliation';
