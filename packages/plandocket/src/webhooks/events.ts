@@ -23,7 +23,8 @@ export type PlandocketWebhookEvent =
       readonly raw: unknown;
     };
 
-const INVOICE_EVENTS: Readonly<
+/** Plandocket's invoice events → canonical (the vendor spells `cancelled` the British way). */
+export const INVOICE_EVENTS: Readonly<
   Record<string, 'invoice.created' | 'invoice.paid' | 'invoice.canceled'>
 > = {
   'invoice.created': 'invoice.created',

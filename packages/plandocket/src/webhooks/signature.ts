@@ -1,5 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ValidationError, WebhookRejectedError, type WebhookRejection } from '@invoicekit/core';
+import {
+  ValidationError,
+  WebhookRejectedError,
+  webhookHeader,
+  type WebhookHeaderValue,
+  type WebhookRejection,
+} from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
 
 /** How far the signed timestamp may be from now (the vendor's guide: 300 s). */
@@ -15,11 +21,8 @@ export function signWebhook(
   return `v1=${createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex')}`;
 }
 
-/**
- * A header value as a Node server hands it over (`IncomingHttpHeaders` may hold a list when a
- * header was sent twice), or a number when the caller read it as one.
- */
-export type WebhookHeaderValue = string | number | readonly string[] | undefined;
+/** A header value as a Node server hands it over (core's type, re-exported). */
+export type { WebhookHeaderValue };
 
 /** What a delivery carries for verification. */
 export interface WebhookDelivery {
@@ -41,7 +44,7 @@ export function webhookDeliveryOf(
   rawBody: string | Buffer,
 ): WebhookDelivery {
   const lookup = (name: string): WebhookHeaderValue =>
-    Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    webhookHeader({ headers, body: rawBody }, name);
   return {
     signature: lookup('x-webhook-signature'),
     timestamp: lookup('x-webhook-timestamp'),

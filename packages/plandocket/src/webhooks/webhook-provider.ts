@@ -9,18 +9,8 @@ import {
 import { toCanonicalCustomer } from '../mapping/to-canonical-customer';
 import { toCanonicalInvoice } from '../mapping/to-canonical-invoice';
 import { PLANDOCKET } from '../provider-id';
-import { occurredAtOf, recordOf, webhookPayloadOf } from './events';
+import { INVOICE_EVENTS, occurredAtOf, recordOf, webhookPayloadOf } from './events';
 import { SIGNATURE_TOLERANCE_SECONDS, verifiedDelivery, webhookDeliveryOf } from './signature';
-
-/** Plandocket's invoice events → canonical (the vendor spells `cancelled` the British way). */
-const INVOICE_EVENTS: Readonly<
-  Record<string, 'invoice.created' | 'invoice.paid' | 'invoice.canceled'>
-> = {
-  'invoice.created': 'invoice.created',
-  'invoice.paid': 'invoice.paid',
-  'invoice.cancelled': 'invoice.canceled',
-  'invoice.canceled': 'invoice.canceled',
-};
 
 /** Plandocket's contact events → canonical customer events. */
 const CONTACT_EVENTS: Readonly<Record<string, 'customer.created' | 'customer.updated'>> = {
