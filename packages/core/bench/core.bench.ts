@@ -2,7 +2,7 @@
  * Core figures: validating a canonical 10-line invoice input and computing its totals, against
  * a bare JSON round-trip of the same object (the cheapest "copy and check" anyone would write).
  */
-import { runBenchmarks } from '../../../bench/harness';
+import { compareInterleaved } from '../../../bench/harness';
 import {
   DEFAULT_ROUNDING_STRATEGY,
   InvoiceCreateInputSchema,
@@ -102,14 +102,19 @@ const canonical: Invoice = {
   raw: {},
 };
 
-await runBenchmarks(
+await compareInterleaved(
   '@invoicekit/core — per 10-line invoice',
   [
     {
       name: 'baseline: JSON.parse(JSON.stringify(input))',
       fn: () => JSON.parse(JSON.stringify(input)),
+      allocation: true,
     },
-    { name: 'validate input (zod)', fn: () => InvoiceCreateInputSchema.parse(input) },
+    {
+      name: 'validate input (zod)',
+      fn: () => InvoiceCreateInputSchema.parse(input),
+      allocation: true,
+    },
     {
       name: 'compute totals (decimal)',
       fn: () =>
@@ -117,6 +122,7 @@ await runBenchmarks(
           currency: 'EUR',
           strategy: DEFAULT_ROUNDING_STRATEGY,
         }),
+      allocation: true,
     },
     { name: 'validate input + compute totals', fn: validateAndTotal },
     { name: 'validate canonical Invoice output (zod)', fn: () => InvoiceSchema.parse(canonical) },
