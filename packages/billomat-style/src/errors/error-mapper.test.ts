@@ -21,6 +21,7 @@ function context(body: unknown, status = 200): ResponseContext {
     status,
     headers: {},
     body,
+    data: body,
     text: JSON.stringify(body),
     request: { method: 'POST', url: `${HOST}/api/1.0/api.php` },
     requestId: undefined,

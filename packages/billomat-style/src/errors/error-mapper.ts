@@ -33,24 +33,25 @@ export function methodStyleErrorForResponse(
 ): InvoicekitError | undefined {
   // A real HTTP failure (401, 429 with Retry-After, 5xx) keeps the transport's own reading.
   if (response.status >= 400) return undefined;
-  const answer = responseOf(response.body);
+  // Classified on the answer as decoded; an error carries the redacted `body` (copied only then).
+  const answer = responseOf(response.data);
   const messages = errorMessages(answer.ERRORS);
-  const details = {
+  const details = () => ({
     provider: response.provider,
     status: response.status,
     request: response.request,
     rawBody: response.body,
-  };
+  });
   if (messages.length > 0) {
     const text = messages.join('; ');
-    const service = (response.body as { REQUEST?: { SERVICE?: unknown } } | undefined)?.REQUEST
+    const service = (response.data as { REQUEST?: { SERVICE?: unknown } } | undefined)?.REQUEST
       ?.SERVICE;
     const message = `${typeof service === 'string' ? service : 'request'}: ${text}`;
     if (messages.some((item) => item.startsWith('LoginError')))
-      return new AuthenticationError({ ...details, message });
+      return new AuthenticationError({ ...details(), message });
     if (messages.every((item) => FIELD_ERROR.test(item))) {
       return new ValidationError({
-        ...details,
+        ...details(),
         message,
         issues: messages.map((item) => ({
           path: (FIELD_ERROR.exec(item)?.[1] ?? '').trim(),
@@ -59,10 +60,10 @@ export function methodStyleErrorForResponse(
       });
     }
     if (messages.some((item) => /limit|too many/i.test(item)))
-      return new RateLimitedError({ ...details, message });
+      return new RateLimitedError({ ...details(), message });
     if (messages.some((item) => item.startsWith('Invoice Error')))
-      return new ConflictError({ ...details, message });
-    return new ProviderError({ ...details, message });
+      return new ConflictError({ ...details(), message });
+    return new ProviderError({ ...details(), message });
   }
   if (
     answer.STATUS !== undefined &&
@@ -71,7 +72,7 @@ export function methodStyleErrorForResponse(
     response.status < 300
   ) {
     return new ProviderError({
-      ...details,
+      ...details(),
       message: `the vendor answered STATUS ${JSON.stringify(answer.STATUS)}`,
     });
   }

@@ -1,14 +1,24 @@
 import { createErrorForCode, errorCodeForStatus } from '../errors/errors';
 import type { FieldIssue, InvoicekitError } from '../errors/invoicekit-error';
 
-/** What a vendor error mapper sees of a response. Body and text are already redacted. */
+/**
+ * What a vendor error mapper sees of a response. `body` and `text` are redacted (computed on
+ * first read: a successful answer nobody puts into an error is never copied); `data` is the
+ * decoded answer as the caller receives it, for classifying — put `body`, never `data`, into an
+ * error.
+ */
 export interface ResponseContext {
   readonly provider: string;
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** Decoded body, or `undefined` when it could not be decoded. */
+  /** Decoded body, redacted, or `undefined` when it could not be decoded. */
   readonly body: unknown;
-  /** The raw text, for HTML detection and messages. */
+  /**
+   * The decoded body as returned to the caller: known secrets masked, credential-named fields
+   * kept. For reading only; errors carry `body`.
+   */
+  readonly data: unknown;
+  /** The raw text, redacted, for HTML detection and messages. */
   readonly text: string;
   /** Set when the codec could not decode the text. */
   readonly decodeError: { readonly message: string; readonly looksLikeHtml: boolean } | undefined;
@@ -45,9 +55,10 @@ export function issuesFromFieldMap(map: unknown): FieldIssue[] {
  * `error`, `errors`).
  */
 export function defaultErrorForResponse(response: ResponseContext): InvoicekitError | undefined {
-  const { status, body, decodeError } = response;
+  const { status, decodeError } = response;
   const ok = status >= 200 && status < 300;
   if (ok && !decodeError) return undefined;
+  const body = response.body;
 
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const issues = [...issuesFromFieldMap(record.errors), ...issuesFromFieldMap(record.message)];

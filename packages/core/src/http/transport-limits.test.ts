@@ -12,6 +12,7 @@ import { createFakeClock } from '../testing/fake-clock';
 import { findLeakedSecrets } from '../testing/secrets';
 import { basicAuth, bearerToken } from './auth/strategies';
 import { systemClock, type Clock } from './clock';
+import { createXmlCodec } from './codecs/xml-codec';
 import type { HttpHooks } from './hooks';
 import { silentLogger } from './logger';
 import { TokenBucketRateLimiter, unlimitedRateLimiter } from './rate-limiter';
@@ -332,6 +333,34 @@ describe('credentials the vendor echoes are masked before anyone reads them', ()
       again: '[REDACTED]',
       '[REDACTED]': 1,
     });
+  });
+
+  it('a secret spelled with XML character references is found after decoding', async () => {
+    const references = [...TOKEN].map((char) => `&#${char.charCodeAt(0)};`).join('');
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<invoice><id>1</id><echo>${references}</echo><note>a &amp; b</note></invoice>`);
+    });
+    const response = await transportFor(baseUrl, { codec: createXmlCodec() }).request({
+      method: 'GET',
+      path: '/x',
+    });
+    expect(findLeakedSecrets(response.body, [TOKEN])).toEqual([]);
+    expect(response.body).toEqual({
+      invoice: { id: '1', echo: '[REDACTED]', note: 'a & b' },
+    });
+  });
+
+  it('a secret written verbatim in an answer without escapes is masked, and only then', async () => {
+    const baseUrl = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(req.url === '/echo' ? `{"id":1,"note":"${TOKEN}"}` : '{"id":2,"note":"plain"}');
+    });
+    const transport = transportFor(baseUrl);
+    const echoed = await transport.request({ method: 'GET', path: '/echo' });
+    expect(echoed.body).toEqual({ id: 1, note: '[REDACTED]' });
+    const plain = await transport.request({ method: 'GET', path: '/plain' });
+    expect(plain.body).toEqual({ id: 2, note: 'plain' });
   });
 
   it('userinfo in the base URL is a credential: never in errors or hook URLs', async () => {

@@ -770,3 +770,47 @@ describe("the vendor's clock, from its Date headers", () => {
     watch.stop();
   });
 });
+
+describe('a successful answer costs no redaction', () => {
+  it('with no hook listening and no error, nothing is deep-copied or redacted for payloads', async () => {
+    nock(BASE)
+      .get('/invoices/1.json')
+      .query(true)
+      .reply(200, { id: 1, token: 'public-link-token', lines: [{ name: 'a' }] });
+    const { transport: t } = transport();
+    const calls: string[] = [];
+    for (const name of ['redactValue', 'redactHeaders', 'maskSecrets'] as const) {
+      const original = t.redactor[name] as (...args: unknown[]) => unknown;
+      (t.redactor as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        calls.push(name);
+        return original(...args);
+      };
+    }
+    const response = await t.request({ method: 'GET', path: '/invoices/1.json' });
+    expect(response.body).toEqual({ id: 1, token: 'public-link-token', lines: [{ name: 'a' }] });
+    expect(calls).toEqual([]);
+  });
+
+  it('an error a mapper finds in a 200 still carries the redacted body', async () => {
+    nock(BASE)
+      .get('/x')
+      .query(true)
+      .reply(200, { status: 'error', api_token: SECRET, secret_key: 'not-known-but-named' });
+    const { transport: t } = transport({
+      errorMapper: (context) =>
+        (context.data as { status?: string }).status === 'error'
+          ? new ProviderError({ provider: 'vendor', message: 'refused', rawBody: context.body })
+          : undefined,
+    });
+    const error = (await t
+      .request({ method: 'GET', path: '/x' })
+      .catch((e: unknown) => e)) as ProviderError;
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error.rawBody).toEqual({
+      status: 'error',
+      api_token: '[REDACTED]',
+      secret_key: '[REDACTED]',
+    });
+    expect(findLeakedSecrets(error, [SECRET])).toEqual([]);
+  });
+});

@@ -326,7 +326,7 @@ export class HttpTransport {
     delayMs: number,
     error: InvoicekitError,
   ): void {
-    this.emit('onRetry', {
+    this.emit('onRetry', () => ({
       provider: this.options.provider,
       operation: request.operation,
       method: request.method,
@@ -334,7 +334,18 @@ export class HttpTransport {
       attempt,
       delayMs,
       reason: error.code,
-    });
+    }));
+  }
+
+  /**
+   * False only when the text provably holds no known secret: the codec spells nothing but
+   * verbatim here (no escapes), so every decoded string is a piece of the text, and the text
+   * holds none. Otherwise the decoded value must be walked.
+   */
+  private mayHoldSecret(text: string): boolean {
+    const escapes = this.codec.escapes;
+    if (!escapes || escapes.test(text)) return true;
+    return this.redactor.containsSecret(text);
   }
 
   private async sleep(ms: number, request: TransportRequest, call: CallDeadline): Promise<void> {
@@ -406,7 +417,7 @@ export class HttpTransport {
     ) {
       headers['content-type'] = contentType;
     }
-    this.emit('onRequest', {
+    this.emit('onRequest', () => ({
       provider: this.options.provider,
       operation: request.operation,
       attempt,
@@ -414,7 +425,7 @@ export class HttpTransport {
       url: redactedUrl,
       headers: this.redactor.redactHeaders(headers),
       body: this.redactor.redactValue(outgoing.body),
-    });
+    }));
 
     const startedAt = this.clock.now();
     // One deadline for the whole attempt, body included: axios's own timeout only watches
@@ -474,7 +485,8 @@ export class HttpTransport {
     else {
       try {
         body = this.codec.decode(text);
-        if (this.redactor.holdsSecret(body)) body = this.redactor.maskSecrets(body);
+        if (this.mayHoldSecret(text) && this.redactor.holdsSecret(body))
+          body = this.redactor.maskSecrets(body);
       } catch (thrown) {
         // Whatever a codec or parser says, its message may quote the body: only ours is kept.
         decodeError =
@@ -487,17 +499,18 @@ export class HttpTransport {
       }
     }
     const requestId = findRequestId(responseHeaders, isBinaryDocument ? undefined : body);
-    this.emit('onResponse', {
+    const durationMs = this.clock.now() - startedAt;
+    this.emit('onResponse', () => ({
       provider: this.options.provider,
       operation: request.operation,
       attempt,
       method: request.method,
       url: redactedUrl,
       status: response.status,
-      durationMs: this.clock.now() - startedAt,
+      durationMs,
       requestId,
       headers: this.redactor.redactHeaders(responseHeaders),
-    });
+    }));
     if (isBinaryDocument) {
       return {
         status: response.status,
@@ -509,17 +522,18 @@ export class HttpTransport {
       };
     }
 
-    const context: ResponseContext = {
+    const context = responseContext({
       provider: this.options.provider,
       status: response.status,
       headers: responseHeaders,
-      body: this.redactor.redactValue(body),
-      text: this.redactor.redactText(text),
+      data: body,
+      text,
       decodeError,
       request: { method: request.method, url: redactedUrl },
       requestId,
       retryAfterMs: parseRetryAfterHeaders(responseHeaders, this.clock.now()),
-    };
+      redactor: this.redactor,
+    });
     const error = this.options.errorMapper?.(context) ?? defaultErrorForResponse(context);
     if (error) return error;
     if (request.responseType === 'binary') {
@@ -650,14 +664,15 @@ export class HttpTransport {
     });
   }
 
+  /** Calls a hook if one listens; its redacted payload is only built then. */
   private emit<K extends keyof HttpHooks>(
     name: K,
-    event: Parameters<NonNullable<HttpHooks[K]>>[0],
+    event: () => Parameters<NonNullable<HttpHooks[K]>>[0],
   ): void {
-    const hook = this.hooks[name] as ((payload: typeof event) => void) | undefined;
+    const hook = this.hooks[name] as ((payload: ReturnType<typeof event>) => void) | undefined;
     if (!hook) return;
     try {
-      hook.call(this.hooks, event);
+      hook.call(this.hooks, event());
     } catch (thrown) {
       this.logger.warn(`http hook ${name} threw; ignored`, {
         provider: this.options.provider,
@@ -665,6 +680,30 @@ export class HttpTransport {
       });
     }
   }
+}
+
+/**
+ * The context error mappers read. `body` and `text` are redacted on first read and kept: a
+ * successful answer that no mapper turns into an error is never deep-copied.
+ */
+function responseContext(
+  fields: Omit<ResponseContext, 'body'> & { readonly redactor: Redactor },
+): ResponseContext {
+  const { redactor, text, data, ...rest } = fields;
+  let body: { value: unknown } | undefined;
+  let redactedText: string | undefined;
+  return {
+    ...rest,
+    data,
+    get body() {
+      body ??= { value: redactor.redactValue(data) };
+      return body.value;
+    },
+    get text() {
+      redactedText ??= redactor.redactText(text);
+      return redactedText;
+    },
+  };
 }
 
 /** The caller's words for what to check when the outcome stays unknown, if it gave them. */

@@ -18,6 +18,7 @@ const htmlResponse = (status: number, text: string): ResponseContext => ({
   status,
   headers: { 'content-type': 'text/html' },
   body: undefined,
+  data: undefined,
   text,
   decodeError: { message: 'expected JSON, received an HTML page', looksLikeHtml: true },
   request: { method: 'GET', url: 'https://acme.fakturownia.pl/invoices.json' },

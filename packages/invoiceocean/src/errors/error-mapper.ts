@@ -49,16 +49,17 @@ export function invoiceOceanErrorForResponse(
       rawBody: response.text.slice(0, 500),
     });
   }
+  // Classified on the answer as decoded; an error carries the redacted `body`.
   const body =
-    typeof response.body === 'object' && response.body !== null
-      ? (response.body as Record<string, unknown>)
+    typeof response.data === 'object' && response.data !== null
+      ? (response.data as Record<string, unknown>)
       : undefined;
   if (!body) return undefined;
   if (body.message === 'account_not_pro') {
     return new PermissionError({
       ...details,
       message: 'the account plan does not include API access (account_not_pro)',
-      rawBody: body,
+      rawBody: response.body,
     });
   }
   const isSuccess = response.status >= 200 && response.status < 300;
@@ -66,7 +67,7 @@ export function invoiceOceanErrorForResponse(
     return new ConflictError({
       ...details,
       message: `${response.request.method} ${response.request.url} → ${response.status}: refused: ${typeof body.message === 'string' ? body.message : JSON.stringify(body.message)}`,
-      rawBody: body,
+      rawBody: response.body,
     });
   }
   return undefined;

@@ -8,6 +8,13 @@ export interface Codec {
   encode(body: unknown): string;
   /** Throws {@link CodecError} when the text is not in this format. */
   decode(text: string): unknown;
+  /**
+   * Matches where the format can spell a character other than as itself (JSON's `\`, XML's
+   * `&`). A text without a match decodes to strings and keys that appear in it verbatim, so the
+   * transport can look for an echoed secret in the text instead of walking the decoded value.
+   * Without it, every decoded value is walked.
+   */
+  readonly escapes?: RegExp;
 }
 
 /** The response was not in the expected format (an HTML login page instead of JSON, …). */

@@ -27,6 +27,8 @@ export function createJsonCodec(options: JsonCodecOptions = {}): Codec {
     accept: 'application/json',
     encode: (body) => JSON.stringify(body),
     decode: (text) => parseGuardedJson(text, { guards, numbers }),
+    // Outside strings JSON has no way to spell a character; inside, only `\` escapes.
+    escapes: /\\/,
   };
 }
 

@@ -72,6 +72,8 @@ export function createXmlCodec(options: XmlCodecOptions = {}): Codec {
         );
       }
     },
+    // Entities and character references are XML's only other spellings; CDATA is verbatim.
+    escapes: /&/,
   };
 }
 
