@@ -149,12 +149,12 @@ const listRequest = {
   body: '',
 };
 let created = 0;
-/** The emulator's answer as the HTTP server sends it: the body serialized. */
-async function answer(request: typeof listRequest): Promise<string> {
+/** The emulator's answer (its JSON body is serialized by the emulator itself). */
+async function answer(request: typeof listRequest): Promise<unknown> {
   const outcome = await book.handle(request);
   if (outcome.kind !== 'response' || outcome.response.status >= 300)
     throw new Error(`the emulator refused ${request.method} ${request.path}`);
-  return JSON.stringify(outcome.response.body);
+  return outcome.response.body;
 }
 
 const emulatorRows = await compareInterleaved(

@@ -36,8 +36,8 @@ export function invoiceTotal(invoice: StoredInvoice): Decimal {
 /** What the invoice's completed payments add up to; pending or failed ones do not count. */
 export function paidAmount(state: PlandocketState, invoiceId: number): Decimal {
   let paid = new Decimal(0);
-  for (const payment of state.payments.all()) {
-    if (payment.invoice_id === invoiceId && payment.status === 'completed') {
+  for (const payment of state.payments.lookup('invoice', invoiceId)) {
+    if (payment.status === 'completed') {
       paid = paid.plus(toDecimal(payment.amount));
     }
   }

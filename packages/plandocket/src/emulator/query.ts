@@ -29,12 +29,20 @@ export function includesOf(query: URLSearchParams): ReadonlySet<string> {
   );
 }
 
-function compareValues(a: SortValue, b: SortValue): number {
+/** A sort value made ready to compare: decimals stay, anything else is lower-cased text. */
+type SortKey = string | Decimal | null;
+
+function sortKeyOf(value: SortValue): SortKey {
+  if (value === null || value instanceof Decimal) return value;
+  // Text sorts case-insensitively, like the vendor's (MySQL-style) default collation would.
+  return String(value).toLowerCase();
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
   if (a instanceof Decimal && b instanceof Decimal) return a.comparedTo(b);
-  // Text sorts case-insensitively, like the vendor's (MySQL-style) default collation would.
-  const left = String(a).toLowerCase();
-  const right = String(b).toLowerCase();
+  const left = typeof a === 'string' ? a : String(a).toLowerCase();
+  const right = typeof b === 'string' ? b : String(b).toLowerCase();
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
@@ -54,10 +62,11 @@ export function sortRows<Row extends { id: number }>(
   const order = (queryText(query, 'order') ?? 'DESC').toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') return { ok: false, message: 'Invalid sort order' };
   const direction = order === 'ASC' ? 1 : -1;
-  const sorted = [...rows].sort(
-    (a, b) => direction * (compareValues(read(a), read(b)) || a.id - b.id),
-  );
-  return { ok: true, rows: sorted };
+  // Each row's key is read (and lower-cased) once, not once per comparison: a 10 000-row sort
+  // makes some 130 000 comparisons.
+  const keyed = rows.map((row) => ({ row, key: sortKeyOf(read(row)) }));
+  keyed.sort((a, b) => direction * (compareKeys(a.key, b.key) || a.row.id - b.row.id));
+  return { ok: true, rows: keyed.map(({ row }) => row) };
 }
 
 /** `meta.pagination` of a `meta`-paged list. */

@@ -150,8 +150,7 @@ export function renderInvoice(
   }
   if (includes.has('payments')) {
     rendered.payments = state.payments
-      .all()
-      .filter((payment) => payment.invoice_id === invoice.id)
+      .lookup('invoice', invoice.id)
       .map((payment) => renderPayment(state, payment));
   }
   if (includes.has('contact')) {

@@ -3,7 +3,13 @@ import { paidAmount } from './amounts';
 import { gatewayOfKey } from './gateways';
 import { settleInvoice, statusChange } from './lifecycle';
 import { blankContact, nextCustomerNumber } from './routes/contacts';
-import type { ContactTextField, PlandocketState, StoredInvoice, StoredParticipant } from './state';
+import {
+  participantKey,
+  type ContactTextField,
+  type PlandocketState,
+  type StoredInvoice,
+  type StoredParticipant,
+} from './state';
 import { addDays, readDate, readTimestamp } from './values';
 import { queueInvoiceWebhook } from './webhooks';
 
@@ -129,14 +135,12 @@ function participantFor(
   let eventId: number | null = null;
   if (eventKey !== undefined) {
     const event =
-      state.events.find((candidate) => candidate.event_key === eventKey) ??
+      state.events.first('eventKey', eventKey) ??
       state.events.insert({ event_key: eventKey, created_at: timestamp });
     eventId = event.id;
   }
   return (
-    state.participants.find(
-      (participant) => participant.contact_id === contactId && participant.event_id === eventId,
-    ) ??
+    state.participants.first('contactEvent', participantKey(contactId, eventId)) ??
     state.participants.insert({
       event_id: eventId,
       contact_id: contactId,
@@ -151,7 +155,7 @@ function participantFor(
 function nextInvoiceNumber(state: PlandocketState, year: string): string {
   for (;;) {
     const candidate = `RE-${year}-${String(state.counters.invoiceNumber++).padStart(4, '0')}`;
-    if (!state.invoices.find((invoice) => invoice.invoice_number === candidate)) return candidate;
+    if (!state.invoices.first('number', candidate)) return candidate;
   }
 }
 
@@ -230,7 +234,9 @@ function seedPayments(
     const invoice =
       seed.invoice_id !== undefined
         ? state.invoices.get(seed.invoice_id)
-        : state.invoices.find((candidate) => candidate.invoice_number === seed.invoice_number);
+        : seed.invoice_number === undefined
+          ? undefined
+          : state.invoices.first('number', seed.invoice_number);
     if (!invoice)
       seedError(`no invoice ${seed.invoice_id ?? seed.invoice_number ?? '(none given)'}`);
     const createdAt = timestampOf(seed.created_at, now);

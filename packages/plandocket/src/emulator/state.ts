@@ -1,4 +1,5 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
+import { IndexedStore } from './indexed-store';
 
 /** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
 export const CONTACT_TEXT_FIELDS = [
@@ -124,11 +125,16 @@ export interface StoredWebhook {
 
 /** Everything one emulated tenant holds. */
 export interface PlandocketState {
-  readonly contacts: EntityStore<StoredContact>;
-  readonly events: EntityStore<StoredEvent>;
-  readonly participants: EntityStore<StoredParticipant>;
-  readonly invoices: EntityStore<StoredInvoice>;
-  readonly payments: EntityStore<StoredPayment>;
+  /** Indexed by customer number. */
+  readonly contacts: IndexedStore<StoredContact, 'customerNumber'>;
+  /** Indexed by event key. */
+  readonly events: IndexedStore<StoredEvent, 'eventKey'>;
+  /** Indexed by contact and event together ({@link participantKey}). */
+  readonly participants: IndexedStore<StoredParticipant, 'contactEvent'>;
+  /** Indexed by invoice number. */
+  readonly invoices: IndexedStore<StoredInvoice, 'number'>;
+  /** Indexed by invoice id. */
+  readonly payments: IndexedStore<StoredPayment, 'invoice'>;
   readonly webhooks: EntityStore<StoredWebhook>;
   /** Signed deliveries waiting for the toolkit to send them (`takeWebhooks` empties it). */
   readonly outbox: EmulatorWebhook[];
@@ -141,17 +147,30 @@ export interface PlandocketState {
   };
 }
 
+/** The participants index key: one contact at one event (or at none). */
+export function participantKey(contactId: number, eventId: number | null): string {
+  return `${contactId}:${eventId ?? ''}`;
+}
+
 /**
  * A fresh tenant. Each table starts its ids in its own range, so a client that sends an invoice id
  * where a contact id belongs gets a 404 instead of silently hitting another record.
  */
 export function createState(): PlandocketState {
   return {
-    contacts: new EntityStore<StoredContact>(501),
-    events: new EntityStore<StoredEvent>(11),
-    participants: new EntityStore<StoredParticipant>(301),
-    invoices: new EntityStore<StoredInvoice>(1001),
-    payments: new EntityStore<StoredPayment>(9001),
+    contacts: new IndexedStore<StoredContact, 'customerNumber'>(501, {
+      customerNumber: (contact) => contact.customer_number,
+    }),
+    events: new IndexedStore<StoredEvent, 'eventKey'>(11, { eventKey: (event) => event.event_key }),
+    participants: new IndexedStore<StoredParticipant, 'contactEvent'>(301, {
+      contactEvent: (participant) => participantKey(participant.contact_id, participant.event_id),
+    }),
+    invoices: new IndexedStore<StoredInvoice, 'number'>(1001, {
+      number: (invoice) => invoice.invoice_number,
+    }),
+    payments: new IndexedStore<StoredPayment, 'invoice'>(9001, {
+      invoice: (payment) => payment.invoice_id,
+    }),
     webhooks: new EntityStore<StoredWebhook>(71),
     outbox: [],
     counters: { item: 1, invoiceNumber: 1, customerNumber: 10001, request: 1 },

@@ -39,14 +39,19 @@ const FULL_INVOICE = new Set(['items', 'payments', 'contact']);
 export function queueWebhook(
   state: PlandocketState,
   event: WebhookEventName,
-  data: Record<string, unknown>,
+  data: Record<string, unknown> | (() => Record<string, unknown>),
   timestamp: string,
 ): void {
+  const subscribed = state.webhooks
+    .all()
+    .filter((webhook) => webhook.is_active && webhook.events.includes(event));
+  // Rendering an invoice costs more than the change that queued it: only for a subscriber.
+  if (subscribed.length === 0) return;
   // Timestamps carry whole seconds; dividing their milliseconds is exact.
   const seconds = String(Date.parse(timestamp) / 1000);
-  for (const webhook of state.webhooks.all()) {
-    if (!webhook.is_active || !webhook.events.includes(event)) continue;
-    const body = `{"event":${JSON.stringify(event)},"data":${JSON.stringify(data)},"timestamp":${seconds}}`;
+  const json = JSON.stringify(typeof data === 'function' ? data() : data);
+  for (const webhook of subscribed) {
+    const body = `{"event":${JSON.stringify(event)},"data":${json},"timestamp":${seconds}}`;
     state.outbox.push({
       url: webhook.url,
       headers: {
@@ -66,7 +71,7 @@ export function queueInvoiceWebhook(
   invoice: StoredInvoice,
   timestamp: string,
 ): void {
-  queueWebhook(state, event, renderInvoice(state, invoice, FULL_INVOICE), timestamp);
+  queueWebhook(state, event, () => renderInvoice(state, invoice, FULL_INVOICE), timestamp);
 }
 
 /** Queues a contact event with the contact as it is now. */
@@ -76,7 +81,7 @@ export function queueContactWebhook(
   contact: StoredContact,
   timestamp: string,
 ): void {
-  queueWebhook(state, event, renderContact(contact), timestamp);
+  queueWebhook(state, event, () => renderContact(contact), timestamp);
 }
 
 /** Empties the outbox: what the toolkit sends after the request that queued it. */

@@ -12,7 +12,12 @@ import {
 import { addError, hasErrors, readText } from '../fields';
 import { paginate, queryText, sortRows, type SortFields } from '../query';
 import { renderContact } from '../render';
-import { CONTACT_TEXT_FIELDS, type PlandocketState, type StoredContact } from '../state';
+import {
+  CONTACT_TEXT_FIELDS,
+  participantKey,
+  type PlandocketState,
+  type StoredContact,
+} from '../state';
 import { queueContactWebhook } from '../webhooks';
 
 /** The documented sort fields (docs/vendors/plandocket.md §4). */
@@ -45,7 +50,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function nextCustomerNumber(state: PlandocketState): string {
   for (;;) {
     const candidate = `K-${state.counters.customerNumber++}`;
-    if (!state.contacts.find((contact) => contact.customer_number === candidate)) return candidate;
+    if (!state.contacts.first('customerNumber', candidate)) return candidate;
   }
 }
 
@@ -109,7 +114,7 @@ function readContact(
   const number = contact.customer_number;
   if (
     number !== '' &&
-    context.state.contacts.find((other) => other.id !== selfId && other.customer_number === number)
+    context.state.contacts.lookup('customerNumber', number).some((other) => other.id !== selfId)
   ) {
     addError(errors, 'customer_number', 'has already been taken');
   }
@@ -124,9 +129,7 @@ export function listContacts(context: RouteContext): EmulatorResponse {
   const eventKey = queryText(query, 'event_key');
   // category_key is accepted and ignored: the emulator models no categories.
   const eventId =
-    eventKey === undefined
-      ? undefined
-      : (state.events.find((event) => event.event_key === eventKey)?.id ?? null);
+    eventKey === undefined ? undefined : (state.events.first('eventKey', eventKey)?.id ?? null);
   const rows = state.contacts.all().filter((contact) => {
     if (
       search !== undefined &&
@@ -141,9 +144,7 @@ export function listContacts(context: RouteContext): EmulatorResponse {
     if (eventId === undefined) return true;
     return (
       eventId !== null &&
-      state.participants.find(
-        (participant) => participant.contact_id === contact.id && participant.event_id === eventId,
-      ) !== undefined
+      state.participants.first('contactEvent', participantKey(contact.id, eventId)) !== undefined
     );
   });
   const sorted = sortRows(rows, query, SORT_FIELDS, 'created_at');

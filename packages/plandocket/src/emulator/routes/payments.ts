@@ -186,9 +186,7 @@ export function createPayment(context: RouteContext): EmulatorResponse {
   } else if (typeof number !== 'string' && typeof number !== 'number') {
     addError(errors, 'invoice_number', 'must be a string');
   } else {
-    invoice = state.invoices.find(
-      (candidate) => candidate.invoice_number === String(number).trim(),
-    );
+    invoice = state.invoices.first('number', String(number).trim());
     if (!invoice) addError(errors, 'invoice_number', 'not found');
   }
   const fields = readPayment(context, invoice, undefined, errors);
