@@ -1,101 +1,166 @@
 /**
- * Migration figures: a Plandocket book of N invoices (10 000 by default; BENCH_MIGRATION_INVOICES
- * overrides, and a short bench run takes 300) migrated to InvoiceOcean, both emulators on loopback
- * with 20 ms latency on every request. Prints invoices/s, HTTP calls per invoice against the
- * fewest the two APIs allow, and the process's peak RSS.
+ * Migration figures: a Plandocket book (3 000 invoices, 300 in the short run;
+ * BENCH_MIGRATION_INVOICES overrides) of 50 customers migrated to InvoiceOcean at concurrency 32,
+ * both emulators in a child process with 20 ms latency on every request, a file journal. Repeated
+ * (3 runs, 2 in the short run) on a freshly seeded pair; prints invoices/s (min and median),
+ * client CPU per invoice, HTTP calls per invoice by kind against the fewest the APIs allow, and
+ * the retained heap growth per 1 000 migrated. Then a sync right after, with its calls.
  */
-import { serveEmulator } from '@invoicekit/core/emulator';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
-import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { createPlandocketAdapter } from '@invoicekit/plandocket';
-import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
-import { migrate } from '../src/index';
+import { isShortRun, retainedHeapBytes, startChild } from '../../../bench/harness';
+import { migrate, sync } from '../src/index';
+import { CUSTOMERS, bookShape } from './book';
 
-const short = Number(process.env.BENCH_TIME_MS ?? 1500) < 1000;
-const count = Number(process.env.BENCH_MIGRATION_INVOICES ?? (short ? 300 : 10_000));
+const short = isShortRun();
+const count = Number(process.env.BENCH_MIGRATION_INVOICES ?? (short ? 300 : 3000));
+const runs = Number(process.env.BENCH_MIGRATION_RUNS ?? (short ? 2 : 3));
+const verify = process.env.BENCH_MIGRATION_VERIFY;
 const LATENCY_MS = 20;
-const CUSTOMERS = 50;
+const CONCURRENCY = 32;
 
-const source = createPlandocketEmulator({ apiKey: 'bench-source-key' });
-const target = createInvoiceOceanEmulator({ apiToken: 'bench-target-token', account: 'bench' });
-source.seed({
-  contacts: Array.from({ length: CUSTOMERS }, (_, index) => ({
-    id: index + 1,
-    company_name: `Aussteller ${index + 1} GmbH`,
-    email: `a${index + 1}@bench.example`,
-  })),
-});
-const statuses = ['sent', 'sent', 'paid', 'cancelled'];
-source.seed({
-  invoices: Array.from({ length: count }, (_, index) => ({
-    id: 100_000 + index,
-    contact_id: (index % CUSTOMERS) + 1,
-    status: statuses[index % statuses.length],
-    items: [
-      {
-        description: 'Standmiete',
-        quantity: String(1 + (index % 3)),
-        unit_price: '250.00',
-        tax_rate: '19',
-      },
-      { description: 'Ausweis', quantity: '2', unit_price: '15.00', tax_rate: '19' },
-    ],
-  })),
-});
-const paidInSource = Array.from({ length: count }, (_, index) => index).filter(
-  (index) => statuses[index % statuses.length] === 'paid',
+type Counts = Record<string, Record<string, number>>;
+interface Ready {
+  readonly source: string;
+  readonly target: string;
+  readonly admin: string;
+}
+
+const child = await startChild<Ready>(
+  fileURLToPath(new URL('./emulators.child.ts', import.meta.url)),
+  { BENCH_MIGRATION_INVOICES: String(count), BENCH_LATENCY_MS: String(LATENCY_MS) },
 );
-source.seed({
-  payments: paidInSource.map((index) => ({
-    invoice_id: 100_000 + index,
-    amount: index % 3 === 0 ? '327.25' : index % 3 === 1 ? '624.75' : '922.25',
-  })),
+const admin = async (method: 'GET' | 'POST', path: string): Promise<Counts> =>
+  (await (await fetch(`${child.ready.admin}${path}`, { method })).json()) as Counts;
+const adapters = () => ({
+  from: createPlandocketAdapter({ baseUrl: child.ready.source, apiKey: 'bench-source-key' }),
+  to: createInvoiceOceanAdapter({
+    apiToken: 'bench-target-token/bench',
+    baseUrl: child.ready.target,
+  }),
 });
-for (const emulator of [source, target])
-  emulator.faults.inject({ kind: 'latency', ms: LATENCY_MS, times: Infinity });
-const [sourceServer, targetServer] = await Promise.all([
-  serveEmulator(source),
-  serveEmulator(target),
-]);
-const from = createPlandocketAdapter({ baseUrl: sourceServer.baseUrl, apiKey: 'bench-source-key' });
-const to = createInvoiceOceanAdapter({
-  apiToken: 'bench-target-token/bench',
-  baseUrl: targetServer.baseUrl,
-});
+const directory = mkdtempSync(join(tmpdir(), 'invoicekit-migrate-bench-'));
 
-let peakRss = process.memoryUsage().rss;
-const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-}, 50);
-const started = performance.now();
-const report = await migrate({ from, to, concurrency: 32 });
-const seconds = (performance.now() - started) / 1000;
-clearInterval(sampler);
-peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+interface Run {
+  readonly perSecond: number;
+  readonly cpuMsPerInvoice: number;
+  readonly heapKibPer1000: number;
+  readonly counts: Counts;
+  readonly problems: number;
+}
 
-const calls = source.requestCount + target.requestCount;
+async function oneRun(index: number): Promise<Run> {
+  await admin('POST', '/reset');
+  const { from, to } = adapters();
+  const journal = join(directory, `run-${index}.jsonl`);
+  const heapBefore = retainedHeapBytes();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  // The report is dropped when this returns: the heap after is what the run left behind.
+  const { problems, migrated } = await migrate({
+    from,
+    to,
+    journal,
+    concurrency: CONCURRENCY,
+  }).then((report) => ({
+    problems: report.counts.failed + report.counts.mismatched + report.counts.unknown,
+    migrated: report.counts.created + report.counts.alreadyPresent,
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  if (migrated !== count) console.error(`run ${index}: ${migrated} of ${count} migrated`);
+  const heapAfter = retainedHeapBytes();
+  const counts = await admin('GET', '/counts');
+  await Promise.all([from.close(), to.close()]);
+  return {
+    perSecond: count / seconds,
+    cpuMsPerInvoice: (cpu.user + cpu.system) / 1000 / count,
+    heapKibPer1000: (heapAfter - heapBefore) / 1024 / (count / 1000),
+    counts,
+    problems,
+  };
+}
+
+const results: Run[] = [];
+for (let index = 0; index < runs; index += 1) results.push(await oneRun(index));
+
+// A sync right after the last run, on its journal: the source's changes since (none).
+const lastJournal = join(directory, `run-${runs - 1}.jsonl`);
+const beforeSync = await admin('GET', '/counts');
+const { from, to } = adapters();
+const syncCpu = process.cpuUsage();
+const syncStarted = performance.now();
+const synced = await sync({ from, to, journal: lastJournal, concurrency: CONCURRENCY });
+const syncMs = performance.now() - syncStarted;
+const syncCpuUsed = process.cpuUsage(syncCpu);
+const syncCpuMs = (syncCpuUsed.user + syncCpuUsed.system) / 1000;
+const afterSync = await admin('GET', '/counts');
+await Promise.all([from.close(), to.close()]);
+await child.stop();
+rmSync(directory, { recursive: true, force: true });
+
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+const median = (values: number[]) => {
+  const s = sorted(values);
+  const middle = s.length >> 1;
+  return s.length % 2 === 1
+    ? (s[middle] as number)
+    : ((s[middle - 1] as number) + (s[middle] as number)) / 2;
+};
+const min = (values: number[]) => sorted(values)[0] as number;
+const max = (values: number[]) => sorted(values)[values.length - 1] as number;
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+const { paid, canceled } = bookShape(count);
 // The fewest the APIs allow: one list page per 100 source invoices, one create per invoice, one
 // payment per paid invoice, one cancel per canceled one, one create per customer.
-const canceled = Math.floor((count + 0) / 4);
-const fewest = Math.ceil(count / 100) + count + paidInSource.length + canceled + CUSTOMERS;
-const rows = [
-  ['invoices migrated', String(report.counts.created + report.counts.alreadyPresent)],
-  ['failed / mismatched', `${report.counts.failed} / ${report.counts.mismatched}`],
-  ['wall time', `${seconds.toFixed(1)} s`],
-  ['invoices per second', (count / seconds).toFixed(1)],
-  ['HTTP calls per invoice', (calls / count).toFixed(2)],
-  [
-    'fewest the APIs allow',
-    `${(fewest / count).toFixed(2)} (ratio ${(calls / fewest).toFixed(2)}×)`,
-  ],
-  ['peak RSS', `${(peakRss / 1024 / 1024).toFixed(0)} MiB`],
-];
+const fewest = Math.ceil(count / 100) + count + paid + canceled + CUSTOMERS;
+const last = results[results.length - 1] as Run;
+const total = (counts: Counts) =>
+  Object.values(counts).reduce(
+    (sum, side) => sum + Object.values(side).reduce((a, b) => a + b, 0),
+    0,
+  );
+const perInvoice = total(last.counts) / count;
+
 console.log(
-  `\n@invoicekit/migrate — ${count} invoices Plandocket → InvoiceOcean, ${LATENCY_MS} ms latency per request, concurrency 32`,
+  `\n@invoicekit/migrate — ${count} invoices Plandocket → InvoiceOcean, ${LATENCY_MS} ms latency per request, concurrency ${CONCURRENCY}, emulators in a child process, ${runs} runs, verify: ${verify ?? 'default'}`,
 );
-console.table(Object.fromEntries(rows));
-await from.close();
-await to.close();
-await sourceServer.close();
-await targetServer.close();
-if (report.counts.failed > 0 || report.counts.mismatched > 0) process.exitCode = 1;
+console.table({
+  'invoices/s (min / median / max)': `${fixed(min(results.map((r) => r.perSecond)), 1)} / ${fixed(median(results.map((r) => r.perSecond)), 1)} / ${fixed(max(results.map((r) => r.perSecond)), 1)}  (target ≥ 300)`,
+  'client CPU ms per invoice (min / median)': `${fixed(min(results.map((r) => r.cpuMsPerInvoice)))} / ${fixed(median(results.map((r) => r.cpuMsPerInvoice)))}  (target ≤ 2.5)`,
+  'retained heap per 1 000 migrated (min / median)': `${fixed(min(results.map((r) => r.heapKibPer1000)), 0)} / ${fixed(median(results.map((r) => r.heapKibPer1000)), 0)} KiB  (target ≤ 512)`,
+  'HTTP calls per invoice': `${fixed(perInvoice)} — fewest ${fixed(fewest / count)}, target ≤ ${fixed(fewest / count + 1)}`,
+  'failed + mismatched + unknown': String(results.reduce((sum, r) => sum + r.problems, 0)),
+});
+const kinds: Record<string, { calls: number; perInvoice: string; fewest: string }> = {};
+const fewestOf: Record<string, number> = {
+  'source GET /api/v1/invoices': Math.ceil(count / 100),
+  'target POST /invoices.json': count,
+  'target POST /banking/payments.json': paid,
+  'target POST /invoices/cancel.json': canceled,
+  'target POST /clients.json': CUSTOMERS,
+};
+for (const [side, counts] of Object.entries(last.counts))
+  for (const [kind, calls] of Object.entries(counts))
+    kinds[`${side} ${kind}`] = {
+      calls,
+      perInvoice: fixed(calls / count, 3),
+      fewest: String(fewestOf[`${side} ${kind}`] ?? 0),
+    };
+console.table(kinds);
+const syncCalls: Record<string, number> = {};
+for (const [side, counts] of Object.entries(afterSync))
+  for (const [kind, calls] of Object.entries(counts)) {
+    const delta = calls - (beforeSync[side]?.[kind] ?? 0);
+    if (delta > 0) syncCalls[`${side} ${kind}`] = delta;
+  }
+console.log(
+  `sync right after (changes since the migration's cursor): ${fixed(syncMs, 0)} ms, ${fixed(syncCpuMs, 0)} ms CPU, ${synced.counts.unchanged} unchanged, calls:`,
+  syncCalls,
+);
+if (results.some((r) => r.problems > 0)) process.exitCode = 1;
