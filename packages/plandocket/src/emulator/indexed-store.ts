@@ -19,6 +19,7 @@ export class IndexedStore<T extends { id: number }, Name extends string> extends
   /** Each row's place in insertion order (what `all()` follows). */
   private readonly places = new Map<number, number>();
   private nextPlace = 0;
+  private changes = 0;
 
   constructor(firstId: number, keys: Readonly<Record<Name, IndexKey<T>>>) {
     super(firstId);
@@ -26,13 +27,20 @@ export class IndexedStore<T extends { id: number }, Name extends string> extends
     for (const name of Object.keys(keys) as Name[]) this.indexes.set(name, new Map());
   }
 
+  /** Moves on with every change to any row: what a cached ordering of the rows is valid for. */
+  get version(): number {
+    return this.changes;
+  }
+
   override insert(record: Omit<T, 'id'>): T {
+    this.changes += 1;
     const row = super.insert(record);
     this.added(undefined, row);
     return row;
   }
 
   override put(record: T): T {
+    this.changes += 1;
     const before = super.get(record.id);
     const row = super.put(record);
     this.added(before, row);
@@ -40,6 +48,7 @@ export class IndexedStore<T extends { id: number }, Name extends string> extends
   }
 
   override update(id: number, changes: Partial<Omit<T, 'id'>>): T | undefined {
+    this.changes += 1;
     const before = super.get(id);
     const row = super.update(id, changes);
     if (row) this.added(before, row);
@@ -47,6 +56,7 @@ export class IndexedStore<T extends { id: number }, Name extends string> extends
   }
 
   override delete(id: number): boolean {
+    this.changes += 1;
     const before = super.get(id);
     const deleted = super.delete(id);
     if (before) {
@@ -57,6 +67,7 @@ export class IndexedStore<T extends { id: number }, Name extends string> extends
   }
 
   override clear(): void {
+    this.changes += 1;
     super.clear();
     for (const index of this.indexes.values()) index.clear();
     this.places.clear();

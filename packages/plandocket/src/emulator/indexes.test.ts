@@ -111,4 +111,34 @@ describe('the emulator indexes', () => {
       ).status,
     ).toBe(201);
   });
+
+  it('list invoices in a fresh order after any invoice changed, though the last order is reused', async () => {
+    const emulator = createPlandocketEmulator({ apiKey: API_KEY, now: () => NOW });
+    emulator.seed({
+      invoices: [
+        { id: 1, status: 'draft' },
+        { id: 2, status: 'sent' },
+      ],
+    });
+    const ids = async () =>
+      (
+        (await call(emulator, 'GET', '/api/v1/invoices?sort=status&order=ASC')).body.data as {
+          id: number;
+        }[]
+      ).map((row) => row.id);
+    expect(await ids()).toEqual([1, 2]);
+    expect(await ids()).toEqual([1, 2]);
+    await call(emulator, 'PATCH', '/api/v1/invoices/1', { status: 'sent' });
+    await call(emulator, 'PATCH', '/api/v1/invoices/2', { status: 'cancelled' });
+    expect(await ids()).toEqual([2, 1]);
+    emulator.seed({ invoices: [{ id: 3, status: 'draft' }] });
+    expect(await ids()).toEqual([2, 3, 1]);
+    // Another sort is sorted anew, and filters apply to the reused order.
+    expect(
+      (
+        (await call(emulator, 'GET', '/api/v1/invoices?sort=status&order=ASC&status=sent')).body
+          .data as { id: number }[]
+      ).map((row) => row.id),
+    ).toEqual([1]);
+  });
 });

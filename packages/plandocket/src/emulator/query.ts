@@ -64,8 +64,21 @@ export function sortRows<Row extends { id: number }>(
   const direction = order === 'ASC' ? 1 : -1;
   // Each row's key is read (and lower-cased) once, not once per comparison: a 10 000-row sort
   // makes some 130 000 comparisons.
-  const keyed = rows.map((row) => ({ row, key: sortKeyOf(read(row)) }));
-  keyed.sort((a, b) => direction * (compareKeys(a.key, b.key) || a.row.id - b.row.id));
+  const keyed = rows.map((row) => ({ row, id: row.id, key: sortKeyOf(read(row)) }));
+  keyed.sort((a, b) => {
+    const { key: left } = a;
+    const { key: right } = b;
+    // Text against text (the usual case) without the general comparison's checks.
+    const order =
+      typeof left === 'string' && typeof right === 'string'
+        ? left < right
+          ? -1
+          : left === right
+            ? 0
+            : 1
+        : compareKeys(left, right);
+    return direction * (order || a.id - b.id);
+  });
   return { ok: true, rows: keyed.map(({ row }) => row) };
 }
 

@@ -1,5 +1,5 @@
-import { toDecimal } from '@invoicekit/core';
-import { invoiceTotal, itemAmounts, openAmount, paidAmount } from './amounts';
+import { Decimal, toDecimal } from '@invoicekit/core';
+import { itemAmounts, paidAmount, type ItemAmounts } from './amounts';
 import type {
   PlandocketState,
   StoredContact,
@@ -40,8 +40,11 @@ export function eventKeyOfInvoice(
 }
 
 /** A line of `include=items`. */
-export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<string, unknown> {
-  const amounts = itemAmounts(item, invoice.is_reverse_charge);
+export function renderItem(
+  item: StoredItem,
+  invoice: StoredInvoice,
+  amounts: ItemAmounts = itemAmounts(item, invoice.is_reverse_charge),
+): Record<string, unknown> {
   return {
     id: item.id,
     description: item.description,
@@ -123,6 +126,10 @@ export function renderInvoice(
   invoice: StoredInvoice,
   includes: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
+  // Each line's amounts once: the total, the open amount and the lines all need them.
+  const lineAmounts = invoice.items.map((item) => itemAmounts(item, invoice.is_reverse_charge));
+  const total = lineAmounts.reduce((sum, amounts) => sum.plus(amounts.total), new Decimal(0));
+  const paid = paidAmount(state, invoice.id);
   const rendered: Record<string, unknown> = {
     id: invoice.id,
     invoice_number: invoice.invoice_number,
@@ -130,10 +137,10 @@ export function renderInvoice(
     related_invoice_id: invoice.related_invoice_id,
     status: invoice.status,
     event_participant_id: invoice.event_participant_id,
-    total: jsonMoney(invoiceTotal(invoice)),
+    total: jsonMoney(total),
     currency: invoice.currency,
-    paid_amount: jsonMoney(paidAmount(state, invoice.id)),
-    open_amount: jsonMoney(openAmount(state, invoice)),
+    paid_amount: jsonMoney(paid),
+    open_amount: jsonMoney(total.minus(paid)),
     service_date: invoice.service_date,
     due_date: invoice.due_date,
     is_reverse_charge: invoice.is_reverse_charge,
@@ -146,7 +153,9 @@ export function renderInvoice(
     updated_at: invoice.updated_at,
   };
   if (includes.has('items')) {
-    rendered.items = invoice.items.map((item) => renderItem(item, invoice));
+    rendered.items = invoice.items.map((item, index) =>
+      renderItem(item, invoice, lineAmounts[index]),
+    );
   }
   if (includes.has('payments')) {
     rendered.payments = state.payments

@@ -136,6 +136,11 @@ export interface PlandocketState {
   /** Indexed by invoice id. */
   readonly payments: IndexedStore<StoredPayment, 'invoice'>;
   readonly webhooks: EntityStore<StoredWebhook>;
+  /**
+   * The invoices in the order of the last listing's sort, for as long as no invoice changed
+   * (`invoices.version`): paging through a book sorts it once, not once per page.
+   */
+  invoiceOrder: { version: number; sort: string; rows: StoredInvoice[] } | undefined;
   /** Signed deliveries waiting for the toolkit to send them (`takeWebhooks` empties it). */
   readonly outbox: EmulatorWebhook[];
   /** Next item id, next `RE-YYYY-NNNN` sequence, next `K-NNNNN`, next `req_<n>`. */
@@ -172,6 +177,7 @@ export function createState(): PlandocketState {
       invoice: (payment) => payment.invoice_id,
     }),
     webhooks: new EntityStore<StoredWebhook>(71),
+    invoiceOrder: undefined,
     outbox: [],
     counters: { item: 1, invoiceNumber: 1, customerNumber: 10001, request: 1 },
   };

@@ -4,7 +4,14 @@ import type { RouteContext } from '../context';
 import { failure, notFound, ok, okList, validationFailed, type FieldErrors } from '../envelope';
 import { addError, hasErrors, readText } from '../fields';
 import { INVOICE_STATUSES, statusChange } from '../lifecycle';
-import { includesOf, paginate, queryText, sortRows, type SortFields } from '../query';
+import {
+  includesOf,
+  paginate,
+  queryText,
+  sortRows,
+  type SortFields,
+  type SortResult,
+} from '../query';
 import { contactOfInvoice, eventKeyOfInvoice, renderInvoice } from '../render';
 import type { StoredInvoice } from '../state';
 import { readDate } from '../values';
@@ -27,24 +34,43 @@ export function listInvoices(context: RouteContext): EmulatorResponse {
   const customerNumber = queryText(query, 'customer_number');
   const eventKey = queryText(query, 'event_key');
   const type = queryText(query, 'type');
-  const rows = state.invoices
-    .all()
-    .filter(
-      (invoice) =>
-        (status === undefined || invoice.status === status) &&
-        (type === undefined || invoice.invoice_type === type) &&
-        (customerNumber === undefined ||
-          contactOfInvoice(state, invoice)?.customer_number === customerNumber) &&
-        (eventKey === undefined || eventKeyOfInvoice(state, invoice) === eventKey),
-    );
-  const sorted = sortRows(rows, query, SORT_FIELDS, 'created_at');
+  const sorted = sortedInvoices(context);
   if (!sorted.ok) return failure(context, 400, sorted.message);
+  // Sorting is total (ties by id), so filtering the sorted book keeps the order a sort of the
+  // filtered rows would give.
+  const rows =
+    status === undefined &&
+    type === undefined &&
+    customerNumber === undefined &&
+    eventKey === undefined
+      ? sorted.rows
+      : sorted.rows.filter(
+          (invoice) =>
+            (status === undefined || invoice.status === status) &&
+            (type === undefined || invoice.invoice_type === type) &&
+            (customerNumber === undefined ||
+              contactOfInvoice(state, invoice)?.customer_number === customerNumber) &&
+            (eventKey === undefined || eventKeyOfInvoice(state, invoice) === eventKey),
+        );
   const includes = includesOf(query);
-  const page = paginate(sorted.rows, context.request, context.options.pagination);
+  const page = paginate(rows, context.request, context.options.pagination);
   return okList(context, {
     ...page,
     rows: page.rows.map((invoice) => renderInvoice(state, invoice, includes)),
   });
+}
+
+/** Every invoice in the listing's order, sorted again only when an invoice changed. */
+function sortedInvoices(context: RouteContext): SortResult<StoredInvoice> {
+  const { state } = context;
+  const { query } = context.request;
+  const sort = `${queryText(query, 'sort') ?? ''} ${queryText(query, 'order') ?? ''}`;
+  const cached = state.invoiceOrder;
+  if (cached && cached.version === state.invoices.version && cached.sort === sort)
+    return { ok: true, rows: cached.rows };
+  const sorted = sortRows(state.invoices.all(), query, SORT_FIELDS, 'created_at');
+  if (sorted.ok) state.invoiceOrder = { version: state.invoices.version, sort, rows: sorted.rows };
+  return sorted;
 }
 
 /** GET /invoices/{id} with `include`. */
