@@ -4,7 +4,6 @@ import {
   amountDue,
   normalizeDecimalString,
   readInvoiceState,
-  readVendorRecord,
   taxBreakdownOf,
   toDecimal,
   isCurrencyCode,
@@ -17,8 +16,9 @@ import {
 } from '@invoicekit/core';
 import { DEFAULT_CALCULATING_STRATEGY, type CalculatingStrategy } from '../config';
 import { INVOICEOCEAN } from '../provider-id';
-import { InvoiceWire } from '../wire/invoice';
+import { readWireRecord } from '../wire/field-reader';
 import type { InvoiceWire as InvoiceWireType } from '../wire/invoice';
+import { INVOICE_RECORD } from '../wire/invoice-reader';
 import type { PositionWire } from '../wire/position';
 import { recordAnswer, requireId, type AnswerContext } from '../wire/answer';
 import { kindBeforeCancel } from './cancel-reason';
@@ -77,8 +77,6 @@ function toCanonicalLine(
   discountKind: string | null,
 ): Line {
   const taxRate: TaxRate = toCanonicalTaxRate(position.tax);
-  const onePlus = taxFraction(taxRate).plus(1);
-  const totalGross = toDecimal(position.total_price_gross ?? '0');
   // The invoice's discount_kind decides which field applies ("Field: discount_kind", docs/vendor-dialects.md §1):
   // a percentage invoice's positions also carry the computed amount in `discount`, and an
   // amount invoice may carry a stale `discount_percent`. Without a kind the amount wins.
@@ -86,8 +84,17 @@ function toCanonicalLine(
   const amountKind = discountKind === 'amount';
   const percent = amountKind ? null : activeDiscount(position.discount_percent, showDiscount);
   const amount = percentKind ? null : activeDiscount(position.discount, showDiscount);
+  // Decimals only for a discounted line: the others print the vendor's strings.
   const discountGross =
-    amount ?? (percent ? round2(totalGross.times(percent).dividedBy(100)) : null);
+    amount ??
+    (percent
+      ? round2(
+          toDecimal(position.total_price_gross ?? '0')
+            .times(percent)
+            .dividedBy(100),
+        )
+      : null);
+  const onePlus = discountGross ? taxFraction(taxRate).plus(1) : undefined;
   const money = (value: Decimal | string | null | undefined): string =>
     canonicalMoney(value === null || value === undefined ? value : value.toString(), currency);
 
@@ -104,11 +111,12 @@ function toCanonicalLine(
       discount: money('0'),
     };
   } else {
-    const gross = totalGross.minus(discountGross);
-    const net = round2(gross.dividedBy(onePlus));
+    const divisor = onePlus as Decimal;
+    const gross = toDecimal(position.total_price_gross ?? '0').minus(discountGross);
+    const net = round2(gross.dividedBy(divisor));
     // The canonical discount is in the line's price kind: a net-priced line reads it as net.
     const discount =
-      unitPriceKind === 'gross' ? discountGross : round2(discountGross.dividedBy(onePlus));
+      unitPriceKind === 'gross' ? discountGross : round2(discountGross.dividedBy(divisor));
     totals = {
       net: money(net),
       tax: money(gross.minus(net)),
@@ -135,7 +143,7 @@ function toCanonicalLine(
             value:
               unitPriceKind === 'gross'
                 ? amount.toString()
-                : round2(amount.dividedBy(onePlus)).toString(),
+                : round2(amount.dividedBy(onePlus as Decimal)).toString(),
           }
         : null,
     totals,
@@ -213,7 +221,8 @@ export function toCanonicalInvoice(raw: unknown, context: ReadContext): Invoice 
     operation: context.operation ?? 'invoices.read',
     what: 'invoice',
   };
-  const wire = readVendorRecord(InvoiceWire, recordAnswer(raw, answerContext), {
+  // Reads the fields it keeps without copying the ~85 the vendor sends; `raw` stays as received.
+  const wire = readWireRecord(INVOICE_RECORD, recordAnswer(raw, answerContext), {
     provider: INVOICEOCEAN,
     what: 'InvoiceOcean invoice',
   });
