@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalTextOfNumber, toDecimal } from '../money/decimal';
+import { decimalTextOfNumber, plainDecimalText, toDecimal } from '../money/decimal';
 import { DecimalStringSchema } from './primitives';
 
 /**
@@ -68,5 +68,5 @@ export type TaxRateInput = z.input<typeof TaxRateInputSchema>;
 /** A stable key for grouping lines by rate (`"percent:19"`, `"exempt"`). */
 export function taxRateKey(rate: TaxRate): string {
   // decimal.js normalises "19.00" → "19" and "7.50" → "7.5", but keeps "10" as "10".
-  return rate.kind === 'percent' ? `percent:${toDecimal(rate.value).toString()}` : rate.kind;
+  return rate.kind === 'percent' ? `percent:${plainDecimalText(rate.value)}` : rate.kind;
 }

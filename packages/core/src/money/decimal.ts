@@ -1,4 +1,5 @@
 import DecimalJs from 'decimal.js';
+import { neededPlaces, roundDecimalText } from './fixed-point';
 
 /**
  * The one decimal type used for every amount, rate and quantity in invoicekit.
@@ -76,6 +77,11 @@ export function normalizeDecimalString(value: string): string {
  * and never emits negative zero.
  */
 export function formatFixed(value: DecimalInput, places: number): string {
+  // A decimal string — nearly every call — is rounded on its digits, with no number built.
+  if (typeof value === 'string') {
+    const text = roundDecimalText(value, places);
+    if (text !== undefined) return text;
+  }
   const rounded = toDecimal(value).toDecimalPlaces(places, ROUND_HALF_UP);
   const isNegative = rounded.isNegative() && !rounded.isZero();
   const [whole = '0', fraction = ''] = rounded.abs().toString().split('.');
@@ -88,6 +94,10 @@ export function formatFixed(value: DecimalInput, places: number): string {
  * unit prices and quantities, which may carry more precision than the currency.
  */
 export function formatMinimal(value: DecimalInput, minPlaces = 0): string {
+  if (typeof value === 'string') {
+    const needed = neededPlaces(value);
+    if (needed !== undefined) return formatFixed(value, Math.max(needed, minPlaces));
+  }
   const decimal = toDecimal(value);
   const places = Math.max(decimal.decimalPlaces(), minPlaces);
   return formatFixed(decimal, places);
@@ -109,4 +119,16 @@ export function sumDecimals(values: Iterable<DecimalInput>): Decimal {
   let total = new Decimal(0);
   for (const value of values) total = total.plus(toDecimal(value));
   return total;
+}
+
+/**
+ * A decimal string as decimal.js would print it — no sign on zero, no leading zeros, no trailing
+ * fraction zeros (`"19.00"` → `"19"`, `"07.50"` → `"7.5"`, `"-0.0"` → `"0"`) — without building a
+ * number. Throws `RangeError` like {@link toDecimal} for anything that is not a decimal string.
+ */
+export function plainDecimalText(value: string): string {
+  const places = typeof value === 'string' ? neededPlaces(value) : undefined;
+  if (places === undefined) return toDecimal(value).toString();
+  // At its own places nothing is rounded: only the spelling changes (and a zero loses its sign).
+  return roundDecimalText(value, places) as string;
 }

@@ -5,6 +5,8 @@ import { ValidationError } from '../errors/errors';
 import type { FieldIssue } from '../errors/invoicekit-error';
 import { NON_NUMERIC_TAX_KINDS, type NonNumericTaxKind } from '../model/tax-rate';
 import { Decimal, isDecimalString, toDecimal } from './decimal';
+import { currencyExponent } from './currency';
+import { fitsMinorUnitPath, formatLineTotals, minorUnitLineTotals } from './minor-unit-totals';
 import { formatMoney, roundToCurrency } from './rounding';
 import type { RoundingStrategy } from './rounding-strategy';
 import { ONE_HUNDREDTH, taxFraction } from './tax-factor';
@@ -30,7 +32,7 @@ export interface ExactLineTotals {
  * Rejects malformed amounts with a {@link ValidationError} naming the field, so that callers who
  * bypass the input schemas still get a typed error instead of a `RangeError` from the maths.
  */
-function assertLineAmounts(line: LineAmounts): void {
+export function assertLineAmounts(line: LineAmounts): void {
   const issues: FieldIssue[] = [];
   const decimal = (value: unknown, path: string): void => {
     if (typeof value !== 'string' || !isDecimalString(value)) {
@@ -124,8 +126,25 @@ export function computeExactLineTotals(
   return { ...splitGross(gross, fraction, currency), gross, discount };
 }
 
-/** The totals of one line as canonical decimal strings. */
+/**
+ * The totals of one line as canonical decimal strings. Computed in integer minor units where the
+ * amounts allow (the figures are the decimal path's, property-tested), else with decimals.
+ */
 export function computeLineTotals(
+  line: LineAmounts,
+  currency: CurrencyCode,
+  strategy: RoundingStrategy,
+): LineTotals {
+  assertLineAmounts(line);
+  if (fitsMinorUnitPath(line)) {
+    const exponent = currencyExponent(currency);
+    return formatLineTotals(minorUnitLineTotals(line, exponent, strategy), exponent);
+  }
+  return computeLineTotalsWithDecimals(line, currency, strategy);
+}
+
+/** {@link computeLineTotals} on the decimal path alone, whatever the amounts: the reference. */
+export function computeLineTotalsWithDecimals(
   line: LineAmounts,
   currency: CurrencyCode,
   strategy: RoundingStrategy,
