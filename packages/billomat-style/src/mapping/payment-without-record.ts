@@ -1,6 +1,6 @@
 import type { Payment } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
-import type { InvoiceWire } from '../wire/invoice';
+import type { InvoiceWire } from '../wire/records';
 import { paymentMethodOf } from './payment-type';
 
 /**

@@ -1,4 +1,5 @@
-import { toDecimal, type InvoiceStatus } from '@invoicekit/core';
+import type { InvoiceStatus } from '@invoicekit/core';
+import { exactOf, plusExact } from './vendor-money';
 
 /**
  * What the vendor's status is derived from: no single field carries it
@@ -28,10 +29,12 @@ export function toCanonicalStatus(facts: StatusFacts): InvoiceStatus {
     facts.total !== null &&
     facts.total !== undefined
   ) {
-    const outstanding = toDecimal(facts.outstanding);
-    const total = toDecimal(facts.total);
-    if (outstanding.lessThanOrEqualTo(0) && total.greaterThan(0)) return 'paid';
-    if (outstanding.lessThan(total)) return 'partially_paid';
+    // Compared exactly as BigInt units: no Decimal for a comparison.
+    const outstanding = exactOf(facts.outstanding);
+    const total = exactOf(facts.total);
+    const difference = plusExact(outstanding, { units: -total.units, scale: total.scale }).units;
+    if (outstanding.units <= 0n && total.units > 0n) return 'paid';
+    if (difference < 0n) return 'partially_paid';
   }
   if (facts.type === 'outgoing' || facts.type === 'credit') return 'issued';
   return 'unknown';

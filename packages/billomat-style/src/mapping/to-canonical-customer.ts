@@ -1,12 +1,12 @@
 import type { Customer } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
-import { CustomerWire } from '../wire/invoice';
+import { readCustomer } from '../wire/records';
 import { addressOf } from './address';
-import { readWire } from '../wire/read-wire';
+import { readRecord } from '../wire/wire-reader';
 
 /** A method-style customer → canonical. */
 export function toCanonicalCustomer(raw: unknown): Customer {
-  const wire = readWire(CustomerWire, raw, 'customer');
+  const wire = readRecord(readCustomer, raw, 'customer');
   const isPerson = wire.CUSTOMER_TYPE === 'consumer';
   const personName = [wire.FIRST_NAME, wire.LAST_NAME].filter(Boolean).join(' ');
   const hasAddress = Boolean(wire.ADDRESS || wire.CITY || wire.ZIPCODE || wire.COUNTRY_CODE);

@@ -1,62 +1,61 @@
 import {
-  Decimal,
-  formatFixed,
-  formatMinimal,
   isCurrencyCode,
-  amountDue,
   readInvoiceState,
   type EarlyPaymentDiscount,
   type Payment,
   taxBreakdownOf,
-  toDecimal,
   type Invoice,
   type Line,
   type TaxRate,
 } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
-import { InvoiceWire, type ItemWire } from '../wire/invoice';
+import { readInvoice, type InvoiceWire, type ItemWire } from '../wire/records';
+import { readRecord } from '../wire/wire-reader';
 import { addressOf } from './address';
 import { deliveryDateOf } from './delivery-date';
-import { readWire } from '../wire/read-wire';
 import { rawStatus, toCanonicalStatus } from './status';
 import { paymentWithoutRecord } from './payment-without-record';
 import { toCanonicalPayment } from './to-canonical-payment';
-import { money, placesOf } from './vendor-money';
+import {
+  exactOf,
+  isZeroText,
+  minimalText,
+  moneyUnits,
+  placesOf,
+  plusExact,
+  textOfUnits,
+  timesExact,
+  unitsAt,
+} from './vendor-money';
+
+// Amounts are rounded, added and compared as BigInt units of the currency (vendor-money): exact,
+// and without a Decimal per amount.
 
 function taxRateOf(percent: string | null | undefined): TaxRate {
-  return { kind: 'percent', value: percent ? formatMinimal(percent) : '0' };
+  return { kind: 'percent', value: percent ? minimalText(percent) : '0' };
 }
 
 /**
  * Items carry no price kind; an invoice written with `IS_GROSS` has gross unit prices. Whichever
  * of net and gross quantity × unit price makes is the kind.
  */
-function priceKindOf(
-  item: ItemWire,
-  net: string,
-  gross: string,
-  currency: string,
-): 'net' | 'gross' {
+function priceKindOf(item: ItemWire, net: bigint, gross: bigint, places: number): 'net' | 'gross' {
   if (net === gross || item.UNIT_PRICE === null || item.UNIT_PRICE === undefined) return 'net';
-  const extended = money(
-    toDecimal(item.UNIT_PRICE)
-      .times(toDecimal(item.QUANTITY ?? '1'))
-      .toString(),
-    currency,
+  const extended = unitsAt(
+    timesExact(exactOf(item.UNIT_PRICE), exactOf(item.QUANTITY ?? '1')),
+    places,
   );
   return extended === gross && extended !== net ? 'gross' : 'net';
 }
 
-function toLine(item: ItemWire, currency: string): Line {
-  const net = money(item.COMPLETE_NET, currency);
+function toLine(item: ItemWire, places: number, zero: string): Line {
+  const net = moneyUnits(item.COMPLETE_NET, places);
   const gross =
     item.COMPLETE_GROSS !== null && item.COMPLETE_GROSS !== undefined
-      ? money(item.COMPLETE_GROSS, currency)
-      : money(
-          toDecimal(item.COMPLETE_NET ?? '0')
-            .plus(toDecimal(item.VAT_VALUE ?? '0'))
-            .toString(),
-          currency,
+      ? moneyUnits(item.COMPLETE_GROSS, places)
+      : unitsAt(
+          plusExact(exactOf(item.COMPLETE_NET ?? '0'), exactOf(item.VAT_VALUE ?? '0')),
+          places,
         );
   return {
     id: item.INVOICE_ITEM_ID ?? null,
@@ -66,14 +65,14 @@ function toLine(item: ItemWire, currency: string): Line {
     quantity: item.QUANTITY ?? '1',
     unit: item.UNIT || null,
     unitPrice: item.UNIT_PRICE ?? '0',
-    unitPriceKind: priceKindOf(item, net, gross, currency),
+    unitPriceKind: priceKindOf(item, net, gross, places),
     taxRate: taxRateOf(item.VAT_PERCENT),
     discount: null,
     totals: {
-      net,
-      tax: formatFixed(toDecimal(gross).minus(toDecimal(net)), placesOf(currency)),
-      gross,
-      discount: money('0', currency),
+      net: textOfUnits(net, places),
+      tax: textOfUnits(gross - net, places),
+      gross: textOfUnits(gross, places),
+      discount: zero,
     },
   };
 }
@@ -106,19 +105,20 @@ function wholeDays(value: string | null | undefined): number | null {
 /** CASH_DISCOUNT_PERCENT / _DAYS; the vendor's `"0.00"` / `"0"` means there is none. */
 function earlyPaymentDiscountOf(wire: InvoiceWire): EarlyPaymentDiscount | null {
   const percent = wire.CASH_DISCOUNT_PERCENT;
-  if (!percent || toDecimal(percent).isZero()) return null;
-  return { percent: formatMinimal(percent), days: wholeDays(wire.CASH_DISCOUNT_DAYS) ?? 0 };
+  if (!percent || isZeroText(percent)) return null;
+  return { percent: minimalText(percent), days: wholeDays(wire.CASH_DISCOUNT_DAYS) ?? 0 };
 }
 
 /** A method-style invoice → canonical; the vendor object stays in `raw`. */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
-  const wire = readWire(InvoiceWire, raw, 'invoice');
+  const wire = readRecord(readInvoice, raw, 'invoice');
   const id = wire.INVOICE_ID ?? '';
   const currency = (wire.CURRENCY_CODE ?? 'EUR').toUpperCase();
-  const lines = (wire.ITEMS ?? []).map((item) => toLine(item, currency));
   const places = placesOf(currency);
-  const gross = toDecimal(money(wire.TOTAL, currency));
-  const net = toDecimal(money(wire.SUB_TOTAL, currency));
+  const zero = textOfUnits(0n, places);
+  const lines = (wire.ITEMS ?? []).map((item) => toLine(item, places, zero));
+  const gross = moneyUnits(wire.TOTAL, places);
+  const net = moneyUnits(wire.SUB_TOTAL, places);
   const paidDate = wire.PAID_DATE ?? null;
   const received = receivedList(raw, 'PAYMENTS');
   const recorded = oldestFirst(
@@ -132,30 +132,34 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
   const isCanceled = wire.IS_CANCELED === true;
   // Nothing was paid on a draft, nor on a canceled invoice unless it carries a paid date or
   // payments. Payment records are what was paid; without them, total − outstanding.
-  const paid = isDraft
-    ? toDecimal('0')
-    : recorded.length > 0
-      ? recorded.reduce((sum, payment) => sum.plus(toDecimal(payment.amount)), toDecimal('0'))
-      : isCanceled && !paidDate
-        ? toDecimal('0')
-        : outstanding !== null
-          ? Decimal.max(gross.minus(toDecimal(money(outstanding, currency))), 0)
-          : toDecimal('0');
+  let paid = 0n;
+  if (isDraft) paid = 0n;
+  else if (recorded.length > 0) {
+    // Summed exactly, rounded once: a payment may be in another currency's places.
+    let sum = exactOf('0');
+    for (const payment of recorded) sum = plusExact(sum, exactOf(payment.amount));
+    paid = unitsAt(sum, places);
+  } else if (isCanceled && !paidDate) paid = 0n;
+  else if (outstanding !== null) {
+    const left = gross - moneyUnits(outstanding, places);
+    paid = left > 0n ? left : 0n;
+  }
   // A draft owes nothing yet: its total is simply due once issued. A canceled invoice owes
   // nothing, whatever the vendor still shows open.
+  const grossText = textOfUnits(gross, places);
+  const paidText = textOfUnits(paid, places);
   const due = isDraft
-    ? gross
+    ? grossText
     : outstanding !== null && !isCanceled
-      ? toDecimal(money(outstanding, currency))
-      : toDecimal(
-          amountDue({ gross: gross.toString(), paid: paid.toString(), canceled: isCanceled }),
-        );
+      ? textOfUnits(moneyUnits(outstanding, places), places)
+      : // core's amountDue, on units: nothing when canceled, otherwise gross − paid.
+        textOfUnits(isCanceled ? 0n : gross - paid, places);
   const totals = {
-    net: formatFixed(net, places),
-    tax: formatFixed(gross.minus(net), places),
-    gross: formatFixed(gross, places),
-    paid: formatFixed(paid, places),
-    due: formatFixed(due, places),
+    net: textOfUnits(net, places),
+    tax: textOfUnits(gross - net, places),
+    gross: grossText,
+    paid: paidText,
+    due,
   };
   const facts = {
     type: wire.TYPE,
@@ -165,7 +169,7 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
     outstanding:
       wire.OUTSTANDING_AMOUNT === null || wire.OUTSTANDING_AMOUNT === undefined
         ? wire.OUTSTANDING_AMOUNT
-        : money(wire.OUTSTANDING_AMOUNT, currency),
+        : textOfUnits(moneyUnits(wire.OUTSTANDING_AMOUNT, places), places),
     total: totals.gross,
   };
   const dueDate = wire.DUE_DATE ?? null;
@@ -217,7 +221,7 @@ export function toCanonicalInvoice(raw: unknown, context: { today: string }): In
       ? taxBreakdownOf(lines, { currency, strategy: { line: 'net_first', document: 'sum_lines' } })
       : [],
     payments:
-      recorded.length > 0 || paid.isZero()
+      recorded.length > 0 || paid === 0n
         ? recorded
         : [paymentWithoutRecord(wire, { id, currency, amount: totals.paid, date: paidDate })],
     // INTROTEXT is printed above the lines; COMMENT / COMMENT_ sit among the customer's fields

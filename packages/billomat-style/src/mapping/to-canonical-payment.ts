@@ -1,6 +1,6 @@
 import type { Payment } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
-import type { PaymentWire } from '../wire/invoice';
+import type { PaymentWire } from '../wire/records';
 import { paymentMethodOf } from './payment-type';
 import { money } from './vendor-money';
 

@@ -1,7 +1,7 @@
 import type { Reminder } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
-import { ReminderWire } from '../wire/invoice';
-import { readWire } from '../wire/read-wire';
+import { readReminder } from '../wire/records';
+import { readRecord } from '../wire/wire-reader';
 import { money } from './vendor-money';
 
 function addDays(isoDate: string, days: number): string {
@@ -12,7 +12,7 @@ function addDays(isoDate: string, days: number): string {
 
 /** A payment reminder → canonical. */
 export function toCanonicalReminder(raw: unknown, currency: string): Reminder {
-  const wire = readWire(ReminderWire, raw, 'reminder');
+  const wire = readRecord(readReminder, raw, 'reminder');
   const level = wire.DUNNING_LEVEL ? Number.parseInt(wire.DUNNING_LEVEL, 10) : null;
   return {
     id: wire.REMINDER_ID ?? '',
