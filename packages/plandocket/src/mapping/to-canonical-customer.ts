@@ -1,7 +1,8 @@
 import { toCountryCode, type Customer, type PartySnapshot } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
-import { ContactWire } from '../wire/records';
-import { readWire, requireId } from '../wire/read-wire';
+import type { ContactWire } from '../wire/records';
+import { readContactWire } from '../wire/fast-records';
+import { requireId } from '../wire/read-wire';
 
 /** A contact as the party of a record: company or person, with its address. */
 export function toPartySnapshot(contact: ContactWire): PartySnapshot {
@@ -31,7 +32,7 @@ export function toPartySnapshot(contact: ContactWire): PartySnapshot {
 
 /** A Plandocket contact → canonical customer. */
 export function toCanonicalCustomer(raw: unknown): Customer {
-  const wire = readWire(ContactWire, raw, 'contact');
+  const wire = readContactWire(raw);
   const id = requireId(wire.id, 'contact');
   const party = toPartySnapshot(wire);
   return {

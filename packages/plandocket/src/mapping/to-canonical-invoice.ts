@@ -1,5 +1,4 @@
 import {
-  amountDue,
   currencyExponent,
   formatFixed,
   isCurrencyCode,
@@ -11,42 +10,63 @@ import {
   type TaxRate,
 } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
-import { InvoiceWire, type ItemWire } from '../wire/records';
+import type { InvoiceWire, ItemWire } from '../wire/records';
+import { readInvoiceWire } from '../wire/fast-records';
 import { toCanonicalStatus } from './status';
 import { toCanonicalPayments } from './to-canonical-payment';
 import { toPartySnapshot } from './to-canonical-customer';
-import { readWire, requireId } from '../wire/read-wire';
+import { requireId } from '../wire/read-wire';
 
 function placesOf(currency: string): number {
   return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
 }
 
-/** A vendor amount, rounded half-up to the currency (the vendor's floats carry binary noise). */
-function money(value: string | null | undefined, currency: string): string {
-  return formatFixed(toDecimal(value ?? '0'), placesOf(currency));
+/** A vendor amount, rounded half-up to `places` (the vendor's floats carry binary noise). */
+function money(value: string | null | undefined, places: number): string {
+  return formatFixed(value ?? '0', places);
 }
 
-function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line {
+/** Amounts already written with `places` decimals, as integers of the last place. */
+function minorOf(fixed: string, places: number): bigint {
+  return BigInt(places > 0 ? fixed.replace('.', '') : fixed);
+}
+
+/** Integers of the last place back to text with `places` decimals (no negative zero). */
+function fixedOf(units: bigint, places: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(places + 1, '0');
+  const text = places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
+/** A rate as `Decimal#toString` writes it; the wire readers already give that form. */
+const MINIMAL_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
+function rateText(percent: string): string {
+  return MINIMAL_DECIMAL.test(percent) && percent !== '-0'
+    ? percent
+    : toDecimal(percent).toString();
+}
+
+function toLine(item: ItemWire, places: number, zero: string, reverseCharge: boolean): Line {
   const quantity = item.quantity ?? '1';
   const unitPrice = item.unit_price ?? item.price ?? '0';
   const percent = item.tax_rate ?? item.vat_rate ?? '0';
   const taxRate: TaxRate = reverseCharge
     ? { kind: 'reverse_charge' }
-    : { kind: 'percent', value: toDecimal(percent).toString() };
-  const net = money(
-    item.net ?? toDecimal(quantity).times(toDecimal(unitPrice)).toString(),
-    currency,
-  );
+    : { kind: 'percent', value: rateText(percent) };
+  // The vendor's own line amounts when it sends them (it does); computed only when it does not.
+  const net = money(item.net ?? toDecimal(quantity).times(toDecimal(unitPrice)).toString(), places);
   const tax =
     item.tax !== null && item.tax !== undefined
-      ? money(item.tax, currency)
+      ? money(item.tax, places)
       : reverseCharge
-        ? money('0', currency)
-        : money(toDecimal(net).times(toDecimal(percent)).dividedBy(100).toString(), currency);
+        ? zero
+        : money(toDecimal(net).times(toDecimal(percent)).dividedBy(100).toString(), places);
   const gross =
     item.total !== null && item.total !== undefined
-      ? money(item.total, currency)
-      : formatFixed(toDecimal(net).plus(toDecimal(tax)), placesOf(currency));
+      ? money(item.total, places)
+      : fixedOf(minorOf(net, places) + minorOf(tax, places), places);
   return {
     id: item.id ?? null,
     description: item.description ?? item.name ?? '',
@@ -58,7 +78,7 @@ function toLine(item: ItemWire, currency: string, reverseCharge: boolean): Line 
     unitPriceKind: 'net',
     taxRate,
     discount: null,
-    totals: { net, tax, gross, discount: money('0', currency) },
+    totals: { net, tax, gross, discount: zero },
   };
 }
 
@@ -85,43 +105,42 @@ function wasSent(wire: InvoiceWire): boolean {
  * internal notes: they are `internalNotes`, and the invoice has no printed remarks.
  */
 export function toCanonicalInvoice(raw: unknown, context: { today: string }): Invoice {
-  const wire = readWire(InvoiceWire, raw, 'invoice');
+  const wire = readInvoiceWire(raw);
   const id = requireId(wire.id ?? wire.invoice_id, 'invoice');
   const currency = (wire.currency ?? 'EUR').toUpperCase();
   const places = placesOf(currency);
+  const zero = money('0', places);
   const reverseCharge = wire.is_reverse_charge === true;
-  const lines = (wire.items ?? []).map((item) => toLine(item, currency, reverseCharge));
+  const lines = (wire.items ?? []).map((item) => toLine(item, places, zero, reverseCharge));
   const vendorStatus = toCanonicalStatus(wire.status);
-  const gross = toDecimal(money(wire.total, currency));
-  const paid = toDecimal(money(wire.paid_amount, currency));
-  const due = toDecimal(
-    amountDue({
-      gross: gross.toString(),
-      paid: paid.toString(),
-      // A refunded invoice's money went back: like a canceled one, it owes nothing.
-      canceled: vendorStatus === 'canceled' || vendorStatus === 'refunded',
-    }),
-  );
-  const net =
-    lines.length > 0
-      ? lines.reduce((sum, line) => sum.plus(toDecimal(line.totals.net)), toDecimal('0'))
-      : gross;
+  // Every amount below has exactly `places` decimals: integer arithmetic on them is exact.
+  const gross = money(wire.total, places);
+  const paid = money(wire.paid_amount, places);
+  const grossUnits = minorOf(gross, places);
+  const paidUnits = minorOf(paid, places);
+  // A refunded invoice's money went back: like a canceled one, it owes nothing.
+  const owesNothing = vendorStatus === 'canceled' || vendorStatus === 'refunded';
+  let netUnits = grossUnits;
+  if (lines.length > 0) {
+    netUnits = 0n;
+    for (const line of lines) netUnits += minorOf(line.totals.net, places);
+  }
   const totals = {
-    net: formatFixed(net, places),
-    tax: formatFixed(gross.minus(net), places),
-    gross: formatFixed(gross, places),
-    paid: formatFixed(paid, places),
-    due: formatFixed(due, places),
+    net: fixedOf(netUnits, places),
+    tax: fixedOf(grossUnits - netUnits, places),
+    gross,
+    paid,
+    due: owesNothing ? zero : fixedOf(grossUnits - paidUnits, places),
   };
   const dueDate = wire.due_date ?? null;
   const rawPayments = (raw as { payments?: unknown } | null)?.payments;
-  const payments = toCanonicalPayments(
-    Array.isArray(rawPayments) ? rawPayments : (wire.payments ?? []),
-    { id, currency },
-  );
+  const payments = Array.isArray(rawPayments)
+    ? // The list as received, each payment with what the invoice's reader already read of it.
+      toCanonicalPayments(rawPayments, { id, currency }, wire.payments)
+    : toCanonicalPayments(wire.payments ?? [], { id, currency });
   // Paid in full by its payments (not merely owing nothing, as a canceled invoice does).
   const paidDate =
-    paid.greaterThan(0) && gross.minus(paid).lessThanOrEqualTo(0) && payments.length > 0
+    paidUnits > 0n && grossUnits - paidUnits <= 0n && payments.length > 0
       ? (payments
           .map((payment) => payment.date)
           .filter((date): date is string => date !== null)

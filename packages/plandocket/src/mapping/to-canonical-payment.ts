@@ -6,8 +6,8 @@ import {
   type Payment,
 } from '@invoicekit/core';
 import { PLANDOCKET } from '../provider-id';
-import { PaymentWire } from '../wire/records';
-import { readWire } from '../wire/read-wire';
+import type { PaymentWire } from '../wire/records';
+import { readPaymentWire } from '../wire/fast-records';
 import { methodOfGateway } from './payment-method';
 import { isAdapterTransactionId } from './transaction-id';
 
@@ -28,7 +28,15 @@ export function toCanonicalPayment(
   raw: unknown,
   invoice: { readonly id: string; readonly currency: string },
 ): Payment {
-  const wire = readWire(PaymentWire, raw, 'payment');
+  return paymentOf(readPaymentWire(raw), raw, invoice);
+}
+
+/** {@link toCanonicalPayment} of a payment already read. */
+function paymentOf(
+  wire: PaymentWire,
+  raw: unknown,
+  invoice: { readonly id: string; readonly currency: string },
+): Payment {
   const currency = (wire.currency ?? invoice.currency).toUpperCase();
   const places = isCurrencyCode(currency) ? currencyExponent(currency) : 2;
   const transactionId = wire.transaction_id?.trim() || null;
@@ -40,7 +48,7 @@ export function toCanonicalPayment(
     id: wire.id ?? null,
     provider: PLANDOCKET,
     invoiceId: wire.invoice_id ?? invoice.id,
-    amount: formatFixed(toDecimal(wire.amount ?? '0'), places),
+    amount: formatFixed(wire.amount ?? '0', places),
     currency,
     // Timestamps are UTC (the vendor's business day, see features): the day is their date part.
     date: wire.payment_date ? wire.payment_date.slice(0, 10) : null,
@@ -59,17 +67,21 @@ export function toCanonicalPayment(
 export function toCanonicalPayments(
   raws: readonly unknown[],
   invoice: { readonly id: string; readonly currency: string },
+  /** What the invoice's reader already read of each of `raws`, in the same order. */
+  read?: readonly PaymentWire[],
 ): Payment[] {
   return raws
-    .map((raw) => ({ wire: readWire(PaymentWire, raw, 'payment'), raw }))
+    .map((raw, index) => ({ wire: read?.[index] ?? readPaymentWire(raw), raw }))
     .filter(({ wire }) => isCompletedPayment(wire))
     .sort(
       (a, b) =>
         compareText(a.wire.created_at, b.wire.created_at) ||
         compareText(a.wire.id, b.wire.id, true),
     )
-    .map(({ raw }) => toCanonicalPayment(raw, invoice));
+    .map(({ wire, raw }) => paymentOf(wire, raw, invoice));
 }
+
+const INTEGER = /^(?:0|[1-9]\d*)$/;
 
 /** Absent values last; ids compared as numbers (they are integers). */
 function compareText(
@@ -78,6 +90,9 @@ function compareText(
   numeric = false,
 ): number {
   if (!a || !b) return a ? -1 : b ? 1 : 0;
+  // Integer ids (the readers checked them): the longer is the larger, else text order.
+  if (numeric && INTEGER.test(a) && INTEGER.test(b))
+    return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   if (numeric) return toDecimal(a).comparedTo(toDecimal(b));
   return a < b ? -1 : a > b ? 1 : 0;
 }
