@@ -43,6 +43,30 @@ export interface InvoiceOceanSettings {
   readonly webhookToken?: string;
 }
 
+/** Zone offsets are whole quarter hours, so a business day never changes inside one. */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
+ * Today on `clock` in the vendor's business day, formatted once per quarter hour of the clock
+ * (every read asks, and formatting costs more than the rest of a read's bookkeeping).
+ */
+export function cachedBusinessDay(
+  businessDay: (instant: number) => string,
+  clock: Clock,
+): () => string {
+  let bucket = Number.NaN;
+  let day = '';
+  return () => {
+    const now = clock.now();
+    const current = Math.floor(now / QUARTER_HOUR_MS);
+    if (current !== bucket) {
+      day = businessDay(now);
+      bucket = current;
+    }
+    return day;
+  };
+}
+
 /**
  * The InvoiceOcean provider: its features and its table of operations. Core's `defineAdapter`
  * turns it into the canonical adapter; `adapter.vendor` is the typed client.
@@ -52,8 +76,7 @@ export function createInvoiceOceanProvider(
   settings: InvoiceOceanSettings,
 ): InvoiceProviderV1<InvoiceOceanClient, InvoiceOceanInvoiceOptions, undefined> {
   const client = new InvoiceOceanClient(transports.account, transports.app, settings.format);
-  const businessDay = businessDayIn(INVOICEOCEAN_TIME_ZONE);
-  const today = (): string => businessDay(settings.clock.now());
+  const today = cachedBusinessDay(businessDayIn(INVOICEOCEAN_TIME_ZONE), settings.clock);
   const pageSize = settings.pageSize;
   const invoices = invoiceOceanInvoiceOperations({
     client,

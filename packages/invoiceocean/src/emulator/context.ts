@@ -29,7 +29,7 @@ export function publicToken(kind: string, id: number): string {
   let seed = BigInt(id) * 2654435761n + BigInt(kind.length) * 97n + 1013904223n;
   let token = '';
   for (let index = 0; index < 19; index += 1) {
-    seed = (seed * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+    seed = BigInt.asUintN(64, seed * 6364136223846793005n + 1442695040888963407n);
     token += alphabet[Number(seed % 62n)];
   }
   return token;

@@ -6,7 +6,7 @@ import {
   type EmulatorRequest,
 } from '@invoicekit/core/emulator';
 import { DEFAULT_CALCULATING_STRATEGY, type CalculatingStrategy } from '../config';
-import { systemEmulatorClock, vendorDate, vendorTimestamp, type EmulatorClock } from './clock';
+import { systemEmulatorClock, vendorNow, type EmulatorClock } from './clock';
 import { publicToken, type RouteContext } from './context';
 import { ERRORS, respond } from './render';
 import { parsePath, readBody } from './request';
@@ -113,16 +113,8 @@ export function createInvoiceOceanEmulator(
     } catch {
       return jsonResponse(400, { code: 'error', message: 'malformed request body' });
     }
-    const now = clock.now();
-    const context: RouteContext = {
-      request,
-      path,
-      body,
-      state,
-      settings,
-      timestamp: vendorTimestamp(now),
-      today: vendorDate(now),
-    };
+    const { timestamp, today } = vendorNow(clock.now());
+    const context: RouteContext = { request, path, body, state, settings, timestamp, today };
     if (path.resource === 'login' && request.method === 'POST') return handleLogin(context);
     const publicLink = handlePublicInvoice(context);
     if (publicLink) return publicLink;
@@ -157,8 +149,7 @@ function seedState(
   clock: EmulatorClock,
   settings: { strategy: CalculatingStrategy; defaultCurrency: string },
 ): void {
-  const timestamp = vendorTimestamp(clock.now());
-  const today = vendorDate(clock.now());
+  const { timestamp, today } = vendorNow(clock.now());
   for (const { id, ...client } of data.clients ?? []) {
     const record = {
       attributes: { company: true, kind: 'buyer', ...client },

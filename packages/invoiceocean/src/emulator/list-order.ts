@@ -10,8 +10,8 @@ export function orderedBy<T extends { id: number; updated_at: string; created_at
   const [field, direction] = (order ?? '').split('.');
   if (field !== 'updated_at' && field !== 'created_at') return [...records];
   const sign = direction === 'desc' ? -1 : 1;
-  return [...records].sort(
-    (left, right) =>
-      sign * (Date.parse(left[field]) - Date.parse(right[field]) || left.id - right.id),
-  );
+  // Each timestamp parsed once, not once per comparison (a list sorts the whole book).
+  const keyed = records.map((record) => ({ record, at: Date.parse(record[field]) }));
+  keyed.sort((left, right) => sign * (left.at - right.at || left.record.id - right.record.id));
+  return keyed.map(({ record }) => record);
 }

@@ -6,9 +6,14 @@ import { amountsOf } from './stored-amounts';
 import type { StoredClient, StoredInvoice, StoredPayment, StoredProduct } from './state';
 import { CLIENT_KEYS, INVOICE_KEYS, POSITION_KEYS } from './wire-keys';
 
-function template(keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, null]));
+function template(keys: readonly string[]): Readonly<Record<string, unknown>> {
+  return Object.freeze(Object.fromEntries(keys.map((key) => [key, null])));
 }
+
+// Built once: every rendered record starts from a copy of its template.
+const INVOICE_TEMPLATE = template(INVOICE_KEYS);
+const POSITION_TEMPLATE = template(POSITION_KEYS);
+const CLIENT_TEMPLATE = template(CLIENT_KEYS);
 
 /**
  * An invoice as the vendor shows it: every key of the real capture, amounts computed under the
@@ -22,7 +27,7 @@ export function renderInvoice(
   const amounts = amountsOf(invoice);
   const slug = String(attributes.number ?? invoice.id).replace(/[^A-Za-z0-9]+/g, '-');
   const rendered: Record<string, unknown> = {
-    ...template(INVOICE_KEYS),
+    ...INVOICE_TEMPLATE,
     ...attributes,
     id: invoice.id,
     price_net: formatBigDecimal(amounts.net),
@@ -48,7 +53,7 @@ export function renderInvoice(
     rendered.positions = invoice.positions.map((position, index) => {
       const line = amounts.positions[index];
       return {
-        ...template(POSITION_KEYS),
+        ...POSITION_TEMPLATE,
         id: position.id,
         invoice_id: invoice.id,
         name: position.name,
@@ -89,7 +94,7 @@ export function renderInvoice(
 
 export function renderClient(client: StoredClient): Record<string, unknown> {
   return {
-    ...template(CLIENT_KEYS),
+    ...CLIENT_TEMPLATE,
     ...client.attributes,
     id: client.id,
     token: client.token,

@@ -1,5 +1,6 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
 import type { CalculatingStrategy } from '../config';
+import { InvoiceStore } from './invoice-store';
 
 /** A position as stored: the request's fields with amounts as decimal strings. */
 export interface StoredPosition {
@@ -83,7 +84,7 @@ export interface StoredAccount {
 
 /** The whole account. */
 export interface InvoiceOceanState {
-  readonly invoices: EntityStore<StoredInvoice>;
+  readonly invoices: InvoiceStore;
   readonly clients: EntityStore<StoredClient>;
   readonly products: EntityStore<StoredProduct>;
   readonly payments: EntityStore<StoredPayment>;
@@ -101,7 +102,7 @@ export interface InvoiceOceanState {
 /** A fresh, empty account. Ids start high, as the vendor's do. */
 export function createState(): InvoiceOceanState {
   return {
-    invoices: new EntityStore<StoredInvoice>(21_000_000),
+    invoices: new InvoiceStore(21_000_000),
     clients: new EntityStore<StoredClient>(9_800_000),
     products: new EntityStore<StoredProduct>(11_900_000),
     payments: new EntityStore<StoredPayment>(3_000_000),

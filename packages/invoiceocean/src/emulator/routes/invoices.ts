@@ -302,8 +302,8 @@ function renderRead(
   context: RouteContext,
   invoice: StoredInvoice,
   includePositions: boolean,
+  wanted: ReadonlySet<string> = requestedFields(context),
 ): Record<string, unknown> {
-  const wanted = requestedFields(context);
   const rendered = Object.fromEntries(
     Object.entries(
       renderInvoice(invoice, { publicBase: context.settings.publicBase, includePositions }),
@@ -365,8 +365,8 @@ function create(context: RouteContext): EmulatorResponse {
   const errors: Record<string, string[]> = {};
 
   if (input.oid !== undefined && input.oid !== null && String(input.oid_unique ?? '') === 'yes') {
-    const taken = state.invoices.find((invoice) => invoice.attributes.oid === String(input.oid));
-    if (taken) errors.oid = ['has already been taken'];
+    if (state.invoices.withOid(String(input.oid)).length > 0)
+      errors.oid = ['has already been taken'];
   }
   const strategyResult =
     input.calculating_strategy === undefined
@@ -487,81 +487,110 @@ function update(context: RouteContext, invoice: StoredInvoice): EmulatorResponse
   );
 }
 
-function inPeriod(context: RouteContext, date: unknown): boolean {
+/**
+ * The `period` filter of a list as a test of a date, its bounds worked out once per request
+ * (a list tests every invoice of the book).
+ */
+function periodTest(context: RouteContext): (date: unknown) => boolean {
   const query = context.request.query;
   const period = query.get('period') ?? 'last_12_months';
-  if (period === 'all') return true;
-  if (typeof date !== 'string') return false;
+  if (period === 'all') return () => true;
   const now = context.today;
   const [year, month] = now.split('-');
+  const isText = (date: unknown): date is string => typeof date === 'string';
   switch (period) {
-    case 'this_month':
-      return date.startsWith(`${year}-${month}`);
-    case 'last_month':
-      return date.startsWith(addMonths(`${year}-${month}-01`, -1).slice(0, 7));
-    case 'last_30_days':
-      return date >= addDays(now, -30) && date <= now;
+    case 'this_month': {
+      const prefix = `${year}-${month}`;
+      return (date) => isText(date) && date.startsWith(prefix);
+    }
+    case 'last_month': {
+      const prefix = addMonths(`${year}-${month}-01`, -1).slice(0, 7);
+      return (date) => isText(date) && date.startsWith(prefix);
+    }
+    case 'last_30_days': {
+      const from = addDays(now, -30);
+      return (date) => isText(date) && date >= from && date <= now;
+    }
     case 'this_year':
-      return date.startsWith(`${year}-`);
-    case 'last_year':
-      return date.startsWith(`${Number(year) - 1}-`);
+      return (date) => isText(date) && date.startsWith(`${year}-`);
+    case 'last_year': {
+      const prefix = `${Number(year) - 1}-`;
+      return (date) => isText(date) && date.startsWith(prefix);
+    }
     case 'more': {
       const from = query.get('date_from');
       const to = query.get('date_to');
-      return (!from || date >= from) && (!to || date <= to);
+      return (date) => isText(date) && (!from || date >= from) && (!to || date <= to);
     }
-    default:
+    default: {
       // last_12_months, the vendor's default — the reason a plain list "loses" old invoices.
-      return date > addMonths(now, -12) && date <= now;
+      const from = addMonths(now, -12);
+      return (date) => isText(date) && date > from && date <= now;
+    }
   }
 }
 
-function list(context: RouteContext): EmulatorResponse {
+/** The list's filters as one test of an invoice, every query value read once per request. */
+function listFilter(context: RouteContext): (invoice: StoredInvoice) => boolean {
   const query = context.request.query;
   const dateField =
     { paid_date: 'paid_date', transaction_date: 'sell_date', sell_date: 'sell_date' }[
       query.get('search_date_type') ?? ''
     ] ?? 'issue_date';
+  const inPeriod = periodTest(context);
   const kinds = [...query.getAll('kinds[]'), ...query.getAll('kinds')];
   const ids = query.get('invoice_ids')?.split(',').map(Number);
-  const includePositions = query.get('include_positions') === 'true';
-  const matches = context.state.invoices.all().filter((invoice) => {
-    const attributes = invoice.attributes;
-    if (!inPeriod(context, attributes[dateField])) return false;
-    if (query.get('client_id') && String(attributes.client_id) !== query.get('client_id'))
-      return false;
-    if (query.get('number') && attributes.number !== query.get('number')) return false;
-    if (query.get('kind') && attributes.kind !== query.get('kind')) return false;
-    if (kinds.length > 0 && !kinds.includes(String(attributes.kind))) return false;
-    if (query.get('oid') && attributes.oid !== query.get('oid')) return false;
-    if (query.get('status') && attributes.status !== query.get('status')) return false;
-    if (ids && !ids.includes(invoice.id)) return false;
-    // The vendor's docs (docs/vendor-dialects.md §2): `from_invoice_id=` lists the invoices created from that document, `invoice_id=`
-    // the invoices on whose basis it was created (each names it in the field of the same name).
-    for (const link of ['from_invoice_id', 'invoice_id'] as const) {
-      const wanted = query.get(link);
-      if (wanted && String(attributes[link]) !== wanted) return false;
-    }
-    if (
-      query.get('income') &&
-      String(attributes.income) !==
-        (query.get('income') === 'no' || query.get('income') === '0' ? 'false' : 'true')
-    ) {
-      return false;
-    }
-    return true;
+  const clientId = query.get('client_id');
+  const number = query.get('number');
+  const kind = query.get('kind');
+  const oid = query.get('oid');
+  const status = query.get('status');
+  // The vendor's docs (docs/vendor-dialects.md §2): `from_invoice_id=` lists the invoices created from that document, `invoice_id=`
+  // the invoices on whose basis it was created (each names it in the field of the same name).
+  const links = (['from_invoice_id', 'invoice_id'] as const).flatMap((link) => {
+    const wanted = query.get(link);
+    return wanted ? [[link, wanted] as const] : [];
   });
+  const income = query.get('income');
+  const wantedIncome = income === 'no' || income === '0' ? 'false' : 'true';
+  return (invoice) => {
+    const attributes = invoice.attributes;
+    if (!inPeriod(attributes[dateField])) return false;
+    if (clientId && String(attributes.client_id) !== clientId) return false;
+    if (number && attributes.number !== number) return false;
+    if (kind && attributes.kind !== kind) return false;
+    if (kinds.length > 0 && !kinds.includes(String(attributes.kind))) return false;
+    if (oid && attributes.oid !== oid) return false;
+    if (status && attributes.status !== status) return false;
+    if (ids && !ids.includes(invoice.id)) return false;
+    for (const [link, wanted] of links) if (String(attributes[link]) !== wanted) return false;
+    if (income && String(attributes.income) !== wantedIncome) return false;
+    return true;
+  };
+}
+
+function list(context: RouteContext): EmulatorResponse {
+  const query = context.request.query;
+  const includePositions = query.get('include_positions') === 'true';
+  const matches = listFilter(context);
+  const oid = query.get('oid');
+  // A look-up by order id reads the oid index, not the book.
+  const candidates = oid ? context.state.invoices.withOid(oid) : context.state.invoices.all();
   const page = Math.max(1, Number(query.get('page') ?? '1') || 1);
   const perPage = Math.min(
     MAX_PER_PAGE,
     Math.max(1, Number(query.get('per_page') ?? DEFAULT_PER_PAGE) || DEFAULT_PER_PAGE),
   );
-  const slice = orderedBy(matches, query.get('order')).slice((page - 1) * perPage, page * perPage);
+  const slice = orderedBy(candidates.filter(matches), query.get('order')).slice(
+    (page - 1) * perPage,
+    page * perPage,
+  );
+  const wanted = requestedFields(context);
   return respond(
     context.path.format,
     200,
     'invoices',
-    slice.map((invoice) => renderRead(context, invoice, includePositions)),
+    slice.map((invoice) => renderRead(context, invoice, includePositions, wanted)),
   );
 }
 

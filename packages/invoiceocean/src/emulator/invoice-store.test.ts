@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvoiceStore } from './invoice-store';
+import type { StoredInvoice } from './state';
+
+function invoice(oid: unknown): Omit<StoredInvoice, 'id'> {
+  return {
+    attributes: { oid },
+    positions: [],
+    strategy: { position: 'default', sum: 'sum', invoice_form_price_kind: 'net' },
+    paid: '0',
+    token: '',
+    created_at: '2026-01-01T00:00:00.000+01:00',
+    updated_at: '2026-01-01T00:00:00.000+01:00',
+  };
+}
+
+/** What the index replaces: a scan of the store for string oids equal to `oid`. */
+function scanned(store: InvoiceStore, oid: string): number[] {
+  return store
+    .all()
+    .filter((record) => record.attributes.oid === oid)
+    .map((record) => record.id);
+}
+
+const OIDS = ['a', 'b', 'c', 7, null, undefined] as const;
+
+describe('InvoiceStore.withOid', () => {
+  it('finds what a scan of the store finds, in the same order, after any inserts, puts, updates, deletes and clears', () => {
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), oid: fc.constantFrom(...OIDS) }),
+      fc.record({
+        kind: fc.constant('put' as const),
+        id: fc.integer({ min: 1, max: 12 }),
+        oid: fc.constantFrom(...OIDS),
+      }),
+      fc.record({
+        kind: fc.constant('update' as const),
+        id: fc.integer({ min: 1, max: 12 }),
+        oid: fc.constantFrom(...OIDS),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 1, max: 12 }) }),
+      fc.record({ kind: fc.constant('clear' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), (operations) => {
+        const store = new InvoiceStore(1);
+        for (const step of operations) {
+          if (step.kind === 'insert') store.insert(invoice(step.oid));
+          else if (step.kind === 'put') store.put({ ...invoice(step.oid), id: step.id });
+          else if (step.kind === 'update')
+            store.update(step.id, { attributes: { oid: step.oid, other: 1 } });
+          else if (step.kind === 'delete') store.delete(step.id);
+          else store.clear();
+          for (const oid of ['a', 'b', 'c', '7'])
+            expect(store.withOid(oid).map((record) => record.id)).toEqual(scanned(store, oid));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
