@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CodecError } from './codec';
 import { createJsonCodec, jsonCodec } from './json-codec';
-import { parseGuardedJson } from './json-guards';
+import { DEFAULT_JSON_GUARDS, guardJson, parseGuardedJson } from './json-guards';
 
 const SECRET = 'canary-json-4e8a1f';
 
@@ -105,10 +105,29 @@ describe('guarded JSON refuses what JSON.parse would refuse, in text-number mode
   });
 
   it('a key with a bad escape is a CodecError, not a raw SyntaxError', () => {
-    expect(messageOf(() => jsonCodec.decode('{"\\q":1}'))).toMatch(/malformed key/);
+    expect(messageOf(() => jsonCodec.decode('{"\\q":1}'))).toMatch(/malformed text/);
   });
 
   it('keeps every valid literal exact', () => {
     expect(codec.decode('[0,-0,1E+2,-1.5e-3,10]')).toEqual(['0', '-0', '1E+2', '-1.5e-3', '10']);
+  });
+});
+
+describe('guardJson on its own', () => {
+  it('refuses a duplicate key however it is spelt, and passes sibling objects', () => {
+    expect(() => guardJson('{"a":{"id":1,"\\u0069d":2}}', DEFAULT_JSON_GUARDS, false)).toThrow(
+      /duplicate key/,
+    );
+    expect(guardJson('[{"id":1},{"id":2}]', DEFAULT_JSON_GUARDS, false)).toBe(
+      '[{"id":1},{"id":2}]',
+    );
+    expect(guardJson('{"n":1.50}', DEFAULT_JSON_GUARDS, true)).toBe('{"n":"1.50"}');
+  });
+
+  it('a name that only looks like a duplicate in an array of strings is not one', () => {
+    expect(jsonCodec.decode('{"tags":["id","id"],"id":"id"}')).toEqual({
+      tags: ['id', 'id'],
+      id: 'id',
+    });
   });
 });

@@ -30,15 +30,6 @@ const MINUS = 0x2d;
 /** The grammar of a JSON number (RFC 8259, section 6). */
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-/** A key with escapes, as it reads; a bad escape is malformed JSON, said as a codec error. */
-function unescapedKey(raw: string, position: number): string {
-  try {
-    return String(JSON.parse(raw));
-  } catch {
-    return refuse('a malformed key', position);
-  }
-}
-
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -49,19 +40,22 @@ function refuse(what: string, position: number): never {
 }
 
 /**
- * Checks JSON text against the guards in one pass, before `JSON.parse` builds anything: nesting
- * depth, duplicate keys in one object (which `JSON.parse` silently resolves to the last, so two
- * readers could see two different invoices), and number literals too long or with an exponent
- * too large to expand (`1e400000000` would cost gigabytes as a decimal). With `quoteNumbers`,
- * returns the text with every number literal turned into a string of its exact source digits,
- * so money reaches the decimal library without a float; otherwise returns the text unchanged.
- * Syntax errors are left to `JSON.parse`.
+ * One pass over JSON text, before `JSON.parse` builds anything: nesting depth and number literals
+ * too long or with an exponent too large to expand (`1e400000000` would cost gigabytes as a
+ * decimal) are refused; object member names are counted, so that duplicates can be found once
+ * parsed (see {@link parseGuardedJson}). With `quoteNumbers`, the text comes back with every number
+ * literal turned into a string of its exact source digits. Syntax errors are left to `JSON.parse`.
  */
-export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolean): string {
+function scanJson(
+  text: string,
+  guards: JsonGuards,
+  quoteNumbers: boolean,
+): { readonly text: string; readonly keys: number } {
   const parts: string[] = [];
   let copiedUpTo = 0;
-  // One entry per open container: the keys seen so far (objects) or null (arrays).
-  const keys: (Set<string> | null)[] = [];
+  // One entry per open container: true for an object, false for an array.
+  const open: boolean[] = [];
+  let keys = 0;
   let expectKey = false;
   const length = text.length;
   let index = 0;
@@ -69,46 +63,39 @@ export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolea
     const code = text.charCodeAt(index);
     if (code === QUOTE) {
       const start = index;
-      index += 1;
-      let escaped = false;
-      while (index < length) {
-        const inner = text.charCodeAt(index);
-        if (inner === BACKSLASH) {
-          escaped = true;
-          index += 2;
-          continue;
-        }
-        if (inner === QUOTE) break;
-        index += 1;
+      // Jump from quote to quote (indexOf runs natively); a quote after an odd run of
+      // backslashes is escaped and does not end the string.
+      let end = start + 1;
+      for (;;) {
+        end = text.indexOf('"', end);
+        if (end < 0) refuse('an unterminated string', start);
+        let before = end - 1;
+        while (before > start && text.charCodeAt(before) === BACKSLASH) before -= 1;
+        if ((end - 1 - before) % 2 === 0) break;
+        end += 1;
       }
-      if (index >= length) refuse('an unterminated string', start);
-      index += 1;
-      const container = keys[keys.length - 1];
-      if (expectKey && container) {
-        const raw = text.slice(start, index);
-        // Escapes spell one key in many ways ("a" and "\u0061"): compare what they mean.
-        const key = escaped ? unescapedKey(raw, start) : raw.slice(1, -1);
-        if (container.has(key)) refuse('a duplicate key', start);
-        container.add(key);
+      index = end + 1;
+      if (expectKey && open[open.length - 1] === true) {
+        keys += 1;
         expectKey = false;
       }
       continue;
     }
     if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
-      if (keys.length >= guards.maxDepth) refuse(`nesting deeper than ${guards.maxDepth}`, index);
-      keys.push(code === OPEN_OBJECT ? new Set() : null);
+      if (open.length >= guards.maxDepth) refuse(`nesting deeper than ${guards.maxDepth}`, index);
+      open.push(code === OPEN_OBJECT);
       expectKey = code === OPEN_OBJECT;
       index += 1;
       continue;
     }
     if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
-      keys.pop();
+      open.pop();
       expectKey = false;
       index += 1;
       continue;
     }
     if (code === COMMA) {
-      expectKey = keys[keys.length - 1] instanceof Set;
+      expectKey = open[open.length - 1] === true;
       index += 1;
       continue;
     }
@@ -145,9 +132,60 @@ export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolea
     }
     index += 1;
   }
-  if (!quoteNumbers) return text;
+  if (!quoteNumbers) return { text, keys };
   parts.push(text.slice(copiedUpTo));
-  return parts.join('');
+  return { text: parts.join(''), keys };
+}
+
+/**
+ * Member names in a parsed value, counted without recursion. `JSON.parse` keeps one member per
+ * name and object, so fewer names here than in the text means a duplicate.
+ */
+function countMembers(value: unknown): number {
+  const stack: unknown[] = [value];
+  let count = 0;
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (typeof current !== 'object' || current === null) continue;
+    if (Array.isArray(current)) {
+      for (const item of current as unknown[]) stack.push(item);
+      continue;
+    }
+    const names = Object.keys(current);
+    count += names.length;
+    for (const name of names) stack.push((current as Record<string, unknown>)[name]);
+  }
+  return count;
+}
+
+/** Two members of one object under one name (however spelt) — JSON.parse would keep the last. */
+function refuseDuplicates(parsed: unknown, keysInText: number): void {
+  if (countMembers(parsed) !== keysInText)
+    throw new CodecError('the answer is not acceptable JSON: a duplicate key in an object', false);
+}
+
+/**
+ * Checks JSON text against the guards: nesting depth, duplicate keys in one object (which
+ * `JSON.parse` silently resolves to the last, so two readers could see two different invoices —
+ * escaped spellings count as the same name), and number literals too long or with an exponent
+ * too large to expand. With `quoteNumbers`, returns the text with every number literal turned
+ * into a string of its exact source digits, so money reaches the decimal library without a float;
+ * otherwise returns the text unchanged. Well-formed text is parsed once to find duplicates;
+ * {@link parseGuardedJson} does all of it with that one parse.
+ */
+export function guardJson(text: string, guards: JsonGuards, quoteNumbers: boolean): string {
+  const scanned = scanJson(text, guards, quoteNumbers);
+  if (scanned.keys > 0) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(scanned.text);
+    } catch {
+      // Syntax errors are the parser's to report.
+      return scanned.text;
+    }
+    refuseDuplicates(parsed, scanned.keys);
+  }
+  return scanned.text;
 }
 
 /**
@@ -160,14 +198,13 @@ export function parseGuardedJson(
 ): unknown {
   if (text.trim() === '') return undefined;
   if (looksLikeHtml(text)) throw new CodecError('expected JSON, received an HTML page', true);
-  const guarded = guardJson(
-    text,
-    options.guards ?? DEFAULT_JSON_GUARDS,
-    options.numbers === 'text',
-  );
+  const scanned = scanJson(text, options.guards ?? DEFAULT_JSON_GUARDS, options.numbers === 'text');
+  let parsed: unknown;
   try {
-    return JSON.parse(guarded) as unknown;
+    parsed = JSON.parse(scanned.text) as unknown;
   } catch {
     throw new CodecError('expected JSON, received malformed text', /^\s*</.test(text));
   }
+  refuseDuplicates(parsed, scanned.keys);
+  return parsed;
 }
