@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { serveEmulator } from '@invoicekit/core/emulator';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { createPlandocketEmulator } from '@invoicekit/plandocket/emulator';
-import { bookSeed } from './book';
-import { countingRequests } from './request-kinds';
+import { bookSeed } from '../src/__fixtures__/bench-book';
+import { countingRequests } from '../src/__fixtures__/request-kinds';
 
 const count = Number(process.env.BENCH_MIGRATION_INVOICES ?? 300);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);

@@ -2,7 +2,7 @@
  * Migration figures: a Plandocket book (3 000 invoices, 300 in the short run;
  * BENCH_MIGRATION_INVOICES overrides) of 50 customers migrated to InvoiceOcean at concurrency 32,
  * both emulators in a child process with 20 ms latency on every request, a file journal. Repeated
- * (3 runs, 2 in the short run) on a freshly seeded pair; prints invoices/s (min and median),
+ * (3 runs, 2 in the short run, of each verify policy in turn) on a freshly seeded pair; prints invoices/s (min and median),
  * client CPU per invoice, HTTP calls per invoice by kind against the fewest the APIs allow, and
  * the retained heap growth per 1 000 migrated. Then a sync right after, with its calls.
  */
@@ -13,13 +13,17 @@ import { fileURLToPath } from 'node:url';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createPlandocketAdapter } from '@invoicekit/plandocket';
 import { isShortRun, retainedHeapBytes, startChild } from '../../../bench/harness';
-import { migrate, sync } from '../src/index';
-import { CUSTOMERS, bookShape } from './book';
+import { migrate, sync, type VerifyPolicy } from '../src/index';
+import { CUSTOMERS, bookShape } from '../src/__fixtures__/bench-book';
 
 const short = isShortRun();
 const count = Number(process.env.BENCH_MIGRATION_INVOICES ?? (short ? 300 : 3000));
 const runs = Number(process.env.BENCH_MIGRATION_RUNS ?? (short ? 2 : 3));
-const verify = process.env.BENCH_MIGRATION_VERIFY;
+// Both verification policies, run in turn (BENCH_MIGRATION_VERIFY picks one).
+const verifies: readonly VerifyPolicy[] =
+  process.env.BENCH_MIGRATION_VERIFY !== undefined
+    ? [process.env.BENCH_MIGRATION_VERIFY as VerifyPolicy]
+    : ['write-answer', 'read-back'];
 const LATENCY_MS = 20;
 const CONCURRENCY = 32;
 
@@ -53,7 +57,7 @@ interface Run {
   readonly problems: number;
 }
 
-async function oneRun(index: number): Promise<Run> {
+async function oneRun(index: number, verify: VerifyPolicy): Promise<Run> {
   await admin('POST', '/reset');
   const { from, to } = adapters();
   const journal = join(directory, `run-${index}.jsonl`);
@@ -66,6 +70,7 @@ async function oneRun(index: number): Promise<Run> {
     to,
     journal,
     concurrency: CONCURRENCY,
+    verify,
   }).then((report) => ({
     problems: report.counts.failed + report.counts.mismatched + report.counts.unknown,
     migrated: report.counts.created + report.counts.alreadyPresent,
@@ -85,11 +90,16 @@ async function oneRun(index: number): Promise<Run> {
   };
 }
 
-const results: Run[] = [];
-for (let index = 0; index < runs; index += 1) results.push(await oneRun(index));
+const results = new Map<VerifyPolicy, Run[]>(verifies.map((verify) => [verify, []]));
+let runIndex = 0;
+for (let round = 0; round < runs; round += 1)
+  for (const verify of verifies) {
+    results.get(verify)?.push(await oneRun(runIndex, verify));
+    runIndex += 1;
+  }
 
 // A sync right after the last run, on its journal: the source's changes since (none).
-const lastJournal = join(directory, `run-${runs - 1}.jsonl`);
+const lastJournal = join(directory, `run-${runIndex - 1}.jsonl`);
 const beforeSync = await admin('GET', '/counts');
 const { from, to } = adapters();
 const syncCpu = process.cpuUsage();
@@ -119,25 +129,11 @@ const { paid, canceled } = bookShape(count);
 // The fewest the APIs allow: one list page per 100 source invoices, one create per invoice, one
 // payment per paid invoice, one cancel per canceled one, one create per customer.
 const fewest = Math.ceil(count / 100) + count + paid + canceled + CUSTOMERS;
-const last = results[results.length - 1] as Run;
 const total = (counts: Counts) =>
   Object.values(counts).reduce(
     (sum, side) => sum + Object.values(side).reduce((a, b) => a + b, 0),
     0,
   );
-const perInvoice = total(last.counts) / count;
-
-console.log(
-  `\n@invoicekit/migrate — ${count} invoices Plandocket → InvoiceOcean, ${LATENCY_MS} ms latency per request, concurrency ${CONCURRENCY}, emulators in a child process, ${runs} runs, verify: ${verify ?? 'default'}`,
-);
-console.table({
-  'invoices/s (min / median / max)': `${fixed(min(results.map((r) => r.perSecond)), 1)} / ${fixed(median(results.map((r) => r.perSecond)), 1)} / ${fixed(max(results.map((r) => r.perSecond)), 1)}  (target ≥ 300)`,
-  'client CPU ms per invoice (min / median)': `${fixed(min(results.map((r) => r.cpuMsPerInvoice)))} / ${fixed(median(results.map((r) => r.cpuMsPerInvoice)))}  (target ≤ 2.5)`,
-  'retained heap per 1 000 migrated (min / median)': `${fixed(min(results.map((r) => r.heapKibPer1000)), 0)} / ${fixed(median(results.map((r) => r.heapKibPer1000)), 0)} KiB  (target ≤ 512)`,
-  'HTTP calls per invoice': `${fixed(perInvoice)} — fewest ${fixed(fewest / count)}, target ≤ ${fixed(fewest / count + 1)}`,
-  'failed + mismatched + unknown': String(results.reduce((sum, r) => sum + r.problems, 0)),
-});
-const kinds: Record<string, { calls: number; perInvoice: string; fewest: string }> = {};
 const fewestOf: Record<string, number> = {
   'source GET /api/v1/invoices': Math.ceil(count / 100),
   'target POST /invoices.json': count,
@@ -145,13 +141,36 @@ const fewestOf: Record<string, number> = {
   'target POST /invoices/cancel.json': canceled,
   'target POST /clients.json': CUSTOMERS,
 };
-for (const [side, counts] of Object.entries(last.counts))
-  for (const [kind, calls] of Object.entries(counts))
-    kinds[`${side} ${kind}`] = {
-      calls,
-      perInvoice: fixed(calls / count, 3),
-      fewest: String(fewestOf[`${side} ${kind}`] ?? 0),
-    };
+
+console.log(
+  `\n@invoicekit/migrate — ${count} invoices Plandocket → InvoiceOcean, ${LATENCY_MS} ms latency per request, concurrency ${CONCURRENCY}, emulators in a child process, ${runs} runs per verify policy`,
+);
+const summary: Record<string, Record<string, string>> = {};
+const kinds: Record<string, Record<string, string>> = {};
+for (const [verify, runsOf] of results) {
+  const last = runsOf[runsOf.length - 1] as Run;
+  const perSecond = runsOf.map((r) => r.perSecond);
+  const cpu = runsOf.map((r) => r.cpuMsPerInvoice);
+  const heap = runsOf.map((r) => r.heapKibPer1000);
+  summary[`verify: ${verify}`] = {
+    'invoices/s min / median / max (≥ 300)': `${fixed(min(perSecond), 1)} / ${fixed(median(perSecond), 1)} / ${fixed(max(perSecond), 1)}`,
+    'client CPU ms/invoice min / median (≤ 2.5)': `${fixed(min(cpu))} / ${fixed(median(cpu))}`,
+    'heap KiB per 1 000 min / median (≤ 512)': `${fixed(min(heap), 0)} / ${fixed(median(heap), 0)}`,
+    [`calls/invoice (fewest ${fixed(fewest / count)}, ≤ ${fixed(fewest / count + 1)})`]: fixed(
+      total(last.counts) / count,
+    ),
+    'failed+mismatched+unknown': String(runsOf.reduce((sum, r) => sum + r.problems, 0)),
+  };
+  for (const [side, counts] of Object.entries(last.counts))
+    for (const [kind, calls] of Object.entries(counts)) {
+      const row = (kinds[`${side} ${kind}`] ??= {
+        fewest: fixed((fewestOf[`${side} ${kind}`] ?? 0) / count, 3),
+      });
+      row[verify] = fixed(calls / count, 3);
+    }
+}
+console.table(summary);
+console.log('HTTP calls per invoice by kind (the last run of each policy):');
 console.table(kinds);
 const syncCalls: Record<string, number> = {};
 for (const [side, counts] of Object.entries(afterSync))
@@ -163,4 +182,4 @@ console.log(
   `sync right after (changes since the migration's cursor): ${fixed(syncMs, 0)} ms, ${fixed(syncCpuMs, 0)} ms CPU, ${synced.counts.unchanged} unchanged, calls:`,
   syncCalls,
 );
-if (results.some((r) => r.problems > 0)) process.exitCode = 1;
+if ([...results.values()].flat().some((r) => r.problems > 0)) process.exitCode = 1;

@@ -7,6 +7,7 @@ import {
   replayLifecycle,
   type CarriedRecord,
   type CarryContext,
+  verified,
 } from './carry';
 import {
   explainDifferences,
@@ -112,7 +113,8 @@ export async function bringUpToDate(
   }
   const replayed = await replayLifecycle(source, target, context, warnings);
   changes.push(...replayed.changes);
-  const readBack = changes.length > 0 ? await to.invoices.get(replayed.target.id) : replayed.target;
+  const readBack =
+    changes.length > 0 ? await verified(replayed.target, true, context) : replayed.target;
   const announced = mergeAnnouncements(known.announced, announcementsOf(warnings));
   const differences = explainDifferences(reconcile(source, readBack, reconcileContext), announced);
   const verdict = verdictOf(differences);

@@ -12,6 +12,7 @@ import {
   type Difference,
   type Reconciliation,
 } from './reconcile';
+import type { VerifyPolicy } from './run-options';
 import { hiddenTypeWarning, planCreateInput } from './to-create-input';
 
 /** A source invoice the journal says was carried over, and how. */
@@ -32,6 +33,8 @@ export interface CarryContext {
   readonly customers: CustomerMapper;
   readonly abilities: TargetAbilities;
   readonly drafts: DraftPolicy;
+  /** Whether the target is read once more before reconciling, or the last write's answer is used. */
+  readonly verify: VerifyPolicy;
   /** Every source invoice carried so far, by source id: credit notes look theirs up here. */
   readonly carried: Map<string, CarriedRecord>;
   /** Source invoices journaled as waiting for another (credit notes for their invoice). */
@@ -54,6 +57,7 @@ export function carryContextOf(
   to: InvoiceAdapterV1,
   journal: MigrationJournal,
   drafts: DraftPolicy,
+  verify: VerifyPolicy = 'read-back',
 ): CarryContext {
   return {
     from,
@@ -62,6 +66,7 @@ export function carryContextOf(
     customers: new CustomerMapper(from, to, journal),
     abilities: abilitiesOf(to),
     drafts,
+    verify,
     carried: carriedOf(journal),
     pending: pendingOf(journal),
   };
@@ -214,6 +219,20 @@ export async function replayLifecycle(
   return { target: current, changes };
 }
 
+/**
+ * The target invoice to reconcile after its writes: read once more (`read-back`), or the last
+ * write's answer as it is (`write-answer`). `answered` says whether `last` is the answer of a
+ * write — an invoice the target's dedupe found again comes from a look-up (a listing, which may
+ * leave out what a read holds), so it is read like under `read-back`.
+ */
+export async function verified(
+  last: Invoice,
+  answered: boolean,
+  context: CarryContext,
+): Promise<Invoice> {
+  return context.verify === 'write-answer' && answered ? last : context.to.invoices.get(last.id);
+}
+
 /** A source invoice written to the target, replayed, read back and reconciled. */
 export interface CarriedInvoice {
   readonly targetId: string;
@@ -254,7 +273,9 @@ export async function carryNewInvoice(
   // An invoice found again carries the adapter's note saying so; the outcome already does.
   warnings.push(...created.warnings.filter((warning) => !(existed && warning.type === 'other')));
   const replayed = await replayLifecycle(source, created.data, context, warnings);
-  const readBack = await to.invoices.get(replayed.target.id);
+  // A new invoice's create answer, or the last lifecycle step's, is a write answer.
+  const answered = !existed || replayed.changes.length > 0;
+  const readBack = await verified(replayed.target, answered, context);
   const announced = announcementsOf(warnings);
   const differences = explainDifferences(
     reconcile(source, readBack, {

@@ -59,3 +59,4 @@ export {
 } from './to-create-input';
 export { CustomerMapper, toCustomerInput, toCustomerWrite } from './customer-mapper';
 export { forEachConcurrently } from './pool';
+export type { RunOptions, VerifyPolicy } from './run-options';

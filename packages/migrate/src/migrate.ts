@@ -74,7 +74,7 @@ async function run(
   drafts: DraftPolicy,
 ): Promise<MigrationReport> {
   const { from, to } = options;
-  const context = carryContextOf(from, to, journal, drafts);
+  const context = carryContextOf(from, to, journal, drafts, options.verify);
   const { carried } = context;
   const counts = {
     seen: 0,

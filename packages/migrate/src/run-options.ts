@@ -34,4 +34,15 @@ export interface RunOptions {
    * issues them; announced on each). `as-draft` on a target without drafts is refused up front.
    */
   readonly drafts?: DraftPolicy;
+  /**
+   * What each carried invoice is reconciled against: `read-back` (the default) reads the target
+   * invoice once more after its last write — the record as the target stores it, whatever its
+   * write answers say; `write-answer` takes the last write's answer (the adapter's canonical
+   * invoice, e.g. InvoiceOcean's create, payment and cancel answers are the whole record), one
+   * call fewer per invoice. Either way at most one verification read per invoice.
+   */
+  readonly verify?: VerifyPolicy;
 }
+
+/** What a carried invoice is reconciled against; see {@link RunOptions.verify}. */
+export type VerifyPolicy = 'read-back' | 'write-answer';

@@ -94,7 +94,7 @@ async function runSync(
   drafts: DraftPolicy,
 ): Promise<SyncReport> {
   const { from, to, signal } = options;
-  const context = carryContextOf(from, to, journal, drafts);
+  const context = carryContextOf(from, to, journal, drafts, options.verify);
   const { carried } = context;
   const deleted = deletedOf(journal);
   const { scope, since } = scopeOf(options, journal);
