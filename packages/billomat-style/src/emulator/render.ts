@@ -27,17 +27,23 @@ export function itemAmounts(item: StoredItem, isGross: boolean): ItemAmounts {
   return { net, vat, gross: net.plus(vat) };
 }
 
-export function invoiceAmounts(invoice: StoredInvoice): {
+/** An invoice's totals, by rate, and each line's amounts (computed once per render). */
+export interface InvoiceAmounts {
   net: Decimal;
   vat: Decimal;
   gross: Decimal;
   byRate: Map<string, { percent: string; net: Decimal; vat: Decimal }>;
-} {
+  byItem: Map<StoredItem, ItemAmounts>;
+}
+
+export function invoiceAmounts(invoice: StoredInvoice): InvoiceAmounts {
   let net = new Decimal(0);
   let vat = new Decimal(0);
   const byRate = new Map<string, { percent: string; net: Decimal; vat: Decimal }>();
+  const byItem = new Map<StoredItem, ItemAmounts>();
   for (const item of invoice.items) {
     const amounts = itemAmounts(item, invoice.isGross);
+    byItem.set(item, amounts);
     net = net.plus(amounts.net);
     vat = vat.plus(amounts.vat);
     const key = taxRateKey({ kind: 'percent', value: item.vatPercent });
@@ -50,22 +56,26 @@ export function invoiceAmounts(invoice: StoredInvoice): {
     group.vat = group.vat.plus(amounts.vat);
     byRate.set(key, group);
   }
-  return { net, vat, gross: net.plus(vat), byRate };
+  return { net, vat, gross: net.plus(vat), byRate, byItem };
 }
 
-export function outstandingOf(invoice: StoredInvoice): Decimal {
+/** What is left to pay; `amounts` when the caller has them already (a render computes them once). */
+export function outstandingOf(invoice: StoredInvoice, amounts?: InvoiceAmounts): Decimal {
   if (invoice.type === 'draft' || invoice.paidDate || invoice.isCanceled) return new Decimal(0);
   return Decimal.max(
-    invoiceAmounts(invoice)
-      .gross.toDecimalPlaces(2)
+    (amounts ?? invoiceAmounts(invoice)).gross
+      .toDecimalPlaces(2)
       .minus(toDecimal(invoice.canceledAmount))
       .minus(paidSoFar(invoice)),
     0,
   );
 }
 
-export function renderItem(item: StoredItem, invoice: StoredInvoice): Record<string, unknown> {
-  const amounts = itemAmounts(item, invoice.isGross);
+export function renderItem(
+  item: StoredItem,
+  invoice: StoredInvoice,
+  amounts: ItemAmounts = itemAmounts(item, invoice.isGross),
+): Record<string, unknown> {
   return {
     INVOICE_ITEM_ID: String(item.id),
     ARTICLE_NUMBER: item.articleNumber,
@@ -118,6 +128,7 @@ export function renderInvoice(
     customer[key] === undefined || customer[key] === null ? fallback : String(customer[key]);
   const amounts = invoiceAmounts(invoice);
   const daysForPayment = daysForPaymentOf(invoice, state);
+  const dueDate = addDays(invoice.invoiceDate, daysForPayment);
   return {
     INVOICE_ID: String(invoice.id),
     STATUS: invoice.status,
@@ -153,11 +164,11 @@ export function renderInvoice(
     INVOICE_EXT_UID: invoice.extUid,
     INVOICE_TITLE: invoice.title,
     INTROTEXT: invoice.introtext,
-    OUTSTANDING_AMOUNT: germanAmount(outstandingOf(invoice)),
+    OUTSTANDING_AMOUNT: germanAmount(outstandingOf(invoice, amounts)),
     PAID_DATE: invoice.paidDate ? `${invoice.paidDate} 00:00:00` : ZERO_DATE,
     IS_CANCELED: invoice.isCanceled ? '1' : '0',
     INVOICE_DATE: invoice.invoiceDate,
-    DUE_DATE: toVendorDueDate(dueDateOf(invoice, state)),
+    DUE_DATE: toVendorDueDate(dueDate),
     DELIVERY_DATE: invoice.deliveryDate,
     // Classic's place for it: the Berlin wall time of the last change, which every write restamps.
     LASTUPDATE: invoice.updated,
@@ -170,7 +181,7 @@ export function renderInvoice(
       COMPLETE_NET: jsonNumber(group.net),
       VAT_VALUE: jsonNumber(group.vat),
     })),
-    ITEMS: sortedItems(invoice).map((item) => renderItem(item, invoice)),
+    ITEMS: sortedItems(invoice).map((item) => renderItem(item, invoice, amounts.byItem.get(item))),
     TOTAL: jsonNumber(amounts.gross),
     // Where the reference places PAYMENTS[]; the (unpaid) Monsum capture has none and no tag.
     ...(invoice.payments.length > 0 ? { PAYMENTS: invoice.payments.map(renderPayment) } : {}),

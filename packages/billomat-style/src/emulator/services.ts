@@ -175,25 +175,46 @@ const invoiceServices: Record<string, (call: ServiceCall) => ServiceResult> = {
   'invoice.get': (call) => {
     const { filter } = call;
     const ids = idList(filter.INVOICE_ID);
-    const rows = call.state.invoices.all().filter((invoice) => {
-      if (ids.length > 0 && !ids.includes(invoice.id)) return false;
-      if (filter.INVOICE_NUMBER && invoice.number !== String(filter.INVOICE_NUMBER)) return false;
-      if (filter.INVOICE_TITLE && invoice.title !== String(filter.INVOICE_TITLE)) return false;
-      if (filter.CUSTOMER_ID && invoice.customerId !== Number(filter.CUSTOMER_ID)) return false;
-      if (filter.TYPE && invoice.type !== String(filter.TYPE)) return false;
-      if (filter.YEAR && !invoice.invoiceDate.startsWith(String(filter.YEAR))) return false;
-      if (filter.MONTH && invoice.invoiceDate.slice(5, 7) !== String(filter.MONTH).padStart(2, '0'))
-        return false;
-      const due = dueDateOf(invoice, call.state);
-      if (filter.START_DUE_DATE && due < String(filter.START_DUE_DATE)) return false;
-      if (filter.END_DUE_DATE && due > String(filter.END_DUE_DATE)) return false;
-      if (filter.STATE && stateOf(invoice, due, call.today) !== String(filter.STATE)) {
-        // FBA v1.8: `unpaid` includes the overdue ones.
-        if (!(filter.STATE === 'unpaid' && stateOf(invoice, due, call.today) === 'overdue'))
-          return false;
-      }
-      return true;
-    });
+    // By id: looked up, not scanned (ids grow with insertion, so ascending ids keep the book's
+    // order); otherwise the book in order. Due dates are computed only for a filter that reads them.
+    const candidates =
+      ids.length > 0
+        ? [...new Set(ids)].sort((a, b) => a - b).flatMap((id) => call.state.invoices.get(id) ?? [])
+        : call.state.invoices.all();
+    const readsDue = Boolean(filter.START_DUE_DATE || filter.END_DUE_DATE || filter.STATE);
+    const filtered =
+      filter.INVOICE_NUMBER ||
+      filter.INVOICE_TITLE ||
+      filter.CUSTOMER_ID ||
+      filter.TYPE ||
+      filter.YEAR ||
+      filter.MONTH ||
+      readsDue;
+    const rows = !filtered
+      ? candidates
+      : candidates.filter((invoice) => {
+          if (filter.INVOICE_NUMBER && invoice.number !== String(filter.INVOICE_NUMBER))
+            return false;
+          if (filter.INVOICE_TITLE && invoice.title !== String(filter.INVOICE_TITLE)) return false;
+          if (filter.CUSTOMER_ID && invoice.customerId !== Number(filter.CUSTOMER_ID)) return false;
+          if (filter.TYPE && invoice.type !== String(filter.TYPE)) return false;
+          if (filter.YEAR && !invoice.invoiceDate.startsWith(String(filter.YEAR))) return false;
+          if (
+            filter.MONTH &&
+            invoice.invoiceDate.slice(5, 7) !== String(filter.MONTH).padStart(2, '0')
+          )
+            return false;
+          if (!readsDue) return true;
+          const due = dueDateOf(invoice, call.state);
+          if (filter.START_DUE_DATE && due < String(filter.START_DUE_DATE)) return false;
+          if (filter.END_DUE_DATE && due > String(filter.END_DUE_DATE)) return false;
+          if (filter.STATE && stateOf(invoice, due, call.today) !== String(filter.STATE)) {
+            // FBA v1.8: `unpaid` includes the overdue ones.
+            if (!(filter.STATE === 'unpaid' && stateOf(invoice, due, call.today) === 'overdue'))
+              return false;
+          }
+          return true;
+        });
     return {
       response: {
         INVOICES: page(rows, call).map((invoice) =>

@@ -1,4 +1,4 @@
-import { normalizeDecimalString, readVendorRecord } from '@invoicekit/core';
+import { decimalTextOfNumber, normalizeDecimalString, readVendorRecord } from '@invoicekit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import { BILLOMAT_STYLE } from '../provider-id';
 import { CustomerWire, InvoiceWire, ItemWire, PaymentWire, ReminderWire } from './invoice';
 import { isVatPercent } from './vat-percent';
 import { isNormalizedVatPercent, readCustomer, readInvoice, readReminder } from './records';
-import { readRecord, type WireIssue, type WirePathKey } from './wire-reader';
+import { decimalTextOf, readRecord, type WireIssue, type WirePathKey } from './wire-reader';
 
 /**
  * The zod-free readers against the zod schemas they replace (`./invoice`, the reference): the
@@ -180,5 +180,19 @@ describe('the zod-free wire readers equal the zod schemas', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('spells JSON numbers as core does, exponent range included', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer()),
+        (n) => {
+          expect(decimalTextOf(n)).toBe(normalizeDecimalString(decimalTextOfNumber(n)));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (const n of [-0, 1e21, 1e-7, 5e-324, 123.456, -1e-10])
+      expect(decimalTextOf(n)).toBe(normalizeDecimalString(decimalTextOfNumber(n)));
   });
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  berlinWallTimeToIso,
   berlinChangeTimestamp,
   berlinDueDate,
   berlinTimestamp,
@@ -45,5 +47,59 @@ describe('vendor value readers', () => {
     expect(berlinChangeTimestamp.parse('2026-10-25 03:00:00')).toBe('2026-10-25T02:00:00Z');
     // The spring gap (02:00–03:00 never shown) is read with the winter offset: 03:30 summer time.
     expect(berlinChangeTimestamp.parse('2026-03-29 02:30:00')).toBe('2026-03-29T01:30:00Z');
+  });
+});
+
+describe('berlinWallTimeToIso outside the transition months', () => {
+  // The full check, written out: the candidate instants whose Berlin wall time is the one given.
+  const wallClock = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Berlin',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const oracle = (date: string, time: string, fold: 'earlier' | 'later'): string => {
+    const wall = Date.parse(`${date}T${time}Z`);
+    const [summer, winter] = [wall - 7_200_000, wall - 3_600_000];
+    const fits = (instant: number) => wallClock.format(instant) === `${date} ${time}`;
+    const instant =
+      fits(summer) && fits(winter)
+        ? fold === 'earlier'
+          ? summer
+          : winter
+        : fits(summer)
+          ? summer
+          : winter;
+    return new Date(instant).toISOString().replace('.000Z', 'Z');
+  };
+
+  it('reads every wall time as the full check does (one offset instead of two)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1975-01-01T00:00:00Z'),
+          max: new Date('2045-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom<'earlier' | 'later'>('earlier', 'later'),
+        (at, fold) => {
+          const [date, clock] = at.toISOString().slice(0, 19).split('T') as [string, string];
+          expect(berlinWallTimeToIso(date, clock, fold)).toBe(oracle(date, clock, fold));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    for (const [date, clock] of [
+      ['2026-03-29', '02:30:00'],
+      ['2026-10-25', '02:30:00'],
+      ['1990-09-30', '02:30:00'],
+      ['1947-05-11', '03:30:00'],
+    ] as const)
+      for (const fold of ['earlier', 'later'] as const)
+        expect(berlinWallTimeToIso(date, clock, fold)).toBe(oracle(date, clock, fold));
   });
 });

@@ -37,6 +37,17 @@ function berlinOffsetMinutes(instant: number): number {
 }
 
 /**
+ * True for a date from 1980 on outside March, September and October: German clocks have changed
+ * only in those months since 1980 (summer time from the last Sunday of March, to the last Sunday
+ * of September until 1995, of October since), so no fold or gap is near. Earlier years had other
+ * transition months (1945–1949): those take the full check.
+ */
+function outsideTransitionMonths(date: string): boolean {
+  const month = date.slice(5, 7);
+  return date >= '1980' && month !== '03' && month !== '09' && month !== '10';
+}
+
+/**
  * Which instant a Berlin wall time in the autumn fold (02:00–03:00 on the last Sunday of October,
  * shown twice) is read as: the first pass (summer time) or the second (winter time).
  */
@@ -54,7 +65,10 @@ export function berlinWallTimeToIso(date: string, time: string, fold: BerlinFold
   const winter = wall - 60 * 60_000;
   const fits = (instant: number) => berlinOffsetMinutes(instant) * 60_000 === wall - instant;
   let instant: number;
-  if (fits(summer) && fits(winter)) instant = fold === 'earlier' ? summer : winter;
+  if (outsideTransitionMonths(date)) {
+    // No clock change within the hour between the two candidates: one offset decides.
+    instant = fits(winter) ? winter : summer;
+  } else if (fits(summer) && fits(winter)) instant = fold === 'earlier' ? summer : winter;
   else instant = fits(summer) ? summer : winter;
   return new Date(instant).toISOString().replace('.000Z', 'Z');
 }

@@ -67,10 +67,19 @@ export const wireString: WireField<string | null> = (value) => {
 const DECIMAL_WITH_COMMA = /^\s*[+-]?\d+(?:\.\d{3})*,\d+\s*$/;
 const PLAIN_DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
 
+/**
+ * A JSON number's shortest round-trip digits, normalised (core's `decimalTextOfNumber`): JS
+ * prints those digits itself unless it switches to exponent notation, which Decimal then spells
+ * out. No arithmetic happens either way.
+ */
+export function decimalTextOf(value: number): string {
+  const text = String(value);
+  return normalizeDecimalString(text.includes('e') ? decimalTextOfNumber(value) : text);
+}
+
 /** A decimal from a string (`"81.3"`, `"59,00"`, `"1.234,50"`) or a JSON number. */
 export const wireDecimal: WireField<string | null | undefined> = (value, issues, parent, key) => {
-  if (typeof value === 'number' && Number.isFinite(value))
-    return normalizeDecimalString(decimalTextOfNumber(value));
+  if (typeof value === 'number' && Number.isFinite(value)) return decimalTextOf(value);
   if (typeof value === 'string' && value !== '') {
     if (PLAIN_DECIMAL.test(value)) return normalizeDecimalString(value);
     if (DECIMAL_WITH_COMMA.test(value))
