@@ -5,7 +5,8 @@ import type { FieldIssue, InvoicekitError } from '../errors/invoicekit-error';
  * What a vendor error mapper sees of a response. `body` and `text` are redacted (computed on
  * first read: a successful answer nobody puts into an error is never copied); `data` is the
  * decoded answer as the caller receives it, for classifying — put `body`, never `data`, into an
- * error.
+ * error. `body` and `text` are accessors: read them by name (a spread `{ ...context }` leaves them
+ * out).
  */
 export interface ResponseContext {
   readonly provider: string;
