@@ -2,6 +2,7 @@ import { Decimal, toDecimal } from '@invoicekit/core';
 import { itemAmounts, paidAmount, type ItemAmounts } from './amounts';
 import type {
   PlandocketState,
+  RenderedLine,
   StoredContact,
   StoredInvoice,
   StoredItem,
@@ -57,6 +58,27 @@ export function renderItem(
     tax: jsonMoney(amounts.tax),
     total: jsonMoney(amounts.total),
   };
+}
+
+/**
+ * A line's amounts and rendering, worked out once per stored line: lines never change once an
+ * invoice exists, and a listing renders the same lines page after page.
+ */
+function renderedLine(
+  state: PlandocketState,
+  item: StoredItem,
+  invoice: StoredInvoice,
+): RenderedLine {
+  const cached = state.renderedLines.get(item);
+  if (cached && cached.reverseCharge === invoice.is_reverse_charge) return cached;
+  const amounts = itemAmounts(item, invoice.is_reverse_charge);
+  const line = {
+    reverseCharge: invoice.is_reverse_charge,
+    amounts,
+    rendered: renderItem(item, invoice, amounts),
+  };
+  state.renderedLines.set(item, line);
+  return line;
 }
 
 /** A contact with every documented field. */
@@ -127,8 +149,8 @@ export function renderInvoice(
   includes: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
   // Each line's amounts once: the total, the open amount and the lines all need them.
-  const lineAmounts = invoice.items.map((item) => itemAmounts(item, invoice.is_reverse_charge));
-  const total = lineAmounts.reduce((sum, amounts) => sum.plus(amounts.total), new Decimal(0));
+  const lines = invoice.items.map((item) => renderedLine(state, item, invoice));
+  const total = lines.reduce((sum, line) => sum.plus(line.amounts.total), new Decimal(0));
   const paid = paidAmount(state, invoice.id);
   const rendered: Record<string, unknown> = {
     id: invoice.id,
@@ -153,9 +175,7 @@ export function renderInvoice(
     updated_at: invoice.updated_at,
   };
   if (includes.has('items')) {
-    rendered.items = invoice.items.map((item, index) =>
-      renderItem(item, invoice, lineAmounts[index]),
-    );
+    rendered.items = lines.map((line) => ({ ...line.rendered }));
   }
   if (includes.has('payments')) {
     rendered.payments = state.payments
