@@ -1,6 +1,7 @@
 /**
- * Core figures: validating a canonical 10-line invoice input and computing its totals, against
- * a bare JSON round-trip of the same object (the cheapest "copy and check" anyone would write).
+ * Core figures: validating a canonical 10-line invoice input and computing its totals (in minor
+ * units, and on the decimal.js reference path), against a bare JSON round-trip of the same object
+ * (the cheapest "copy and check" anyone would write). Interleaved rounds, min and median.
  */
 import { compareInterleaved } from '../../../bench/harness';
 import {
@@ -8,6 +9,7 @@ import {
   InvoiceCreateInputSchema,
   InvoiceSchema,
   computeInvoiceTotals,
+  computeInvoiceTotalsWithDecimals,
   type Invoice,
   type InvoiceCreateInput,
 } from '../src/index';
@@ -116,9 +118,18 @@ await compareInterleaved(
       allocation: true,
     },
     {
-      name: 'compute totals (decimal)',
+      name: 'compute totals (minor units)',
       fn: () =>
         computeInvoiceTotals(parsed.lines, {
+          currency: 'EUR',
+          strategy: DEFAULT_ROUNDING_STRATEGY,
+        }),
+      allocation: true,
+    },
+    {
+      name: 'compute totals (decimal.js reference path)',
+      fn: () =>
+        computeInvoiceTotalsWithDecimals(parsed.lines, {
           currency: 'EUR',
           strategy: DEFAULT_ROUNDING_STRATEGY,
         }),
