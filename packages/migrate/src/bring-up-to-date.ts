@@ -90,7 +90,7 @@ export async function bringUpToDate(
   // Before the first write, the journal forgets which source the target was brought to: a run
   // killed half-way must not leave a digest that says the target holds a state it no longer does.
   if ((willEdit || willReplay) && known.sourceDigest !== null)
-    forgetDigest(context, source.id, known);
+    await forgetDigest(context, source.id, known);
   if (edited.length > 0) {
     if (willEdit) {
       const planned = planCreateInput(source, {
@@ -123,7 +123,7 @@ export async function bringUpToDate(
     verdict !== known.reconciliation ||
     announced.length !== known.announced.length ||
     sourceDigestOf(source) !== known.sourceDigest;
-  if (changedFacts) recordCarried(context, source, readBack.id, verdict, announced);
+  if (changedFacts) await recordCarried(context, source, readBack.id, verdict, announced);
   return {
     outcome:
       diverged !== undefined && verdict === 'mismatched'

@@ -76,15 +76,15 @@ export function carryContextOf(
  * Records that an invoice is carried over, and how it reconciled: in the journal (durably, with
  * what was announced, so a later sync explains the same differences) and in the run's map.
  */
-export function recordCarried(
+export async function recordCarried(
   context: CarryContext,
   source: Invoice,
   targetId: string,
   verdict: Reconciliation,
   announced: readonly Announcement[],
-): void {
+): Promise<void> {
   const sourceDigest = sourceDigestOf(source);
-  context.journal.append({
+  await context.journal.append({
     kind: 'invoice',
     sourceId: source.id,
     targetId,
@@ -99,8 +99,12 @@ export function recordCarried(
  * Journals an invoice's facts again without its source digest, before writes that change the
  * target: until they are journaled as done, no later sync takes the target for up to date.
  */
-export function forgetDigest(context: CarryContext, sourceId: string, known: CarriedRecord): void {
-  context.journal.append({
+export async function forgetDigest(
+  context: CarryContext,
+  sourceId: string,
+  known: CarriedRecord,
+): Promise<void> {
+  await context.journal.append({
     kind: 'invoice',
     sourceId,
     targetId: known.targetId,
@@ -142,13 +146,17 @@ export function skipReason(source: Invoice, context: CarryContext): string | und
 }
 
 /** Journals a skipped source invoice that waits for another (once: the journal's fact stays). */
-export function notePending(source: Invoice, context: CarryContext, reason: string): void {
+export async function notePending(
+  source: Invoice,
+  context: CarryContext,
+  reason: string,
+): Promise<void> {
   const waits =
     source.type === 'credit_note' &&
     source.relatedInvoiceId !== null &&
     !context.carried.has(source.relatedInvoiceId);
   if (!waits || context.pending.has(source.id)) return;
-  context.journal.append({ kind: 'pending', sourceId: source.id, reason });
+  await context.journal.append({ kind: 'pending', sourceId: source.id, reason });
   context.pending.add(source.id);
 }
 
@@ -285,7 +293,7 @@ export async function carryNewInvoice(
     announced,
   );
   const verdict = verdictOf(differences);
-  recordCarried(context, source, readBack.id, verdict, announced);
+  await recordCarried(context, source, readBack.id, verdict, announced);
   return {
     targetId: readBack.id,
     targetNumber: readBack.number,

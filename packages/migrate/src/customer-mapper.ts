@@ -181,7 +181,7 @@ export class CustomerMapper {
         warning.type === 'other' ? warning : { ...warning, path: `customer.${warning.path}` },
       );
     }
-    this.journal.append({ kind: 'customer', sourceId: key, targetId: id });
+    await this.journal.append({ kind: 'customer', sourceId: key, targetId: id });
     this.known.set(key, id);
     return { id, warnings };
   }

@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fsync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -137,8 +138,12 @@ export interface MigrationJournal {
   bind(identity: MigrationIdentity): void;
   /** Everything recorded so far (read once, when a run starts). */
   entries(): readonly JournalEntry[];
-  /** Records a fact durably: when this returns, a crash cannot lose it. */
-  append(entry: JournalEntry): void;
+  /**
+   * Records a fact durably: once this returns — or the promise it returns resolves — a crash
+   * cannot lose it. The engine awaits every append before it moves on (a file journal commits
+   * the facts of concurrent invoices in one `fsync`).
+   */
+  append(entry: JournalEntry): void | Promise<void>;
   close(): void;
   /** What was tolerated on opening (a line torn by a crash), for the report. */
   readonly warnings?: readonly string[];
@@ -240,9 +245,12 @@ function readJournal(path: string): ReadJournal {
 
 /**
  * A journal in a file, one JSON object per line; the first line names the migration (source and
- * target provider and account, a format version — never a credential). Each append is written and
- * `fsync`ed before it returns, so a `kill -9` loses at most the line being written; such a torn
- * last line is dropped on opening (and reported), any other bad line refuses the journal.
+ * target provider and account, a format version — never a credential). Each append writes its
+ * line at once and resolves once an `fsync` begun after the write has finished — group commit:
+ * the lines appended while one `fsync` is in flight share the next, so concurrent invoices do not
+ * queue behind one `fsync` each. A `kill -9` loses only lines not yet acknowledged (their work is
+ * redone, harmlessly); a torn last line is dropped on opening (and reported), any other bad line
+ * refuses the journal.
  *
  * Opening takes the journal's lock (`<path>.lock`, see {@link JournalLock}): one run at a time,
  * and a run killed with SIGKILL leaves no stuck lock. {@link close} (or the process's exit)
@@ -256,6 +264,12 @@ export class FileJournal implements MigrationJournal {
   private header: MigrationIdentity | undefined;
   private readonly lock: JournalLock;
   readonly warnings: readonly string[];
+  /** The `fsync` in flight, if any; lines written meanwhile wait for the next one. */
+  private syncing = false;
+  /** Appends written since the `fsync` in flight began: settled by the next one. */
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  /** Closed while an `fsync` was in flight: the descriptor is closed when it ends. */
+  private closeWhenSynced: number | undefined;
 
   /**
    * @throws {JournalLockedError} another run holds the journal.
@@ -304,22 +318,66 @@ export class FileJournal implements MigrationJournal {
     return this.loaded;
   }
 
-  append(entry: JournalEntry): void {
+  append(entry: JournalEntry): Promise<void> {
     if (!this.header) throw new Error('FileJournal: bind() the journal to its migration first');
-    this.write(entry);
+    this.writeLine(entry);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.syncing) this.syncBatch();
+    });
   }
 
+  /** One `fsync` for every line written so far; the lines written meanwhile take the next. */
+  private syncBatch(): void {
+    const fd = this.fd;
+    const batch = this.waiting;
+    this.waiting = [];
+    if (fd === undefined || batch.length === 0) return;
+    this.syncing = true;
+    fsync(fd, (error) => {
+      this.syncing = false;
+      for (const waiter of batch)
+        if (error) waiter.reject(error);
+        else waiter.resolve();
+      if (this.closeWhenSynced !== undefined) {
+        closeSync(this.closeWhenSynced);
+        this.closeWhenSynced = undefined;
+      }
+      this.syncBatch();
+    });
+  }
+
+  /** Writes a line and waits for it to be on disk (the header: nothing else is pending then). */
   private write(line: object): void {
+    const fd = this.writeLine(line);
+    fsyncSync(fd);
+  }
+
+  private writeLine(line: object): number {
     if (this.fd === undefined) throw new Error(`FileJournal: ${this.path} is closed`);
-    // One whole line per fact; a last line left without its newline is ended first.
+    // One whole line per fact, written at once (the file keeps the facts' order); a last line
+    // left without its newline is ended first.
     writeSync(this.fd, `${this.midLine ? '\n' : ''}${JSON.stringify(line)}\n`);
     this.midLine = false;
-    fsyncSync(this.fd);
+    return this.fd;
   }
 
+  /**
+   * Closes the journal: every line written is made durable first (appends not acknowledged yet
+   * are, now), and the lock is released.
+   */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    const fd = this.fd;
     this.fd = undefined;
+    if (fd !== undefined) {
+      if (this.syncing || this.waiting.length > 0) {
+        fsyncSync(fd);
+        for (const waiter of this.waiting.splice(0)) waiter.resolve();
+      }
+      // An fsync in flight still uses the descriptor: it is closed when that one ends.
+      if (this.syncing) this.closeWhenSynced = fd;
+      else closeSync(fd);
+    }
     this.lock.release();
   }
 }

@@ -144,7 +144,7 @@ async function run(
     try {
       const reason = skipReason(source, context);
       if (reason !== undefined) {
-        if (!dryRun) notePending(source, context, reason);
+        if (!dryRun) await notePending(source, context, reason);
         skip(reason, warnings);
         return;
       }
@@ -226,7 +226,7 @@ async function run(
   const wholeBook = options.filter === undefined && options.where === undefined;
   const clean = counts.failed === 0 && counts.unknown === 0 && counts.resumed === 0;
   if (wholeBook && !dryRun && !signal?.aborted && clean)
-    journal.append({ kind: 'cursor', stream: 'invoices', cursor: listing.cursor() });
+    await journal.append({ kind: 'cursor', stream: 'invoices', cursor: listing.cursor() });
   return {
     source: from.id,
     target: to.id,

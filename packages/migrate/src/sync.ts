@@ -189,7 +189,7 @@ async function runSync(
       }
       const reason = skipReason(source, context);
       if (reason !== undefined) {
-        notePending(source, context, reason);
+        await notePending(source, context, reason);
         record({
           ...base,
           targetId: null,
@@ -253,7 +253,7 @@ async function runSync(
       if (!known) {
         // A pending invoice gone from the source waits for nothing any more.
         if (context.pending.has(sourceId)) {
-          journal.append({ kind: 'dropped', sourceId, reason: 'deleted in the source' });
+          await journal.append({ kind: 'dropped', sourceId, reason: 'deleted in the source' });
           context.pending.delete(sourceId);
         }
         record({
@@ -269,7 +269,7 @@ async function runSync(
         return;
       }
       if (!deleted.has(sourceId)) {
-        journal.append({ kind: 'deleted', sourceId, targetId: known.targetId });
+        await journal.append({ kind: 'deleted', sourceId, targetId: known.targetId });
         deleted.set(sourceId, known.targetId);
       }
       record({
@@ -342,7 +342,7 @@ async function runSync(
     // never skips one (a failed invoice that does not change again would not be listed again).
     if (!signal?.aborted && counts.failed === 0 && counts.unknown === 0) {
       cursor = invoices.cursor();
-      journal.append({ kind: 'cursor', stream: 'invoices', cursor });
+      await journal.append({ kind: 'cursor', stream: 'invoices', cursor });
     }
   }
   const interrupted = signal?.aborted === true;
