@@ -1,4 +1,5 @@
 import { createXmlCodec, type Codec } from '@invoicekit/core';
+import { readRailsXmlTree } from './rails-xml-fast';
 
 /**
  * The XML variant of the API is Rails `to_xml`: dasherized tags, typed attributes
@@ -59,8 +60,16 @@ export function fromRailsXml(node: unknown, tag?: string): unknown {
   return result;
 }
 
-/** Decodes a Rails XML document into its JSON shape (`{ invoice: {...} }`, or a list). */
+/**
+ * Decodes a Rails XML document into its JSON shape (`{ invoice: {...} }`, or a list): Rails'
+ * own output in one pass, anything else through the guarded parser (its checks, its errors).
+ */
 export function decodeRailsXml(text: string): unknown {
+  return fromRailsXml(readRailsXmlTree(text) ?? railsXmlCodec.decode(text));
+}
+
+/** {@link decodeRailsXml} through the guarded parser only: the reference the fast path equals. */
+export function decodeRailsXmlGuarded(text: string): unknown {
   return fromRailsXml(railsXmlCodec.decode(text));
 }
 

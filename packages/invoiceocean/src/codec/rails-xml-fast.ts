@@ -1,0 +1,175 @@
+/**
+ * A one-pass reader for the XML Rails `to_xml` writes — elements, `name="value"` attributes,
+ * text with the five named entities, an XML declaration, whitespace between elements — that
+ * builds the node tree `fromRailsXml` reads, as the guarded parser would. Anything else (comments,
+ * CDATA, processing instructions, DOCTYPE, character references, other entities, mixed content,
+ * reserved names, deep nesting, anything malformed) is not read here: the caller then uses the
+ * guarded parser, whose checks and typed errors stay the only ones.
+ */
+
+import { looksLikeHtml } from '@invoicekit/core';
+
+/** A node as fast-xml-parser builds it (attributes under `@_`), or a leaf's text. */
+type Node = string | Record<string, unknown>;
+
+/** Deeper than this is the guarded parser's to refuse (its limit is 100). */
+const MAX_DEPTH = 64;
+const NAME = /[A-Za-z_][A-Za-z0-9_.-]*/y;
+const WHITESPACE = /[ \t\r\n]*/y;
+const ATTRIBUTE_VALUE_DOUBLE = /"([^"<&]*)"/y;
+const ATTRIBUTE_VALUE_SINGLE = /'([^'<&]*)'/y;
+const DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?[ \t\r\n]*\?>/;
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const ENTITY = /&(amp|lt|gt|quot|apos);/g;
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/** Thrown inside the reader for anything it leaves to the guarded parser. */
+class NotRailsXml extends Error {}
+
+const NOT_READ = new NotRailsXml();
+
+function give(): never {
+  throw NOT_READ;
+}
+
+/** Text as the guarded parser leaves it: trimmed, the five named entities decoded. */
+function textOf(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed.indexOf('&') < 0) return trimmed;
+  // Only `&name;` of the five: a character reference or any other entity is not read here.
+  if (/&(?!(?:amp|lt|gt|quot|apos);)/.test(trimmed)) give();
+  return trimmed.replace(ENTITY, (_, name: string) => ENTITIES[name] as string);
+}
+
+class Reader {
+  position = 0;
+
+  constructor(private readonly text: string) {}
+
+  name(): string {
+    NAME.lastIndex = this.position;
+    const match = NAME.exec(this.text);
+    if (!match) give();
+    const name = match[0];
+    if (RESERVED.has(name)) give();
+    this.position = NAME.lastIndex;
+    return name;
+  }
+
+  skipWhitespace(): void {
+    WHITESPACE.lastIndex = this.position;
+    WHITESPACE.exec(this.text);
+    this.position = WHITESPACE.lastIndex;
+  }
+
+  /** One element from its `<`; `depth` counts its ancestors. */
+  element(depth: number): { name: string; node: Node } {
+    if (depth > MAX_DEPTH) give();
+    const text = this.text;
+    this.position += 1; // '<'
+    const name = this.name();
+    let attributes: Record<string, unknown> | undefined;
+    for (;;) {
+      const before = this.position;
+      this.skipWhitespace();
+      const next = text.charCodeAt(this.position);
+      if (next === 62 /* > */ || next === 47 /* / */) break;
+      // An attribute needs whitespace before it.
+      if (this.position === before) give();
+      const attribute = `@_${this.name()}`;
+      this.skipWhitespace();
+      if (text.charCodeAt(this.position) !== 61 /* = */) give();
+      this.position += 1;
+      this.skipWhitespace();
+      const pattern =
+        text.charCodeAt(this.position) === 34 ? ATTRIBUTE_VALUE_DOUBLE : ATTRIBUTE_VALUE_SINGLE;
+      pattern.lastIndex = this.position;
+      const value = pattern.exec(text);
+      if (!value) give();
+      this.position = pattern.lastIndex;
+      attributes ??= {};
+      if (attribute in attributes) give();
+      attributes[attribute] = value[1];
+    }
+    if (text.charCodeAt(this.position) === 47) {
+      // `<name …/>`
+      if (text.charCodeAt(this.position + 1) !== 62) give();
+      this.position += 2;
+      return { name, node: attributes ?? '' };
+    }
+    this.position += 1; // '>'
+    let children: Map<string, Node[]> | undefined;
+    let textStart = this.position;
+    let leafText = '';
+    for (;;) {
+      const open = text.indexOf('<', this.position);
+      if (open < 0) give();
+      const between = text.slice(this.position, open);
+      // Only whitespace may stand between child elements; raw `>` is left to the guarded parser.
+      if (between.indexOf('>') >= 0) give();
+      const after = text.charCodeAt(open + 1);
+      if (after === 47 /* / */) {
+        this.position = open + 2;
+        if (this.name() !== name) give();
+        this.skipWhitespace();
+        if (text.charCodeAt(this.position) !== 62) give();
+        this.position += 1;
+        if (children) {
+          if (text.slice(textStart, open).trim() !== '') give();
+        } else leafText = textOf(text.slice(textStart, open));
+        break;
+      }
+      // A comment, CDATA, a processing instruction: not Rails' output.
+      if (after === 33 /* ! */ || after === 63 /* ? */) give();
+      if (!children) {
+        // Text before the first child: mixed content unless it is whitespace.
+        if (text.slice(textStart, open).trim() !== '') give();
+        children = new Map();
+      } else if (between.trim() !== '') give();
+      this.position = open;
+      const child = this.element(depth + 1);
+      const group = children.get(child.name);
+      if (group) group.push(child.node);
+      else children.set(child.name, [child.node]);
+      textStart = this.position;
+    }
+    if (!children) {
+      if (!attributes) return { name, node: leafText };
+      if (leafText !== '') attributes['#text'] = leafText;
+      return { name, node: attributes };
+    }
+    const node: Record<string, unknown> = attributes ?? {};
+    for (const [child, nodes] of children) node[child] = nodes.length === 1 ? nodes[0] : nodes;
+    return { name, node };
+  }
+}
+
+/**
+ * The node tree of a Rails XML document (`{ invoice: {...} }`), or `undefined` when the text is
+ * anything this reader leaves to the guarded parser.
+ */
+export function readRailsXmlTree(text: string): Record<string, unknown> | undefined {
+  // An HTML page may be well-formed: the guarded parser names it as such.
+  if (looksLikeHtml(text)) return undefined;
+  try {
+    const declaration = DECLARATION.exec(text);
+    const reader = new Reader(text);
+    reader.position = declaration ? declaration[0].length : 0;
+    reader.skipWhitespace();
+    if (text.charCodeAt(reader.position) !== 60 /* < */) return undefined;
+    const root = reader.element(0);
+    reader.skipWhitespace();
+    if (reader.position !== text.length) return undefined;
+    return { [root.name]: root.node };
+  } catch (error) {
+    if (error instanceof NotRailsXml) return undefined;
+    throw error;
+  }
+}
