@@ -282,18 +282,27 @@ export class PlandocketClient {
         query: include.length > 0 ? { include } : {},
       }),
 
-    /** `PATCH /invoices/{id}`: sets fields, so repeating it is harmless. */
+    /**
+     * `PATCH /invoices/{id}`: sets fields, so repeating it is harmless. `include` asks for the
+     * answer to carry those parts too, as a GET would (a server may ignore it).
+     */
     update: async (
       id: string | number,
       patch: InvoicePatch,
-      options: CallOptions = {},
-    ): Promise<VendorResult> =>
-      this.one(
+      options: CallOptions & { include?: InvoiceQuery['include'] } = {},
+    ): Promise<VendorResult> => {
+      const { include = [], ...rest } = options;
+      return this.one(
         'PATCH',
         `invoices/${this.id(id, 'invoices.update')}`,
         this.checked(InvoicePatchSchema, patch, 'invoices.update'),
-        { idempotency: { kind: 'vendor-dedupe' }, ...options },
-      ),
+        {
+          idempotency: { kind: 'vendor-dedupe' },
+          ...rest,
+          ...(include.length > 0 ? { query: { include } } : {}),
+        },
+      );
+    },
   };
 
   readonly contacts = {

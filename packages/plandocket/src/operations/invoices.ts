@@ -59,6 +59,22 @@ export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
     (await client.invoices.get(id, [...FULL], { signal, operation: 'invoices.get' })).data;
   const fetch = async (id: string, signal: AbortSignal | undefined): Promise<Invoice> =>
     read(await fetchRaw(id, signal));
+  /**
+   * A PATCH asking for the whole invoice back: its answer is the invoice after the write, so it
+   * is read only when the server left the included parts out (the include is undocumented there).
+   */
+  const patch = async (
+    id: string,
+    body: Parameters<PlandocketClient['invoices']['update']>[1],
+    context: ProviderCallContext,
+  ) => {
+    const { data, requestId } = await client.invoices.update(id, body, {
+      ...context,
+      include: [...FULL],
+    });
+    const invoice = hasAllIncludes(data) ? read(data) : await fetch(id, context.signal);
+    return withRequestId({ data: invoice }, requestId);
+  };
 
   return {
     list: (query, context) => listInvoices(deps, read, query, context),
@@ -87,21 +103,13 @@ export function plandocketInvoiceOperations(deps: PlandocketInvoiceDeps) {
               });
             }
           }
-          const { requestId } = await client.invoices.update(id, body, context);
-          return withRequestId({ data: await fetch(id, context.signal) }, requestId);
+          return patch(id, body, context);
         },
       };
     },
 
     /** `PATCH { status: 'cancelled' }`. */
-    cancel: async (id, context) => {
-      const { requestId } = await client.invoices.update(
-        id,
-        { status: VENDOR_CANCELED_STATUS },
-        context,
-      );
-      return withRequestId({ data: await fetch(id, context.signal) }, requestId);
-    },
+    cancel: async (id, context) => patch(id, { status: VENDOR_CANCELED_STATUS }, context),
 
     markPaid: async (id, input, context) => planMarkPaid(client, id, input, context, fetch),
   } satisfies InvoiceProviderOperationsV1<undefined>;
@@ -267,6 +275,11 @@ function gatewayOf(method: ParsedMarkPaidInput['method']): {
       ],
     };
   return { gateway: GATEWAY_KEY_OF_METHOD[method], warnings: [] };
+}
+
+/** Whether a vendor invoice came with its lines, payments and contact (`include=…`). */
+function hasAllIncludes(record: VendorRecord): boolean {
+  return Array.isArray(record.items) && Array.isArray(record.payments) && 'contact' in record;
 }
 
 /** The ids of the payments a vendor invoice carries (`include=payments`). */
