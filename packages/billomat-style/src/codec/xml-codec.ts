@@ -1,5 +1,6 @@
 import { CodecError, createXmlCodec, jsonCodec, type Codec } from '@invoicekit/core';
 import { LIST_CONTAINERS } from './envelope';
+import { readPlainFbapiXml } from './fbapi-xml-reader';
 
 const xml = createXmlCodec();
 
@@ -60,7 +61,8 @@ export function normaliseXmlTree(node: unknown, tag?: string): unknown {
 
 /** Decodes `<FBAPI>…</FBAPI>` into the JSON shape of the same envelope. */
 export function fromFbapiXml(text: string): unknown {
-  const decoded = xml.decode(text) as { FBAPI?: unknown } | undefined;
+  // The vendor's plain XML is read in one pass; anything else by the general, guarded parser.
+  const decoded = (readPlainFbapiXml(text) ?? xml.decode(text)) as { FBAPI?: unknown } | undefined;
   return normaliseXmlTree(decoded?.FBAPI ?? decoded ?? {});
 }
 

@@ -1,4 +1,5 @@
 import { toDecimal, type Decimal } from '@invoicekit/core';
+import { exactOf, textOfUnits, unitsAt } from '../mapping/vendor-money';
 
 /**
  * The vendor's value formats (docs/vendors/method-style.md §10, the Monsum capture): totals as
@@ -12,7 +13,16 @@ export function jsonNumber(value: Decimal): number {
   return Number(value.toDecimalPlaces(9).toString());
 }
 
+/** A decimal with exactly `places` places, rounded half-up; a string needs no Decimal for it. */
 export function fixed(value: string | Decimal, places: number): string {
+  // (At 0 places the Decimal path prints a trailing point; no vendor field has 0 places.)
+  if (typeof value === 'string' && places > 0)
+    return textOfUnits(unitsAt(exactOf(value), places), places);
+  return fixedOfDecimal(value, places);
+}
+
+/** {@link fixed} through Decimal: for a computed Decimal, and the reference of the string path. */
+export function fixedOfDecimal(value: string | Decimal, places: number): string {
   const decimal = toDecimal(value);
   const rounded = decimal.toDecimalPlaces(places);
   const [whole = '0', fraction = ''] = rounded.abs().toString().split('.');
