@@ -80,3 +80,18 @@ describe('writes read the invoice from their own answer', () => {
     expect(requests()).toEqual(['PATCH /api/v1/invoices/1002', 'GET /api/v1/invoices/1002']);
   });
 });
+
+describe('today, for overdue invoices', () => {
+  it('turns at midnight, though the day is worked out once per quarter hour', async () => {
+    const emulator = createPlandocketEmulator({ apiKey: API_KEY });
+    emulator.seed({ invoices: [{ id: 1001, due_date: '2026-11-20' }] });
+    served = await serveLoopback(emulator, () => undefined);
+    const clock = createFakeClock(Date.UTC(2026, 10, 20, 23, 59, 59));
+    adapter = createPlandocketAdapter({ baseUrl: served.baseUrl, apiKey: API_KEY, clock });
+    expect((await adapter.invoices.get('1001')).status.canonical).not.toBe('overdue');
+    clock.advance(1000);
+    expect((await adapter.invoices.get('1001')).status.canonical).toBe('overdue');
+    clock.advance(-2000);
+    expect((await adapter.invoices.get('1001')).status.canonical).not.toBe('overdue');
+  });
+});

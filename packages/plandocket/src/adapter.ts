@@ -12,6 +12,8 @@ import { plandocketInvoiceOperations } from './operations/invoices';
 import { PLANDOCKET } from './provider-id';
 import { plandocketWebhookProvider } from './webhooks/webhook-provider';
 
+const QUARTER_HOUR_MS = 900_000;
+
 /** What the Plandocket provider is built from besides its transport. */
 export interface PlandocketProviderSettings {
   /** Page size asked for (`per_page`) when a list names none. */
@@ -37,7 +39,19 @@ export function createPlandocketProvider(
   const client = new PlandocketClient(transport, settings.pageSize, settings.origin);
   // One calendar per adapter: building an Intl formatter per read would cost more than the read.
   const businessDay = businessDayIn(PLANDOCKET_TIME_ZONE);
-  const today = (): string => businessDay(settings.clock.now());
+  // Every read asks for today; a calendar day starts on a quarter hour in every time zone, so
+  // the day found for one quarter hour holds for all of it.
+  let quarter = Number.NaN;
+  let day = '';
+  const today = (): string => {
+    const now = settings.clock.now();
+    const current = Math.floor(now / QUARTER_HOUR_MS);
+    if (current !== quarter) {
+      day = businessDay(now);
+      quarter = current;
+    }
+    return day;
+  };
   const deps = { client, pageSize: settings.pageSize, today };
   const invoices = plandocketInvoiceOperations(deps);
   const customers = plandocketCustomerOperations(deps);
