@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AdapterWarning, Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import { CustomerMapper } from './customer-mapper';
 import type { MigrationJournal } from './journal';
@@ -48,7 +48,8 @@ export interface CarryContext {
  */
 export function sourceDigestOf(source: Invoice): string {
   const { raw: _raw, updatedAt: _updatedAt, ...canonical } = source;
-  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url');
+  // One-shot: the same sha256 as a Hash object's, without building one per invoice.
+  return hash('sha256', JSON.stringify(canonical), 'base64url');
 }
 
 /** The context of one run: the adapters, the journal and what it says was carried. */

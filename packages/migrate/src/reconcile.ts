@@ -1,4 +1,5 @@
-import { toDecimal, type Invoice, type Line, type TaxRate } from '@invoicekit/core';
+import type { Invoice, Line, TaxRate } from '@invoicekit/core';
+import { decimalKey, sameDecimal } from './decimal-text';
 
 /**
  * One field that differs between a source invoice and what the target holds after the migration,
@@ -52,13 +53,8 @@ function show(value: Text): string {
   return value === null || value === undefined ? '' : value;
 }
 
-function sameDecimal(a: Text, b: Text): boolean {
-  if (a === null || a === undefined || b === null || b === undefined) return a == b;
-  return toDecimal(a).equals(toDecimal(b));
-}
-
 function rateKey(rate: TaxRate): string {
-  return rate.kind === 'percent' ? toDecimal(rate.value).toString() : rate.kind;
+  return rate.kind === 'percent' ? decimalKey(rate.value) : rate.kind;
 }
 
 /**
@@ -200,7 +196,7 @@ function compareLines(source: readonly Line[], target: readonly Line[]): Differe
     if (rateKey(line.taxRate) !== rateKey(other.taxRate))
       push('taxRate', rateKey(line.taxRate), rateKey(other.taxRate));
     const discount = (value: Line['discount']) =>
-      value ? `${toDecimal(value.value).toString()} ${value.kind}` : '';
+      value ? `${decimalKey(value.value)} ${value.kind}` : '';
     if (discount(line.discount) !== discount(other.discount))
       push('discount', discount(line.discount), discount(other.discount));
     for (const field of ['net', 'tax', 'gross'] as const)
