@@ -1,7 +1,7 @@
-import { ProviderError, integerIdText, lenientList } from '@invoicekit/core';
-import { z } from 'zod';
+import { ProviderError, integerIdText } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { kindOf } from '../wire/kind-of';
+import { listEntries } from '../wire/wire-reader';
 
 /** A request envelope: `SERVICE` plus `FILTER` for reads or `DATA` for writes. */
 export interface RequestEnvelope {
@@ -78,15 +78,14 @@ export function answerOf(
   return answer;
 }
 
-const ANY_LIST = lenientList(z.unknown());
-
 /**
  * A vendor list as records: an array, one bare object (a collapsed one-element list), an object
  * keyed by index (PHP), or nothing (`""`, `null`, `{}`, `[]`) — the core's lenient list reading.
  * Anything else (`"ok"`, `5`, a list holding a string) is a `ProviderError` naming `what`.
  */
 export function recordsOf(value: unknown, what = 'the list'): Record<string, unknown>[] {
-  const items = ANY_LIST.parse(value);
+  // Core's lenient list reading (`lenientList`), without a schema run per answer.
+  const items = [...listEntries(value)];
   if (items.length === 1 && items[0] === value && !isRecord(value))
     throw malformed(what, `expected a list of records, received ${kindOf(value)}`);
   items.forEach((item, index) => {

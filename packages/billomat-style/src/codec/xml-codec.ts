@@ -46,15 +46,19 @@ export function normaliseXmlTree(node: unknown, tag?: string): unknown {
     );
   }
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const key of Object.keys(record)) {
     if (key.startsWith('@_')) continue;
-    // defineProperty: a tag is data, never the prototype setter `__proto__`.
-    Object.defineProperty(result, key, {
-      value: normaliseXmlTree(value, key),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const value = normaliseXmlTree(record[key], key);
+    // defineProperty for `__proto__`: a tag is data, never the prototype setter. Any other key
+    // of a fresh object is assigned alike, and faster.
+    if (key === '__proto__')
+      Object.defineProperty(result, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else result[key] = value;
   }
   return result;
 }
