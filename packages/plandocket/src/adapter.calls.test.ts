@@ -2,7 +2,7 @@ import { createFakeClock } from '@invoicekit/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveLoopback, type Loopback } from './__fixtures__/loopback';
 import { createPlandocketEmulator } from './emulator';
-import { createPlandocketAdapter, type PlandocketAdapter } from './index';
+import { createPlandocketAdapter, toCanonicalCustomer, type PlandocketAdapter } from './index';
 
 const API_KEY = 'pd-calls-key-3e9a71c2d4';
 
@@ -93,5 +93,15 @@ describe('today, for overdue invoices', () => {
     expect((await adapter.invoices.get('1001')).status.canonical).toBe('overdue');
     clock.advance(-2000);
     expect((await adapter.invoices.get('1001')).status.canonical).not.toBe('overdue');
+  });
+});
+
+describe('the customer an invoice includes', () => {
+  it('is the customer customers.get reads, so no look-up is needed for it', async () => {
+    const { adapter: pd, requests } = await setUp();
+    const invoice = await pd.invoices.get('1002');
+    const included = toCanonicalCustomer((invoice.raw as { contact: unknown }).contact);
+    expect(await pd.customers.get(invoice.customer.id ?? '')).toEqual(included);
+    expect(requests()).toEqual(['GET /api/v1/invoices/1002', 'GET /api/v1/contacts/7']);
   });
 });
