@@ -14,7 +14,7 @@ import { withJournal } from './journal-session';
 import { errorOf, isOutcomeUnknown } from './run-errors';
 import { checkTarget, draftPolicyOf } from './target-checks';
 import type { DraftPolicy } from './lifecycle';
-import { forEachConcurrently } from './pool';
+import { forEachConcurrently, readAhead } from './pool';
 import { tallyVerdict } from './reconcile';
 import type { InvoiceReport, MigrationReport } from './report';
 import type { RunOptions } from './run-options';
@@ -44,8 +44,8 @@ export interface MigrateOptions extends RunOptions {
 }
 
 /**
- * Moves a book of invoices from one vendor to another, exactly once. The source is streamed (one
- * page in memory); each customer is mapped once; each invoice is written with a key derived from
+ * Moves a book of invoices from one vendor to another, exactly once. The source is streamed (a
+ * page or two in memory, the next read ahead); each customer is mapped once; each invoice is written with a key derived from
  * its source id through the target's own dedupe, brought to the source's state (finalize, pay,
  * cancel) from the target's current state, read back and reconciled to the cent. A durable journal
  * lets a killed run resume to exactly the result of a clean one.
@@ -207,8 +207,11 @@ async function run(
   const signal = options.signal;
   // Invoices first, credit notes after: a credit note needs the invoice it corrects mapped.
   const listing = from.invoices.list(options.filter ?? {});
+  // Read ahead by the workers' number: the source's next page is fetched while the invoices
+  // already listed are carried (a bounded buffer; the book is still never held whole).
   const invoicesOnly = (async function* invoicesOnly() {
-    for await (const invoice of listing) if (invoice.type !== 'credit_note') yield invoice;
+    for await (const invoice of readAhead(listing, concurrency))
+      if (invoice.type !== 'credit_note') yield invoice;
   })();
   await forEachConcurrently(invoicesOnly, concurrency, carry, signal);
   const wantsCreditNotes = !options.filter?.type || options.filter.type.includes('credit_note');
