@@ -20,8 +20,25 @@ const BERLIN_CALENDAR = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const WALL_CLOCK_TEXT = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+
 /** The Europe/Berlin UTC offset, in minutes, at an instant. */
 function berlinOffsetMinutes(instant: number): number {
+  // `format` is cheaper than `formatToParts`: its en-US text is read by position when it has the
+  // expected shape ("11/02/2026, 10:00:00"), the parts otherwise.
+  const text = BERLIN_WALL_CLOCK.format(instant);
+  const shaped = WALL_CLOCK_TEXT.exec(text);
+  if (shaped) {
+    const wall = Date.UTC(
+      Number(shaped[3]),
+      Number(shaped[1]) - 1,
+      Number(shaped[2]),
+      Number(shaped[4]),
+      Number(shaped[5]),
+      Number(shaped[6]),
+    );
+    return (wall - instant) / 60_000;
+  }
   const parts = Object.fromEntries(
     BERLIN_WALL_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
   );

@@ -74,13 +74,19 @@ const PLAIN_DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/;
  */
 export function decimalTextOf(value: number): string {
   const text = String(value);
-  return normalizeDecimalString(text.includes('e') ? decimalTextOfNumber(value) : text);
+  // JS prints a finite number without exponent canonically already (no sign on 0, no `+`, no
+  // leading zeros): only the exponent form needs Decimal and normalising.
+  return text.includes('e') ? normalizeDecimalString(decimalTextOfNumber(value)) : text;
 }
+
+/** The canonical spelling (core's normalised form): such a string is its own normal form. */
+const CANONICAL_DECIMAL = /^(?!-0(\.0+)?$)-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /** A decimal from a string (`"81.3"`, `"59,00"`, `"1.234,50"`) or a JSON number. */
 export const wireDecimal: WireField<string | null | undefined> = (value, issues, parent, key) => {
   if (typeof value === 'number' && Number.isFinite(value)) return decimalTextOf(value);
   if (typeof value === 'string' && value !== '') {
+    if (CANONICAL_DECIMAL.test(value)) return value;
     if (PLAIN_DECIMAL.test(value)) return normalizeDecimalString(value);
     if (DECIMAL_WITH_COMMA.test(value))
       return normalizeDecimalString(value.replace(/\./g, '').replace(',', '.'));
