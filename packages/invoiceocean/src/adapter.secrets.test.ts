@@ -169,3 +169,30 @@ describe('XML: the token in tag names and foreign formats', () => {
     expect(findLeakedSecrets(invoice, SECRETS)).toEqual([]);
   });
 });
+
+describe('XML: a token with underscores echoed as a dashed tag (names are rewritten `-` → `_`)', () => {
+  const UNDERSCORED = 'Canary_Tok3n_Q9zXv7';
+  const DASHED = UNDERSCORED.replace(/_/g, '-');
+
+  it('never reaches the invoice, though the text holds it only dashed', async () => {
+    server = await serveHostile((request, response) => {
+      if (request.method === 'GET' && request.path === '/invoices/7.xml') {
+        const xml = toRailsXml('invoice', invoiceJson({ id: 7 })).replace(
+          '</invoice>',
+          `<${DASHED}>x</${DASHED}><note>${DASHED}</note></invoice>`,
+        );
+        return answer(response, 200, xml, 'application/xml');
+      }
+      return answer(response, 404, { code: 'error', message: 'Not found' });
+    });
+    const adapter = createInvoiceOceanAdapter({
+      apiToken: `${UNDERSCORED}/acme`,
+      baseUrl: server.baseUrl,
+      format: 'xml',
+      ...NO_RETRIES,
+    });
+    const invoice = await adapter.invoices.get('7');
+    expect(invoice.id).toBe('7');
+    expect(findLeakedSecrets(invoice, [UNDERSCORED, `${UNDERSCORED}/acme`])).toEqual([]);
+  });
+});

@@ -13,6 +13,32 @@ function formsOf(secret: string): string[] {
   ];
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/**
+ * The codec's `escapes`, which lets the transport skip walking an answer whose text holds no
+ * secret. The JSON codec's pass as they are. The XML codec spells text verbatim but `&`, and
+ * rewrites names (`-` → `_`): a decoded name can hold a secret the text holds only dashed, so
+ * every dash/underscore spelling of each secret's forms counts as an escape too. Without the
+ * codec's own `escapes`, none: every answer is walked.
+ */
+function escapesOf(codec: Codec, secrets: readonly (string | undefined)[]): { escapes?: RegExp } {
+  if (codec.name === 'json') return codec.escapes ? { escapes: codec.escapes } : {};
+  const variants = [
+    ...new Set(
+      secrets
+        .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
+        .flatMap(formsOf)
+        .filter((form) => form.includes('_'))
+        .map((form) => form.split('_').map(escapeRegExp).join('[-_]')),
+    ),
+  ];
+  // `&` spells entities; `\` escapes the JSON some endpoints answer on the XML path.
+  return { escapes: new RegExp(['[&\\\\]', ...variants].join('|')) };
+}
+
 /**
  * A codec that masks the adapter's credentials in an answer's text before decoding it. Some
  * vendor versions echo the request back, and a credential can arrive as a field's *name* (a JSON
@@ -44,6 +70,7 @@ export function maskingEchoedSecrets(
     name: codec.name,
     contentType: codec.contentType,
     accept: codec.accept,
+    ...escapesOf(codec, secrets),
     encode: (body) => codec.encode(body),
     decode: (text) => {
       let masked = text;
