@@ -184,9 +184,11 @@ function decodeLossless(text: string): unknown {
 
 /**
  * The vendor documents money as JSON floats. This codec decodes every number as its exact
- * decimal text (ids and counts too — the wire readers accept both) through core's guarded parse:
- * deep nesting, duplicate keys and absurd literals (`1e400000000`, 10 000 digits) are a
- * `CodecError` before anything is expanded, and no message quotes the body. Amounts given as
+ * decimal text (ids and counts too — the wire readers accept both) under core's guards: deep
+ * nesting, duplicate keys and absurd literals (`1e400000000`, 10 000 digits) are a `CodecError`
+ * before anything is expanded, and no message quotes the body. Plain objects and arrays take a
+ * fast path (the engine's parse, literals put back); anything else goes to core's guarded parse,
+ * which decides. Amounts given as
  * {@link JsonNumber} are encoded as bare numbers with their exact digits.
  */
 export const losslessJsonCodec: Codec = {
