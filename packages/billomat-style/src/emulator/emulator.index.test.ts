@@ -71,6 +71,25 @@ describe('the emulator invoice look-ups', () => {
     ).INVOICES as Row[];
     expect(updated?.SUB_TOTAL).toBe(30);
 
+    // The lines' amounts are computed once per list of lines: a header change that prices the
+    // same lines gross, and a change of the lines, are both seen.
+    await call(emulator, {
+      SERVICE: 'invoice.update',
+      DATA: { INVOICE_ID: draftId, IS_GROSS: '1' },
+    });
+    const [gross] = (
+      await call(emulator, { SERVICE: 'invoice.get', FILTER: { INVOICE_ID: draftId } })
+    ).INVOICES as Row[];
+    expect(gross?.TOTAL).toBe(30);
+    await call(emulator, {
+      SERVICE: 'invoice.update',
+      DATA: { INVOICE_ID: draftId, IS_GROSS: '0', ITEMS: [{ ...item, UNIT_PRICE: '40.00' }] },
+    });
+    const [relined] = (
+      await call(emulator, { SERVICE: 'invoice.get', FILTER: { INVOICE_ID: draftId } })
+    ).INVOICES as Row[];
+    expect(relined?.SUB_TOTAL).toBe(70);
+
     await call(emulator, { SERVICE: 'invoice.cancel', DATA: { INVOICE_ID: '2346' } });
     const [canceled] = (
       await call(emulator, { SERVICE: 'invoice.get', FILTER: { INVOICE_ID: '2346' } })

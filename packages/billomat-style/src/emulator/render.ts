@@ -59,6 +59,15 @@ export function invoiceAmounts(invoice: StoredInvoice): InvoiceAmounts {
   return { net, vat, gross: net.plus(vat), byRate, byItem };
 }
 
+/** {@link invoiceAmounts}, computed once per list of lines (see `MethodStyleState.amounts`). */
+export function memoisedAmounts(invoice: StoredInvoice, state: MethodStyleState): InvoiceAmounts {
+  const known = state.amounts.get(invoice.items);
+  if (known && known.isGross === invoice.isGross) return known.amounts;
+  const amounts = invoiceAmounts(invoice);
+  state.amounts.set(invoice.items, { isGross: invoice.isGross, amounts });
+  return amounts;
+}
+
 /** What is left to pay; `amounts` when the caller has them already (a render computes them once). */
 export function outstandingOf(invoice: StoredInvoice, amounts?: InvoiceAmounts): Decimal {
   if (invoice.type === 'draft' || invoice.paidDate || invoice.isCanceled) return new Decimal(0);
@@ -126,7 +135,7 @@ export function renderInvoice(
   const customer = state.customers.get(invoice.customerId)?.fields ?? {};
   const text = (key: string, fallback = ''): string =>
     customer[key] === undefined || customer[key] === null ? fallback : String(customer[key]);
-  const amounts = invoiceAmounts(invoice);
+  const amounts = memoisedAmounts(invoice, state);
   const daysForPayment = daysForPaymentOf(invoice, state);
   const dueDate = addDays(invoice.invoiceDate, daysForPayment);
   return {

@@ -1,4 +1,5 @@
 import { EntityStore } from '@invoicekit/core/emulator';
+import type { InvoiceAmounts } from './render';
 
 export interface StoredItem {
   id: number;
@@ -88,6 +89,12 @@ export interface MethodStyleState {
   readonly paymentIds: { next: number };
   readonly numbers: { next: number };
   readonly credits: { remaining: number };
+  /**
+   * Each invoice's amounts by its lines: stored lines are never changed in place (every write
+   * that changes them stores a new list), so a list's amounts are computed once, not per read.
+   * Weak: a list no invoice holds any more is dropped with its entry.
+   */
+  readonly amounts: WeakMap<readonly StoredItem[], { isGross: boolean; amounts: InvoiceAmounts }>;
 }
 
 export function createState(): MethodStyleState {
@@ -99,6 +106,7 @@ export function createState(): MethodStyleState {
     paymentIds: { next: 88001 },
     numbers: { next: 1 },
     credits: { remaining: 10 },
+    amounts: new WeakMap(),
   };
 }
 
