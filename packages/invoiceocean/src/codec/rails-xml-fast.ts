@@ -15,7 +15,6 @@ type Node = string | Record<string, unknown>;
 /** Deeper than this is the guarded parser's to refuse (its limit is 100). */
 const MAX_DEPTH = 64;
 const NAME = /[A-Za-z_][A-Za-z0-9_.-]*/y;
-const WHITESPACE = /[ \t\r\n]*/y;
 const ATTRIBUTE_VALUE_DOUBLE = /"([^"<&]*)"/y;
 const ATTRIBUTE_VALUE_SINGLE = /'([^'<&]*)'/y;
 const DECLARATION =
@@ -29,6 +28,17 @@ const ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
   apos: "'",
 };
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9;
+}
+
+/** The first index from `from` (before `to`) that is not XML whitespace. */
+function skipSpace(text: string, from: number, to: number): number {
+  let index = from;
+  while (index < to && isSpace(text.charCodeAt(index))) index += 1;
+  return index;
+}
 
 /** Thrown inside the reader for anything it leaves to the guarded parser. */
 class NotRailsXml extends Error {}
@@ -64,9 +74,7 @@ class Reader {
   }
 
   skipWhitespace(): void {
-    WHITESPACE.lastIndex = this.position;
-    WHITESPACE.exec(this.text);
-    this.position = WHITESPACE.lastIndex;
+    this.position = skipSpace(this.text, this.position, this.text.length);
   }
 
   /** One element from its `<`; `depth` counts its ancestors. */
@@ -111,9 +119,10 @@ class Reader {
     for (;;) {
       const open = text.indexOf('<', this.position);
       if (open < 0) give();
-      const between = text.slice(this.position, open);
-      // Only whitespace may stand between child elements; raw `>` is left to the guarded parser.
-      if (between.indexOf('>') >= 0) give();
+      // Only whitespace may stand between child elements: checked without copying it.
+      const blank = skipSpace(text, this.position, open) === open;
+      // A raw `>` in text is left to the guarded parser.
+      if (!blank && text.slice(this.position, open).indexOf('>') >= 0) give();
       const after = text.charCodeAt(open + 1);
       if (after === 47 /* / */) {
         this.position = open + 2;
@@ -122,17 +131,15 @@ class Reader {
         if (text.charCodeAt(this.position) !== 62) give();
         this.position += 1;
         if (children) {
-          if (text.slice(textStart, open).trim() !== '') give();
-        } else leafText = textOf(text.slice(textStart, open));
+          if (!blank) give();
+        } else if (!blank) leafText = textOf(text.slice(textStart, open));
         break;
       }
       // A comment, CDATA, a processing instruction: not Rails' output.
       if (after === 33 /* ! */ || after === 63 /* ? */) give();
-      if (!children) {
-        // Text before the first child: mixed content unless it is whitespace.
-        if (text.slice(textStart, open).trim() !== '') give();
-        children = new Map();
-      } else if (between.trim() !== '') give();
+      // Text before or between children is mixed content unless it is whitespace.
+      if (!blank) give();
+      children ??= new Map();
       this.position = open;
       const child = this.element(depth + 1);
       const group = children.get(child.name);

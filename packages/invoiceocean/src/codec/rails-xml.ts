@@ -15,7 +15,7 @@ const ATTRIBUTE = '@_';
 export const railsXmlCodec: Codec = createXmlCodec();
 
 function underscore(tag: string): string {
-  return tag.replace(/-/g, '_');
+  return tag.includes('-') ? tag.replaceAll('-', '_') : tag;
 }
 
 /** `total_price_gross` → `total-price-gross`; a leading underscore stays (`_destroy` is a valid name, `-destroy` is not). */
@@ -39,14 +39,14 @@ export function fromRailsXml(node: unknown, tag?: string): unknown {
   if (node === null || typeof node !== 'object') return node ?? null;
   const record = node as Record<string, unknown>;
   if (record[`${ATTRIBUTE}nil`] === 'true') return null;
-  const childKeys = Object.keys(record).filter(
-    (key) => !key.startsWith(ATTRIBUTE) && key !== '#text',
-  );
+  const childKeys: string[] = [];
+  for (const key of Object.keys(record))
+    if (!key.startsWith(ATTRIBUTE) && key !== '#text') childKeys.push(key);
   const impliedList =
     tag !== undefined &&
     childKeys.length === 1 &&
-    childKeys[0] === singular(tag) &&
-    tag !== childKeys[0];
+    tag !== childKeys[0] &&
+    childKeys[0] === singular(tag);
   if (record[`${ATTRIBUTE}type`] === 'array' || impliedList) {
     const items = childKeys.flatMap((key) => {
       const value = record[key];
