@@ -264,27 +264,31 @@ export function hiddenTypeWarning(source: Invoice): AdapterWarning | undefined {
  * naming its path (`number`, `lines.0.productId`) with the reason from the tables above.
  */
 export function uncarriedFieldWarnings(source: Invoice): AdapterWarning[] {
+  const warnings: AdapterWarning[] = [];
   const lost = (
-    table: Readonly<Record<string, SourceFieldCarriage>>,
+    fields: readonly (readonly [string, string])[],
     record: Readonly<Record<string, unknown>>,
     prefix: string,
-  ): AdapterWarning[] =>
-    Object.entries(table).flatMap(([field, carriage]) =>
-      'notCarried' in carriage && record[field] !== null && record[field] !== undefined
-        ? [
-            {
-              type: 'unsupported_field' as const,
-              path: `${prefix}${field}`,
-              reason: carriage.notCarried,
-            },
-          ]
-        : [],
-    );
-  return [
-    ...lost(INVOICE_SOURCE_FIELDS, source, ''),
-    ...source.lines.flatMap((line, index) => lost(LINE_SOURCE_FIELDS, line, `lines.${index}.`)),
-  ];
+  ): void => {
+    for (const [field, reason] of fields)
+      if (record[field] !== null && record[field] !== undefined)
+        warnings.push({ type: 'unsupported_field', path: `${prefix}${field}`, reason });
+  };
+  lost(INVOICE_NOT_CARRIED, source, '');
+  source.lines.forEach((line, index) => lost(LINE_NOT_CARRIED, line, `lines.${index}.`));
+  return warnings;
 }
+
+/** The fields of a table that are not carried, with the reason: worked out once, not per invoice. */
+function notCarriedOf(
+  table: Readonly<Record<string, SourceFieldCarriage>>,
+): readonly (readonly [string, string])[] {
+  return Object.entries(table).flatMap(([field, carriage]) =>
+    'notCarried' in carriage ? [[field, carriage.notCarried] as const] : [],
+  );
+}
+const INVOICE_NOT_CARRIED = notCarriedOf(INVOICE_SOURCE_FIELDS);
+const LINE_NOT_CARRIED = notCarriedOf(LINE_SOURCE_FIELDS);
 
 /** Values a vendor holds that the canonical input refuses, dropped one by one with a warning. */
 function dropInvalid(input: InvoiceCreateInput, warnings: AdapterWarning[]): void {
