@@ -78,3 +78,29 @@ describe('the lossless decode’s fast path', () => {
       expectSame(sample);
   });
 });
+
+describe('the lossless codec’s escapes', () => {
+  /** Every string a decoded value holds, member names included. */
+  function stringsOf(value: unknown, into: string[] = []): string[] {
+    if (typeof value === 'string') into.push(value);
+    else if (Array.isArray(value)) for (const item of value) stringsOf(item, into);
+    else if (typeof value === 'object' && value !== null)
+      for (const [key, item] of Object.entries(value)) {
+        into.push(key);
+        stringsOf(item, into);
+      }
+    return into;
+  }
+
+  it('match wherever a decoded string might not be a piece of the text as it stands', () => {
+    fc.assert(
+      fc.property(text, (json) => {
+        if (losslessJsonCodec.escapes?.test(json)) return;
+        const decoded = outcome(losslessJsonCodec.decode, json) as { value?: unknown };
+        if (!('value' in decoded)) return;
+        for (const piece of stringsOf(decoded.value)) expect(json).toContain(piece);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -197,4 +197,7 @@ export const losslessJsonCodec: Codec = {
   accept: 'application/json',
   encode: (body) => stringifyWithNumbers(body),
   decode: decodeLossless,
+  // As in core's JSON codec: without a `\`, every decoded string (and number literal) is a piece
+  // of the text verbatim, so the transport can look for an echoed secret in the text alone.
+  escapes: /\\/,
 };
