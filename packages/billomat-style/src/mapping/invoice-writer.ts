@@ -15,6 +15,7 @@ import type { BillomatStyleInvoiceOptions } from '../provider-options';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { VAT_PERCENT_RULE, isVatPercent } from '../wire/vat-percent';
 import { toDeliveryDateText } from './delivery-date';
+import { minimalText } from './vendor-money';
 
 /** A canonical invoice write as the writer reads it: a create or an update. */
 export type BillomatStyleInvoiceFields = InvoiceCreateFields | InvoiceUpdateFields;
@@ -37,8 +38,9 @@ type Scope = FieldScope<unknown, unknown, unknown>;
  * very large values (`1e-41`), which the vendor would misread.
  */
 function discountedUnitPrice(line: ParsedLineInput): string {
+  // Without a discount the price is only printed: by its digits, no Decimal.
+  if (!line.discount) return minimalText(line.unitPrice);
   const price = toDecimal(line.unitPrice);
-  if (!line.discount) return formatMinimal(price);
   const value = toDecimal(line.discount.value);
   if (line.discount.kind === 'percent')
     return formatMinimal(price.times(toDecimal('100').minus(value)).dividedBy('100'));
@@ -66,7 +68,7 @@ function vatPercentOf(line: ParsedLineInput, scope: Scope): string {
       provider: BILLOMAT_STYLE,
       issues: [{ path: scope.path, message: `must be ${VAT_PERCENT_RULE}` }],
     });
-  return formatMinimal(line.taxRate.value);
+  return minimalText(line.taxRate.value);
 }
 
 /** One invoice is priced either net or gross (`IS_GROSS`), never both. */

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { CustomerWire, InvoiceWire, ItemWire, PaymentWire, ReminderWire } from './invoice';
 import { isVatPercent } from './vat-percent';
+import { toDecimal } from '@invoicekit/core';
 import { isNormalizedVatPercent, readCustomer, readInvoice, readReminder } from './records';
 import { decimalTextOf, readRecord, type WireIssue, type WirePathKey } from './wire-reader';
 
@@ -176,7 +177,12 @@ describe('the zod-free wire readers equal the zod schemas', () => {
       fc.property(fc.stringMatching(/^-?(0|[1-9]\d{0,3})(\.\d{1,7})?$/), (written) => {
         // What the decimal reader yields: normalised (no negative zero).
         const text = normalizeDecimalString(written);
-        expect(isNormalizedVatPercent(text)).toBe(isVatPercent(text));
+        // The Decimal reading it replaced: 0 ≤ rate ≤ 100, at most 4 places.
+        const rate = toDecimal(text);
+        const expected =
+          rate.greaterThanOrEqualTo(0) && rate.lessThanOrEqualTo(100) && rate.decimalPlaces() <= 4;
+        expect(isNormalizedVatPercent(text)).toBe(expected);
+        expect(isVatPercent(written)).toBe(expected);
       }),
       { numRuns: 3000 },
     );

@@ -1,6 +1,8 @@
 import { kindOf } from './kind-of';
 import { VENDOR_ID } from './vendor-id';
-import { VAT_PERCENT_RULE } from './vat-percent';
+import { VAT_PERCENT_RULE, isNormalizedVatPercent } from './vat-percent';
+
+export { isNormalizedVatPercent };
 import { berlinDateAt, berlinWallTimeToIso, type BerlinFold } from './vendor-values';
 import {
   lenientTimestampText,
@@ -49,21 +51,6 @@ export const readOptionalVendorId: WireField<string | null | undefined> = (
   });
   return undefined;
 };
-
-/**
- * `isVatPercent` on a normalised decimal (what the decimal reader yields), by its digits: no
- * Decimal is built for a rate that is only checked. Not negative, at most 100, at most 4 places
- * once trailing zeros are dropped.
- */
-export function isNormalizedVatPercent(text: string): boolean {
-  if (text.startsWith('-')) return false;
-  const point = text.indexOf('.');
-  const whole = point === -1 ? text : text.slice(0, point);
-  const fraction = point === -1 ? '' : text.slice(point + 1).replace(/0+$/, '');
-  if (fraction.length > 4) return false;
-  if (whole.length < 3) return true;
-  return whole === '100' && fraction === '';
-}
 
 /** A VAT_PERCENT: the lenient decimal, then a rate from 0 to 100 with at most 4 decimals. */
 export const readVatPercent: WireField<string | null | undefined> = (

@@ -1,4 +1,4 @@
-import { isDecimalString, lenientDecimal, toDecimal } from '@invoicekit/core';
+import { isDecimalString, lenientDecimal, normalizeDecimalString } from '@invoicekit/core';
 import { z } from 'zod';
 
 /** The rule for every VAT_PERCENT this package reads or writes, as messages state it. */
@@ -11,8 +11,22 @@ export const VAT_PERCENT_RULE = 'a VAT percentage from 0 to 100 with at most 4 d
  */
 export function isVatPercent(text: string): boolean {
   if (!isDecimalString(text)) return false;
-  const rate = toDecimal(text);
-  return rate.greaterThanOrEqualTo(0) && rate.lessThanOrEqualTo(100) && rate.decimalPlaces() <= 4;
+  return isNormalizedVatPercent(normalizeDecimalString(text.trim()));
+}
+
+/**
+ * {@link isVatPercent} on a normalised decimal (what the decimal reader yields), by its digits:
+ * no Decimal is built for a rate that is only checked. Not negative, at most 100, at most 4
+ * places once trailing zeros are dropped.
+ */
+export function isNormalizedVatPercent(text: string): boolean {
+  if (text.startsWith('-')) return false;
+  const point = text.indexOf('.');
+  const whole = point === -1 ? text : text.slice(0, point);
+  const fraction = point === -1 ? '' : text.slice(point + 1).replace(/0+$/, '');
+  if (fraction.length > 4) return false;
+  if (whole.length < 3) return true;
+  return whole === '100' && fraction === '';
 }
 
 /**
