@@ -141,4 +141,30 @@ describe('the emulator indexes', () => {
       ).map((row) => row.id),
     ).toEqual([1]);
   });
+
+  it('list payments by invoice number from the indexes, through deletes', async () => {
+    const emulator = createPlandocketEmulator({ apiKey: API_KEY, now: () => NOW });
+    emulator.seed({
+      invoices: [
+        { id: 1, invoice_number: 'RE-9' },
+        { id: 2, invoice_number: 'RE-9' },
+        { id: 3, invoice_number: 'RE-10' },
+      ],
+      payments: [
+        { id: 11, invoice_id: 1, amount: '1.00' },
+        { id: 12, invoice_id: 3, amount: '2.00' },
+        { id: 13, invoice_id: 2, amount: '3.00', status: 'pending' },
+      ],
+    });
+    const listed = async (query: string) =>
+      ((await call(emulator, 'GET', `/api/v1/payments?${query}`)).body.data as { id: number }[])
+        .map((payment) => payment.id)
+        .sort();
+    expect(await listed('invoice_number=RE-9')).toEqual([11, 13]);
+    expect(await listed('invoice_number=RE-9&status=pending')).toEqual([13]);
+    expect(await listed('invoice_number=RE-1')).toEqual([]);
+    await call(emulator, 'DELETE', '/api/v1/payments/11');
+    expect(await listed('invoice_number=RE-9')).toEqual([13]);
+    expect(await listed('')).toEqual([12, 13]);
+  });
 });

@@ -145,11 +145,17 @@ export function listPayments(context: RouteContext): EmulatorResponse {
       ...(to !== undefined && !toDate ? { date_to: ['must be a date (YYYY-MM-DD)'] } : {}),
     });
   }
-  const rows = state.payments.all().filter((payment) => {
+  // By invoice number (how a payment whose answer was lost is looked for): only that invoice's
+  // payments, from the indexes. The order is the sort's, below.
+  const candidates =
+    invoiceNumber === undefined
+      ? state.payments.all()
+      : state.invoices
+          .lookup('number', invoiceNumber)
+          .flatMap((invoice) => state.payments.lookup('invoice', invoice.id));
+  const rows = candidates.filter((payment) => {
     const day = payment.payment_date.slice(0, 10);
     return (
-      (invoiceNumber === undefined ||
-        state.invoices.get(payment.invoice_id)?.invoice_number === invoiceNumber) &&
       (status === undefined || payment.status === status) &&
       (fromDate === undefined || day >= fromDate) &&
       (toDate === undefined || day <= toDate)
