@@ -1,5 +1,5 @@
 import { serveEmulator, type ServedEmulator } from '@invoicekit/core/emulator';
-import type { InvoiceAdapterV1 } from '@invoicekit/core';
+import type { Invoice, InvoiceAdapterV1 } from '@invoicekit/core';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
 import { createInvoiceOceanEmulator } from '@invoicekit/invoiceocean/emulator';
 import { createPlandocketAdapter } from '@invoicekit/plandocket';
@@ -98,5 +98,38 @@ describe('the calls a migration makes per invoice, counted by the emulators', ()
     // Only the listing of the source's changes (as many pages as the migration's own listing):
     // every listed invoice has the digest it was carried with, so neither side is read.
     expect(counted(source.counts)).toEqual({ 'GET /api/v1/invoices': 2 });
+  });
+
+  it('verify write-answer reconciles field by field against the write answer: what it says differently is a difference', async () => {
+    const { from, to } = await start();
+    // The target's answers to a create and a payment describe the first line otherwise than it was sent.
+    const tampered = (invoice: Invoice): Invoice => ({
+      ...invoice,
+      lines: invoice.lines.map((line, index) =>
+        index === 0 ? { ...line, description: 'not what was sent' } : line,
+      ),
+    });
+    const invoices = Object.create(to.invoices) as InvoiceAdapterV1['invoices'];
+    Object.assign(invoices, {
+      create: async (...args: Parameters<InvoiceAdapterV1['invoices']['create']>) => {
+        const answer = await to.invoices.create(...args);
+        return { ...answer, data: tampered(answer.data) };
+      },
+      markPaid: async (...args: Parameters<InvoiceAdapterV1['invoices']['markPaid']>) => {
+        const answer = await to.invoices.markPaid(...args);
+        return { ...answer, data: tampered(answer.data) };
+      },
+    });
+    const target = Object.create(to) as InvoiceAdapterV1;
+    Object.defineProperty(target, 'invoices', { value: invoices });
+
+    const answered = await migrate({ from, to: target, verify: 'write-answer' });
+    // Canceled invoices are reconciled against the cancel's answer, which is untouched.
+    expect(answered.counts).toMatchObject({ created: 8, mismatched: 6 });
+    expect(
+      answered.invoices.flatMap((entry) =>
+        entry.differences.filter((d) => !d.explained).map((d) => d.field),
+      ),
+    ).toEqual(Array.from({ length: 6 }, () => 'lines.0.description'));
   });
 });
