@@ -21,9 +21,20 @@ function placesOf(currency: string): number {
   return isCurrencyCode(currency) ? currencyExponent(currency) : 2;
 }
 
+/** The shortest spelling of a decimal (as `Decimal#toString` and the wire readers write it). */
+const MINIMAL_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
+
 /** A vendor amount, rounded half-up to `places` (the vendor's floats carry binary noise). */
 function money(value: string | null | undefined, places: number): string {
-  return formatFixed(value ?? '0', places);
+  const text = value ?? '0';
+  // Nearly every amount has no more places than the currency: padding it is all there is to do.
+  if (text !== '-0' && MINIMAL_DECIMAL.test(text)) {
+    const point = text.indexOf('.');
+    const fraction = point < 0 ? 0 : text.length - point - 1;
+    if (fraction <= places)
+      return places === 0 ? text : `${text}${point < 0 ? '.' : ''}${'0'.repeat(places - fraction)}`;
+  }
+  return formatFixed(text, places);
 }
 
 /** Amounts already written with `places` decimals, as integers of the last place. */
@@ -38,9 +49,6 @@ function fixedOf(units: bigint, places: number): string {
   const text = places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
   return negative ? `-${text}` : text;
 }
-
-/** A rate as `Decimal#toString` writes it; the wire readers already give that form. */
-const MINIMAL_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/;
 
 function rateText(percent: string): string {
   return MINIMAL_DECIMAL.test(percent) && percent !== '-0'

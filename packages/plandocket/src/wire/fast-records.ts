@@ -94,27 +94,45 @@ const readDayOrTimestamp: FieldReader = (value) =>
     ? value
     : slowDayOrTimestamp(value);
 
-type Fields = readonly (readonly [key: string, reader: FieldReader, list?: boolean])[];
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The kept fields of `raw`; a field absent (or `undefined`) stays absent, as zod leaves it. */
+/** A reader's fields as parallel lists: read by index, the hot loop allocates nothing. */
+interface Fields {
+  readonly keys: readonly string[];
+  readonly readers: readonly FieldReader[];
+  /** A list field reads `null` as `[]` (`lenientList`); any other field as `null`. */
+  readonly lists: readonly boolean[];
+}
+
+function fieldsOf(entries: readonly (readonly [string, FieldReader, boolean?])[]): Fields {
+  return {
+    keys: entries.map(([key]) => key),
+    readers: entries.map(([, reader]) => reader),
+    lists: entries.map(([, , list]) => list === true),
+  };
+}
+
+/**
+ * The kept fields of `raw`; a field absent (or `undefined`) stays absent, as zod leaves it, and
+ * `null` is `null` (or `[]` for a list), as every field schema reads it.
+ */
 function readFields(
   raw: Record<string, unknown>,
   fields: Fields,
 ): Record<string, unknown> | Unreadable {
   const read: Record<string, unknown> = {};
-  for (const [key, reader, list] of fields) {
+  const { keys, readers, lists } = fields;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
     const value = raw[key];
     if (value === undefined) continue;
     if (value === null) {
-      // Every scalar schema reads `null` as `null`; a list spelled `null` is empty (`lenientList`).
-      read[key] = list === true ? [] : null;
+      read[key] = lists[index] === true ? [] : null;
       continue;
     }
-    const result = reader(value);
+    const result = (readers[index] as FieldReader)(value);
     if (result === UNREADABLE) return UNREADABLE;
     read[key] = result;
   }
@@ -134,7 +152,7 @@ function readList(value: unknown, fields: Fields): unknown[] | Unreadable {
   return read;
 }
 
-const CONTACT_FIELDS: Fields = [
+const CONTACT_FIELDS = fieldsOf([
   ['id', readWireId],
   ...(
     [
@@ -158,9 +176,9 @@ const CONTACT_FIELDS: Fields = [
   ).map((key) => [key, readString] as const),
   ['created_at', readTimestamp],
   ['updated_at', readTimestamp],
-];
+]);
 
-const PAYMENT_FIELDS: Fields = [
+const PAYMENT_FIELDS = fieldsOf([
   ['id', readWireId],
   ['invoice_id', readWireId],
   ['amount', readDecimal],
@@ -173,9 +191,9 @@ const PAYMENT_FIELDS: Fields = [
   ['payment_date', readDayOrTimestamp],
   ['notes', readString],
   ['created_at', readTimestamp],
-];
+]);
 
-const ITEM_FIELDS: Fields = [
+const ITEM_FIELDS = fieldsOf([
   ['id', readLenientId],
   ['description', readString],
   ['name', readString],
@@ -189,14 +207,14 @@ const ITEM_FIELDS: Fields = [
   ['net', readDecimal],
   ['tax', readDecimal],
   ['total', readDecimal],
-];
+]);
 
 const readItems: FieldReader = (value) => readList(value, ITEM_FIELDS);
 const readPayments: FieldReader = (value) => readList(value, PAYMENT_FIELDS);
 const readContact: FieldReader = (value) =>
   value === null ? null : isRecord(value) ? readFields(value, CONTACT_FIELDS) : UNREADABLE;
 
-const INVOICE_FIELDS: Fields = [
+const INVOICE_FIELDS = fieldsOf([
   ['id', readWireId],
   ['invoice_id', readWireId],
   ['invoice_number', readString],
@@ -221,7 +239,7 @@ const INVOICE_FIELDS: Fields = [
   ['items', readItems, true],
   ['payments', readPayments, true],
   ['contact', readContact],
-];
+]);
 
 /** Reads the kept fields, or the whole schema (which names every unreadable field) if one fails. */
 function reader<S extends z.ZodType>(schema: S, fields: Fields, what: string) {
