@@ -195,3 +195,17 @@ describe('VAT_PERCENT in an answer: an exact rate, or a typed error — never a 
     expect(invoice.lines[0]?.taxRate).toEqual({ kind: 'percent', value: expected });
   });
 });
+
+describe('payments as received', () => {
+  it('keeps each payment entry itself as its raw, a PHP index-keyed list included', () => {
+    const first = { PAYMENT_ID: '88001', DATE: '2026-11-03', AMOUNT: '10.00', EXTRA: 'kept' };
+    const second = { PAYMENT_ID: '88002', DATE: '2026-11-04', AMOUNT: '5.00' };
+    const invoice = toCanonicalInvoice(
+      { INVOICE_ID: '1', TYPE: 'outgoing', TOTAL: '15.00', PAYMENTS: { '0': first, '1': second } },
+      { today: '2026-11-21' },
+    );
+    expect(invoice.payments.map((payment) => payment.raw)).toEqual([first, second]);
+    expect(invoice.payments[0]?.raw).toBe(first);
+    expect(invoice.totals.paid).toBe('15.00');
+  });
+});

@@ -10,7 +10,7 @@ import {
 } from '@invoicekit/core';
 import { BILLOMAT_STYLE } from '../provider-id';
 import { readInvoice, type InvoiceWire, type ItemWire } from '../wire/records';
-import { readRecord } from '../wire/wire-reader';
+import { listEntries, readRecord } from '../wire/wire-reader';
 import { addressOf } from './address';
 import { deliveryDateOf } from './delivery-date';
 import { rawStatus, toCanonicalStatus } from './status';
@@ -79,10 +79,11 @@ function toLine(item: ItemWire, places: number, zero: string): Line {
 
 /** The entries of a list field as received (before lenient parsing), for each payment's `raw`. */
 function receivedList(raw: unknown, key: string): readonly unknown[] {
-  const value =
-    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[key] : [];
-  if (Array.isArray(value)) return value;
-  return typeof value === 'object' && value !== null ? [value] : [];
+  // The reader's own list reading, so each payment's `raw` is the very entry it was read from
+  // (a PHP index-keyed list included).
+  return typeof raw === 'object' && raw !== null
+    ? listEntries((raw as Record<string, unknown>)[key])
+    : [];
 }
 
 /** Oldest first; a payment without a date keeps its place after the dated ones. */
