@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvoiceStore } from './invoice-store';
+import { InvoiceStore, PaymentStore } from './invoice-store';
 import type { StoredInvoice } from './state';
 
 function invoice(oid: unknown): Omit<StoredInvoice, 'id'> {
@@ -57,6 +57,52 @@ describe('InvoiceStore.withOid', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('PaymentStore.settling', () => {
+  it('finds what the scan of every payment found, after any writes', () => {
+    const settles = fc.oneof(
+      fc.record({ invoice_id: fc.constantFrom(1, 2, 3, '1', null) }),
+      fc.record({
+        invoice_ids: fc.array(fc.constantFrom(1, 2, 3, '2'), { maxLength: 3 }),
+        invoice_id: fc.constantFrom(1, 3),
+      }),
+    );
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), settles }),
+      fc.record({
+        kind: fc.constant('update' as const),
+        id: fc.integer({ min: 1, max: 10 }),
+        settles,
+      }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 1, max: 10 }) }),
+    );
+    const stamp = '2026-01-01T00:00:00.000+01:00';
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 30 }), (operations) => {
+        const store = new PaymentStore(1);
+        for (const step of operations) {
+          if (step.kind === 'insert')
+            store.insert({ attributes: { ...step.settles }, created_at: stamp, updated_at: stamp });
+          else if (step.kind === 'update')
+            store.update(step.id, { attributes: { ...step.settles, paid: true } });
+          else store.delete(step.id);
+          for (const invoiceId of [1, 2, 3]) {
+            const scanned = store.all().filter((payment) => {
+              const ids = payment.attributes.invoice_ids;
+              return Array.isArray(ids)
+                ? ids.includes(invoiceId)
+                : payment.attributes.invoice_id === invoiceId;
+            });
+            expect(store.settling(invoiceId).map((payment) => payment.id)).toEqual(
+              scanned.map((payment) => payment.id),
+            );
+          }
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });

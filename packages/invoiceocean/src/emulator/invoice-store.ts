@@ -1,36 +1,43 @@
 import { EntityStore } from '@invoicekit/core/emulator';
-import type { StoredInvoice } from './state';
+import type { StoredInvoice, StoredPayment } from './state';
+
+/** A value a record is looked up by (an oid, an invoice id a payment settles). */
+type IndexKey = string | number;
 
 /**
- * The invoices, with an index of their order ids (`oid`): a create with `oid_unique` and a list
- * filtered by `oid` (the adapter's look-up by externalId) ask for one oid among the whole book,
- * which must not cost a scan of it. Every write goes through `insert` / `put` / `update` /
- * `delete` / `clear`, which keep the index; a look-up re-checks each record it returns.
+ * A store with an index of a key of its records: a request that asks for one key among the
+ * whole book must not cost a scan of it. Every write goes through `insert` / `put` / `update` /
+ * `delete` / `clear`, which keep the index; `withKey` re-checks each record it returns.
  */
-export class InvoiceStore extends EntityStore<StoredInvoice> {
-  /** oid → ids of the invoices carrying it, in insertion order of the store. */
-  private readonly byOid = new Map<string, number[]>();
+export class IndexedStore<T extends { id: number }> extends EntityStore<T> {
+  /** key → ids of the records carrying it. */
+  private readonly byKey = new Map<IndexKey, number[]>();
   /** id → the order in which it entered the store (a replaced record keeps its place). */
   private readonly sequence = new Map<number, number>();
   private nextSequence = 0;
 
-  override insert(record: Omit<StoredInvoice, 'id'>): StoredInvoice {
+  constructor(
+    firstId: number,
+    /** The keys a record is found by (`[]` for none). */
+    private readonly keysOf: (record: T) => readonly IndexKey[],
+  ) {
+    super(firstId);
+  }
+
+  override insert(record: Omit<T, 'id'>): T {
     const row = super.insert(record);
     this.indexed(undefined, row);
     return row;
   }
 
-  override put(record: StoredInvoice): StoredInvoice {
+  override put(record: T): T {
     const previous = this.get(record.id);
     const row = super.put(record);
     this.indexed(previous, row);
     return row;
   }
 
-  override update(
-    id: number,
-    changes: Partial<Omit<StoredInvoice, 'id'>>,
-  ): StoredInvoice | undefined {
+  override update(id: number, changes: Partial<Omit<T, 'id'>>): T | undefined {
     const previous = this.get(id);
     const row = super.update(id, changes);
     if (row) this.indexed(previous, row);
@@ -49,53 +56,78 @@ export class InvoiceStore extends EntityStore<StoredInvoice> {
 
   override clear(): void {
     super.clear();
-    this.byOid.clear();
+    this.byKey.clear();
     this.sequence.clear();
     this.nextSequence = 0;
   }
 
-  /** The invoices whose `oid` is `oid`, in the store's order. */
-  withOid(oid: string): StoredInvoice[] {
-    const ids = this.byOid.get(oid) ?? [];
-    const found: StoredInvoice[] = [];
-    for (const id of ids) {
+  /** The records carrying `key`, in the store's order. */
+  withKey(key: IndexKey): T[] {
+    const found: T[] = [];
+    for (const id of this.byKey.get(key) ?? []) {
       const record = this.get(id);
-      if (record && oidOf(record) === oid) found.push(record);
+      if (record && this.keysOf(record).includes(key)) found.push(record);
     }
     return found.length > 1
       ? found.sort((left, right) => this.order(left) - this.order(right))
       : found;
   }
 
-  private order(record: StoredInvoice): number {
+  private order(record: T): number {
     return this.sequence.get(record.id) ?? Number.MAX_SAFE_INTEGER;
   }
 
-  private indexed(previous: StoredInvoice | undefined, row: StoredInvoice): void {
+  private indexed(previous: T | undefined, row: T): void {
     if (!this.sequence.has(row.id)) this.sequence.set(row.id, this.nextSequence++);
-    const before = previous ? oidOf(previous) : undefined;
-    const after = oidOf(row);
-    if (before === after && previous) return;
     if (previous) this.unindex(previous);
-    if (after === undefined) return;
-    const ids = this.byOid.get(after);
-    if (!ids) this.byOid.set(after, [row.id]);
-    else if (!ids.includes(row.id)) ids.push(row.id);
+    for (const key of new Set(this.keysOf(row))) {
+      const ids = this.byKey.get(key);
+      if (!ids) this.byKey.set(key, [row.id]);
+      else if (!ids.includes(row.id)) ids.push(row.id);
+    }
   }
 
-  private unindex(record: StoredInvoice): void {
-    const oid = oidOf(record);
-    if (oid === undefined) return;
-    const ids = this.byOid.get(oid);
-    if (!ids) return;
-    const remaining = ids.filter((id) => id !== record.id);
-    if (remaining.length === 0) this.byOid.delete(oid);
-    else this.byOid.set(oid, remaining);
+  private unindex(record: T): void {
+    for (const key of new Set(this.keysOf(record))) {
+      const ids = this.byKey.get(key);
+      if (!ids) continue;
+      const remaining = ids.filter((id) => id !== record.id);
+      if (remaining.length === 0) this.byKey.delete(key);
+      else this.byKey.set(key, remaining);
+    }
   }
 }
 
-/** The oid as the list filter and the uniqueness check compare it: only a string is one. */
-function oidOf(record: StoredInvoice): string | undefined {
-  const oid = record.attributes.oid;
-  return typeof oid === 'string' ? oid : undefined;
+/** The invoices, found by their order id (`oid`): a create with `oid_unique`, a list by oid. */
+export class InvoiceStore extends IndexedStore<StoredInvoice> {
+  constructor(firstId: number) {
+    // Only a string is an oid the list filter and the uniqueness check compare equal.
+    super(firstId, (record) =>
+      typeof record.attributes.oid === 'string' ? [record.attributes.oid] : [],
+    );
+  }
+
+  /** The invoices whose `oid` is `oid`, in the store's order. */
+  withOid(oid: string): StoredInvoice[] {
+    return this.withKey(oid);
+  }
+}
+
+/** The invoice ids a payment settles, as an invoice's read compares them (numbers only). */
+export function settledInvoiceIds(payment: StoredPayment): number[] {
+  const ids = payment.attributes.invoice_ids;
+  const listed: unknown[] = Array.isArray(ids) ? ids : [payment.attributes.invoice_id];
+  return listed.filter((id): id is number => typeof id === 'number');
+}
+
+/** The banking payments, found by the invoices they settle (every invoice read lists them). */
+export class PaymentStore extends IndexedStore<StoredPayment> {
+  constructor(firstId: number) {
+    super(firstId, settledInvoiceIds);
+  }
+
+  /** The payments settling invoice `invoiceId`, in the store's order. */
+  settling(invoiceId: number): StoredPayment[] {
+    return this.withKey(invoiceId);
+  }
 }

@@ -1,6 +1,6 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
 import type { CalculatingStrategy } from '../config';
-import { InvoiceStore } from './invoice-store';
+import { InvoiceStore, PaymentStore } from './invoice-store';
 
 /** A position as stored: the request's fields with amounts as decimal strings. */
 export interface StoredPosition {
@@ -87,7 +87,7 @@ export interface InvoiceOceanState {
   readonly invoices: InvoiceStore;
   readonly clients: EntityStore<StoredClient>;
   readonly products: EntityStore<StoredProduct>;
-  readonly payments: EntityStore<StoredPayment>;
+  readonly payments: PaymentStore;
   readonly positionIds: { next: number };
   /** Invoice number counters per series (`vat-2018-01`). */
   readonly numbering: Map<string, number>;
@@ -105,7 +105,7 @@ export function createState(): InvoiceOceanState {
     invoices: new InvoiceStore(21_000_000),
     clients: new EntityStore<StoredClient>(9_800_000),
     products: new EntityStore<StoredProduct>(11_900_000),
-    payments: new EntityStore<StoredPayment>(3_000_000),
+    payments: new PaymentStore(3_000_000),
     positionIds: { next: 47_000_000 },
     numbering: new Map(),
     records: new Map(),

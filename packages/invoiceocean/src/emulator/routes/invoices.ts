@@ -306,15 +306,8 @@ function renderRead(
   // docs/vendors/invoiceocean.md §4); dropped in place, not by copying every other key.
   if (!wanted.has('cancel_reason')) delete rendered.cancel_reason;
   if (wanted.has('connected_payments')) {
-    rendered.connected_payments = context.state.payments
-      .all()
-      .filter((payment) => {
-        const ids = payment.attributes.invoice_ids;
-        return Array.isArray(ids)
-          ? ids.includes(invoice.id)
-          : payment.attributes.invoice_id === invoice.id;
-      })
-      .map(renderPayment);
+    // The payments index, not a scan of every payment of the account per invoice read.
+    rendered.connected_payments = context.state.payments.settling(invoice.id).map(renderPayment);
   }
   return rendered;
 }
