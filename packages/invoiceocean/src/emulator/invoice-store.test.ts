@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvoiceStore, PaymentStore } from './invoice-store';
+import { ClientStore, InvoiceStore, PaymentStore, clientKey } from './invoice-store';
 import type { StoredInvoice } from './state';
 
 function invoice(oid: unknown): Omit<StoredInvoice, 'id'> {
@@ -103,6 +103,59 @@ describe('PaymentStore.settling', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('ClientStore.firstWith', () => {
+  it("finds the client a scan found for a buyer's tax number, e-mail or name, after any writes", () => {
+    const value = fc.constantFrom('a', 'b', 1, '1', null, undefined, true);
+    const fields = fc.record({ tax_no: value, email: value, name: value }, { requiredKeys: [] });
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('insert' as const), fields }),
+      fc.record({
+        kind: fc.constant('update' as const),
+        id: fc.integer({ min: 1, max: 8 }),
+        fields,
+      }),
+      fc.record({ kind: fc.constant('delete' as const), id: fc.integer({ min: 1, max: 8 }) }),
+    );
+    const stamp = '2026-01-01T00:00:00.000+01:00';
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 25 }), fields, (operations, wanted) => {
+        const store = new ClientStore(1);
+        for (const step of operations) {
+          if (step.kind === 'insert')
+            store.insert({
+              attributes: { ...step.fields },
+              token: '',
+              created_at: stamp,
+              updated_at: stamp,
+            });
+          else if (step.kind === 'update')
+            store.update(step.id, { attributes: { ...step.fields } });
+          else store.delete(step.id);
+          const matches = (client: { attributes: Record<string, unknown> }) =>
+            (wanted.tax_no !== undefined &&
+              wanted.tax_no !== null &&
+              client.attributes.tax_no === wanted.tax_no) ||
+            (wanted.email !== undefined &&
+              wanted.email !== null &&
+              client.attributes.email === wanted.email) ||
+            (wanted.name !== undefined && client.attributes.name === wanted.name);
+          const keys = [
+            ...(wanted.tax_no !== undefined && wanted.tax_no !== null
+              ? clientKey('tax_no', wanted.tax_no)
+              : []),
+            ...(wanted.email !== undefined && wanted.email !== null
+              ? clientKey('email', wanted.email)
+              : []),
+            ...(wanted.name !== undefined ? clientKey('name', wanted.name) : []),
+          ];
+          expect(store.firstWith(keys, matches)?.id).toBe(store.find(matches)?.id);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

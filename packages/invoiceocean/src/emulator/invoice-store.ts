@@ -1,5 +1,5 @@
 import { EntityStore } from '@invoicekit/core/emulator';
-import type { StoredInvoice, StoredPayment } from './state';
+import type { StoredClient, StoredInvoice, StoredPayment } from './state';
 
 /** A value a record is looked up by (an oid, an invoice id a payment settles). */
 type IndexKey = string | number;
@@ -73,6 +73,22 @@ export class IndexedStore<T extends { id: number }> extends EntityStore<T> {
       : found;
   }
 
+  /**
+   * The first record, in the store's order, that carries one of `keys` and passes `predicate`
+   * (the index narrows the book to candidates; the predicate decides).
+   */
+  firstWith(keys: readonly IndexKey[], predicate: (record: T) => boolean): T | undefined {
+    let first: T | undefined;
+    for (const key of keys) {
+      for (const record of this.withKey(key)) {
+        if (!predicate(record)) continue;
+        if (!first || this.order(record) < this.order(first)) first = record;
+        break;
+      }
+    }
+    return first;
+  }
+
   private order(record: T): number {
     return this.sequence.get(record.id) ?? Number.MAX_SAFE_INTEGER;
   }
@@ -129,5 +145,27 @@ export class PaymentStore extends IndexedStore<StoredPayment> {
   /** The payments settling invoice `invoiceId`, in the store's order. */
   settling(invoiceId: number): StoredPayment[] {
     return this.withKey(invoiceId);
+  }
+}
+
+/**
+ * A client field's index key: strict equality of primitives is equality of type and text
+ * (objects are never equal to a freshly decoded request's).
+ */
+export function clientKey(field: 'tax_no' | 'email' | 'name', value: unknown): IndexKey[] {
+  if (value === null) return [`${field}:null`];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? [`${field}:${typeof value}:${String(value)}`]
+    : [];
+}
+
+/** The clients, found by tax number, e-mail and name (a buyer without `client_id` is matched). */
+export class ClientStore extends IndexedStore<StoredClient> {
+  constructor(firstId: number) {
+    super(firstId, (record) => [
+      ...clientKey('tax_no', record.attributes.tax_no),
+      ...clientKey('email', record.attributes.email),
+      ...clientKey('name', record.attributes.name),
+    ]);
   }
 }

@@ -1,6 +1,6 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
 import type { CalculatingStrategy } from '../config';
-import { InvoiceStore, PaymentStore } from './invoice-store';
+import { ClientStore, InvoiceStore, PaymentStore } from './invoice-store';
 
 /** A position as stored: the request's fields with amounts as decimal strings. */
 export interface StoredPosition {
@@ -85,7 +85,7 @@ export interface StoredAccount {
 /** The whole account. */
 export interface InvoiceOceanState {
   readonly invoices: InvoiceStore;
-  readonly clients: EntityStore<StoredClient>;
+  readonly clients: ClientStore;
   readonly products: EntityStore<StoredProduct>;
   readonly payments: PaymentStore;
   readonly positionIds: { next: number };
@@ -103,7 +103,7 @@ export interface InvoiceOceanState {
 export function createState(): InvoiceOceanState {
   return {
     invoices: new InvoiceStore(21_000_000),
-    clients: new EntityStore<StoredClient>(9_800_000),
+    clients: new ClientStore(9_800_000),
     products: new EntityStore<StoredProduct>(11_900_000),
     payments: new PaymentStore(3_000_000),
     positionIds: { next: 47_000_000 },

@@ -1,3 +1,4 @@
+import { clientKey } from '../invoice-store';
 import type { EmulatorResponse } from '@invoicekit/core/emulator';
 import { jsonResponse } from '@invoicekit/core/emulator';
 import { publicToken, type RouteContext } from '../context';
@@ -137,7 +138,17 @@ export function findOrCreateClientForBuyer(
 ): StoredClient {
   const wanted = buyerAsClient(attributes);
   if (!forceNew) {
-    const match = context.state.clients.find(
+    // The client index narrows the account to candidates; the same test as ever decides.
+    const match = context.state.clients.firstWith(
+      [
+        ...(wanted.tax_no !== undefined && wanted.tax_no !== null
+          ? clientKey('tax_no', wanted.tax_no)
+          : []),
+        ...(wanted.email !== undefined && wanted.email !== null
+          ? clientKey('email', wanted.email)
+          : []),
+        ...(wanted.name !== undefined ? clientKey('name', wanted.name) : []),
+      ],
       (client) =>
         (wanted.tax_no !== undefined &&
           wanted.tax_no !== null &&
