@@ -8,7 +8,7 @@
  * the retained heap growth per 1 000 migrated. Then a sync right after, with its calls.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
@@ -185,6 +185,8 @@ for (const [verify, runsOf] of results) {
     }
 }
 console.table(summary);
+// Invoices/s is wall time: other processes on the machine lower it; CPU per invoice is the client's own.
+console.log(`load average (1 min) at the end: ${fixed(loadavg()[0] ?? 0)}`);
 console.log('HTTP calls per invoice by kind (the last run of each policy):');
 console.table(kinds);
 const syncCalls: Record<string, number> = {};
