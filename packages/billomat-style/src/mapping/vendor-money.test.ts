@@ -61,7 +61,7 @@ describe('vendor money without Decimal', () => {
   });
 
   it('refuses what toDecimal refuses, with its error', () => {
-    for (const text of ['1e5', 'abc', '', '1,5'])
+    for (const text of ['1e5', 'abc', '', '1,5', '-', '.', '-.', '1.2.3', '--1'])
       expect(() => exactOf(text)).toThrow(/not a decimal number/);
   });
 });

@@ -19,6 +19,8 @@ const DECIMAL = /^([+-]?)(?:(\d+)(?:\.(\d*))?|\.(\d+))$/;
 
 /** A plain decimal string (what `toDecimal` accepts) exactly; throws `toDecimal`'s error otherwise. */
 export function exactOf(value: string): ExactDecimal {
+  const scanned = scanPlainDecimal(value);
+  if (scanned) return scanned;
   const text = value.trim();
   const match = DECIMAL.exec(text);
   if (!match) {
@@ -28,6 +30,30 @@ export function exactOf(value: string): ExactDecimal {
   const fraction = match[3] ?? match[4] ?? '';
   const magnitude = BigInt(`${match[2] ?? '0'}${fraction}`);
   return { units: match[1] === '-' ? -magnitude : magnitude, scale: fraction.length };
+}
+
+/**
+ * The common case by a scan of character codes instead of a regular expression: an untrimmed
+ * `[-]digits[.digits]`. Anything else (`+`, spaces, `.5`, `5.`) goes the general way.
+ */
+function scanPlainDecimal(text: string): ExactDecimal | undefined {
+  const length = text.length;
+  let index = text.charCodeAt(0) === 0x2d /* - */ ? 1 : 0;
+  const start = index;
+  let point = -1;
+  for (; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2e /* . */ && point === -1) point = index;
+    else if (code < 0x30 || code > 0x39) return undefined;
+  }
+  if (point === start || point === length - 1 || length === start) return undefined;
+  const digits =
+    point === -1 ? text.slice(start) : text.slice(start, point) + text.slice(point + 1);
+  const magnitude = BigInt(digits);
+  return {
+    units: start === 1 ? -magnitude : magnitude,
+    scale: point === -1 ? 0 : length - point - 1,
+  };
 }
 
 const TEN = 10n;
