@@ -1,8 +1,7 @@
-import { Decimal, toDecimal } from '@invoicekit/core';
-import { itemAmounts, paidAmount, type ItemAmounts } from './amounts';
+import { toDecimal } from '@invoicekit/core';
+import { centsText, itemCents, paidAmount, type ItemCents } from './amounts';
 import type {
   PlandocketState,
-  RenderedLine,
   StoredContact,
   StoredInvoice,
   StoredItem,
@@ -44,7 +43,7 @@ export function eventKeyOfInvoice(
 export function renderItem(
   item: StoredItem,
   invoice: StoredInvoice,
-  amounts: ItemAmounts = itemAmounts(item, invoice.is_reverse_charge),
+  amounts: ItemCents = itemCents(item, invoice.is_reverse_charge),
 ): Record<string, unknown> {
   return {
     id: item.id,
@@ -54,31 +53,11 @@ export function renderItem(
     unit: item.unit,
     unit_price: jsonDecimal(item.unit_price),
     tax_rate: jsonDecimal(item.tax_rate),
-    net: jsonMoney(amounts.net),
-    tax: jsonMoney(amounts.tax),
-    total: jsonMoney(amounts.total),
+    // Cents as text are what `jsonMoney` prints: two places, read as a number.
+    net: Number(centsText(amounts.net)),
+    tax: Number(centsText(amounts.tax)),
+    total: Number(centsText(amounts.total)),
   };
-}
-
-/**
- * A line's amounts and rendering, worked out once per stored line: lines never change once an
- * invoice exists, and a listing renders the same lines page after page.
- */
-function renderedLine(
-  state: PlandocketState,
-  item: StoredItem,
-  invoice: StoredInvoice,
-): RenderedLine {
-  const cached = state.renderedLines.get(item);
-  if (cached && cached.reverseCharge === invoice.is_reverse_charge) return cached;
-  const amounts = itemAmounts(item, invoice.is_reverse_charge);
-  const line = {
-    reverseCharge: invoice.is_reverse_charge,
-    amounts,
-    rendered: renderItem(item, invoice, amounts),
-  };
-  state.renderedLines.set(item, line);
-  return line;
 }
 
 /** A contact with every documented field. */
@@ -149,8 +128,10 @@ export function renderInvoice(
   includes: ReadonlySet<string> = new Set(),
 ): Record<string, unknown> {
   // Each line's amounts once: the total, the open amount and the lines all need them.
-  const lines = invoice.items.map((item) => renderedLine(state, item, invoice));
-  const total = lines.reduce((sum, line) => sum.plus(line.amounts.total), new Decimal(0));
+  const lines = invoice.items.map((item) => itemCents(item, invoice.is_reverse_charge));
+  let totalCents = 0n;
+  for (const line of lines) totalCents += line.total;
+  const total = toDecimal(centsText(totalCents));
   const paid = paidAmount(state, invoice.id);
   const rendered: Record<string, unknown> = {
     id: invoice.id,
@@ -175,7 +156,7 @@ export function renderInvoice(
     updated_at: invoice.updated_at,
   };
   if (includes.has('items')) {
-    rendered.items = lines.map((line) => ({ ...line.rendered }));
+    rendered.items = invoice.items.map((item, index) => renderItem(item, invoice, lines[index]));
   }
   if (includes.has('payments')) {
     rendered.payments = state.payments

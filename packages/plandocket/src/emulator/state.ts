@@ -1,5 +1,4 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
-import type { Decimal } from '@invoicekit/core';
 import { IndexedStore } from './indexed-store';
 
 /** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
@@ -94,13 +93,6 @@ export interface StoredInvoice {
   updated_at: string;
 }
 
-/** A line as rendered, with the invoice's reverse charge it was rendered for. */
-export interface RenderedLine {
-  readonly reverseCharge: boolean;
-  readonly amounts: { readonly net: Decimal; readonly tax: Decimal; readonly total: Decimal };
-  readonly rendered: Readonly<Record<string, unknown>>;
-}
-
 /** A payment against one invoice. */
 export interface StoredPayment {
   id: number;
@@ -149,8 +141,6 @@ export interface PlandocketState {
    * (`invoices.version`): paging through a book sorts it once, not once per page.
    */
   invoiceOrder: { version: number; sort: string; rows: StoredInvoice[] } | undefined;
-  /** Each stored line's amounts and rendering, worked out once (lines never change). */
-  readonly renderedLines: WeakMap<StoredItem, RenderedLine>;
   /** Signed deliveries waiting for the toolkit to send them (`takeWebhooks` empties it). */
   readonly outbox: EmulatorWebhook[];
   /** Next item id, next `RE-YYYY-NNNN` sequence, next `K-NNNNN`, next `req_<n>`. */
@@ -188,7 +178,6 @@ export function createState(): PlandocketState {
     }),
     webhooks: new EntityStore<StoredWebhook>(71),
     invoiceOrder: undefined,
-    renderedLines: new WeakMap(),
     outbox: [],
     counters: { item: 1, invoiceNumber: 1, customerNumber: 10001, request: 1 },
   };

@@ -13,7 +13,9 @@ export function jsonMoney(value: Decimal): number {
 
 /** A quantity or rate as a JSON number, keeping every digit it was given. */
 export function jsonDecimal(value: string): number {
-  return Number(toDecimal(value).toString());
+  // The same number as the decimal's own text gives (one value, however spelt); anything that
+  // is no decimal is refused as before.
+  return isDecimalString(value) ? Number(value.trim()) : Number(toDecimal(value).toString());
 }
 
 /** `2026-03-01T09:00:00Z`: ISO 8601 in UTC without milliseconds. */
