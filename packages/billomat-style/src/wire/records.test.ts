@@ -7,7 +7,13 @@ import { CustomerWire, InvoiceWire, ItemWire, PaymentWire, ReminderWire } from '
 import { isVatPercent } from './vat-percent';
 import { toDecimal } from '@invoicekit/core';
 import { isNormalizedVatPercent, readCustomer, readInvoice, readReminder } from './records';
-import { decimalTextOf, readRecord, type WireIssue, type WirePathKey } from './wire-reader';
+import {
+  decimalTextOf,
+  isCanonicalDecimal,
+  readRecord,
+  type WireIssue,
+  type WirePathKey,
+} from './wire-reader';
 
 /**
  * The zod-free readers against the zod schemas they replace (`./invoice`, the reference): the
@@ -200,5 +206,22 @@ describe('the zod-free wire readers equal the zod schemas', () => {
     );
     for (const n of [-0, 1e21, 1e-7, 5e-324, 123.456, -1e-10])
       expect(decimalTextOf(n)).toBe(normalizeDecimalString(decimalTextOfNumber(n)));
+  });
+
+  it("recognises the canonical decimal spelling as core's pattern does", () => {
+    const canonical = /^(?!-0(\.0+)?$)-?(0|[1-9]\d*)(\.\d+)?$/;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.stringMatching(/^[+-]?\d{0,4}(\.\d{0,4})?$/),
+          fc.string({ maxLength: 6 }),
+          fc.constantFrom('-0', '-0.0', '-0.01', '0', '00', '0.', '.0', '-', '', '10', '01.5'),
+        ),
+        (text) => {
+          expect(isCanonicalDecimal(text)).toBe(canonical.test(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -79,14 +79,35 @@ export function decimalTextOf(value: number): string {
   return text.includes('e') ? normalizeDecimalString(decimalTextOfNumber(value)) : text;
 }
 
-/** The canonical spelling (core's normalised form): such a string is its own normal form. */
-const CANONICAL_DECIMAL = /^(?!-0(\.0+)?$)-?(0|[1-9]\d*)(\.\d+)?$/;
+/**
+ * True for the canonical spelling (core's normalised form, `^(?!-0(\.0+)?$)-?(0|[1-9]\d*)(\.\d+)?$`),
+ * by a scan of character codes: such a string is its own normal form.
+ */
+export function isCanonicalDecimal(text: string): boolean {
+  const length = text.length;
+  const negative = text.charCodeAt(0) === 0x2d; /* - */
+  let index = negative ? 1 : 0;
+  const first = text.charCodeAt(index);
+  if (!(first >= 0x30 && first <= 0x39)) return false; // NaN past the end too
+  // A leading zero stands alone before the point.
+  if (first === 0x30 && index + 1 < length && text.charCodeAt(index + 1) !== 0x2e) return false;
+  let point = -1;
+  let nonZero = first !== 0x30;
+  for (index += 1; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x2e && point === -1) point = index;
+    else if (code < 0x30 || code > 0x39) return false;
+    else if (code !== 0x30) nonZero = true;
+  }
+  if (point === length - 1) return false;
+  return !negative || nonZero;
+}
 
 /** A decimal from a string (`"81.3"`, `"59,00"`, `"1.234,50"`) or a JSON number. */
 export const wireDecimal: WireField<string | null | undefined> = (value, issues, parent, key) => {
   if (typeof value === 'number' && Number.isFinite(value)) return decimalTextOf(value);
   if (typeof value === 'string' && value !== '') {
-    if (CANONICAL_DECIMAL.test(value)) return value;
+    if (isCanonicalDecimal(value)) return value;
     if (PLAIN_DECIMAL.test(value)) return normalizeDecimalString(value);
     if (DECIMAL_WITH_COMMA.test(value))
       return normalizeDecimalString(value.replace(/\./g, '').replace(',', '.'));
