@@ -1,16 +1,28 @@
 /**
  * A one-pass reader for the XML Rails `to_xml` writes — elements, `name="value"` attributes,
  * text with the five named entities, an XML declaration, whitespace between elements — that
- * builds the node tree `fromRailsXml` reads, as the guarded parser would. Anything else (comments,
+ * builds the JSON shape while it reads, as `fromRailsXml` makes it of the guarded parser's tree. Anything else (comments,
  * CDATA, processing instructions, DOCTYPE, character references, other entities, mixed content,
  * reserved names, deep nesting, anything malformed) is not read here: the caller then uses the
  * guarded parser, whose checks and typed errors stay the only ones.
  */
 
 import { looksLikeHtml } from '@invoicekit/core';
+import { singular } from './rails-xml';
 
-/** A node as fast-xml-parser builds it (attributes under `@_`), or a leaf's text. */
-type Node = string | Record<string, unknown>;
+/**
+ * An element read into the JSON shape, both ways `fromRailsXml` may read it: with its tag (a
+ * plural element of its singulars is then a list) and without (inside a list, or repeated).
+ */
+interface Converted {
+  readonly name: string;
+  readonly withTag: unknown;
+  readonly withoutTag: unknown;
+}
+
+function underscored(tag: string): string {
+  return tag.includes('-') ? tag.replaceAll('-', '_') : tag;
+}
 
 /** Deeper than this is the guarded parser's to refuse (its limit is 100). */
 const MAX_DEPTH = 64;
@@ -78,7 +90,7 @@ class Reader {
   }
 
   /** One element from its `<`; `depth` counts its ancestors. */
-  element(depth: number): { name: string; node: Node } {
+  element(depth: number): Converted {
     if (depth > MAX_DEPTH) give();
     const text = this.text;
     this.position += 1; // '<'
@@ -106,15 +118,18 @@ class Reader {
       if (attribute in attributes) give();
       attributes[attribute] = value[1];
     }
+    const nil = attributes?.['@_nil'] === 'true';
+    const isArray = attributes?.['@_type'] === 'array';
     if (text.charCodeAt(this.position) === 47) {
       // `<name …/>`
       if (text.charCodeAt(this.position + 1) !== 62) give();
       this.position += 2;
-      return { name, node: attributes ?? '' };
+      const value = nil ? null : isArray ? [] : '';
+      return { name, withTag: value, withoutTag: value };
     }
     this.position += 1; // '>'
-    let children: Map<string, Node[]> | undefined;
-    let textStart = this.position;
+    let children: Map<string, Converted[]> | undefined;
+    const textStart = this.position;
     let leafText = '';
     for (;;) {
       const open = text.indexOf('<', this.position);
@@ -143,26 +158,41 @@ class Reader {
       this.position = open;
       const child = this.element(depth + 1);
       const group = children.get(child.name);
-      if (group) group.push(child.node);
-      else children.set(child.name, [child.node]);
-      textStart = this.position;
+      if (group) group.push(child);
+      else children.set(child.name, [child]);
     }
+    if (nil) return { name, withTag: null, withoutTag: null };
     if (!children) {
-      if (!attributes) return { name, node: leafText };
-      if (leafText !== '') attributes['#text'] = leafText;
-      return { name, node: attributes };
+      const value = isArray ? [] : leafText;
+      return { name, withTag: value, withoutTag: value };
     }
-    const node: Record<string, unknown> = attributes ?? {};
-    for (const [child, nodes] of children) node[child] = nodes.length === 1 ? nodes[0] : nodes;
-    return { name, node };
+    // As `fromRailsXml`: a list's items, and a repeated element's, are read without their tag.
+    const items = (): unknown[] => {
+      const list: unknown[] = [];
+      for (const group of (children as Map<string, Converted[]>).values())
+        for (const item of group) list.push(item.withoutTag);
+      return list;
+    };
+    if (isArray) {
+      const list = items();
+      return { name, withTag: list, withoutTag: list };
+    }
+    const record: Record<string, unknown> = {};
+    for (const [child, group] of children)
+      record[underscored(child)] =
+        group.length === 1 ? (group[0] as Converted).withTag : group.map((item) => item.withoutTag);
+    // A plural element whose only children are its singular is a list when read with its tag.
+    const [only] = children.keys();
+    const implied = children.size === 1 && only !== name && only === singular(name);
+    return { name, withTag: implied ? items() : record, withoutTag: record };
   }
 }
 
 /**
- * The node tree of a Rails XML document (`{ invoice: {...} }`), or `undefined` when the text is
- * anything this reader leaves to the guarded parser.
+ * A Rails XML document in its JSON shape (`{ invoice: {...} }`), as `fromRailsXml` reads the
+ * guarded parser's tree, or `undefined` when the text is anything this reader leaves to it.
  */
-export function readRailsXmlTree(text: string): Record<string, unknown> | undefined {
+export function readRailsXml(text: string): Record<string, unknown> | undefined {
   // An HTML page may be well-formed: the guarded parser names it as such.
   if (looksLikeHtml(text)) return undefined;
   try {
@@ -174,7 +204,7 @@ export function readRailsXmlTree(text: string): Record<string, unknown> | undefi
     const root = reader.element(0);
     reader.skipWhitespace();
     if (reader.position !== text.length) return undefined;
-    return { [root.name]: root.node };
+    return { [underscored(root.name)]: root.withTag };
   } catch (error) {
     if (error instanceof NotRailsXml) return undefined;
     throw error;

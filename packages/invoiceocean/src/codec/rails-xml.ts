@@ -1,5 +1,5 @@
 import { createXmlCodec, type Codec } from '@invoicekit/core';
-import { readRailsXmlTree } from './rails-xml-fast';
+import { readRailsXml } from './rails-xml-fast';
 
 /**
  * The XML variant of the API is Rails `to_xml`: dasherized tags, typed attributes
@@ -65,7 +65,7 @@ export function fromRailsXml(node: unknown, tag?: string): unknown {
  * own output in one pass, anything else through the guarded parser (its checks, its errors).
  */
 export function decodeRailsXml(text: string): unknown {
-  return fromRailsXml(readRailsXmlTree(text) ?? railsXmlCodec.decode(text));
+  return readRailsXml(text) ?? fromRailsXml(railsXmlCodec.decode(text));
 }
 
 /** {@link decodeRailsXml} through the guarded parser only: the reference the fast path equals. */
