@@ -1,7 +1,15 @@
 import { formatFixed } from '@invoicekit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centsText, decimalItemAmounts, itemAmounts, itemCents } from './amounts';
+import {
+  centsText,
+  decimalItemAmounts,
+  itemAmounts,
+  itemCents,
+  paidAmount,
+  paidCents,
+} from './amounts';
+import { createState } from './state';
 import type { StoredItem } from './state';
 
 /** Decimal strings as seeds spell them: signs, padding, leading or trailing points. */
@@ -59,5 +67,37 @@ describe('line amounts in integer cents', () => {
       '1.50',
       '-123.45',
     ]);
+  });
+});
+
+describe('paid amounts in integer cents', () => {
+  it('equal the decimal sum of the completed payments, rounded to cents', () => {
+    const payment = fc.record({
+      amount: fc.oneof({ weight: 6, arbitrary: decimal }, fc.constantFrom('1.005', '0.001')),
+      status: fc.constantFrom('completed', 'pending', 'failed'),
+      invoice_id: fc.constantFrom(1, 2),
+    });
+    fc.assert(
+      fc.property(fc.array(payment, { maxLength: 8 }), (payments) => {
+        const state = createState();
+        for (const one of payments)
+          state.payments.insert({
+            ...one,
+            currency: 'EUR',
+            gateway_key: null,
+            gateway_name: null,
+            transaction_id: null,
+            payment_date: '2026-11-01T00:00:00Z',
+            notes: null,
+            created_at: '2026-11-01T00:00:00Z',
+            updated_at: '2026-11-01T00:00:00Z',
+          });
+        for (const invoiceId of [1, 2, 3])
+          expect(centsText(paidCents(state, invoiceId))).toBe(
+            formatFixed(paidAmount(state, invoiceId), 2),
+          );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -118,6 +118,22 @@ export function paidAmount(state: PlandocketState, invoiceId: number): Decimal {
   return paid;
 }
 
+/**
+ * {@link paidAmount} in cents. Stored amounts have two places (seeds and the API round them so);
+ * one that does not takes the decimal path, rounded to cents as `jsonMoney` would.
+ */
+export function paidCents(state: PlandocketState, invoiceId: number): bigint {
+  let paid = 0n;
+  for (const payment of state.payments.lookup('invoice', invoiceId)) {
+    if (payment.status !== 'completed') continue;
+    const amount = scaledOf(payment.amount);
+    if (amount === undefined || amount.places > 2)
+      return BigInt(formatFixed(paidAmount(state, invoiceId), 2).replace('.', ''));
+    paid += roundTo(amount.units, amount.places, 2);
+  }
+  return paid;
+}
+
 /** Total minus paid. */
 export function openAmount(state: PlandocketState, invoice: StoredInvoice): Decimal {
   return invoiceTotal(invoice).minus(paidAmount(state, invoice.id));

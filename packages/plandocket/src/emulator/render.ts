@@ -1,5 +1,5 @@
 import { toDecimal } from '@invoicekit/core';
-import { centsText, itemCents, paidAmount, type ItemCents } from './amounts';
+import { centsText, itemCents, paidCents, type ItemCents } from './amounts';
 import type {
   PlandocketState,
   StoredContact,
@@ -131,8 +131,7 @@ export function renderInvoice(
   const lines = invoice.items.map((item) => itemCents(item, invoice.is_reverse_charge));
   let totalCents = 0n;
   for (const line of lines) totalCents += line.total;
-  const total = toDecimal(centsText(totalCents));
-  const paid = paidAmount(state, invoice.id);
+  const paidCentsOfInvoice = paidCents(state, invoice.id);
   const rendered: Record<string, unknown> = {
     id: invoice.id,
     invoice_number: invoice.invoice_number,
@@ -140,10 +139,10 @@ export function renderInvoice(
     related_invoice_id: invoice.related_invoice_id,
     status: invoice.status,
     event_participant_id: invoice.event_participant_id,
-    total: jsonMoney(total),
+    total: Number(centsText(totalCents)),
     currency: invoice.currency,
-    paid_amount: jsonMoney(paid),
-    open_amount: jsonMoney(total.minus(paid)),
+    paid_amount: Number(centsText(paidCentsOfInvoice)),
+    open_amount: Number(centsText(totalCents - paidCentsOfInvoice)),
     service_date: invoice.service_date,
     due_date: invoice.due_date,
     is_reverse_charge: invoice.is_reverse_charge,
