@@ -58,7 +58,7 @@ export function carryContextOf(
   to: InvoiceAdapterV1,
   journal: MigrationJournal,
   drafts: DraftPolicy,
-  verify: VerifyPolicy = 'read-back',
+  verify: VerifyPolicy = 'write-answer',
 ): CarryContext {
   return {
     from,
@@ -203,12 +203,18 @@ export async function replayLifecycle(
         });
     }
     if (step.kind === 'pay') {
-      const paid = await to.invoices.markPaid(current.id, {
-        amount: step.amount,
-        ...(step.date !== null ? { date: step.date } : {}),
-        ...(step.method !== null ? { method: step.method } : {}),
-        ...(step.reference !== null ? { reference: step.reference } : {}),
-      });
+      // `current` is the record the last write (or read) of this run answered: the adapter may
+      // plan the payment from it instead of reading the invoice first.
+      const paid = await to.invoices.markPaid(
+        current.id,
+        {
+          amount: step.amount,
+          ...(step.date !== null ? { date: step.date } : {}),
+          ...(step.method !== null ? { method: step.method } : {}),
+          ...(step.reference !== null ? { reference: step.reference } : {}),
+        },
+        { current },
+      );
       // The payment's own fields, at the path of the payment they belong to.
       warnings.push(
         ...paid.warnings.map((warning) =>
@@ -221,7 +227,7 @@ export async function replayLifecycle(
       changes.push(`paid ${step.amount}${step.date !== null ? ` on ${step.date}` : ''}`);
     }
     if (step.kind === 'cancel') {
-      current = (await to.invoices.cancel(current.id)).data;
+      current = (await to.invoices.cancel(current.id, { current })).data;
       changes.push('canceled');
     }
   }

@@ -35,11 +35,13 @@ export interface RunOptions {
    */
   readonly drafts?: DraftPolicy;
   /**
-   * What each carried invoice is reconciled against: `read-back` (the default) reads the target
-   * invoice once more after its last write — the record as the target stores it, whatever its
-   * write answers say; `write-answer` takes the last write's answer (the adapter's canonical
-   * invoice, e.g. InvoiceOcean's create, payment and cancel answers are the whole record), one
-   * call fewer per invoice. Either way at most one verification read per invoice.
+   * What each carried invoice is reconciled against, field by field: `write-answer` (the default)
+   * takes the last write's answer — every adapter's write result is the whole canonical record as
+   * the target answered it (InvoiceOcean's create answer; its payment and cancel read the invoice
+   * after the write), so no call is spent; an invoice the target's dedupe found again comes from a
+   * look-up and is still read. `read-back` reads the target invoice once more after its last
+   * write, for a target whose answers may differ from what it stores (a caching proxy). Either
+   * way at most one verification read per invoice.
    */
   readonly verify?: VerifyPolicy;
 }

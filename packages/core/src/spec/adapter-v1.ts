@@ -15,7 +15,7 @@ import type { RecordListing } from '../changes/record-listing';
 import type { WebhookOperationsV1 } from '../webhooks/webhook-operations';
 import type { AdapterCapabilities } from './capabilities';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
-import type { WriteOptions } from './warnings';
+import type { InvoiceWriteOptions, WriteOptions } from './warnings';
 
 /** Options every read accepts. */
 export interface ReadOptions {
@@ -41,11 +41,13 @@ export interface InvoiceOperationsV1 {
   delete(id: string, options?: WriteOptions): Promise<void>;
   /** Draft → issued; the vendor assigns the number. */
   finalize(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
-  cancel(id: string, options?: WriteOptions): Promise<WriteResult<Invoice>>;
+  /** Issued → canceled. `options.current` may spare the adapter a read (see {@link InvoiceWriteOptions}). */
+  cancel(id: string, options?: InvoiceWriteOptions): Promise<WriteResult<Invoice>>;
+  /** Records a payment. `options.current` may spare the adapter a read (see {@link InvoiceWriteOptions}). */
   markPaid(
     id: string,
     input?: MarkPaidInput,
-    options?: WriteOptions,
+    options?: InvoiceWriteOptions,
   ): Promise<WriteResult<Invoice>>;
   send(id: string, input?: SendInvoiceInput, options?: WriteOptions): Promise<WriteResult<Invoice>>;
   downloadPdf(id: string, options?: PdfOptions & ReadOptions): Promise<BinaryDocument>;

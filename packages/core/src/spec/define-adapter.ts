@@ -64,7 +64,12 @@ import type {
 import { parseProviderOptions } from './provider-options';
 import { forwardRawRequest } from './raw-request';
 import type { BinaryDocument, RawRequest, RawResponse, WriteResult } from './results';
-import { enforceStrict, type AdapterWarning, type WriteOptions } from './warnings';
+import {
+  enforceStrict,
+  type AdapterWarning,
+  type InvoiceWriteOptions,
+  type WriteOptions,
+} from './warnings';
 
 /** The adapter {@link defineAdapter} builds: `InvoiceAdapterV1`, the vendor client, disposal. */
 export interface DefinedAdapter<Vendor> extends InvoiceAdapterV1, AsyncDisposable {
@@ -168,6 +173,32 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
 
   private context(operation: string, signal: AbortSignal | undefined): ProviderCallContext {
     return { operation, signal };
+  }
+
+  /**
+   * The context of a write on one invoice, with the caller's `current` record — refused unless it
+   * is this provider's record of that invoice, since a payment planned from another invoice's
+   * state would be wrong.
+   */
+  private currentContext(
+    operation: string,
+    id: string,
+    options: InvoiceWriteOptions,
+  ): ProviderCallContext {
+    const current = options.current;
+    if (current === undefined) return this.context(operation, options.signal);
+    if (current.id !== id || current.provider !== this.id) {
+      throw new ValidationError({
+        provider: this.id,
+        issues: [
+          {
+            path: 'current',
+            message: `must be ${this.id}'s record of invoice ${id} (received ${current.provider}'s ${current.id})`,
+          },
+        ],
+      });
+    }
+    return { operation, signal: options.signal, current };
   }
 
   /** Strict mode between plan and send; the plan's warnings first, then what sending learnt. */
@@ -425,18 +456,26 @@ class CanonicalAdapter<Vendor, InvoiceOptions, CustomerOptions> implements Defin
           [],
           await this.onRecord('invoices.finalize', ops.finalize?.bind(ops), id, options.signal),
         ),
-      cancel: async (id: string, options: WriteOptions = {}) =>
-        toWriteResult(
+      cancel: async (id: string, options: InvoiceWriteOptions = {}) => {
+        const operation = 'invoices.cancel';
+        if (!ops.cancel) throw unsupported(provider, operation);
+        const checked = this.checkedId(id, operation);
+        return toWriteResult(
           [],
-          await this.onRecord('invoices.cancel', ops.cancel?.bind(ops), id, options.signal),
-        ),
-      markPaid: async (id: string, input: MarkPaidInput = {}, options: WriteOptions = {}) => {
+          await ops.cancel(checked, this.currentContext(operation, checked, options)),
+        );
+      },
+      markPaid: async (
+        id: string,
+        input: MarkPaidInput = {},
+        options: InvoiceWriteOptions = {},
+      ) => {
         const operation = 'invoices.markPaid';
         if (!ops.markPaid) throw unsupported(provider, operation);
         const checked = this.checkedId(id, operation);
         const parsed = parse(MarkPaidInputSchema, input, operation)();
         return this.carryOut(
-          ops.markPaid(checked, parsed, this.context(operation, options.signal)),
+          ops.markPaid(checked, parsed, this.currentContext(operation, checked, options)),
           operation,
           options,
         );

@@ -36,6 +36,12 @@ export interface ProviderCallContext {
   /** `invoices.create`, `customers.get` …: the transport's `operation` and error messages. */
   readonly operation: string;
   readonly signal: AbortSignal | undefined;
+  /**
+   * `markPaid` and `cancel` only: the invoice as the caller holds it (checked to be this
+   * provider's record of the id), to plan from instead of reading it first. See
+   * `InvoiceWriteOptions.current`.
+   */
+  readonly current?: Invoice | undefined;
 }
 
 /**

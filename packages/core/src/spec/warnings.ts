@@ -1,3 +1,4 @@
+import type { Invoice } from '../model/invoice';
 import { UnsupportedOperationError } from '../errors/errors';
 
 /**
@@ -16,6 +17,18 @@ export interface WriteOptions {
   /** Turn every warning into an {@link UnsupportedOperationError}; nothing is sent. */
   readonly strict?: boolean;
   readonly signal?: AbortSignal;
+}
+
+/**
+ * Options of a write on one existing invoice (`markPaid`, `cancel`). `current` is the invoice as
+ * the caller holds it — the answer of the write it just made, or a read: an adapter that must read
+ * the invoice before this write (InvoiceOcean plans a payment and keys it for dedupe from it, and
+ * keeps the kind in a cancel reason) plans from it instead of reading it again. Pass it only
+ * fresh, as a migration does with the record it has just written; the write is still guarded by
+ * the vendor's dedupe and its answer read as always. It must be this adapter's record of `id`.
+ */
+export interface InvoiceWriteOptions extends WriteOptions {
+  readonly current?: Invoice;
 }
 
 /** Renders one warning as a line of text. */

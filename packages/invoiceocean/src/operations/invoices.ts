@@ -305,10 +305,16 @@ export function invoiceOceanInvoiceOperations({
 
     // No `finalize`: the vendor has no drafts, an invoice is issued when created.
 
-    cancel: async (id, { operation, signal }) => {
-      // The cancel reason keeps the kind that canceling replaces with `canceled`.
-      const before = await client.invoices.record(id, { operation: 'invoices.get', signal });
-      const kind = typeof before.kind === 'string' ? before.kind : null;
+    cancel: async (id, { operation, signal, current }) => {
+      // The cancel reason keeps the kind that canceling replaces with `canceled`: from the
+      // caller's fresh record when it holds the vendor's kind, else read first.
+      const held = (current?.raw as { kind?: unknown } | undefined)?.kind;
+      const kind =
+        typeof held === 'string'
+          ? held
+          : await client.invoices
+              .record(id, { operation: 'invoices.get', signal })
+              .then((before) => (typeof before.kind === 'string' ? before.kind : null));
       const answer = await client.invoices.cancelConfirmed(id, cancelReasonFor(kind), {
         operation,
         signal,
@@ -327,8 +333,9 @@ export function invoiceOceanInvoiceOperations({
       return { data };
     },
 
-    markPaid: async (id, input, { operation, signal }) => {
-      const current = await fetchInvoice(id, signal);
+    markPaid: async (id, input, { operation, signal, current: held }) => {
+      // Planned from the caller's fresh record when given (a migration's create answer), else read.
+      const current = held ?? (await fetchInvoice(id, signal));
       const plan = planPayment(current, input.amount, INVOICEOCEAN);
       if (plan.kind === 'nothing-due') return { warnings: [], send: async () => plan.result };
       const amount = plan.amount;
