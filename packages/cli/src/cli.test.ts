@@ -311,6 +311,12 @@ describe('invoicekit migrate and skipped invoices', () => {
       expect(refused.stderr).toContain('--drafts as-draft: invoiceocean has no drafts');
       const bad = await run([...args, '--drafts', 'maybe']);
       expect(bad.stderr).toContain('--drafts: expected skip, as-draft or issue');
+      const badVerify = await run([...args, '--verify', 'sometimes']);
+      expect(badVerify.code).toBe(EXIT.usage);
+      expect(badVerify.stderr).toContain('--verify: expected write-answer or read-back');
+      // Read back: the same migration (already carried, so found again and reconciled) passes.
+      const readBack = await run([...args, '--allow-skipped', '--verify', 'read-back']);
+      expect(readBack.code).toBe(EXIT.ok);
     } finally {
       await source.close();
       await target.close();

@@ -29,6 +29,8 @@ replayed, totals reconciled), resumable from its journal.
   --dry-run           map and validate; write nothing to the target
   --drafts POLICY     source drafts: as-draft (default where the target has drafts), skip
                       (default where it has none) or issue (the target numbers and issues them)
+  --verify POLICY     what each invoice is reconciled against: write-answer (default: the
+                      target's answer to the last write) or read-back (one more read of it)
   --allow-skipped     exit 0 although invoices were skipped (a draft, a type the target cannot
                       hold, a credit note whose invoice was not carried)
 
@@ -128,7 +130,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
     return EXIT.ok;
   }
   const settings = runSettings(values);
-  const { from, to, concurrency, drafts } = settings;
+  const { from, to, concurrency, drafts, verify } = settings;
   if (values.journal !== undefined && values['no-journal'])
     throw new UsageError('--journal and --no-journal: give one of them');
   const dryRun = values['dry-run'] ?? false;
@@ -173,6 +175,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       concurrency,
       dryRun,
       ...(drafts !== undefined ? { drafts } : {}),
+      ...(verify !== undefined ? { verify } : {}),
       ...(journal !== undefined ? { journal: journal.path } : {}),
       onProgress: progressPrinter(io),
       signal: stop.signal,

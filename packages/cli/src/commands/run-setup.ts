@@ -21,6 +21,7 @@ export const RUN_FLAG_OPTIONS = {
   verbose: { type: 'boolean' },
   concurrency: { type: 'string' },
   drafts: { type: 'string' },
+  verify: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -37,6 +38,7 @@ export interface RunFlags {
   readonly set?: string[] | undefined;
   readonly concurrency?: string | undefined;
   readonly drafts?: string | undefined;
+  readonly verify?: string | undefined;
   readonly verbose?: boolean | undefined;
 }
 
@@ -46,6 +48,7 @@ export interface RunSettings {
   readonly to: ProviderId;
   readonly concurrency: number;
   readonly drafts: 'skip' | 'as-draft' | 'issue' | undefined;
+  readonly verify: 'write-answer' | 'read-back' | undefined;
 }
 
 /** Checks the shared flags before anything is built or read. */
@@ -59,7 +62,10 @@ export function runSettings(values: RunFlags): RunSettings {
   const drafts = values.drafts;
   if (drafts !== undefined && drafts !== 'skip' && drafts !== 'as-draft' && drafts !== 'issue')
     throw new UsageError('--drafts: expected skip, as-draft or issue');
-  return { from, to, concurrency, drafts };
+  const verify = values.verify;
+  if (verify !== undefined && verify !== 'write-answer' && verify !== 'read-back')
+    throw new UsageError('--verify: expected write-answer or read-back');
+  return { from, to, concurrency, drafts, verify };
 }
 
 /** The source and target adapters of a run, with `--verbose`'s request log when asked for. */

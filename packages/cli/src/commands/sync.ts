@@ -32,6 +32,7 @@ in the source is reported as diverged, never edited in the target; a deleted one
   --verbose           one line per vendor request on stderr (credentials masked)
   --concurrency N     invoices in flight (default 4)
   --drafts POLICY     as for migrate: as-draft, skip or issue
+  --verify POLICY     as for migrate: write-answer (default) or read-back
 
 Exit code 0 when source and target agree on every invoice looked at (after --full: the whole
 book); 1 when one failed, diverged, did not reconcile or its outcome is unknown (run again to
@@ -63,7 +64,7 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
     return EXIT.ok;
   }
   const settings = runSettings(values);
-  const { from, to, concurrency, drafts } = settings;
+  const { from, to, concurrency, drafts, verify } = settings;
   if (values.since !== undefined && values.full)
     throw new UsageError('--since and --full: give one of them');
   const every = values.watch === undefined ? undefined : intervalMs(values.watch);
@@ -108,6 +109,7 @@ export async function syncCommand(args: readonly string[], io: CliIo): Promise<n
         journal: journal.path,
         concurrency,
         ...(drafts !== undefined ? { drafts } : {}),
+        ...(verify !== undefined ? { verify } : {}),
         // Only the first round of a watch starts where asked; later ones follow the journal.
         ...(round === 1 && values.since !== undefined ? { since: values.since } : {}),
         // The whole-book check reports every invoice, agreeing or not: the cut-over record.
