@@ -287,10 +287,13 @@ export async function carryNewInvoice(
   const existed = created.existed === true;
   // An invoice found again carries the adapter's note saying so; the outcome already does.
   warnings.push(...created.warnings.filter((warning) => !(existed && warning.type === 'other')));
-  const replayed = await replayLifecycle(source, created.data, context, warnings);
-  // A new invoice's create answer, or the last lifecycle step's, is a write answer.
-  const answered = !existed || replayed.changes.length > 0;
-  const readBack = await verified(replayed.target, answered, context);
+  // An invoice the target's dedupe found again comes from a look-up (a listing may leave out its
+  // payments and what a read holds): read whole before its lifecycle is planned from it, so that a
+  // payment a killed run made is seen, and the next is keyed from the record the target holds.
+  const start = existed ? await to.invoices.get(created.data.id) : created.data;
+  const replayed = await replayLifecycle(source, start, context, warnings);
+  // Either a read or a write answer: the last of them is the record to reconcile.
+  const readBack = await verified(replayed.target, true, context);
   const announced = announcementsOf(warnings);
   const differences = explainDifferences(
     reconcile(source, readBack, {

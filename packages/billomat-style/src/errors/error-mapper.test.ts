@@ -4,6 +4,7 @@ import {
   ProviderError,
   RateLimitedError,
   ValidationError,
+  genericRedactor,
   type ResponseContext,
 } from '@invoicekit/core';
 import nock from 'nock';
@@ -145,5 +146,21 @@ describe('the recorded vendor answers, through the adapter', () => {
     const client = adapter();
     await expect(client.vendor.customers.get()).rejects.toBeInstanceOf(AuthenticationError);
     await client.close();
+  });
+});
+
+describe('messages quote the redacted answer, not the decoded one', () => {
+  it('a credential in ERRORS reaches neither the message nor the issues', () => {
+    const data = {
+      REQUEST: { SERVICE: 'invoice.get' },
+      RESPONSE: { ERRORS: ['LoginError: Bearer abc123def456 password=hunter2hunter'] },
+    };
+    const error = methodStyleErrorForResponse({
+      ...context(data),
+      body: genericRedactor.redactValue(data),
+    });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error?.message).not.toMatch(/abc123def456|hunter2hunter/);
+    expect(error?.message).toContain('LoginError');
   });
 });

@@ -43,8 +43,10 @@ export function methodStyleErrorForResponse(
     rawBody: response.body,
   });
   if (messages.length > 0) {
-    const text = messages.join('; ');
-    const service = (response.data as { REQUEST?: { SERVICE?: unknown } } | undefined)?.REQUEST
+    // Classified on `data`; the message quotes the vendor, so it is taken from the redacted body.
+    const said = errorMessages(responseOf(response.body).ERRORS);
+    const text = said.join('; ');
+    const service = (response.body as { REQUEST?: { SERVICE?: unknown } } | undefined)?.REQUEST
       ?.SERVICE;
     const message = `${typeof service === 'string' ? service : 'request'}: ${text}`;
     if (messages.some((item) => item.startsWith('LoginError')))
@@ -53,7 +55,7 @@ export function methodStyleErrorForResponse(
       return new ValidationError({
         ...details(),
         message,
-        issues: messages.map((item) => ({
+        issues: said.map((item) => ({
           path: (FIELD_ERROR.exec(item)?.[1] ?? '').trim(),
           message: 'missing or invalid',
         })),
@@ -73,7 +75,7 @@ export function methodStyleErrorForResponse(
   ) {
     return new ProviderError({
       ...details(),
-      message: `the vendor answered STATUS ${JSON.stringify(answer.STATUS)}`,
+      message: `the vendor answered STATUS ${JSON.stringify(responseOf(response.body).STATUS)}`,
     });
   }
   return undefined;

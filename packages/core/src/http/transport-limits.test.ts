@@ -351,6 +351,26 @@ describe('credentials the vendor echoes are masked before anyone reads them', ()
     });
   });
 
+  it.each([
+    ['CDATA', (head: string, tail: string) => `${head}<![CDATA[${tail}]]>`],
+    ['a comment', (head: string, tail: string) => `${head}<!-- -->${tail}`],
+  ])(
+    'a secret XML splits with %s (no entity, not in the text whole) is masked once decoded',
+    async (_, split) => {
+      const head = TOKEN.slice(0, 8);
+      const tail = TOKEN.slice(8);
+      const baseUrl = await serve((_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/xml' });
+        res.end(`<invoice><note>${split(head, tail)}</note></invoice>`);
+      });
+      const response = await transportFor(baseUrl, { codec: createXmlCodec() }).request({
+        method: 'GET',
+        path: '/x',
+      });
+      expect(findLeakedSecrets(response.body, [TOKEN])).toEqual([]);
+    },
+  );
+
   it('a secret written verbatim in an answer without escapes is masked, and only then', async () => {
     const baseUrl = await serve((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -10,16 +10,12 @@ describe('maskingEchoedSecrets: escapes, which let the transport skip walking an
     );
   });
 
-  it('in XML, counts entities and every dash/underscore spelling of a secret as escapes', () => {
-    const { escapes } = maskingEchoedSecrets(invoiceOceanXmlCodec, ['sec_ret_tok'], 'REDACTED');
-    expect(escapes?.test('<invoice><id>1</id><buyer-name>A</buyer-name></invoice>')).toBe(false);
-    for (const text of [
-      '<a>&amp;</a>',
-      '{"a":"\\u0041"}',
-      '<sec-ret-tok>x</sec-ret-tok>',
-      '<a-sec-ret_tok>x</a-sec-ret_tok>',
-      '<a>sec_ret-tok</a>',
-    ])
-      expect(escapes?.test(text)).toBe(true);
+  it('declares no escapes for XML: a text split by CDATA or a comment decodes whole', () => {
+    const codec = maskingEchoedSecrets(invoiceOceanXmlCodec, ['sec_ret_tok'], 'REDACTED');
+    expect(codec.escapes).toBeUndefined();
+    // Why: the split secret is not in the text, but it is in what the text decodes to.
+    const split = '<invoice><description>sec_ret<![CDATA[_tok]]></description></invoice>';
+    expect(split.includes('sec_ret_tok')).toBe(false);
+    expect(JSON.stringify(codec.decode(split))).toContain('sec_ret_tok');
   });
 });

@@ -13,30 +13,15 @@ function formsOf(secret: string): string[] {
   ];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
 /**
  * The codec's `escapes`, which lets the transport skip walking an answer whose text holds no
- * secret. The JSON codec's pass as they are. The XML codec spells text verbatim but `&`, and
- * rewrites names (`-` → `_`): a decoded name can hold a secret the text holds only dashed, so
- * every dash/underscore spelling of each secret's forms counts as an escape too. Without the
- * codec's own `escapes`, none: every answer is walked.
+ * secret. The JSON codec's pass as they are. XML declares none: its reader joins the pieces of a
+ * text split by CDATA, a comment, a processing instruction or a child element, and rewrites
+ * names (`-` → `_`), so a decoded value can hold a secret its text never spells whole — every XML
+ * answer is walked.
  */
-function escapesOf(codec: Codec, secrets: readonly (string | undefined)[]): { escapes?: RegExp } {
-  if (codec.name === 'json') return codec.escapes ? { escapes: codec.escapes } : {};
-  const variants = [
-    ...new Set(
-      secrets
-        .filter((secret): secret is string => typeof secret === 'string' && secret.length > 0)
-        .flatMap(formsOf)
-        .filter((form) => form.includes('_'))
-        .map((form) => form.split('_').map(escapeRegExp).join('[-_]')),
-    ),
-  ];
-  // `&` spells entities; `\` escapes the JSON some endpoints answer on the XML path.
-  return { escapes: new RegExp(['[&\\\\]', ...variants].join('|')) };
+function escapesOf(codec: Codec): { escapes?: RegExp } {
+  return codec.name === 'json' && codec.escapes ? { escapes: codec.escapes } : {};
 }
 
 /**
@@ -70,7 +55,7 @@ export function maskingEchoedSecrets(
     name: codec.name,
     contentType: codec.contentType,
     accept: codec.accept,
-    ...escapesOf(codec, secrets),
+    ...escapesOf(codec),
     encode: (body) => codec.encode(body),
     decode: (text) => {
       let masked = text;

@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   RateLimitedError,
   UnavailableError,
+  genericRedactor,
   type ResponseContext,
 } from '@invoicekit/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,5 +80,28 @@ describe('over loopback', () => {
     await expect(adapter.invoices.get('1')).rejects.toBeInstanceOf(UnavailableError);
     expect(server.requests).toHaveLength(3);
     await adapter.close();
+  });
+});
+
+describe('messages quote the redacted answer, not the decoded one', () => {
+  it('a refusal in a 200 does not carry a credential it names into the message', () => {
+    const data = {
+      code: 'error',
+      message: 'bad webhook_token=whsec_123456789 for Bearer abcdef123456',
+    };
+    const error = invoiceOceanErrorForResponse({
+      provider: 'invoiceocean',
+      status: 200,
+      headers: {},
+      data,
+      body: genericRedactor.redactValue(data),
+      text: '',
+      decodeError: undefined,
+      request: { method: 'POST', url: 'https://acme.fakturownia.pl/invoices/1/change_status.json' },
+      requestId: undefined,
+      retryAfterMs: undefined,
+    });
+    expect(error?.message).toContain('refused');
+    expect(error?.message).not.toMatch(/whsec_123456789|abcdef123456/);
   });
 });

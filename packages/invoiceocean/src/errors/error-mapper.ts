@@ -64,9 +64,11 @@ export function invoiceOceanErrorForResponse(
   }
   const isSuccess = response.status >= 200 && response.status < 300;
   if (isSuccess && (body.status === 'error' || body.code === 'error')) {
+    // The message quotes the vendor: from the redacted body, never from `data`.
+    const said = (response.body as { message?: unknown }).message;
     return new ConflictError({
       ...details,
-      message: `${response.request.method} ${response.request.url} → ${response.status}: refused: ${typeof body.message === 'string' ? body.message : JSON.stringify(body.message)}`,
+      message: `${response.request.method} ${response.request.url} → ${response.status}: refused: ${typeof said === 'string' ? said : JSON.stringify(said)}`,
       rawBody: response.body,
     });
   }

@@ -72,8 +72,9 @@ export function createXmlCodec(options: XmlCodecOptions = {}): Codec {
         );
       }
     },
-    // Entities and character references are XML's only other spellings; CDATA is verbatim.
-    escapes: /&/,
+    // No `escapes`: besides entities, the parser joins a text split by CDATA, comments,
+    // processing instructions or child elements, so a decoded string need not appear in the
+    // text — every XML answer is walked for echoed secrets.
   };
 }
 
