@@ -67,7 +67,10 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The forms a secret takes on the wire: plain, URL-encoded both ways, and Base64. */
+/**
+ * The forms a secret takes on the wire: plain, URL-encoded both ways, Base64, and as JSON writes
+ * it inside a string (so that a secret is found in `JSON.stringify` of any value holding it).
+ */
 function variantsOf(secret: string): string[] {
   const formEncoded = new URLSearchParams([['', secret]]).toString().slice(1);
   return [
@@ -75,6 +78,7 @@ function variantsOf(secret: string): string[] {
     encodeURIComponent(secret),
     formEncoded,
     Buffer.from(secret, 'utf8').toString('base64'),
+    JSON.stringify(secret).slice(1, -1),
   ];
 }
 
@@ -85,12 +89,11 @@ function variantsOf(secret: string): string[] {
 export function createRedactor(secrets: Iterable<string | undefined | null>): Redactor {
   const known = [
     ...new Set(
-      [...secrets].filter(
-        (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
-      ),
+      [...secrets]
+        .filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH)
+        .flatMap(variantsOf),
     ),
   ]
-    .flatMap(variantsOf)
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
   const secretPattern =

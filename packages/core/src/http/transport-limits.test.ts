@@ -371,6 +371,32 @@ describe('credentials the vendor echoes are masked before anyone reads them', ()
     },
   );
 
+  it('a secret with a quote and a backslash, echoed in XML, is found in the decoded answer', async () => {
+    const password = 'pa"ss\\word-31cc';
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      res.end(`<invoice><id>1</id><note>x ${password.replace('"', '&quot;')} y</note></invoice>`);
+    });
+    const transport = new HttpTransport(
+      {
+        provider: 'hostile',
+        baseUrl,
+        auth: basicAuth('owner@acme.example', password),
+        codec: createXmlCodec(),
+      },
+      systemClock,
+      silentLogger,
+      DEFAULT_RETRY_POLICY,
+      unlimitedRateLimiter,
+      {},
+      () => 0.5,
+    );
+    cleanup.push(() => transport.close());
+    const response = await transport.request({ method: 'GET', path: '/x' });
+    expect(findLeakedSecrets(response.body, [password])).toEqual([]);
+    expect(response.body).toEqual({ invoice: { id: '1', note: 'x [REDACTED] y' } });
+  });
+
   it('a secret written verbatim in an answer without escapes is masked, and only then', async () => {
     const baseUrl = await serve((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

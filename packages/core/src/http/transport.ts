@@ -338,14 +338,22 @@ export class HttpTransport {
   }
 
   /**
-   * False only when the text provably holds no known secret: the codec spells nothing but
-   * verbatim here (no escapes), so every decoded string is a piece of the text, and the text
-   * holds none. Otherwise the decoded value must be walked.
+   * False only when the decoded answer provably holds no known secret, so that it need not be
+   * walked. Either the codec spells nothing but verbatim here (no escapes: every decoded string
+   * is a piece of the text) and the text holds none; or the decoded value — plain data, as every
+   * codec returns — written as JSON holds none of the secrets' JSON forms (JSON escapes a string
+   * character by character, so a string holding a secret holds its JSON form once written).
    */
-  private mayHoldSecret(text: string): boolean {
+  private mayHoldSecret(text: string, decoded: unknown): boolean {
     const escapes = this.codec.escapes;
-    if (!escapes || escapes.test(text)) return true;
-    return this.redactor.containsSecret(text);
+    if (escapes && !escapes.test(text)) return this.redactor.containsSecret(text);
+    let written: string | undefined;
+    try {
+      written = JSON.stringify(decoded);
+    } catch {
+      return true;
+    }
+    return written === undefined || this.redactor.containsSecret(written);
   }
 
   private async sleep(ms: number, request: TransportRequest, call: CallDeadline): Promise<void> {
@@ -495,7 +503,7 @@ export class HttpTransport {
     else {
       try {
         body = this.codec.decode(text);
-        if (this.mayHoldSecret(text) && this.redactor.holdsSecret(body))
+        if (this.mayHoldSecret(text, body) && this.redactor.holdsSecret(body))
           body = this.redactor.maskSecrets(body);
       } catch (thrown) {
         // Whatever a codec or parser says, its message may quote the body: only ours is kept.
