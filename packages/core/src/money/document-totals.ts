@@ -4,7 +4,7 @@ import type { TaxBreakdownEntry } from '../model/totals';
 import { ValidationError } from '../errors/errors';
 import { currencyExponent, isCurrencyCode, type CurrencyCode } from './currency';
 import { Decimal, isDecimalString, toDecimal, type DecimalInput } from './decimal';
-import { parseFixed, rescale, roundFixed, type Fixed } from './fixed-point';
+import { formatUnits, parseFixed, rescale, roundFixed, type Fixed } from './fixed-point';
 import {
   assertLineAmounts,
   computeExactLineTotals,
@@ -16,7 +16,6 @@ import {
   fitsMinorUnitPath,
   fitsMinorUnitRate,
   formatLineTotals,
-  formatMinorUnits,
   minorUnitLineTotals,
   settleMinorUnitGroup,
   toMinorUnits,
@@ -186,7 +185,7 @@ function minorUnitInvoiceTotals(
   }
   const gross = net + tax;
   const paid = toMinorUnits(options.paid, exponent);
-  const money = (units: bigint): string => formatMinorUnits(units, exponent);
+  const money = (units: bigint): string => formatUnits(units, exponent);
   return {
     lines: exact.map((line) => formatLineTotals(line, exponent)),
     totals: {
@@ -312,7 +311,7 @@ function minorUnitTaxBreakdown(
     } else groups.set(key, { rate: line.rate, net, tax, gross });
   }
   const money = (units: bigint): string =>
-    formatMinorUnits(roundFixed({ units, scale }, exponent), exponent);
+    formatUnits(roundFixed({ units, scale }, exponent), exponent);
   return [...groups.values()].map((group) => {
     const settled = settleMinorUnitGroup(group, options.strategy, scale, exponent);
     return {

@@ -76,11 +76,6 @@ export function toMinorUnits(value: string, exponent: number): bigint {
   return roundFixed(parseFixed(value) as Fixed, exponent);
 }
 
-/** Minor units written as a canonical amount with the currency's decimals. */
-export function formatMinorUnits(units: bigint, exponent: number): string {
-  return formatUnits(units, exponent);
-}
-
 /**
  * The discount on `base` (minor units), signed like the base, rounded to the currency.
  * `negativeBase` is the base's sign as decimal.js carries it, zero included: quantity × price is

@@ -1,25 +1,9 @@
 import { EntityStore, type EmulatorWebhook } from '@invoicekit/core/emulator';
+import { CONTACT_TEXT_FIELDS } from '../wire/records';
 import { IndexedStore } from './indexed-store';
 
-/** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
-export const CONTACT_TEXT_FIELDS = [
-  'customer_number',
-  'company_name',
-  'first_name',
-  'last_name',
-  'address',
-  'postal_code',
-  'city',
-  'country',
-  'state',
-  'phone',
-  'fax',
-  'mobile',
-  'email',
-  'website',
-  'notes',
-  'tax_id',
-] as const;
+// The contact fields that are free text: one list with the adapter's wire reader.
+export { CONTACT_TEXT_FIELDS };
 
 /** One of the free-text contact fields. */
 export type ContactTextField = (typeof CONTACT_TEXT_FIELDS)[number];

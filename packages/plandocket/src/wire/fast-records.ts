@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { readWire } from './read-wire';
-import { ContactWire, InvoiceWire, ItemWire, PaymentWire } from './records';
+import { CONTACT_TEXT_FIELDS, ContactWire, InvoiceWire, ItemWire, PaymentWire } from './records';
 import {
   exactDecimal,
   wholeNumber,
@@ -154,26 +154,7 @@ function readList(value: unknown, fields: Fields): unknown[] | Unreadable {
 
 const CONTACT_FIELDS = fieldsOf([
   ['id', readWireId],
-  ...(
-    [
-      'customer_number',
-      'company_name',
-      'first_name',
-      'last_name',
-      'address',
-      'postal_code',
-      'city',
-      'country',
-      'state',
-      'phone',
-      'fax',
-      'mobile',
-      'email',
-      'website',
-      'notes',
-      'tax_id',
-    ] as const
-  ).map((key) => [key, readString] as const),
+  ...CONTACT_TEXT_FIELDS.map((key) => [key, readString] as const),
   ['created_at', readTimestamp],
   ['updated_at', readTimestamp],
 ]);

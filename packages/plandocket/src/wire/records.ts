@@ -15,6 +15,26 @@ import {
  * the common spellings, with alternatives where vendors differ.
  */
 
+/** The contact fields that are free text (docs/vendors/plandocket.md §4), in the vendor's order. */
+export const CONTACT_TEXT_FIELDS = [
+  'customer_number',
+  'company_name',
+  'first_name',
+  'last_name',
+  'address',
+  'postal_code',
+  'city',
+  'country',
+  'state',
+  'phone',
+  'fax',
+  'mobile',
+  'email',
+  'website',
+  'notes',
+  'tax_id',
+] as const;
+
 /** A contact (= customer). */
 export const ContactWire = z.looseObject({
   id: wireId.optional(),
