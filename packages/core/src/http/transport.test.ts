@@ -109,6 +109,33 @@ describe('auth strategies put the credential where the vendor expects it', () =>
     });
     scope.done();
   });
+
+  it.each([
+    [
+      '/invoices.json',
+      { page: 2, q: 'Zażółć & co/1' },
+      '/invoices.json?page=2&q=Za%C5%BC%C3%B3%C5%82%C4%87+%26+co%2F1',
+    ],
+    ['/invoices.json?kind=vat', { page: 2 }, '/invoices.json?kind=vat&page=2'],
+    ['/invoices.json?kind=a b', { page: 2 }, '/invoices.json?kind=a+b&page=2'],
+    ['clients/7.json', {}, '/clients/7.json'],
+    ['/clients/a b.json', { 'ids[]': [1, 2] }, '/clients/a%20b.json?ids%5B%5D=1&ids%5B%5D=2'],
+  ])('sends %s with %j as %s', async (path, query, expected) => {
+    const sent: string[] = [];
+    const base = 'https://vendor.test/api/';
+    nock('https://vendor.test')
+      .get(() => true)
+      .reply(function reply() {
+        sent.push(this.req.path);
+        return [200, {}];
+      });
+    await transport({ baseUrl: base, auth: bearerToken(SECRET) }).transport.request({
+      method: 'GET',
+      path,
+      query,
+    });
+    expect(sent).toEqual([`/api${expected}`]);
+  });
 });
 
 describe('errors are normalised from the status and the body', () => {

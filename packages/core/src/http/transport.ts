@@ -72,6 +72,8 @@ export class HttpTransport {
   private readonly timeoutMs: number;
   private readonly callTimeoutMs: number;
   private readonly maxResponseBytes: number;
+  /** The base URL without trailing slashes, that request paths are appended to. */
+  private readonly baseUrl: string;
   /** How far the vendor's clock is ahead of ours (negative: behind), from its `Date` headers. */
   private vendorOffsetMs: number | undefined;
   /** Listings watching the vendor's clock: each keeps the most-behind offset it saw. */
@@ -93,6 +95,7 @@ export class HttpTransport {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TRANSPORT_LIMITS.timeoutMs;
     this.callTimeoutMs = options.callTimeoutMs ?? DEFAULT_TRANSPORT_LIMITS.callTimeoutMs;
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_TRANSPORT_LIMITS.maxResponseBytes;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.redactor = createRedactor([
       ...options.auth.secretValues(),
       ...extraSecrets,
@@ -148,9 +151,10 @@ export class HttpTransport {
       body: request.body,
     });
     const url = this.buildUrl(outgoing);
-    const redactedUrl = request.secretPath
-      ? `${new URL(url).origin}/[REDACTED]`
-      : this.redactor.redactText(url);
+    // Only errors, hooks and error mappers read the redacted URL: most calls never build it.
+    const redactedUrl = new RedactedUrl(() =>
+      request.secretPath ? `${new URL(url).origin}/[REDACTED]` : this.redactor.redactText(url),
+    );
     const call = new CallDeadline(this.clock, this.callTimeoutMs, request.signal);
     try {
       return await this.send<T>(request, outgoing, url, redactedUrl, call);
@@ -200,7 +204,7 @@ export class HttpTransport {
     request: TransportRequest,
     outgoing: OutgoingRequest,
     url: string,
-    redactedUrl: string,
+    redactedUrl: RedactedUrl,
     call: CallDeadline,
   ): Promise<TransportResponse<T>> {
     const isWrite = !isSafeMethod(request.method) && request.idempotency?.kind !== 'read-only';
@@ -214,7 +218,8 @@ export class HttpTransport {
       } catch (thrown) {
         if (request.signal?.aborted) throw request.signal.reason;
         // Out of time before this attempt went out: nothing of it can have been committed.
-        if (call.expired) throw call.timeoutError(this.options.provider, request, redactedUrl);
+        if (call.expired)
+          throw call.timeoutError(this.options.provider, request, redactedUrl.value);
         throw thrown;
       }
       try {
@@ -224,7 +229,8 @@ export class HttpTransport {
       } catch (thrown) {
         if (request.signal?.aborted) throw request.signal.reason;
         if (!(thrown instanceof InvoicekitError)) {
-          if (call.expired) error = call.timeoutError(this.options.provider, request, redactedUrl);
+          if (call.expired)
+            error = call.timeoutError(this.options.provider, request, redactedUrl.value);
           else throw thrown;
         } else error = thrown;
       }
@@ -293,7 +299,7 @@ export class HttpTransport {
    */
   private async settleByLookup<T>(
     request: TransportRequest,
-    redactedUrl: string,
+    redactedUrl: RedactedUrl,
     attempt: number,
     error: InvoicekitError,
     call: CallDeadline,
@@ -321,7 +327,7 @@ export class HttpTransport {
 
   private emitRetry(
     request: TransportRequest,
-    redactedUrl: string,
+    redactedUrl: RedactedUrl,
     attempt: number,
     delayMs: number,
     error: InvoicekitError,
@@ -330,7 +336,7 @@ export class HttpTransport {
       provider: this.options.provider,
       operation: request.operation,
       method: request.method,
-      url: redactedUrl,
+      url: redactedUrl.value,
       attempt,
       delayMs,
       reason: error.code,
@@ -368,11 +374,11 @@ export class HttpTransport {
   /** The error that says a write may have been committed and what to check before repeating. */
   private outcomeUnknown(
     request: TransportRequest,
-    redactedUrl: string,
+    redactedUrl: RedactedUrl,
     cause: InvoicekitError,
     why: string,
   ): OutcomeUnknownError {
-    const operation = request.operation ?? `${request.method} ${redactedUrl}`;
+    const operation = request.operation ?? `${request.method} ${redactedUrl.value}`;
     return new OutcomeUnknownError({
       provider: this.options.provider,
       operation,
@@ -380,11 +386,11 @@ export class HttpTransport {
       check:
         checkOf(request) ??
         `whether ${this.options.provider} recorded ${operation} before repeating it`,
-      message: `${request.method} ${redactedUrl}: the outcome is unknown (${cause.code}; ${why}) — ${this.options.provider} may have recorded it; check before repeating`,
+      message: `${request.method} ${redactedUrl.value}: the outcome is unknown (${cause.code}; ${why}) — ${this.options.provider} may have recorded it; check before repeating`,
       status: cause.status,
       requestId: cause.requestId,
       rawBody: cause.rawBody,
-      request: cause.request ?? { method: request.method, url: redactedUrl },
+      request: cause.request ?? { method: request.method, url: redactedUrl.value },
       cause,
     });
   }
@@ -413,7 +419,7 @@ export class HttpTransport {
     request: TransportRequest,
     outgoing: OutgoingRequest,
     url: string,
-    redactedUrl: string,
+    redactedUrl: RedactedUrl,
     attempt: number,
     call: CallDeadline,
   ): Promise<TransportResponse<T> | InvoicekitError> {
@@ -430,7 +436,7 @@ export class HttpTransport {
       operation: request.operation,
       attempt,
       method: request.method,
-      url: redactedUrl,
+      url: redactedUrl.value,
       headers: this.redactor.redactHeaders(headers),
       body: this.redactor.redactValue(outgoing.body),
     }));
@@ -467,8 +473,8 @@ export class HttpTransport {
           : `deadline of ${attemptMs}`;
         throw new TimeoutError({
           provider: this.options.provider,
-          message: `${request.method} ${redactedUrl} failed: no complete answer within the ${limit} ms`,
-          request: { method: request.method, url: redactedUrl },
+          message: `${request.method} ${redactedUrl.value} failed: no complete answer within the ${limit} ms`,
+          request: { method: request.method, url: redactedUrl.value },
         });
       }
       throw this.connectionError(thrown, request.method, redactedUrl);
@@ -523,7 +529,7 @@ export class HttpTransport {
       operation: request.operation,
       attempt,
       method: request.method,
-      url: redactedUrl,
+      url: redactedUrl.value,
       status: response.status,
       durationMs,
       requestId,
@@ -547,7 +553,8 @@ export class HttpTransport {
       data: body,
       text,
       decodeError,
-      request: { method: request.method, url: redactedUrl },
+      method: request.method,
+      redactedUrl,
       requestId,
       retryAfterMs: parseRetryAfterHeaders(responseHeaders, this.clock.now()),
       redactor: this.redactor,
@@ -557,7 +564,7 @@ export class HttpTransport {
     if (request.responseType === 'binary') {
       return new ProviderError({
         provider: this.options.provider,
-        message: `${request.method} ${redactedUrl} → ${response.status}: expected a document, received ${responseHeaders['content-type'] ?? 'no content type'}`,
+        message: `${request.method} ${redactedUrl.value} → ${response.status}: expected a document, received ${responseHeaders['content-type'] ?? 'no content type'}`,
         status: response.status,
         requestId,
         rawBody: context.body ?? context.text.slice(0, 2000),
@@ -622,7 +629,12 @@ export class HttpTransport {
         error: thrown instanceof InvoicekitError ? thrown.code : 'unknown',
       });
       const url = originalError.request?.url ?? request.path;
-      throw this.outcomeUnknown(request, url, originalError, 'the look-up failed');
+      throw this.outcomeUnknown(
+        request,
+        new RedactedUrl(() => url),
+        originalError,
+        'the look-up failed',
+      );
     }
     if (found === undefined || found === null) return undefined;
     return {
@@ -646,31 +658,40 @@ export class HttpTransport {
   }
 
   private buildUrl(request: OutgoingRequest): string {
-    const base = this.options.baseUrl.replace(/\/+$/, '');
     const path = request.path.startsWith('/') ? request.path : `/${request.path}`;
-    const url = new URL(`${base}${path}`);
-    for (const [key, value] of Object.entries(request.query))
-      appendQuery(url.searchParams, key, value);
-    return url.toString();
+    const url = new URL(`${this.baseUrl}${path}`);
+    const params = new URLSearchParams();
+    for (const key of Object.keys(request.query)) appendQuery(params, key, request.query[key]);
+    const query = params.toString();
+    if (query === '') return url.href;
+    // Appending to `url.searchParams` reserialises the whole URL once per parameter; a path
+    // that brings its own query or fragment still goes that way, so that it is kept as it was.
+    if (url.search === '' && url.hash === '') return `${url.href}?${query}`;
+    for (const [key, value] of params) url.searchParams.append(key, value);
+    return url.href;
   }
 
-  private connectionError(thrown: unknown, method: string, redactedUrl: string): InvoicekitError {
+  private connectionError(
+    thrown: unknown,
+    method: string,
+    redactedUrl: RedactedUrl,
+  ): InvoicekitError {
     const code =
       typeof thrown === 'object' && thrown !== null
         ? (thrown as { code?: unknown }).code
         : undefined;
     const codeText = typeof code === 'string' ? code : 'ERR_NETWORK';
-    const request = { method, url: redactedUrl };
+    const request = { method, url: redactedUrl.value };
     const reason = thrown instanceof Error ? thrown.message : '';
     if (/maxContentLength/.test(reason)) {
       return new ResponseTooLargeError({
         provider: this.options.provider,
-        message: `${method} ${redactedUrl} failed: the answer exceeds ${this.maxResponseBytes} bytes (maxResponseBytes)`,
+        message: `${method} ${redactedUrl.value} failed: the answer exceeds ${this.maxResponseBytes} bytes (maxResponseBytes)`,
         request,
         limitBytes: this.maxResponseBytes,
       });
     }
-    const message = `${method} ${redactedUrl} failed: ${codeText}`;
+    const message = `${method} ${redactedUrl.value} failed: ${codeText}`;
     // The original error holds request config and headers: it is never attached as `cause`.
     if (TIMEOUT_CODES.has(codeText))
       return new TimeoutError({ provider: this.options.provider, message, request });
@@ -700,10 +721,23 @@ export class HttpTransport {
   }
 }
 
+/** A request's URL with its credentials masked, built the first time something reads it. */
+class RedactedUrl {
+  #value: string | undefined;
+  constructor(private readonly build: () => string) {}
+
+  get value(): string {
+    this.#value ??= this.build();
+    return this.#value;
+  }
+}
+
 /** The fields of a {@link ResponseContext} as the transport has them, before redaction. */
-interface ResponseFields extends Omit<ResponseContext, 'body' | 'text'> {
+interface ResponseFields extends Omit<ResponseContext, 'body' | 'text' | 'request'> {
   readonly text: string;
   readonly redactor: Redactor;
+  readonly method: string;
+  readonly redactedUrl: RedactedUrl;
 }
 
 /**
@@ -717,11 +751,13 @@ class LazyResponseContext implements ResponseContext {
   readonly headers: Readonly<Record<string, string>>;
   readonly data: unknown;
   readonly decodeError: ResponseContext['decodeError'];
-  readonly request: ResponseContext['request'];
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly #rawText: string;
   readonly #redactor: Redactor;
+  readonly #method: string;
+  readonly #redactedUrl: RedactedUrl;
+  #request: ResponseContext['request'] | undefined;
   #body: { readonly value: unknown } | undefined;
   #text: string | undefined;
 
@@ -731,11 +767,17 @@ class LazyResponseContext implements ResponseContext {
     this.headers = fields.headers;
     this.data = fields.data;
     this.decodeError = fields.decodeError;
-    this.request = fields.request;
+    this.#method = fields.method;
+    this.#redactedUrl = fields.redactedUrl;
     this.requestId = fields.requestId;
     this.retryAfterMs = fields.retryAfterMs;
     this.#rawText = fields.text;
     this.#redactor = fields.redactor;
+  }
+
+  get request(): ResponseContext['request'] {
+    this.#request ??= { method: this.#method, url: this.#redactedUrl.value };
+    return this.#request;
   }
 
   get body(): unknown {

@@ -114,6 +114,24 @@ describe('the one-pass Rails XML reader', () => {
       expect(readRailsXml(text)).toBeUndefined();
   });
 
+  it('leaves a repeated nil or type attribute, or a closing tag that runs on, to the guarded parser', () => {
+    const documents = [
+      '<a nil="true" nil="false"/>',
+      '<a type="array" type="string"><b>1</b></a>',
+      "<a x='1' y='2' x='3'>1</a>",
+      '<a><b>1</bc></a>',
+      '<a><b>1</b-></a>',
+    ];
+    for (const text of documents) {
+      agree(text);
+      expect(readRailsXml(text)).toBeUndefined();
+    }
+    expect(readRailsXml("<a x='1' y='2'><b-c>1</b-c><b_c>2</b_c></a>")).toEqual({
+      a: { b_c: '2' },
+    });
+    agree("<a x='1' y='2'><b-c>1</b-c><b_c>2</b_c></a>");
+  });
+
   it('agrees on damaged documents: whatever it reads, the guarded parser reads alike', () => {
     fc.assert(
       fc.property(
