@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  berlinDateAt,
+  berlinOffsetMinutes,
   berlinWallTimeToIso,
   berlinChangeTimestamp,
   berlinDueDate,
@@ -101,5 +103,53 @@ describe('berlinWallTimeToIso outside the transition months', () => {
     ] as const)
       for (const fold of ['earlier', 'later'] as const)
         expect(berlinWallTimeToIso(date, clock, fold)).toBe(oracle(date, clock, fold));
+  });
+});
+
+describe('the Berlin offset and date by the EU rule', () => {
+  // The time-zone data, asked directly: what the rule must equal wherever it answers.
+  const wallClock = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Berlin',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const dataOffset = (instant: number): number =>
+    (Date.parse(`${wallClock.format(instant).replace(' ', 'T')}Z`) -
+      Math.floor(instant / 1000) * 1000) /
+    60_000;
+  const dataDate = (instant: number): string => wallClock.format(instant).slice(0, 10);
+
+  it('equals the time-zone data at any instant from 1975 to 2045', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1975, 0, 1), max: Date.UTC(2045, 11, 31) }),
+        (instant) => {
+          expect(berlinOffsetMinutes(instant)).toBe(dataOffset(instant));
+          expect(berlinDateAt(instant)).toBe(dataDate(instant));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('changes exactly at 01:00 UTC on the last Sundays of March and October, every year', () => {
+    for (let year = 1996; year <= 2037; year += 1) {
+      for (const month of [2, 9]) {
+        const lastDay = Date.UTC(year, month + 1, 0);
+        const change = lastDay - new Date(lastDay).getUTCDay() * 86_400_000 + 3_600_000;
+        for (const instant of [change - 1, change, change + 1, change - 3_600_000]) {
+          expect(berlinOffsetMinutes(instant)).toBe(dataOffset(instant));
+          expect(berlinDateAt(instant)).toBe(dataDate(instant));
+        }
+      }
+      // New year's eve in Berlin starts an hour before UTC's.
+      for (const instant of [Date.UTC(year, 0, 1) - 3_600_001, Date.UTC(year, 0, 1) - 3_600_000])
+        expect(berlinDateAt(instant)).toBe(dataDate(instant));
+    }
   });
 });

@@ -22,8 +22,37 @@ const BERLIN_CALENDAR = new Intl.DateTimeFormat('en-CA', {
 
 const WALL_CLOCK_TEXT = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** The years {@link euRuleOffsetMinutes} answers for (see there); others ask the time-zone data. */
+const EU_RULE_FROM = Date.UTC(1996, 0, 1);
+const EU_RULE_UNTIL = Date.UTC(2038, 0, 1);
+
+/** 01:00 UTC on the last Sunday of a month: when EU clocks change. */
+function lastSundayOneAm(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
+
+/**
+ * The Berlin offset by the EU's rule — summer time from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October — which the time-zone data follows for Berlin from
+ * 1996 on; asking `Intl` costs a formatted date per instant. `undefined` outside 1996–2037,
+ * where the data is asked (its tests compare the two over the whole range, so a change in the
+ * data shows).
+ */
+function euRuleOffsetMinutes(instant: number): number | undefined {
+  if (!(instant >= EU_RULE_FROM && instant < EU_RULE_UNTIL)) return undefined;
+  const year = new Date(instant).getUTCFullYear();
+  return instant >= lastSundayOneAm(year, 2) && instant < lastSundayOneAm(year, 9) ? 120 : 60;
+}
+
 /** The Europe/Berlin UTC offset, in minutes, at an instant. */
-function berlinOffsetMinutes(instant: number): number {
+export function berlinOffsetMinutes(instant: number): number {
+  const byRule = euRuleOffsetMinutes(instant);
+  if (byRule !== undefined) return byRule;
+  // The text shows whole seconds: the offset is measured from the instant's whole second.
+  const second = Math.floor(instant / 1000) * 1000;
   // `format` is cheaper than `formatToParts`: its en-US text is read by position when it has the
   // expected shape ("11/02/2026, 10:00:00"), the parts otherwise.
   const text = BERLIN_WALL_CLOCK.format(instant);
@@ -37,7 +66,7 @@ function berlinOffsetMinutes(instant: number): number {
       Number(shaped[5]),
       Number(shaped[6]),
     );
-    return (wall - instant) / 60_000;
+    return (wall - second) / 60_000;
   }
   const parts = Object.fromEntries(
     BERLIN_WALL_CLOCK.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
@@ -50,7 +79,7 @@ function berlinOffsetMinutes(instant: number): number {
     Number(parts.minute),
     Number(parts.second),
   );
-  return (wall - instant) / 60_000;
+  return (wall - second) / 60_000;
 }
 
 /**
@@ -123,6 +152,8 @@ export const berlinChangeTimestamp = berlinTimestampReading('later');
 
 /** The calendar date in Berlin at a UTC instant. */
 export function berlinDateAt(instant: number): string {
+  const byRule = euRuleOffsetMinutes(instant);
+  if (byRule !== undefined) return new Date(instant + byRule * 60_000).toISOString().slice(0, 10);
   return BERLIN_CALENDAR.format(new Date(instant));
 }
 
