@@ -1,0 +1,137 @@
+import { ValidationError } from '@invoicekit/core';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  TEST_DATABASE_URL,
+  dropSchema,
+  freshSchema,
+  postgresUnavailable,
+} from './__fixtures__/services';
+import { tenantAdapters } from './__fixtures__/tenant-adapters';
+import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
+import { Fleet } from './fleet';
+import { startFleetWorker, type FleetWorkerEvent } from './jobs/fleet-worker';
+
+const unavailable = await postgresUnavailable();
+const schema = freshSchema('fleet');
+const jobSchema = freshSchema('jobs');
+let pool: pg.Pool;
+let emulators: TenantEmulators;
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const endsAt = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > endsAt) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.skipIf(unavailable !== undefined)(
+  'a fleet on PostgreSQL, one worker in this process',
+  () => {
+    beforeAll(async () => {
+      pool = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 12 });
+      emulators = await serveTenantEmulators({ tenants: 3, invoices: 12, latencyMs: 0 });
+    });
+    afterAll(async () => {
+      await emulators.close();
+      await dropSchema(pool, schema, jobSchema);
+      await pool.end();
+    });
+
+    it('refuses a job that carries anything but its tenant, direction and options, naming the field', async () => {
+      const fleet = await Fleet.connect({ pool, schema, jobSchema });
+      try {
+        const refused = await fleet
+          .enqueue([
+            { tenantId: 't-01', from: 'plandocket', to: 'invoiceocean' },
+            {
+              tenantId: 't-02',
+              from: 'plandocket',
+              to: 'invoiceocean',
+              options: { apiKey: 'x' },
+            } as never,
+          ])
+          .catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(ValidationError);
+        expect((refused as ValidationError).issues.map((issue) => issue.path)).toEqual([
+          'jobs.1.options',
+        ]);
+        // Nothing was enqueued, the valid job included.
+        expect(await fleet.status()).toEqual([]);
+      } finally {
+        await fleet.close();
+      }
+    });
+
+    it('migrates every enqueued tenant exactly once and shows each one done with its counts', async () => {
+      const fleet = await Fleet.connect({ pool, schema, jobSchema, retry: { delaySeconds: 1 } });
+      const events: FleetWorkerEvent[] = [];
+      const worker = await startFleetWorker({
+        pool,
+        schema,
+        jobSchema,
+        adapters: tenantAdapters(emulators.credentials),
+        concurrency: 2,
+        pollingIntervalSeconds: 0.5,
+        onEvent: (event) => events.push(event),
+      });
+      try {
+        const tenants = Object.keys(emulators.credentials);
+        const enqueued = await fleet.enqueue(
+          tenants.map((tenantId) => ({ tenantId, from: 'plandocket', to: 'invoiceocean' })),
+        );
+        expect(enqueued.every((entry) => entry.jobId !== null)).toBe(true);
+        // A tenant whose job waits is not enqueued twice.
+        const again = await fleet.enqueue([
+          { tenantId: 't-01', from: 'plandocket', to: 'invoiceocean' },
+        ]);
+        expect(
+          again[0]?.jobId === null ||
+            events.some((e) => e.type === 'started' && e.tenantId === 't-01'),
+        ).toBe(true);
+        await until(
+          async () => (await fleet.status()).filter((t) => t.state === 'done').length === 3,
+          30_000,
+        );
+        const status = await fleet.status();
+        for (const tenant of status) {
+          expect(tenant).toMatchObject({
+            state: 'done',
+            from: 'plandocket',
+            to: 'invoiceocean',
+            lastError: null,
+          });
+          expect(tenant.counts).toMatchObject({ seen: 12, failed: 0, unknown: 0, mismatched: 0 });
+          expect((tenant.counts?.reconciled ?? 0) + (tenant.counts?.explained ?? 0)).toBe(12);
+        }
+        for (const tenantId of tenants) {
+          const written = emulators
+            .target(tenantId)
+            .requests.filter(
+              (request) => request.method === 'POST' && request.path === '/invoices.json',
+            );
+          expect(written).toHaveLength(12);
+        }
+        const facts = await pool.query<{ tenant_id: string; n: string }>(
+          `SELECT tenant_id, count(*) AS n FROM "${schema}".invoice_mappings GROUP BY tenant_id ORDER BY tenant_id`,
+        );
+        expect(facts.rows).toEqual(tenants.map((tenant_id) => ({ tenant_id, n: '12' })));
+        const leases = await pool.query(`SELECT 1 FROM "${schema}".leases`);
+        expect(leases.rowCount).toBe(0);
+
+        // A second migrate of a done tenant resumes everything from its journal: nothing is written.
+        await fleet.enqueue([{ tenantId: 't-02', from: 'plandocket', to: 'invoiceocean' }]);
+        await until(
+          async () => events.filter((e) => e.type === 'done' && e.tenantId === 't-02').length >= 2,
+          30_000,
+        );
+        const rerun = events.filter((e) => e.type === 'done' && e.tenantId === 't-02').at(-1);
+        expect(rerun).toMatchObject({ counts: { seen: 12, resumed: 12, created: 0 } });
+      } finally {
+        await worker.stop();
+        await fleet.close();
+      }
+    });
+  },
+);
