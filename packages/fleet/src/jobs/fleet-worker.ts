@@ -177,7 +177,7 @@ interface JobContext {
 
 /** One attempt at one tenant's job; a throw fails it (pg-boss then retries or dead-letters it). */
 async function runJob(context: JobContext, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
-  const { settings, identity, status, emit } = context;
+  const { identity, status, emit } = context;
   const final = job.retryCount >= job.retryLimit;
   const parsed = FleetJobSchema.safeParse(job.data);
   if (!parsed.success) {
@@ -201,10 +201,11 @@ async function runJob(context: JobContext, job: PgBoss.JobWithMetadata<unknown>)
     if (!(error instanceof LeaseLostError))
       await status.failed(tenant.tenantId, text, final, counts);
     emit({ type: 'failed', tenantId: tenant.tenantId, jobId: job.id, error: text, final });
-    // pg-boss stores what it is given: only the redacted text, never the error's fields.
+    // pg-boss stores what it is given (serialised, fields and all): only the redacted text, so
+    // the original error is deliberately not attached as a cause.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(text);
   }
-  void settings;
 }
 
 /** The run itself, under the tenant's lease; the counts of a run that carried everything. */
