@@ -55,6 +55,8 @@ export interface TenantEmulators {
   readonly credentials: Readonly<Record<string, TenantCredentials>>;
   /** A tenant's target emulator (to count what was written). */
   target(tenantId: string): Emulator<unknown>;
+  /** Every target emptied, every source seeded again: the state right after serving. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -67,15 +69,24 @@ export async function serveTenantEmulators(options: {
   const emulators = new Map<string, Emulator<unknown>>();
   const credentials: Record<string, TenantCredentials> = {};
   const tenantIds = Array.from({ length: options.tenants }, (_, index) => `t-${String(index + 1).padStart(2, '0')}`);
-  tenantIds.forEach((tenantId, index) => {
+  const prepare = (): void => {
+    tenantIds.forEach((tenantId, index) => {
+      const source = emulators.get(`${tenantId}/source`) as Emulator<PlandocketSeed>;
+      const target = emulators.get(`${tenantId}/target`) as Emulator<unknown>;
+      for (const side of [source, target]) {
+        side.reset();
+        if (options.latencyMs > 0) side.faults.inject({ kind: 'latency', ms: options.latencyMs, times: Infinity });
+      }
+      source.seed(tenantBook(index + 1, options.invoices));
+    });
+  };
+  for (const tenantId of tenantIds) {
     const source = createPlandocketEmulator({ apiKey: `pd-key-${tenantId}-0123456789` });
-    source.seed(tenantBook(index + 1, options.invoices));
     const target = createInvoiceOceanEmulator({ apiToken: `io-token-${tenantId}-0123456789`, account: tenantId });
-    for (const side of [source, target])
-      if (options.latencyMs > 0) side.faults.inject({ kind: 'latency', ms: options.latencyMs, times: Infinity });
     emulators.set(`${tenantId}/source`, source as Emulator<unknown>);
     emulators.set(`${tenantId}/target`, target as Emulator<unknown>);
-  });
+  }
+  prepare();
   const server: Server = createServer((incoming, outgoing) => {
     void (async () => {
       const request = await toEmulatorRequest(incoming);
@@ -118,6 +129,7 @@ export async function serveTenantEmulators(options: {
       if (!found) throw new Error(`no tenant ${tenantId}`);
       return found;
     },
+    reset: prepare,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
