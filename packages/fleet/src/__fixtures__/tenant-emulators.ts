@@ -53,6 +53,8 @@ export interface TenantCredentials {
 export interface TenantEmulators {
   readonly baseUrl: string;
   readonly credentials: Readonly<Record<string, TenantCredentials>>;
+  /** A tenant's source emulator (to change its book). */
+  source(tenantId: string): Emulator<PlandocketSeed>;
   /** A tenant's target emulator (to count what was written). */
   target(tenantId: string): Emulator<unknown>;
   /** Every target emptied, every source seeded again: the state right after serving. */
@@ -124,6 +126,11 @@ export async function serveTenantEmulators(options: {
   return {
     baseUrl,
     credentials,
+    source: (tenantId) => {
+      const found = emulators.get(`${tenantId}/source`);
+      if (!found) throw new Error(`no tenant ${tenantId}`);
+      return found as Emulator<PlandocketSeed>;
+    },
     target: (tenantId) => {
       const found = emulators.get(`${tenantId}/target`);
       if (!found) throw new Error(`no tenant ${tenantId}`);
