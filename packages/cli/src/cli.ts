@@ -4,10 +4,11 @@ import { didYouMean } from './args';
 import { capabilities, CAPABILITIES_HELP } from './commands/capabilities';
 import { demo, DEMO_HELP } from './commands/demo';
 import { emulate, EMULATE_HELP } from './commands/emulate';
+import { fleetCommand, FLEET_HELP } from './commands/fleet';
 import { migrateCommand, MIGRATE_HELP } from './commands/migrate';
 import { records, RECORDS_HELP } from './commands/records';
 import { syncCommand, SYNC_HELP } from './commands/sync';
-import { EXIT, UsageError, quoted, type CliIo } from './io';
+import { CommandError, EXIT, UsageError, quoted, type CliIo } from './io';
 import { CLI_VERSION } from './version';
 
 export const HELP = `Usage: invoicekit <command> [options]
@@ -21,6 +22,9 @@ Commands:
   invoices list|get         read invoices from a configured provider
   customers list|get        read customers from a configured provider
   capabilities              what each provider's API can do (provider × operation)
+  fleet enqueue|worker|status
+                            many tenants on PostgreSQL: enqueue their migrations, run workers
+                            (any number, anywhere), read each tenant's state
 
 Global options: --verbose (before the command) prints each vendor request on stderr, for
 migrate, sync, invoices and customers (credentials masked).
@@ -38,6 +42,7 @@ const COMMANDS = [
   'invoices',
   'customers',
   'capabilities',
+  'fleet',
   'help',
 ];
 
@@ -49,6 +54,7 @@ const HELPS: Readonly<Record<string, string>> = {
   invoices: RECORDS_HELP,
   customers: RECORDS_HELP,
   capabilities: CAPABILITIES_HELP,
+  fleet: FLEET_HELP,
 };
 
 /**
@@ -121,6 +127,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
         return await syncCommand(rest, io);
       case 'capabilities':
         return capabilities(rest, io);
+      case 'fleet':
+        return await fleetCommand(rest, io);
       case 'invoices':
       case 'customers':
         return await records(command, rest, io);
@@ -139,7 +147,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     // configuration, so only its kind is printed.
     const message = InvoicekitError.isInvoicekitError(error)
       ? `${error.code}: ${error.message}`
-      : isSystemError(error)
+      : error instanceof CommandError || isSystemError(error)
         ? error.message
         : `unexpected ${error instanceof Error ? error.name : typeof error} (its text is withheld: it may quote a vendor's answer or a credential)`;
     io.stderr.write(`invoicekit: ${message.split('\n')[0] ?? ''}\n`);

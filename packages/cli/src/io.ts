@@ -17,6 +17,14 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/**
+ * A failure the command describes in its own words (exit code 1): the message is built from what
+ * is safe to show — a host, an error code — never from a value that may hold a credential.
+ */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+}
+
 /** Exit codes scripts can rely on. */
 export const EXIT = {
   ok: 0,

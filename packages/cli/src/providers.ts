@@ -5,6 +5,7 @@ import {
   createProviderRegistry,
   type CreateAdapterOptions,
   type InvoiceAdapterV1,
+  type ProviderDescriptor,
 } from '@invoicekit/core';
 import { invoiceOceanProvider } from '@invoicekit/invoiceocean';
 import { plandocketProvider } from '@invoicekit/plandocket';
@@ -173,4 +174,12 @@ export function createAdapter(
     }
     throw error;
   }
+}
+
+/** A provider's registry entry: its configuration schema and rate-limit defaults. */
+export function providerDescriptor(provider: ProviderId): ProviderDescriptor<unknown> {
+  const descriptor = registry().get(provider);
+  // Every id of PROVIDERS is registered above; a miss is a bug in this file, not in the input.
+  if (!descriptor) throw new Error(`provider ${provider} is not registered`);
+  return descriptor;
 }
