@@ -7,7 +7,11 @@ import {
   postgresUnavailable,
 } from './__fixtures__/services';
 import { tenantAdapters } from './__fixtures__/tenant-adapters';
-import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
+import {
+  serveTenantEmulators,
+  type TenantCredentials,
+  type TenantEmulators,
+} from './__fixtures__/tenant-emulators';
 import { Fleet } from './fleet';
 import { deadLetterQueueOf } from './jobs/job-queue';
 import { startFleetWorker, type FleetWorkerEvent } from './jobs/fleet-worker';
@@ -18,6 +22,17 @@ const jobSchema = freshSchema('failures_jobs');
 const WRONG_KEY = 'pd-wrong-key-canary-7f3a9c21';
 let pool: pg.Pool;
 let emulators: TenantEmulators;
+
+/** A tenant's credentials with another source key. */
+function withSourceKey(
+  credentials: TenantEmulators['credentials'],
+  tenantId: string,
+  apiKey: string,
+): TenantCredentials {
+  const found = credentials[tenantId];
+  if (!found) throw new Error(`no tenant ${tenantId}`);
+  return { ...found, source: { ...found.source, apiKey } };
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const endsAt = Date.now() + timeoutMs;
@@ -56,14 +71,9 @@ describe.skipIf(unavailable !== undefined)('a fleet’s failing tenants and late
       // t-02's source key is wrong: every attempt fails authentication.
       adapters: (request) =>
         request.tenantId === 't-02' && request.role === 'source'
-          ? tenantAdapters({
-              't-02': {
-                ...(emulators.credentials['t-02'] as NonNullable<
-                  (typeof emulators.credentials)['t-02']
-                >),
-                source: { ...(emulators.credentials['t-02']?.source as never), apiKey: WRONG_KEY },
-              },
-            })(request)
+          ? tenantAdapters({ 't-02': withSourceKey(emulators.credentials, 't-02', WRONG_KEY) })(
+              request,
+            )
           : good(request),
     });
     try {

@@ -1,5 +1,11 @@
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
-import { migrate, sync, type MigrationReport, type SyncReport } from '@invoicekit/migrate';
+import {
+  JournalLockedError,
+  migrate,
+  sync,
+  type MigrationReport,
+  type SyncReport,
+} from '@invoicekit/migrate';
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { parseInput } from '@invoicekit/core';
@@ -177,7 +183,7 @@ interface JobContext {
 
 /** One attempt at one tenant's job; a throw fails it (pg-boss then retries or dead-letters it). */
 async function runJob(context: JobContext, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
-  const { identity, status, emit } = context;
+  const { status, emit } = context;
   const final = job.retryCount >= job.retryLimit;
   const parsed = FleetJobSchema.safeParse(job.data);
   if (!parsed.success) {
@@ -188,18 +194,16 @@ async function runJob(context: JobContext, job: PgBoss.JobWithMetadata<unknown>)
   }
   const tenant = parsed.data;
   const attempt = job.retryCount + 1;
-  await status.running(tenant, job.id, identity.id, attempt);
-  emit({ type: 'started', tenantId: tenant.tenantId, jobId: job.id, attempt });
-  let counts: Record<string, number> | undefined;
   try {
-    counts = await carryTenant(context, tenant, job.id);
+    const counts = await carryTenant(context, tenant, job.id, attempt);
     await status.done(tenant.tenantId, counts);
     emit({ type: 'done', tenantId: tenant.tenantId, jobId: job.id, counts });
   } catch (error) {
     const text = errorText(error);
-    // A lost lease: another worker has the tenant now, and its status is that worker's to tell.
-    if (!(error instanceof LeaseLostError))
-      await status.failed(tenant.tenantId, text, final, counts);
+    // Another worker holds the tenant (its lease refused ours, or took it over): its status is
+    // that worker's to tell.
+    const elsewhere = error instanceof LeaseLostError || error instanceof JournalLockedError;
+    if (!elsewhere) await status.failed(tenant.tenantId, text, final);
     emit({ type: 'failed', tenantId: tenant.tenantId, jobId: job.id, error: text, final });
     // pg-boss stores what it is given (serialised, fields and all): only the redacted text, so
     // the original error is deliberately not attached as a cause.
@@ -213,8 +217,10 @@ async function carryTenant(
   context: JobContext,
   tenant: FleetJob,
   jobId: string,
+  attempt: number,
 ): Promise<Record<string, number>> {
-  const { settings, identity, adapters, leaseMs, stopping } = context;
+  const { settings, identity, adapters, leaseMs, stopping, status, emit } = context;
+  // The lease first: a worker that cannot have the tenant says nothing about it.
   const journal = await PostgresJournal.open({
     pool: settings.pool,
     schema: settings.schema,
@@ -225,6 +231,8 @@ async function carryTenant(
   });
   const opened: InvoiceAdapterV1[] = [];
   try {
+    await status.running(tenant, jobId, identity.id, attempt);
+    emit({ type: 'started', tenantId: tenant.tenantId, jobId, attempt });
     const from = await adapters({
       tenantId: tenant.tenantId,
       role: 'source',

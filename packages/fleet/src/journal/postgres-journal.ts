@@ -63,7 +63,8 @@ export class PostgresJournal implements MigrationJournal {
   private header: MigrationIdentity | undefined;
   private headerWrite: Promise<void> | undefined;
   private waiting: Waiter[] = [];
-  private committing = false;
+  /** The commit in flight, if any; facts appended meanwhile wait for the next. */
+  private committing: Promise<void> | undefined;
   private heartbeat: ReturnType<typeof setInterval> | undefined;
   private released = false;
   private readonly lostController = new AbortController();
@@ -193,7 +194,7 @@ export class PostgresJournal implements MigrationJournal {
     if (this.released) return Promise.reject(new Error('PostgresJournal: the journal is released'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ entry, resolve, reject });
-      if (!this.committing) void this.commitBatch();
+      this.committing ??= this.commitBatch();
     });
   }
 
@@ -209,8 +210,7 @@ export class PostgresJournal implements MigrationJournal {
    */
   async release(): Promise<void> {
     this.close();
-    while (this.committing || this.waiting.length > 0)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.committing) await this.committing;
     if (this.released) return;
     this.released = true;
     await this.options.pool.query(
@@ -257,8 +257,6 @@ export class PostgresJournal implements MigrationJournal {
   private async commitBatch(): Promise<void> {
     const batch = this.waiting;
     this.waiting = [];
-    if (batch.length === 0) return;
-    this.committing = true;
     try {
       if (this.headerWrite) await this.headerWrite;
       if (this.lostController.signal.aborted)
@@ -285,10 +283,9 @@ export class PostgresJournal implements MigrationJournal {
       for (const waiter of batch) waiter.resolve();
     } catch (error) {
       for (const waiter of batch) waiter.reject(error);
-    } finally {
-      this.committing = false;
     }
-    if (this.waiting.length > 0) void this.commitBatch();
+    // The facts appended during this commit take the next one; then none is in flight.
+    this.committing = this.waiting.length > 0 ? this.commitBatch() : undefined;
   }
 
   private loseLease(why: string): LeaseLostError {
