@@ -17,13 +17,15 @@ async function reachable(): Promise<string | undefined> {
     retryStrategy: () => null,
     connectTimeout: 2000,
   });
-  client.on('error', () => undefined);
+  // The socket's own error (ECONNREFUSED …) says more than the "Connection is closed." it causes.
+  let socketError: string | undefined;
+  client.on('error', (error: Error) => (socketError ??= error.message));
   try {
     await client.connect();
     await client.ping();
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return socketError ?? (error instanceof Error ? error.message : String(error));
   } finally {
     client.disconnect();
   }
