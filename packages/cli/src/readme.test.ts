@@ -47,6 +47,7 @@ const EXAMPLES: [command: string, shows: RegExp][] = [
     'invoicekit --verbose invoices get 10 --provider plandocket --config invoicekit.json',
     /^id +number/,
   ],
+  ['invoicekit fleet --help', /^Usage: invoicekit fleet <enqueue\|worker\|status>/],
 ];
 
 describe('packages/cli/README.md', () => {
