@@ -21,15 +21,17 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
 local interval = tonumber(ARGV[1])
 local ttl = math.ceil(interval / 1000) + 1000
+-- Written as an integer: how Redis turns a Lua number into a string is a matter of version.
+local stamp = string.format('%.0f', now)
 local last = tonumber(redis.call('GET', KEYS[1]))
 if last ~= nil and last > now then
-  redis.call('SET', KEYS[1], now, 'PX', ttl)
+  redis.call('SET', KEYS[1], stamp, 'PX', ttl)
   return interval
 end
 if last ~= nil and now - last < interval then
   return last + interval - now
 end
-redis.call('SET', KEYS[1], now, 'PX', ttl)
+redis.call('SET', KEYS[1], stamp, 'PX', ttl)
 return 0
 `;
 

@@ -86,6 +86,8 @@ describe.skipIf(skipped !== undefined)('one budget per key, shared through Redis
     await limiter(prefix).acquire();
     const redis = inspector();
     expect(await redis.keys(`${prefix}*`)).toEqual([`${prefix}plandocket:acme`]);
+    // The Redis time of the last grant, in whole µs.
+    expect(await redis.get(`${prefix}plandocket:acme`)).toMatch(/^\d{16}$/);
     const ttl = await redis.pttl(`${prefix}plandocket:acme`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(Math.ceil(INTERVAL_MS) + 1000);
