@@ -4,6 +4,7 @@ import { fleetEnqueue, FLEET_ENQUEUE_HELP } from './fleet/enqueue';
 import { fleetStatus, FLEET_STATUS_HELP } from './fleet/status';
 import { fleetWorker, fleetWorkerHelp } from './fleet/worker';
 
+/** `invoicekit fleet --help`: the three commands and what runs where. */
 export const FLEET_HELP = `Usage: invoicekit fleet <enqueue|worker|status> [options]
 
 Many tenants' migrations (and syncs) on PostgreSQL: each tenant's journal in tables, its job on a

@@ -10,6 +10,7 @@ import {
 } from './database';
 import { readJobsFile } from './jobs-file';
 
+/** `invoicekit fleet enqueue --help`. */
 export const FLEET_ENQUEUE_HELP = `Usage: invoicekit fleet enqueue --tenants FILE [options]
 
 Enqueues one job per tenant on the fleet's queue in PostgreSQL, for any worker to take. Every job

@@ -10,6 +10,7 @@ import {
   withDatabase,
 } from './database';
 
+/** `invoicekit fleet status --help`. */
 export const FLEET_STATUS_HELP = `Usage: invoicekit fleet status [--json] [options]
 
 Every tenant of the fleet: its job (kind, from → to), its state (queued, running, retrying, done,
