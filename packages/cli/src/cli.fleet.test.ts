@@ -306,7 +306,7 @@ describe.skipIf(unavailable !== undefined)('invoicekit fleet, on PostgreSQL', ()
       ...secretsOf([...acme, ...globex, ...initech]),
     ])
       expect(everything).not.toContain(secret);
-  });
+  }, 90_000);
 });
 
 describe('invoicekit fleet, without a database', () => {

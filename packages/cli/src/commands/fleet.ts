@@ -1,8 +1,5 @@
 import { didYouMean } from '../args';
 import { EXIT, UsageError, quoted, type CliIo } from '../io';
-import { fleetEnqueue, FLEET_ENQUEUE_HELP } from './fleet/enqueue';
-import { fleetStatus, FLEET_STATUS_HELP } from './fleet/status';
-import { fleetWorker, fleetWorkerHelp } from './fleet/worker';
 
 /** `invoicekit fleet --help`: the three commands and what runs where. */
 export const FLEET_HELP = `Usage: invoicekit fleet <enqueue|worker|status> [options]
@@ -26,26 +23,21 @@ const SUBCOMMANDS = ['enqueue', 'worker', 'status'] as const;
 /** `invoicekit fleet <sub-command>`. */
 export async function fleetCommand(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === 'help' && (rest[0] === 'enqueue' || rest[0] === 'worker' || rest[0] === 'status'))
+    return fleetCommand([rest[0], '--help'], io);
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    const topic = sub === 'help' ? rest[0] : undefined;
-    const help =
-      topic === 'enqueue'
-        ? FLEET_ENQUEUE_HELP
-        : topic === 'worker'
-          ? fleetWorkerHelp()
-          : topic === 'status'
-            ? FLEET_STATUS_HELP
-            : FLEET_HELP;
-    io.stdout.write(`${help}\n`);
+    io.stdout.write(`${FLEET_HELP}\n`);
     return sub === undefined ? EXIT.usage : EXIT.ok;
   }
+  // Loaded when used: the fleet brings pg and pg-boss, the shared budget ioredis — no other
+  // command should pay for them at start-up, or fail with them.
   switch (sub) {
     case 'enqueue':
-      return fleetEnqueue(rest, io);
+      return (await import('./fleet/enqueue')).fleetEnqueue(rest, io);
     case 'worker':
-      return fleetWorker(rest, io);
+      return (await import('./fleet/worker')).fleetWorker(rest, io);
     case 'status':
-      return fleetStatus(rest, io);
+      return (await import('./fleet/status')).fleetStatus(rest, io);
     default:
       throw new UsageError(
         `unknown fleet command ${quoted(sub)}${didYouMean(sub, SUBCOMMANDS)} (one of ${SUBCOMMANDS.join(', ')})`,

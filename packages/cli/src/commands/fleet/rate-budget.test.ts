@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budgetKey } from '@invoicekit/redis-rate-limiter';
 import { UsageError } from '../../io';
 import { accountBudget, requestsPerMinuteFlags } from './rate-budget';
 
@@ -11,6 +12,7 @@ describe('a vendor account’s shared budget', () => {
         'plandocket',
         { provider: 'plandocket', tenant: 'acme', apiKey: 'pd-secret', requestsPerHour: 1200 },
         none,
+        budgetKey,
       ),
     ).toEqual({ key: 'plandocket:acme', requestsPerMinute: 19 });
     expect(
@@ -18,6 +20,7 @@ describe('a vendor account’s shared budget', () => {
         'invoiceocean',
         { provider: 'invoiceocean', apiToken: 'io-secret/acme' },
         new Map([['invoiceocean', 600]]),
+        budgetKey,
       ),
     ).toEqual({ key: 'invoiceocean:acme.invoiceocean.com', requestsPerMinute: 600 });
   });
@@ -32,13 +35,21 @@ describe('a vendor account’s shared budget', () => {
           rateLimit: { requestsPerSecond: 2, burst: 5 },
         },
         none,
+        budgetKey,
       ),
     ).toEqual({ key: 'invoiceocean:acme.invoiceocean.com', requestsPerMinute: 120 });
     expect(
-      accountBudget('invoiceocean', { provider: 'invoiceocean', apiToken: 'io-secret/acme' }, none),
+      accountBudget(
+        'invoiceocean',
+        { provider: 'invoiceocean', apiToken: 'io-secret/acme' },
+        none,
+        budgetKey,
+      ),
     ).toBeUndefined();
     // An invalid configuration has no budget: building its adapter says what is wrong.
-    expect(accountBudget('plandocket', { provider: 'plandocket' }, none)).toBeUndefined();
+    expect(
+      accountBudget('plandocket', { provider: 'plandocket' }, none, budgetKey),
+    ).toBeUndefined();
   });
 
   it('reads --requests-per-minute as provider=n, refusing anything else without echoing it', () => {

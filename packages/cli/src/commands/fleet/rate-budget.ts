@@ -1,5 +1,4 @@
 import type { RateLimit } from '@invoicekit/core';
-import { budgetKey } from '@invoicekit/redis-rate-limiter';
 import { UsageError } from '../../io';
 import { PROVIDERS, providerDescriptor, providerId, type ProviderId } from '../../providers';
 
@@ -57,13 +56,15 @@ export interface AccountBudget {
  * The budget of the account an adapter configuration reaches: `--requests-per-minute` for its
  * provider if given, else what the provider itself would limit the adapter to — the config's
  * `rateLimit`, the descriptor's `rateLimitOf` (Plandocket's `requestsPerHour`), its
- * `defaultRateLimit`. `undefined` when no limit is known (the vendor documents none) or the
+ * `defaultRateLimit`. `budgetKey` is the shared budget's own (`@invoicekit/redis-rate-limiter`,
+ * loaded only when Redis is used). `undefined` when no limit is known (the vendor documents none) or the
  * configuration is invalid (building the adapter then says why).
  */
 export function accountBudget(
   provider: ProviderId,
   config: Record<string, unknown>,
   flags: ReadonlyMap<ProviderId, number>,
+  budgetKey: (provider: string, account: string) => string,
 ): AccountBudget | undefined {
   const descriptor = providerDescriptor(provider);
   const parsed = descriptor.configSchema.safeParse(config);

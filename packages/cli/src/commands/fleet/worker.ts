@@ -1,6 +1,6 @@
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
 import { startFleetWorker, type FleetWorkerEvent } from '@invoicekit/fleet';
-import { createRedisRateLimiter, type RedisRateLimiter } from '@invoicekit/redis-rate-limiter';
+import type * as SharedBudget from '@invoicekit/redis-rate-limiter';
 import { parseFlags } from '../../args';
 import { EXIT, UsageError, pathFrom, type CliIo } from '../../io';
 import { createAdapter, providerId } from '../../providers';
@@ -99,7 +99,13 @@ export function eventLine(event: FleetWorkerEvent, at: Date = new Date()): strin
 /** What a worker's adapters are built with: the credentials, and the shared budgets when asked. */
 interface AdapterSources {
   readonly credentialsFor: CredentialsFor;
-  readonly redisUrl: string | undefined;
+  /** The shared budgets' Redis and limiter package, when Redis is used. */
+  readonly shared:
+    | {
+        readonly redisUrl: string;
+        readonly limiters: typeof SharedBudget;
+      }
+    | undefined;
   readonly budgets: ReadonlyMap<ProviderId, number>;
 }
 
@@ -110,7 +116,7 @@ interface AdapterSources {
  * connection per tenant it ever served.
  */
 function workerAdapters(sources: AdapterSources) {
-  const limiters = new Map<string, RedisRateLimiter[]>();
+  const limiters = new Map<string, SharedBudget.RedisRateLimiter[]>();
   const build = async (request: {
     tenantId: string;
     role: 'source' | 'target';
@@ -122,11 +128,14 @@ function workerAdapters(sources: AdapterSources) {
       provider,
     });
     const full = { ...config, provider };
+    const { shared } = sources;
     const budget =
-      sources.redisUrl === undefined ? undefined : accountBudget(provider, full, sources.budgets);
-    if (sources.redisUrl === undefined || budget === undefined) return createAdapter(full);
-    const rateLimiter = createRedisRateLimiter({
-      redis: sources.redisUrl,
+      shared === undefined
+        ? undefined
+        : accountBudget(provider, full, sources.budgets, shared.limiters.budgetKey);
+    if (shared === undefined || budget === undefined) return createAdapter(full);
+    const rateLimiter = shared.limiters.createRedisRateLimiter({
+      redis: shared.redisUrl,
       key: budget.key,
       requestsPerMinute: budget.requestsPerMinute,
     });
@@ -177,7 +186,11 @@ export async function fleetWorker(args: readonly string[], io: CliIo): Promise<n
     );
   const database = fleetDatabase(io, values);
   const credentialsFor = await loadCredentialsModule(pathFrom(io, values.credentials));
-  const adapters = workerAdapters({ credentialsFor, redisUrl, budgets });
+  const shared =
+    redisUrl === undefined
+      ? undefined
+      : { redisUrl, limiters: await import('@invoicekit/redis-rate-limiter') };
+  const adapters = workerAdapters({ credentialsFor, shared, budgets });
 
   const worker = await withDatabase(database, () =>
     startFleetWorker({
