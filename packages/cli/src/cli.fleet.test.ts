@@ -199,6 +199,57 @@ describe.skipIf(unavailable !== undefined)('invoicekit fleet, on PostgreSQL', ()
     expect(await status(db)).toEqual([]);
   });
 
+  it('SIGTERM interrupts a tenant in flight between writes; another worker resumes it and nothing is written twice', async () => {
+    const db = database();
+    const [source, target] = await tenantAccounts(12);
+    running.push(source, target);
+    // Slow writes, so that the tenant is still in flight when the signal comes.
+    target.emulator.faults.inject({ kind: 'latency', ms: 300, times: Infinity });
+    const credentials = credentialsModule({
+      hooli: { source: source.config, target: target.config },
+    });
+    const enqueued = await run([
+      'fleet',
+      'enqueue',
+      '--tenants',
+      fileWith('tenants.jsonl', '{"tenantId":"hooli","from":"plandocket","to":"invoiceocean"}\n'),
+      '--retry-delay',
+      '1',
+      ...db,
+    ]);
+    expect(enqueued.code).toBe(EXIT.ok);
+    const schemaFlags = db.slice(2);
+    const first = spawnFleetWorker(['--credentials', credentials, ...schemaFlags], {
+      DATABASE_URL,
+      REDIS_URL: undefined,
+    });
+    workers.push(first);
+    await first.printed(/ started hooli job /);
+    const writes = (): number =>
+      target.emulator.requests.filter((r) => r.method === 'POST' && r.path === '/invoices.json')
+        .length;
+    while (writes() === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    first.signal('SIGTERM');
+    expect((await first.exited).code).toBe(EXIT.interrupted);
+    workers.splice(workers.indexOf(first), 1);
+    expect(first.stdout()).toMatch(/^stopping: /m);
+    expect(first.stdout()).toMatch(/ failed hooli job \S+ \(will retry\): /m);
+    const interrupted = (await status(db))[0];
+    expect(interrupted?.state).toBe('retrying');
+    expect(writes()).toBeLessThan(12);
+
+    const second = spawnFleetWorker(['--credentials', credentials, ...schemaFlags], {
+      DATABASE_URL,
+      REDIS_URL: undefined,
+    });
+    workers.push(second);
+    const [done] = await statusUntil(db, (all) => all[0]?.state === 'done', second);
+    expect(done?.counts).toMatchObject({ seen: 12, failed: 0, unknown: 0, mismatched: 0 });
+    expect(second.stdout()).toMatch(/ started hooli job \S+ \(attempt 2\)$/m);
+    // Every invoice written once, over both workers.
+    expect(writes()).toBe(12);
+  }, 90_000);
+
   it('a worker process migrates two tenants (Plandocket → InvoiceOcean), a tenant with wrong credentials ends dead, SIGTERM stops it', async () => {
     const db = database();
     const acme = await tenantAccounts(3);
