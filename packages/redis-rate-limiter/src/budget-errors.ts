@@ -111,3 +111,19 @@ export function closedError(key: string): UnavailableError {
     message: `the shared rate budget "${key}" was closed`,
   });
 }
+
+/**
+ * The error of an `acquire` whose slot Redis did not hand out within `ms` (connecting included):
+ * bottleneck puts no time limit on waiting for its connection or on a job whose registration
+ * failed, so the limiter bounds it itself.
+ */
+export function unansweredError(
+  context: Pick<BudgetErrorContext, 'key' | 'location'>,
+  ms: number,
+): NetworkError {
+  return new NetworkError({
+    provider: REDIS_RATE_LIMITER,
+    notSent: true,
+    message: `the shared rate budget "${context.key}" at ${context.location} could not be reached: no answer within ${ms / 1000} s`,
+  });
+}

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { REDIS_RATE_LIMITER } from './provider-id';
 
-/** The prefix of the Redis keys when none is given. */
+/** The prefix of a budget's bottleneck `id` — and so of the key inside its Redis keys — when none is given. */
 export const DEFAULT_KEY_PREFIX = 'invoicekit:rate-budget:';
 
 /**
@@ -13,11 +13,12 @@ export const DEFAULT_KEY_PREFIX = 'invoicekit:rate-budget:';
 export const DEFAULT_SAFETY_MARGIN_MS = 1000;
 
 // Duck-typed rather than `instanceof Redis`: a caller's client may come from another copy of
-// ioredis (a different version, a bundled one), which is still a client we can use.
+// ioredis (a different version, a bundled one), which is still a client we can duplicate.
 const isRedisClient = (value: unknown): value is Redis =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as Record<string, unknown>).eval === 'function' &&
+  typeof (value as Record<string, unknown>).duplicate === 'function' &&
   typeof (value as Record<string, unknown>).status === 'string';
 
 const isRedisUrl = (value: unknown): value is string => {
@@ -49,9 +50,9 @@ export const RedisRateLimiterOptionsSchema = z.strictObject({
 /** The options of {@link createRedisRateLimiter}. */
 export interface RedisRateLimiterOptions {
   /**
-   * Where the budget lives: a `redis://` / `rediss://` URL (the limiter opens its own connection
-   * and {@link RedisRateLimiter.close} closes it), or an ioredis client the caller owns (used as
-   * is, left open by `close()`).
+   * Where the budget lives: a `redis://` / `rediss://` URL (the limiter opens its own connections
+   * and {@link RedisRateLimiter.close} closes them), or an ioredis client the caller owns: the
+   * limiter connects with its settings (`duplicate()`), and never changes or closes it.
    */
   readonly redis: string | Redis;
   /**
@@ -62,7 +63,10 @@ export interface RedisRateLimiterOptions {
   readonly key: string;
   /** The vendor's limit for the account: at most this many requests in any 60 seconds. */
   readonly requestsPerMinute: number;
-  /** Prefix of the Redis key; `invoicekit:rate-budget:` by default. */
+  /**
+   * Prefix of the budget's bottleneck `id` (`prefix + key`), `invoicekit:rate-budget:` by default:
+   * bottleneck's Redis keys are `b_<prefix><key>_settings` and the like.
+   */
   readonly prefix?: string | undefined;
   /**
    * Milliseconds added to the minute before it is divided into `requestsPerMinute` slots (1000

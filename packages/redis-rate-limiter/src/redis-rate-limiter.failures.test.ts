@@ -1,8 +1,14 @@
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { NetworkError, UnavailableError } from '@invoicekit/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { freshPrefix, redisUnavailable, urlWithCredentials } from './__fixtures__/services';
+import {
+  freshPrefix,
+  redisUnavailable,
+  TEST_REDIS_URL,
+  urlWithCredentials,
+} from './__fixtures__/services';
+import { SLOT_ANSWER_TIMEOUT_MS } from './budget-session';
 import { createRedisRateLimiter, type RedisRateLimiter } from './redis-rate-limiter';
 
 const PASSWORD = 's3cret-pass';
@@ -80,6 +86,25 @@ describe('Redis down: a typed, retryable error, never a hang', () => {
       expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(NetworkError);
   });
 
+  it('a server that accepts but never answers: NetworkError within the bound, not a hang', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as { port: number };
+      const started = Date.now();
+      const error = await limiter(`redis://127.0.0.1:${port}`)
+        .acquire()
+        .catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(NetworkError);
+      expect(error).toMatchObject({ retryable: true, notSent: true });
+      expect(Date.now() - started).toBeLessThanOrEqual(SLOT_ANSWER_TIMEOUT_MS + 1000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 20_000);
+
   it('tries Redis again on the next acquire after a failure', async () => {
     const budget = limiter(`redis://127.0.0.1:${await closedPort()}`);
     await expect(budget.acquire()).rejects.toBeInstanceOf(NetworkError);
@@ -115,7 +140,7 @@ describe('no credential anywhere: errors, logs, inspect, toJSON', () => {
     expect(JSON.parse(JSON.stringify(budget))).toMatchObject({
       key: 'plandocket:acme',
       requestsPerMinute: 120,
-      intervalMs: 508.334,
+      intervalMs: 509,
       redis: 'redis://127.0.0.1:6379/2',
     });
     expect(inspect(budget)).toContain('redis://127.0.0.1:6379/2');
@@ -124,6 +149,51 @@ describe('no credential anywhere: errors, logs, inspect, toJSON', () => {
 });
 
 const skipped = await redisUnavailable();
+
+describe.skipIf(skipped !== undefined)('Redis lost while callers wait', () => {
+  it('every waiter fails with a NetworkError within the bound; the next acquire connects again', async () => {
+    const target = new URL(TEST_REDIS_URL);
+    const sockets: Socket[] = [];
+    // A proxy in front of the test Redis, to take Redis away mid-wait.
+    const proxy = createServer((socket) => {
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      sockets.push(socket, upstream);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => undefined);
+      upstream.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as { port: number };
+    const budget = limiter(`redis://127.0.0.1:${port}`);
+    await budget.acquire();
+    const waiting = Array.from({ length: 4 }, () => budget.acquire());
+    const started = Date.now();
+    proxy.close();
+    for (const socket of sockets) socket.destroy();
+    const outcomes = await Promise.allSettled(waiting);
+    expect(Date.now() - started).toBeLessThanOrEqual(SLOT_ANSWER_TIMEOUT_MS + 1000);
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe('rejected');
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(NetworkError);
+    }
+    // Redis back (the proxy listening again on the same port): the next acquire is served.
+    const back = createServer((socket) => {
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => undefined);
+      upstream.on('error', () => undefined);
+      sockets.push(socket, upstream);
+    });
+    await new Promise<void>((resolve) => back.listen(port, '127.0.0.1', resolve));
+    try {
+      await expect(budget.acquire()).resolves.toBeUndefined();
+    } finally {
+      await budget.close();
+      back.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  }, 30_000);
+});
 
 describe.skipIf(skipped !== undefined)('Redis refuses the credentials', () => {
   it('a wrong password: UnavailableError, not retryable, the password nowhere', async () => {

@@ -2,14 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshPrefix, redisUnavailable, TEST_REDIS_URL } from './__fixtures__/services';
-import { grantIntervalMicros } from './budget-script';
+import { KEY_EXPIRY_MS } from './budget-session';
+import { grantIntervalMs } from './grant-interval';
 import { createRedisRateLimiter, type RedisRateLimiter } from './redis-rate-limiter';
 
 const skipped = await redisUnavailable();
 
-/** 120 a minute: grants 508.334 ms apart, long enough to tell waiting from not waiting. */
+/** 120 a minute: grants 509 ms apart, long enough to tell waiting from not waiting. */
 const PER_MINUTE = 120;
-const INTERVAL_MS = grantIntervalMicros(PER_MINUTE, 1000) / 1000;
+const INTERVAL_MS = grantIntervalMs(PER_MINUTE, 1000);
 /** What a grant's reply may take on loopback, at most, for the lower bounds below. */
 const REPLY_SLACK_MS = 50;
 
@@ -81,44 +82,60 @@ describe.skipIf(skipped !== undefined)('one budget per key, shared through Redis
     expect(order).toEqual(['two', 'one again']);
   });
 
-  it('keeps its state under prefix + key, with an expiry, and nothing else', async () => {
+  it("keeps its state in bottleneck's keys for prefix + key, with an expiry, and nothing else", async () => {
     const prefix = freshPrefix('keys');
     await limiter(prefix).acquire();
     const redis = inspector();
-    expect(await redis.keys(`${prefix}*`)).toEqual([`${prefix}plandocket:acme`]);
-    // The Redis time of the last grant, in whole µs.
-    expect(await redis.get(`${prefix}plandocket:acme`)).toMatch(/^\d{16}$/);
-    const ttl = await redis.pttl(`${prefix}plandocket:acme`);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(Math.ceil(INTERVAL_MS) + 1000);
+    // A prefix goes into bottleneck's id: its keys are b_<prefix><key>_…
+    expect(await redis.keys(`${prefix}*`)).toEqual([]);
+    const keys = await redis.keys(`b_${prefix}*`);
+    expect(keys).toContain(`b_${prefix}plandocket:acme_settings`);
+    for (const key of keys) {
+      expect(key.startsWith(`b_${prefix}plandocket:acme_`)).toBe(true);
+      // Gone a minute after the last slot: an idle budget leaves nothing behind.
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(KEY_EXPIRY_MS + Math.ceil(INTERVAL_MS));
+    }
+    expect(Number(await redis.hget(`b_${prefix}plandocket:acme_settings`, 'minTime'))).toBe(
+      INTERVAL_MS,
+    );
   });
 
-  it('a grant stored in the future (Redis clock stepped back) holds the budget one interval, not the step', async () => {
+  it('the next slot stored ahead (a clock that stepped back) is waited for: the bound holds', async () => {
     const prefix = freshPrefix('clock-step');
+    const budget = limiter(prefix, 'plandocket:acme', 600);
+    await budget.acquire();
     const redis = inspector();
-    const [seconds, micros] = await redis.time();
-    const anHourAhead = Number(seconds) * 1_000_000 + Number(micros) + 3_600_000_000;
-    await redis.set(`${prefix}plandocket:acme`, String(anHourAhead), 'PX', 60_000);
-    // Resolves within the test's timeout, so it did not wait for the hour.
-    await limiter(prefix, 'plandocket:acme', 600).acquire();
-    const stored = Number(await redis.get(`${prefix}plandocket:acme`));
-    expect(stored).toBeLessThan(anHourAhead);
+    // bottleneck keeps the time of the next slot, by the clock of the process that took the last.
+    const ahead = Date.now() + 1500;
+    await redis.hset(`b_${prefix}plandocket:acme_settings`, 'nextRequest', String(ahead));
+    await budget.acquire();
+    expect(Date.now()).toBeGreaterThanOrEqual(ahead - REPLY_SLACK_MS);
   });
 });
 
-describe.skipIf(skipped !== undefined)('acquire(signal): giving up costs nothing', () => {
-  it('an aborted wait rejects with the reason and leaves the last grant as it was', async () => {
-    const prefix = freshPrefix('abort');
-    const budget = limiter(prefix);
-    const redis = inspector();
+describe.skipIf(skipped !== undefined)('acquire(signal): giving up rejects at once', () => {
+  it('an aborted wait rejects promptly with the reason; later callers are still served, spaced', async () => {
+    const budget = limiter(freshPrefix('abort'));
     await budget.acquire();
-    const lastGrant = await redis.get(`${prefix}plandocket:acme`);
     const controller = new AbortController();
     const reason = new Error('the caller gave up');
     const waiting = budget.acquire(controller.signal);
+    const abortedAt = performance.now() + 100;
     setTimeout(() => controller.abort(reason), 100);
     await expect(waiting).rejects.toBe(reason);
-    expect(await redis.get(`${prefix}plandocket:acme`)).toBe(lastGrant);
+    // Long before its slot (one interval after the first grant) would have come.
+    expect(performance.now() - abortedAt).toBeLessThan(REPLY_SLACK_MS);
+    const granted: number[] = [];
+    for (let index = 0; index < 2; index += 1) {
+      await budget.acquire();
+      granted.push(performance.now());
+    }
+    // The aborted wait's slot passed unused; the ones after it are still one interval apart.
+    expect((granted[1] ?? 0) - (granted[0] ?? 0)).toBeGreaterThanOrEqual(
+      INTERVAL_MS - REPLY_SLACK_MS,
+    );
   });
 
   it('an already aborted signal rejects at once, without asking Redis', async () => {
@@ -126,7 +143,7 @@ describe.skipIf(skipped !== undefined)('acquire(signal): giving up costs nothing
     const budget = limiter(prefix);
     const reason = new Error('already gone');
     await expect(budget.acquire(AbortSignal.abort(reason))).rejects.toBe(reason);
-    expect(await inspector().exists(`${prefix}plandocket:acme`)).toBe(0);
+    expect(await inspector().keys(`b_${prefix}*`)).toEqual([]);
   });
 
   it('a waiter aborted in the queue rejects at once and does not hold up the ones behind it', async () => {
@@ -135,6 +152,7 @@ describe.skipIf(skipped !== undefined)('acquire(signal): giving up costs nothing
     await budget.acquire();
     const controller = new AbortController();
     const order: string[] = [];
+    const started = performance.now();
     const second = budget.acquire().then(() => order.push('second'));
     const third = budget
       .acquire(controller.signal)
@@ -143,6 +161,32 @@ describe.skipIf(skipped !== undefined)('acquire(signal): giving up costs nothing
     controller.abort(new Error('aborted'));
     await Promise.all([second, third, fourth]);
     expect(order).toEqual(['third: aborted', 'second', 'fourth']);
+    // The third's slot passed unused between them (it may cost one slot, never more): the
+    // fourth came at most one interval later than without the abort, and never sooner.
+    const fourthAfter = performance.now() - started;
+    expect(fourthAfter).toBeGreaterThanOrEqual(2 * INTERVAL_MS - REPLY_SLACK_MS);
+    expect(fourthAfter).toBeLessThanOrEqual(3 * INTERVAL_MS + REPLY_SLACK_MS);
+  });
+
+  it('aborted waits never let more through than the budget: n grants still take n − 1 intervals', async () => {
+    const budget = limiter(freshPrefix('abort-bound'));
+    const granted: number[] = [];
+    const waits = Array.from({ length: 6 }, (_, index) => {
+      const controller = new AbortController();
+      if (index % 2 === 1) controller.abort(new Error('gave up'));
+      const waiting = budget.acquire(controller.signal).then(() => granted.push(performance.now()));
+      // Every other caller gives up while queued.
+      if (index % 2 === 1) return waiting.catch(() => undefined);
+      return waiting;
+    });
+    const late = new AbortController();
+    const lateWait = budget.acquire(late.signal).catch(() => undefined);
+    late.abort(new Error('gave up later'));
+    await Promise.all([...waits, lateWait]);
+    expect(granted).toHaveLength(3);
+    expect(Math.max(...granted) - Math.min(...granted)).toBeGreaterThanOrEqual(
+      2 * INTERVAL_MS - REPLY_SLACK_MS,
+    );
   });
 });
 
@@ -160,7 +204,7 @@ describe.skipIf(skipped !== undefined)('close()', () => {
     await budget.close();
   });
 
-  it("leaves a caller's client open, and uses it as is", async () => {
+  it("leaves a caller's client open and unchanged, and draws from the budget with its settings", async () => {
     const client = new Redis(TEST_REDIS_URL, { disableClientInfo: true });
     opened.push({ close: () => client.quit().then(() => undefined) });
     const prefix = freshPrefix('own-client');
@@ -173,6 +217,8 @@ describe.skipIf(skipped !== undefined)('close()', () => {
     await budget.acquire();
     await budget.close();
     expect(client.status).toBe('ready');
-    expect(await client.exists(`${prefix}plandocket:acme`)).toBe(1);
+    // bottleneck defines its scripts as commands on the client it is given: a duplicate.
+    expect((client as unknown as Record<string, unknown>).register).toBeUndefined();
+    expect(await client.exists(`b_${prefix}plandocket:acme_settings`)).toBe(1);
   });
 });

@@ -1,32 +1,37 @@
 import { inspect } from 'node:util';
 import { createRedactor, type RateLimiter, type Redactor } from '@invoicekit/core';
 import { Redis } from 'ioredis';
-import { abortablePause } from './abortable-pause';
-import { budgetError, closedError } from './budget-errors';
-import { GRANT_SCRIPT, grantIntervalMicros } from './budget-script';
+import { budgetError, closedError, unansweredError } from './budget-errors';
+import { BudgetSession, SLOT_ANSWER_TIMEOUT_MS } from './budget-session';
+import { grantIntervalMs } from './grant-interval';
 import { parseRedisRateLimiterOptions, type RedisRateLimiterOptions } from './options';
 import { secretsOf, describeRedisClient, describeRedisUrl } from './redis-location';
 
 /**
  * A {@link RateLimiter} whose budget lives in Redis, shared by every limiter — in any process, on
- * any machine — created with the same `key` (and `prefix`).
+ * any machine — created with the same `key` (and `prefix`). The spacing is bottleneck's
+ * (`minTime` on its Redis datastore, one bottleneck `id` per budget).
  *
- * **Guarantee:** grants of one key are spaced at least `(60 000 + safetyMarginMs) /
- * requestsPerMinute` ms apart by Redis's clock, so any `requestsPerMinute + 1` grants span more
- * than a minute plus the margin; the requests they let through therefore arrive at the vendor at
- * most `requestsPerMinute` in **any sliding 60-second window**, summed over every process, as long
- * as the time from grant to arrival varies by less than `safetyMarginMs`. Every limiter of a key
- * must be given the same `requestsPerMinute`: with different ones, the spacing is the smallest.
+ * **Guarantee:** slots of one key are handed out at least `(60 000 + safetyMarginMs) /
+ * requestsPerMinute` ms apart (rounded up to whole ms), so any `requestsPerMinute + 1` of them span more than a minute plus
+ * the margin; the requests they let through therefore arrive at the vendor at most
+ * `requestsPerMinute` in **any sliding 60-second window**, summed over every process, as long as
+ * the time from slot to arrival — plus the difference between the hosts' clocks, which
+ * bottleneck's scripts take their time from — varies by less than `safetyMarginMs`. The first
+ * limiter of a key to reach Redis stores the interval; give every limiter of a key the same
+ * `requestsPerMinute`.
  */
 export interface RedisRateLimiter extends RateLimiter {
   /**
    * Resolves when the caller may send one request. Waiters of one limiter are served in arrival
-   * order; between processes, whoever asks first once a slot is free. An `AbortSignal` that
-   * aborts before the grant rejects with the signal's reason and takes nothing from the budget.
+   * order; between processes, in the order Redis reserved their slots. An `AbortSignal` that
+   * aborts first rejects at once with the signal's reason, and the caller sends nothing — but
+   * bottleneck cannot take a queued job back, so **an aborted wait may cost one unused slot; the
+   * bound is never exceeded**.
    *
-   * @throws `NetworkError` (retryable) when Redis cannot be reached; `UnavailableError` when it
-   *   answers with an error (retryable when that error passes) or when the limiter is closed —
-   *   no message ever holds the connection's credentials
+   * @throws `NetworkError` (retryable) when Redis cannot be reached or does not answer within
+   *   10 s; `UnavailableError` when it answers with an error (retryable when that error passes)
+   *   or when the limiter is closed — no message ever holds the connection's credentials
    */
   acquire(signal?: AbortSignal): Promise<void>;
   /** The budget key (the vendor account), as given. */
@@ -34,8 +39,10 @@ export interface RedisRateLimiter extends RateLimiter {
   /** The budget: requests in any 60 seconds. */
   readonly requestsPerMinute: number;
   /**
-   * Stops: pending and later `acquire` calls reject, and a connection the limiter opened from a
-   * URL is closed. A client the caller gave is left open. Idempotent.
+   * Stops: pending and later `acquire` calls reject, the Bottleneck is stopped and the limiter's
+   * own connections are closed. A client the caller gave is left open (the limiter only ever
+   * used duplicates of it). bottleneck's keys stay in Redis until they expire, a minute after
+   * the last slot. Idempotent.
    */
   close(): Promise<void>;
 }
@@ -60,39 +67,40 @@ export interface RedisRateLimiter extends RateLimiter {
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisRateLimiter {
   const parsed = parseRedisRateLimiterOptions(options);
   const redactor = createRedactor(secretsOf(parsed.redis));
-  if (typeof parsed.redis !== 'string') {
+  const { redis } = parsed;
+  if (typeof redis !== 'string') {
     return new SharedBudgetLimiter({
       ...parsed,
-      client: parsed.redis,
-      owned: false,
-      location: describeRedisClient(parsed.redis),
+      // bottleneck's connection quits the client it is given (and the subscriber it duplicates
+      // from it) on disconnect, and defines its scripts as commands on it: it gets a duplicate,
+      // the caller's client is neither changed nor closed. Not lazy, whatever the caller's is:
+      // bottleneck waits for "ready" without sending a command that would connect it.
+      connect: () => redis.duplicate({ lazyConnect: false }),
+      location: describeRedisClient(redis),
       redactor,
     });
   }
-  const client = new Redis(parsed.redis, {
-    // Connect on the first acquire, so that creating a limiter never touches the network.
-    lazyConnect: true,
-    // Redis before 7.2 rejects CLIENT SETINFO, which ioredis 5.8+ sends on connecting.
-    disableClientInfo: true,
-    // Fail an acquire after one reconnection attempt rather than twenty: a caller waiting for
-    // the budget should hear that Redis is down, not hang. Reconnecting goes on in the background.
-    maxRetriesPerRequest: 1,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
-    connectTimeout: 5000,
-    commandTimeout: 5000,
-  });
   return new SharedBudgetLimiter({
     ...parsed,
-    client,
-    owned: true,
-    location: describeRedisUrl(parsed.redis),
+    connect: () =>
+      new Redis(redis, {
+        // Redis before 7.2 rejects CLIENT SETINFO, which ioredis 5.8+ sends on connecting.
+        disableClientInfo: true,
+        // A command fails after one reconnection attempt rather than twenty: a caller waiting
+        // for the budget should hear that Redis is down, not hang.
+        maxRetriesPerRequest: 1,
+        retryStrategy: (attempt: number) => Math.min(attempt * 200, 2000),
+        connectTimeout: 5000,
+        commandTimeout: 5000,
+      }),
+    location: describeRedisUrl(redis),
     redactor,
   });
 }
 
 interface LimiterParts {
-  readonly client: Redis;
-  readonly owned: boolean;
+  /** Opens the connection of a new session: the session owns it and closes it. */
+  readonly connect: () => Redis;
   readonly location: string;
   readonly redactor: Redactor;
   readonly key: string;
@@ -104,106 +112,51 @@ interface LimiterParts {
 class SharedBudgetLimiter implements RedisRateLimiter {
   readonly key: string;
   readonly requestsPerMinute: number;
-  // Private fields: the client holds the password in its options; nothing reaches it from outside.
-  readonly #client: Redis;
-  readonly #owned: boolean;
+  // Private fields: the connection holds the password in its options; nothing reaches it from outside.
+  readonly #connect: () => Redis;
   readonly #location: string;
   readonly #redactor: Redactor;
   readonly #prefix: string;
-  readonly #redisKey: string;
-  readonly #intervalMicros: number;
+  readonly #intervalMs: number;
   readonly #closing = new AbortController();
   #closed: Promise<void> | undefined;
-  #queue: Promise<void> = Promise.resolve();
-  /** Counts failed budget calls: a waiter queued before a failure fails with it, at once. */
-  #failures = 0;
-  #lastFailure: Error | undefined;
-  #lastConnectionFailure: string | undefined;
+  /** Opened by the first acquire, and again by the first one after a session failed. */
+  #session: BudgetSession | undefined;
 
   constructor(parts: LimiterParts) {
     this.key = parts.key;
     this.requestsPerMinute = parts.requestsPerMinute;
-    this.#client = parts.client;
-    this.#owned = parts.owned;
+    this.#connect = parts.connect;
     this.#location = parts.location;
     this.#redactor = parts.redactor;
     this.#prefix = parts.prefix;
-    this.#redisKey = `${parts.prefix}${parts.key}`;
-    this.#intervalMicros = grantIntervalMicros(parts.requestsPerMinute, parts.safetyMarginMs);
-    if (parts.owned) {
-      // Without a listener ioredis prints every connection error to the console itself; they
-      // reach the caller through acquire instead, redacted.
-      parts.client.on('error', (error: unknown) => {
-        this.#lastConnectionFailure = this.#redactor.redactText(
-          error instanceof Error ? error.message : String(error),
-        );
-      });
-      parts.client.on('ready', () => (this.#lastConnectionFailure = undefined));
-    }
+    this.#intervalMs = grantIntervalMs(parts.requestsPerMinute, parts.safetyMarginMs);
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
     if (this.#closing.signal.aborted) return Promise.reject(this.#closing.signal.reason as Error);
+    // Before any session: an already aborted caller costs neither a connection nor a slot.
     if (signal?.aborted) return Promise.reject(signal.reason as Error);
-    const failuresBefore = this.#failures;
-    const turn = this.#queue.then(() => this.#take(signal, failuresBefore));
-    // A waiter that was aborted or failed must not block the ones behind it.
-    this.#queue = turn.catch(() => undefined);
-    if (!signal) return turn;
-    // A caller waiting behind others gives up when its own signal aborts, not when its turn comes.
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason as Error);
-      signal.addEventListener('abort', onAbort, { once: true });
-      turn.then(
-        () => {
-          signal.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error as Error);
-        },
-      );
+    this.#session ??= this.#open();
+    return this.#session.take(signal);
+  }
+
+  #open(): BudgetSession {
+    const context = { key: this.key, location: this.#location, redactor: this.#redactor };
+    const session: BudgetSession = new BudgetSession({
+      client: this.#connect(),
+      // bottleneck names its keys and channels after the id: b_<prefix><key>_settings, …
+      id: `${this.#prefix}${this.key}`,
+      minTimeMs: this.#intervalMs,
+      describe: (error, lastConnectionFailure) =>
+        budgetError(error, { ...context, lastConnectionFailure }),
+      unanswered: () => unansweredError(context, SLOT_ANSWER_TIMEOUT_MS),
+      redactText: (text) => this.#redactor.redactText(text),
+      onFailed: () => {
+        if (this.#session === session) this.#session = undefined;
+      },
     });
-  }
-
-  async #take(signal: AbortSignal | undefined, failuresBefore: number): Promise<void> {
-    for (;;) {
-      // A waiter that gave up (or whose limiter closed) while queued asks Redis for nothing.
-      signal?.throwIfAborted();
-      this.#closing.signal.throwIfAborted();
-      // Redis failed while this waiter was queued: each waiter finding it out by itself would
-      // take one reconnection attempt each, one after the other.
-      if (this.#failures !== failuresBefore && this.#lastFailure) throw this.#lastFailure;
-      const waitMicros = await this.#grant();
-      if (waitMicros <= 0) return;
-      await abortablePause(Math.ceil(waitMicros / 1000), [signal, this.#closing.signal]);
-    }
-  }
-
-  /** One atomic try: 0 when granted, else the µs to wait before trying again. */
-  async #grant(): Promise<number> {
-    try {
-      const answer = await this.#client.eval(
-        GRANT_SCRIPT,
-        1,
-        this.#redisKey,
-        String(this.#intervalMicros),
-      );
-      if (typeof answer !== 'number') throw new Error(`unexpected answer ${typeof answer}`);
-      return answer;
-    } catch (error) {
-      this.#closing.signal.throwIfAborted();
-      const failure = budgetError(error, {
-        location: this.#location,
-        key: this.key,
-        redactor: this.#redactor,
-        lastConnectionFailure: this.#lastConnectionFailure,
-      });
-      this.#failures += 1;
-      this.#lastFailure = failure;
-      throw failure;
-    }
+    return session;
   }
 
   close(): Promise<void> {
@@ -212,12 +165,11 @@ class SharedBudgetLimiter implements RedisRateLimiter {
   }
 
   async #shutDown(): Promise<void> {
-    this.#closing.abort(closedError(this.key));
-    if (!this.#owned) return;
-    if (this.#client.status === 'ready') {
-      // QUIT lets a command still in flight finish; a broken connection is simply dropped.
-      await this.#client.quit().catch(() => this.#client.disconnect());
-    } else this.#client.disconnect();
+    const reason = closedError(this.key);
+    this.#closing.abort(reason);
+    const session = this.#session;
+    this.#session = undefined;
+    await session?.end(reason);
   }
 
   /** What logs may show: the key, the budget, and where Redis is — no credential. */
@@ -226,7 +178,7 @@ class SharedBudgetLimiter implements RedisRateLimiter {
       key: this.key,
       prefix: this.#prefix,
       requestsPerMinute: this.requestsPerMinute,
-      intervalMs: this.#intervalMicros / 1000,
+      intervalMs: this.#intervalMs,
       redis: this.#location,
       closed: this.#closing.signal.aborted,
     };

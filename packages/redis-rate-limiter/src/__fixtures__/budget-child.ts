@@ -44,7 +44,8 @@ process.stdout.write('ready\n');
 await go;
 lines.close();
 
-// At the end, the calls still waiting for the budget give up (and take nothing from it).
+// At the end, the calls still waiting for the budget give up (a slot already reserved for one
+// passes unused: the bound holds).
 const stop = AbortSignal.timeout(Number(env('RUN_MS')));
 const summary = { ok: 0, stopped: 0, failed: {} as Record<string, number> };
 const worker = async (): Promise<void> => {
