@@ -11,8 +11,16 @@ export function renderTable(
   const widths = header.map((title, column) =>
     Math.max(stringWidth(title), ...rows.map((row) => stringWidth(row[column] ?? ''))),
   );
+  // A column of numbers stays right-aligned when some cells have none (`-` or empty: no count
+  // yet), as long as one cell holds a number.
+  const isNumber = (cell: string) => /^-?[\d.,]+$/.test(cell);
   const numeric = header.map(
-    (_, column) => rows.length > 0 && rows.every((row) => /^-?[\d.,]+$/.test(row[column] ?? '')),
+    (_, column) =>
+      rows.some((row) => isNumber(row[column] ?? '')) &&
+      rows.every((row) => {
+        const cell = row[column] ?? '';
+        return cell === '-' || cell === '' || isNumber(cell);
+      }),
   );
   const pad = (cell: string, column: number) =>
     ' '.repeat(Math.max(0, (widths[column] ?? 0) - stringWidth(cell)));
