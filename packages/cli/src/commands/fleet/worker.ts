@@ -49,6 +49,15 @@ any worker; exit code 130. Exit code 2 for bad flags or module; 1 when PostgreSQ
 reached.`;
 }
 
+/** Which budgets the flags set, and where the others come from, for the start-up line. */
+function budgetsText(budgets: ReadonlyMap<ProviderId, number>): string {
+  const given = [...budgets].map(([provider, requests]) => `${provider} ${requests}/min`);
+  const rest = 'from its configuration, none where no limit is known';
+  return given.length === 0
+    ? `each account's ${rest}`
+    : `${given.join(', ')}; any other account's ${rest}`;
+}
+
 /** Seconds, as given to `--lease`: whole, 1 s to an hour. */
 function leaseMsOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -205,7 +214,7 @@ export async function fleetWorker(args: readonly string[], io: CliIo): Promise<n
     }),
   );
   io.stdout.write(
-    `worker ${worker.identity.id} started on ${database.location}: ${concurrency} tenant${concurrency === 1 ? '' : 's'} at once, rate budgets ${redis === undefined ? 'in this process only (no REDIS_URL)' : `shared through ${redis}`}\n`,
+    `worker ${worker.identity.id} started on ${database.location}: ${concurrency} tenant${concurrency === 1 ? '' : 's'} at once, rate budgets ${redis === undefined ? 'in this process only (no REDIS_URL)' : `shared through ${redis} (${budgetsText(budgets)})`}\n`,
   );
   await io.interrupted;
   io.stdout.write(
