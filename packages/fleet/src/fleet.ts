@@ -1,8 +1,11 @@
 import { parseInput } from '@invoicekit/core';
 import pg from 'pg';
 import type PgBoss from 'pg-boss';
+import { z } from 'zod';
 import { migrateFleetSchema } from './database/schema-migrations';
-import { startJobQueue } from './jobs/job-queue';
+import { quotedSchema } from './database/sql-identifier';
+import { inTransaction, jobQueueConnection } from './database/transaction';
+import { startJobQueue, type JobQueueSettings } from './jobs/job-queue';
 import {
   FleetDatabaseOptionsSchema,
   FleetJobSchema,
@@ -16,15 +19,20 @@ import { TenantStatusTable, type TenantStatus } from './status/tenant-status';
 
 /** What {@link Fleet.connect} takes. */
 export interface FleetOptions extends FleetDatabaseOptions {
+  /** How a failed job is tried again; sent with every job enqueued. */
   readonly retry?: FleetRetryOptions | undefined;
-  /** pg-boss's backstop on one job's run time; 6 hours by default. */
+  /**
+   * pg-boss's backstop on one job's run time, in seconds; 6 hours by default, at most 24 hours
+   * (pg-boss's limit). A worker ends a run itself shortly before it (the tenant's job is then
+   * retried and resumes from its journal).
+   */
   readonly jobTimeoutSeconds?: number | undefined;
 }
 
 /** What enqueuing one tenant did. */
 export interface EnqueuedTenant {
   readonly tenantId: string;
-  /** The job's id; `null` when the tenant already had a job waiting (nothing was added). */
+  /** The job's id; `null` when the tenant has an unfinished job already (nothing was added). */
   readonly jobId: string | null;
 }
 
@@ -43,21 +51,37 @@ export interface FleetSettings {
   readonly jobTimeoutSeconds: number;
 }
 
-/** Validates the options and opens the pool (nothing is connected yet). */
-export function fleetSettings(options: FleetOptions): FleetSettings {
+const JobTimeoutSchema = z
+  .number()
+  .int()
+  .min(60)
+  .max(86_399)
+  .default(6 * 3600);
+
+/**
+ * Validates the options, then opens the pool (nothing is connected yet). `poolSize` applies when
+ * the fleet opens the pool itself: a worker sizes it to its concurrency, so that a lease renewal
+ * never waits behind every slot's statements.
+ */
+export function fleetSettings(options: FleetOptions, poolSize = 10): FleetSettings {
   const { retry, jobTimeoutSeconds, ...database } = options;
-  const parsed = parseInput(FleetDatabaseOptionsSchema, database, {
-    provider: 'fleet',
-    operation: 'fleet options',
-  });
+  const context = { provider: 'fleet', operation: 'fleet options' };
+  const parsed = parseInput(FleetDatabaseOptionsSchema, database, context);
   const retryParsed = parseInput(FleetRetryOptionsSchema, retry, {
-    provider: 'fleet',
-    operation: 'fleet options',
+    ...context,
     basePath: ['retry'],
+  });
+  const jobTimeout = parseInput(JobTimeoutSchema, jobTimeoutSeconds, {
+    ...context,
+    basePath: ['jobTimeoutSeconds'],
   });
   const pool =
     parsed.pool ??
-    new pg.Pool({ connectionString: parsed.databaseUrl, max: 10, connectionTimeoutMillis: 10_000 });
+    new pg.Pool({
+      connectionString: parsed.databaseUrl,
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+    });
   // An idle client's error (the server restarted) must not take the process down.
   if (!parsed.pool) pool.on('error', () => undefined);
   return {
@@ -67,7 +91,7 @@ export function fleetSettings(options: FleetOptions): FleetSettings {
     jobSchema: parsed.jobSchema,
     queue: parsed.queue,
     retry: retryParsed,
-    jobTimeoutSeconds: jobTimeoutSeconds ?? 6 * 3600,
+    jobTimeoutSeconds: jobTimeout,
   };
 }
 
@@ -104,7 +128,9 @@ export class Fleet {
 
   /**
    * Enqueues tenants' jobs, each checked first (a bad one is a `ValidationError` naming
-   * `jobs.N.field`, and nothing is enqueued). A tenant whose job already waits is left as it is.
+   * `jobs.N.field`, and nothing is enqueued). A tenant has one unfinished job at most: one whose
+   * job waits, runs or waits for a retry is left as it is (`jobId: null`) — enqueue its sync
+   * again once that job has ended. Each job carries the fleet's retry settings.
    */
   async enqueue(jobs: readonly FleetJobInput[]): Promise<EnqueuedTenant[]> {
     const checked = jobs.map((job, index) =>
@@ -115,11 +141,11 @@ export class Fleet {
       }),
     );
     const enqueued: EnqueuedTenant[] = [];
-    for (const job of checked) {
-      const jobId = await this.boss.send(this.settings.queue, job, { singletonKey: job.tenantId });
-      if (jobId) await this.statusTable.queued(job, jobId);
-      enqueued.push({ tenantId: job.tenantId, jobId });
-    }
+    for (const job of checked)
+      enqueued.push({
+        tenantId: job.tenantId,
+        jobId: await enqueueTenant(this.settings, this.boss, this.statusTable, job),
+      });
     return enqueued;
   }
 
@@ -135,8 +161,52 @@ export class Fleet {
   }
 }
 
+/**
+ * One tenant's job, unless it has an unfinished one: the check and the insert in one
+ * transaction, under a lock per tenant, so that two callers enqueuing it together add one job.
+ * `client` when the caller's transaction should hold it (the worker re-queuing an interrupted job).
+ */
+export async function enqueueTenant(
+  settings: FleetSettings,
+  boss: PgBoss,
+  status: TenantStatusTable,
+  job: FleetJob,
+  client?: pg.PoolClient,
+): Promise<string | null> {
+  const enqueue = async (db: pg.PoolClient): Promise<string | null> => {
+    await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `invoicekit-fleet-enqueue:${settings.queue}:${job.tenantId}`,
+    ]);
+    // pg-boss's own table (its schema 10 layout): a job of the tenant that has not ended.
+    const unfinished = await db.query(
+      `SELECT 1 FROM ${quotedSchema(settings.jobSchema)}.job
+       WHERE name = $1 AND singleton_key = $2 AND state < 'completed' LIMIT 1`,
+      [settings.queue, job.tenantId],
+    );
+    if (unfinished.rowCount !== 0) return null;
+    const jobId = await boss.send(settings.queue, job, {
+      ...jobSendOptions(settings),
+      singletonKey: job.tenantId,
+      db: jobQueueConnection(db),
+    });
+    if (jobId) await status.within(db).queued(job, jobId);
+    return jobId;
+  };
+  return client ? enqueue(client) : inTransaction(settings.pool, enqueue);
+}
+
+/** What every job is sent with: the fleet's retries and timeout, whatever the queue was created with. */
+export function jobSendOptions(settings: FleetSettings): PgBoss.SendOptions {
+  return {
+    retryLimit: settings.retry.limit,
+    retryDelay: settings.retry.delaySeconds,
+    retryBackoff: settings.retry.backoff,
+    expireInSeconds: settings.jobTimeoutSeconds,
+  };
+}
+
 /** The queue settings from the fleet's. */
-export function queueSettingsOf(settings: FleetSettings) {
+export function queueSettingsOf(settings: FleetSettings): JobQueueSettings {
   return {
     name: settings.queue,
     retryLimit: settings.retry.limit,

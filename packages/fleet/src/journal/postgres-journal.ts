@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   JOURNAL_FORMAT,
   JournalLockedError,
@@ -73,6 +74,8 @@ export class PostgresJournal implements MigrationJournal {
 
   private constructor(
     private readonly options: PostgresJournalOptions,
+    /** This opening's lease token (the worker's id and a random part). */
+    readonly holder: string,
     header: MigrationIdentity | undefined,
     private readonly loaded: readonly JournalEntry[],
   ) {
@@ -89,14 +92,17 @@ export class PostgresJournal implements MigrationJournal {
   static async open(options: PostgresJournalOptions): Promise<PostgresJournal> {
     const { pool, tenantId, worker, leaseMs } = options;
     const schema = quotedSchema(options.schema);
+    // One token per opening, not per worker: a second opening in the same process (a retry of
+    // the tenant's job landing where its first attempt still runs) is refused like any other.
+    const holder = `${worker.id}:${randomUUID()}`;
     const taken = await pool.query(
       `INSERT INTO ${schema}.leases AS lease (tenant_id, holder, holder_host, holder_pid, job_id, expires_at)
        VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6::double precision))
        ON CONFLICT (tenant_id) DO UPDATE SET holder = EXCLUDED.holder, holder_host = EXCLUDED.holder_host,
          holder_pid = EXCLUDED.holder_pid, job_id = EXCLUDED.job_id, acquired_at = now(), expires_at = EXCLUDED.expires_at
-       WHERE lease.expires_at <= now() OR lease.holder = EXCLUDED.holder
+       WHERE lease.expires_at <= now()
        RETURNING holder`,
-      [tenantId, worker.id, worker.host, worker.pid, options.jobId ?? null, leaseMs / 1000],
+      [tenantId, holder, worker.host, worker.pid, options.jobId ?? null, leaseMs / 1000],
     );
     if (taken.rowCount === 0) {
       const held = await pool.query<{ holder_host: string; holder_pid: number; acquired_at: Date }>(
@@ -143,6 +149,7 @@ export class PostgresJournal implements MigrationJournal {
       const name = PostgresJournal.nameOf(options.schema, tenantId);
       const journal = new PostgresJournal(
         options,
+        holder,
         header,
         facts.rows.map((row) => toJournalEntry(row, name)),
       );
@@ -152,7 +159,7 @@ export class PostgresJournal implements MigrationJournal {
       await pool
         .query(`DELETE FROM ${schema}.leases WHERE tenant_id = $1 AND holder = $2`, [
           tenantId,
-          worker.id,
+          holder,
         ])
         .catch(() => undefined);
       throw error;
@@ -205,22 +212,32 @@ export class PostgresJournal implements MigrationJournal {
   }
 
   /**
+   * Stops renewing the lease and waits for every append in flight: what the journal holds is
+   * then final, and the lease (still in the table) can be given back in the caller's own
+   * transaction — see the fleet worker, which ends the job in the same one.
+   */
+  async settle(): Promise<void> {
+    this.close();
+    while (this.committing) await this.committing;
+    this.released = true;
+  }
+
+  /**
    * Waits for every append in flight, then gives the lease back, so that the next job on the
    * tenant can start at once. The journal takes no more facts.
    */
   async release(): Promise<void> {
-    this.close();
-    while (this.committing) await this.committing;
-    if (this.released) return;
-    this.released = true;
+    const settled = this.released;
+    await this.settle();
+    if (settled) return;
     await this.options.pool.query(
       `DELETE FROM ${this.quoted}.leases WHERE tenant_id = $1 AND holder = $2`,
-      [this.options.tenantId, this.options.worker.id],
+      [this.options.tenantId, this.holder],
     );
   }
 
   private async writeHeader(identity: MigrationIdentity): Promise<void> {
-    const { pool, tenantId, worker, leaseMs } = this.options;
+    const { pool, tenantId, leaseMs } = this.options;
     const result = await pool.query(
       `WITH lease AS (
          UPDATE ${this.quoted}.leases SET expires_at = now() + make_interval(secs => $3::double precision)
@@ -232,7 +249,7 @@ export class PostgresJournal implements MigrationJournal {
        RETURNING 1`,
       [
         tenantId,
-        worker.id,
+        this.holder,
         leaseMs / 1000,
         JOURNAL_FORMAT,
         identity.source.provider,
@@ -241,16 +258,39 @@ export class PostgresJournal implements MigrationJournal {
         identity.target.account,
       ],
     );
-    if (result.rowCount === 0) await this.checkLeaseAfterRefusal();
+    if (result.rowCount === 0) await this.checkAfterRefusal(identity);
   }
 
-  /** A fenced write changed nothing: the lease is gone, or (header only) the row was there. */
-  private async checkLeaseAfterRefusal(): Promise<void> {
+  /**
+   * The header's fenced insert changed nothing: the lease is gone, or a header was there already
+   * — which must then name this very migration.
+   */
+  private async checkAfterRefusal(identity: MigrationIdentity): Promise<void> {
     const held = await this.options.pool.query(
       `SELECT 1 FROM ${this.quoted}.leases WHERE tenant_id = $1 AND holder = $2`,
-      [this.options.tenantId, this.options.worker.id],
+      [this.options.tenantId, this.holder],
     );
     if (held.rowCount === 0) throw this.loseLease('another worker holds it now');
+    const stored = await this.options.pool.query<{
+      source_provider: string;
+      source_account: string | null;
+      target_provider: string;
+      target_account: string | null;
+    }>(
+      `SELECT source_provider, source_account, target_provider, target_account FROM ${this.quoted}.journals WHERE tenant_id = $1`,
+      [this.options.tenantId],
+    );
+    const row = stored.rows[0];
+    const recorded = row && {
+      source: { provider: row.source_provider, account: row.source_account },
+      target: { provider: row.target_provider, account: row.target_account },
+    };
+    if (recorded && !sameIdentity(recorded, identity))
+      throw new JournalMismatchError({
+        journalPath: PostgresJournal.nameOf(this.options.schema, this.options.tenantId),
+        recorded,
+        requested: identity,
+      });
   }
 
   /** One statement for every fact waiting: the lease renewed and checked, the facts inserted. */
@@ -270,13 +310,13 @@ export class PostgresJournal implements MigrationJournal {
          )
          INSERT INTO ${this.quoted}.journal_facts
            (tenant_id, kind, source_id, target_id, reconciliation, announced, source_digest, stream, cursor, reason, recorded_by)
-         SELECT $1, f.kind, f.source_id, f.target_id, f.reconciliation, f.announced, f.source_digest, f.stream, f.cursor, f.reason, $2
+         SELECT $1, f.kind, f.source_id, f.target_id, f.reconciliation, f.announced, f.source_digest, f.stream, f.cursor, f.reason, $5
          FROM ROWS FROM (jsonb_to_recordset($4::jsonb) AS (kind text, source_id text, target_id text,
            reconciliation text, announced jsonb, source_digest text, stream text, cursor text, reason text))
            WITH ORDINALITY AS f(kind, source_id, target_id, reconciliation, announced, source_digest, stream, cursor, reason, n)
          WHERE EXISTS (SELECT 1 FROM lease)
          ORDER BY f.n`,
-        [tenantId, worker.id, leaseMs / 1000, facts],
+        [tenantId, this.holder, leaseMs / 1000, facts, worker.id],
       );
       if (result.rowCount !== batch.length) throw this.loseLease('another worker holds it now');
       this.lastRenewedAt = Date.now();
@@ -302,12 +342,12 @@ export class PostgresJournal implements MigrationJournal {
   }
 
   private async renew(): Promise<void> {
-    const { pool, tenantId, worker, leaseMs } = this.options;
+    const { pool, tenantId, leaseMs } = this.options;
     try {
       const renewed = await pool.query(
         `UPDATE ${this.quoted}.leases SET expires_at = now() + make_interval(secs => $3::double precision)
          WHERE tenant_id = $1 AND holder = $2`,
-        [tenantId, worker.id, leaseMs / 1000],
+        [tenantId, this.holder, leaseMs / 1000],
       );
       if (renewed.rowCount === 0) this.loseLease('another worker holds it now');
       else this.lastRenewedAt = Date.now();

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ClientBase, Pool } from 'pg';
 import { quotedSchema } from '../database/sql-identifier';
 import type { FleetJob } from '../options';
 
@@ -47,13 +47,22 @@ export class TenantStatusTable {
   private readonly table: string;
 
   constructor(
-    private readonly pool: Pool,
-    schema: string,
+    private readonly pool: Pool | ClientBase,
+    private readonly schema: string,
   ) {
     this.table = `${quotedSchema(schema)}.tenants`;
   }
 
-  /** A job was enqueued for the tenant (again: its last run's counts stay until the next ends). */
+  /** The same table written through `client`: inside the caller's transaction. */
+  within(client: ClientBase): TenantStatusTable {
+    return new TenantStatusTable(client, this.schema);
+  }
+
+  /**
+   * A job was enqueued for the tenant (again: its last run's counts stay until the next ends).
+   * The tenant has no other unfinished job then (see `Fleet.enqueue`), so nothing running is
+   * overwritten.
+   */
   async queued(job: FleetJob, jobId: string): Promise<void> {
     await this.pool.query(
       `INSERT INTO ${this.table} AS t (tenant_id, kind, source_provider, target_provider, state, job_id, enqueued_at)
