@@ -82,14 +82,11 @@ describe.skipIf(unavailable !== undefined)(
           tenants.map((tenantId) => ({ tenantId, from: 'plandocket', to: 'invoiceocean' })),
         );
         expect(enqueued.every((entry) => entry.jobId !== null)).toBe(true);
-        // A tenant whose job waits is not enqueued twice.
+        // A tenant whose job waits (or runs) is not enqueued twice.
         const again = await fleet.enqueue([
           { tenantId: 't-01', from: 'plandocket', to: 'invoiceocean' },
         ]);
-        expect(
-          again[0]?.jobId === null ||
-            events.some((e) => e.type === 'started' && e.tenantId === 't-01'),
-        ).toBe(true);
+        expect(again).toEqual([{ tenantId: 't-01', jobId: null }]);
         await until(
           async () => (await fleet.status()).filter((t) => t.state === 'done').length === 3,
           30_000,
@@ -130,6 +127,67 @@ describe.skipIf(unavailable !== undefined)(
         expect(rerun).toMatchObject({ counts: { seen: 12, resumed: 12, created: 0 } });
       } finally {
         await worker.stop();
+        await fleet.close();
+      }
+    });
+
+    it('stops cleanly: a tenant in flight is queued again without spending an attempt, and finishes on the next worker', async () => {
+      const fleet = await Fleet.connect({ pool, schema, jobSchema });
+      const slow = await serveTenantEmulators({ tenants: 1, invoices: 60, latencyMs: 20 });
+      const credentials = {
+        't-slow': slow.credentials['t-01'] as NonNullable<(typeof slow.credentials)['t-01']>,
+      };
+      const events: FleetWorkerEvent[] = [];
+      const start = () =>
+        startFleetWorker({
+          pool,
+          schema,
+          jobSchema,
+          adapters: tenantAdapters(credentials),
+          pollingIntervalSeconds: 0.2,
+          onEvent: (event) => events.push(event),
+        });
+      try {
+        const first = await start();
+        const [enqueued] = await fleet.enqueue([
+          {
+            tenantId: 't-slow',
+            from: 'plandocket',
+            to: 'invoiceocean',
+            options: { concurrency: 2 },
+          },
+        ]);
+        await until(async () => {
+          const facts = await pool.query(
+            `SELECT 1 FROM "${schema}".journal_facts WHERE tenant_id = 't-slow' AND kind = 'invoice'`,
+          );
+          return (facts.rowCount ?? 0) >= 5;
+        }, 30_000);
+        await first.stop();
+        const requeued = events.find((event) => event.type === 'requeued');
+        expect(requeued).toMatchObject({ tenantId: 't-slow', jobId: enqueued?.jobId });
+        const newJobId = requeued?.type === 'requeued' ? requeued.newJobId : null;
+        expect(newJobId).toEqual(expect.any(String));
+        const [waiting] = await fleet.status(['t-slow']);
+        expect(waiting).toMatchObject({ state: 'queued', lastError: null });
+        const jobs = await pool.query<{ id: string; state: string; retry_count: number }>(
+          `SELECT id, state, retry_count FROM "${jobSchema}".job WHERE singleton_key = 't-slow' ORDER BY created_on`,
+        );
+        expect(jobs.rows).toEqual([
+          { id: enqueued?.jobId, state: 'cancelled', retry_count: 0 },
+          { id: newJobId, state: 'created', retry_count: 0 },
+        ]);
+        const second = await start();
+        try {
+          await until(async () => (await fleet.status(['t-slow']))[0]?.state === 'done', 60_000);
+        } finally {
+          await second.stop();
+        }
+        const [done] = await fleet.status(['t-slow']);
+        expect(done?.counts).toMatchObject({ seen: 60, failed: 0, unknown: 0, mismatched: 0 });
+        expect(done?.counts?.resumed).toBeGreaterThanOrEqual(5);
+      } finally {
+        await slow.close();
         await fleet.close();
       }
     });

@@ -144,6 +144,34 @@ describe.skipIf(unavailable !== undefined)('the Postgres journal', () => {
     await third.release();
   });
 
+  it('is one opening’s at a time, even within one worker process', async () => {
+    const first = await PostgresJournal.open({
+      pool,
+      schema,
+      tenantId: 't-5',
+      worker: worker(1),
+      leaseMs: 10_000,
+    });
+    const again = await PostgresJournal.open({
+      pool,
+      schema,
+      tenantId: 't-5',
+      worker: worker(1),
+      leaseMs: 10_000,
+    }).catch((error: unknown) => error);
+    expect(again).toBeInstanceOf(JournalLockedError);
+    await first.release();
+    const after = await PostgresJournal.open({
+      pool,
+      schema,
+      tenantId: 't-5',
+      worker: worker(1),
+      leaseMs: 10_000,
+    });
+    expect(after.holder).not.toBe(first.holder);
+    await after.release();
+  });
+
   it('renews its lease while it works, so a long run keeps the tenant', async () => {
     const journal = await PostgresJournal.open({
       pool,
