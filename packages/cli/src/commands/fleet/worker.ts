@@ -100,6 +100,10 @@ export function eventLine(event: FleetWorkerEvent, at: Date = new Date()): strin
     case 'failed':
       // The fleet redacts the error where it is recorded (errorText): the same text as its status.
       return `${head} (${event.final ? 'dead: no attempts left' : 'will retry'}): ${event.error.split('\n')[0] ?? ''}`;
+    case 'requeued':
+      return `${head}: interrupted by the stop, queued again as job ${event.newJobId ?? '(already queued)'} (no attempt spent)`;
+    case 'lost':
+      return `${head}: its lease was taken over by another worker, which carries the tenant on`;
     case 'reaped':
       return `${head}: its worker stopped renewing the lease; the tenant resumes on a free worker`;
   }
@@ -209,7 +213,8 @@ export async function fleetWorker(args: readonly string[], io: CliIo): Promise<n
       ...(leaseMs !== undefined ? { leaseMs } : {}),
       onEvent: (event) => {
         io.stdout.write(`${eventLine(event)}\n`);
-        if (event.type === 'done' || event.type === 'failed') void adapters.release(event.tenantId);
+        if (event.type !== 'started' && event.type !== 'reaped')
+          void adapters.release(event.tenantId);
       },
     }),
   );
