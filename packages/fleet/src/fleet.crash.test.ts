@@ -10,6 +10,7 @@ import {
   freshSchema,
   postgresUnavailable,
 } from './__fixtures__/services';
+import { until } from './__fixtures__/until';
 import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
 import { spawnWorker, type WorkerProcess } from './__fixtures__/worker-process';
 import { Fleet } from './fleet';
@@ -24,20 +25,6 @@ let pool: pg.Pool;
 let emulators: TenantEmulators;
 let directory: string;
 const workers: WorkerProcess[] = [];
-
-async function until<T>(
-  find: () => Promise<T | undefined> | T | undefined,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const endsAt = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > endsAt) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe.skipIf(unavailable !== undefined)(
   'a fleet of worker processes, two of them killed mid-job',

@@ -6,6 +6,7 @@ import {
   freshSchema,
   postgresUnavailable,
 } from './__fixtures__/services';
+import { until } from './__fixtures__/until';
 import { tenantAdapters } from './__fixtures__/tenant-adapters';
 import {
   serveTenantEmulators,
@@ -32,14 +33,6 @@ function withSourceKey(
   const found = credentials[tenantId];
   if (!found) throw new Error(`no tenant ${tenantId}`);
   return { ...found, source: { ...found.source, apiKey } };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const endsAt = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > endsAt) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe.skipIf(unavailable !== undefined)('a fleet’s failing tenants and later syncs', () => {

@@ -7,6 +7,7 @@ import {
   freshSchema,
   postgresUnavailable,
 } from './__fixtures__/services';
+import { until } from './__fixtures__/until';
 import { tenantAdapters } from './__fixtures__/tenant-adapters';
 import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
 import { Fleet } from './fleet';
@@ -17,14 +18,6 @@ const schema = freshSchema('fleet');
 const jobSchema = freshSchema('jobs');
 let pool: pg.Pool;
 let emulators: TenantEmulators;
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const endsAt = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > endsAt) throw new Error(`not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe.skipIf(unavailable !== undefined)(
   'a fleet on PostgreSQL, one worker in this process',

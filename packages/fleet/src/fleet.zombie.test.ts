@@ -9,6 +9,7 @@ import {
   freshSchema,
   postgresUnavailable,
 } from './__fixtures__/services';
+import { until } from './__fixtures__/until';
 import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
 import { spawnWorker, type WorkerProcess } from './__fixtures__/worker-process';
 import { Fleet } from './fleet';
@@ -22,20 +23,6 @@ let pool: pg.Pool;
 let emulators: TenantEmulators;
 let directory: string;
 const workers: WorkerProcess[] = [];
-
-async function until<T>(
-  find: () => Promise<T | undefined>,
-  timeoutMs: number,
-  what: string,
-): Promise<T> {
-  const endsAt = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await find();
-    if (found !== undefined) return found;
-    if (Date.now() > endsAt) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe.skipIf(unavailable !== undefined)('a worker frozen past its lease, then woken', () => {
   beforeAll(async () => {
