@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInvoiceOceanAdapter } from '@invoicekit/invoiceocean';
@@ -12,7 +12,7 @@ import {
 } from './__fixtures__/services';
 import { until } from './__fixtures__/until';
 import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
-import { spawnWorker, type WorkerProcess } from './__fixtures__/worker-process';
+import { spawnWorker, workerEnvironment, type WorkerProcess } from './__fixtures__/worker-process';
 import { Fleet } from './fleet';
 
 const unavailable = await postgresUnavailable();
@@ -51,16 +51,14 @@ describe.skipIf(unavailable !== undefined)(
       'migrates every tenant exactly once, each killed job resumed by another worker',
       { timeout: 240_000 },
       async () => {
-        const credentialsFile = join(directory, 'credentials.json');
-        writeFileSync(credentialsFile, JSON.stringify(emulators.credentials));
-        const env = {
-          DATABASE_URL: TEST_DATABASE_URL,
-          FLEET_SCHEMA: schema,
-          FLEET_JOB_SCHEMA: jobSchema,
-          FLEET_CREDENTIALS: credentialsFile,
-          FLEET_CONCURRENCY: '2',
-          FLEET_LEASE_MS: '2000',
-        };
+        const env = workerEnvironment({
+          schema,
+          jobSchema,
+          credentials: emulators.credentials,
+          directory,
+          concurrency: 2,
+          leaseMs: 2000,
+        });
         const fleet = await Fleet.connect({
           pool,
           schema,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,7 +11,7 @@ import {
 } from './__fixtures__/services';
 import { until } from './__fixtures__/until';
 import { serveTenantEmulators, type TenantEmulators } from './__fixtures__/tenant-emulators';
-import { spawnWorker, type WorkerProcess } from './__fixtures__/worker-process';
+import { spawnWorker, workerEnvironment, type WorkerProcess } from './__fixtures__/worker-process';
 import { Fleet } from './fleet';
 import { deadLetterQueueOf } from './jobs/job-queue';
 
@@ -46,16 +46,14 @@ describe.skipIf(unavailable !== undefined)('a worker frozen past its lease, then
     'cannot end the attempt that took over from it: the tenant is done once, nothing dead-lettered',
     { timeout: 120_000 },
     async () => {
-      const credentialsFile = join(directory, 'credentials.json');
-      writeFileSync(credentialsFile, JSON.stringify(emulators.credentials));
-      const env = {
-        DATABASE_URL: TEST_DATABASE_URL,
-        FLEET_SCHEMA: schema,
-        FLEET_JOB_SCHEMA: jobSchema,
-        FLEET_CREDENTIALS: credentialsFile,
-        FLEET_CONCURRENCY: '1',
-        FLEET_LEASE_MS: '1500',
-      };
+      const env = workerEnvironment({
+        schema,
+        jobSchema,
+        credentials: emulators.credentials,
+        directory,
+        concurrency: 1,
+        leaseMs: 1500,
+      });
       const fleet = await Fleet.connect({
         pool,
         schema,

@@ -12,6 +12,7 @@ export {
   type FleetWorkerOptions,
 } from './jobs/fleet-worker';
 export { deadLetterQueueOf } from './jobs/job-queue';
+export { SCHEMA_NAME } from './database/sql-identifier';
 export { PostgresJournal, type PostgresJournalOptions } from './journal/postgres-journal';
 export { LeaseLostError } from './journal/lease-errors';
 export { currentWorker, type WorkerIdentity } from './journal/worker-identity';

@@ -1,6 +1,7 @@
 import type { InvoiceAdapterV1 } from '@invoicekit/core';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './database/sql-identifier';
 
 /**
  * One tenant's job as enqueued: which tenant, which way, how — never a credential. The schema is
@@ -59,14 +60,8 @@ export const FleetDatabaseOptionsSchema = z
     pool: z
       .custom<Pool>((value) => typeof (value as Pool | undefined)?.query === 'function')
       .optional(),
-    schema: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
-      .default('invoicekit_fleet'),
-    jobSchema: z
-      .string()
-      .regex(/^[a-z_][a-z0-9_]{0,62}$/)
-      .default('invoicekit_fleet_jobs'),
+    schema: z.string().regex(SCHEMA_NAME).default('invoicekit_fleet'),
+    jobSchema: z.string().regex(SCHEMA_NAME).default('invoicekit_fleet_jobs'),
     queue: z
       .string()
       .regex(/^[A-Za-z0-9_.-]{1,100}$/)

@@ -18,6 +18,7 @@ export {
   FileJournal,
   JOURNAL_FORMAT,
   MemoryJournal,
+  sameIdentity,
   type JournalEntry,
   type MigrationJournal,
 } from './journal';

@@ -149,7 +149,8 @@ export interface MigrationJournal {
   readonly warnings?: readonly string[];
 }
 
-function sameIdentity(a: MigrationIdentity, b: MigrationIdentity): boolean {
+/** Whether two journal identities name the same migration (providers and accounts both ways). */
+export function sameIdentity(a: MigrationIdentity, b: MigrationIdentity): boolean {
   return (
     a.source.provider === b.source.provider &&
     a.source.account === b.source.account &&

@@ -3,9 +3,13 @@
  * SIGKILL kills the worker and nothing else) and follows its event lines.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FleetWorkerEvent } from '../jobs/fleet-worker';
+import { TEST_DATABASE_URL } from './services';
+import type { TenantCredentials } from './tenant-emulators';
 
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const child = fileURLToPath(new URL('./worker-child.ts', import.meta.url));
@@ -60,4 +64,28 @@ export function spawnWorker(env: Record<string, string>): WorkerProcess {
     worker.on('exit', (code, signal) => resolve({ code, signal })),
   );
   return { process: worker, pid: worker.pid ?? -1, events, ready, exited, stderr: () => stderr.slice(-4000) };
+}
+
+/**
+ * The environment `worker-child.ts` reads: the test database and schemas, the tenants'
+ * credentials (written to `directory/credentials.json`), slots and lease length.
+ */
+export function workerEnvironment(options: {
+  readonly schema: string;
+  readonly jobSchema: string;
+  readonly credentials: Readonly<Record<string, TenantCredentials>>;
+  readonly directory: string;
+  readonly concurrency: number;
+  readonly leaseMs: number;
+}): Record<string, string> {
+  const credentialsFile = join(options.directory, 'credentials.json');
+  writeFileSync(credentialsFile, JSON.stringify(options.credentials));
+  return {
+    DATABASE_URL: TEST_DATABASE_URL,
+    FLEET_SCHEMA: options.schema,
+    FLEET_JOB_SCHEMA: options.jobSchema,
+    FLEET_CREDENTIALS: credentialsFile,
+    FLEET_CONCURRENCY: String(options.concurrency),
+    FLEET_LEASE_MS: String(options.leaseMs),
+  };
 }

@@ -1,7 +1,7 @@
 import { ValidationError } from '@invoicekit/core';
 
-/** A PostgreSQL name the fleet's tables may live under: letters, digits, `_`; 63 bytes at most. */
-const PLAIN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** What a schema of the fleet may be called: a plain lower-case PostgreSQL name (letters, digits, `_`; 63 bytes at most). */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * The schema name, checked and quoted for SQL text. Names are interpolated (PostgreSQL has no
@@ -9,7 +9,7 @@ const PLAIN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * can change what a statement does.
  */
 export function quotedSchema(schema: string): string {
-  if (!PLAIN_NAME.test(schema))
+  if (!SCHEMA_NAME.test(schema))
     throw new ValidationError({
       provider: 'fleet',
       message: `schema: expected a plain lower-case PostgreSQL name (letters, digits, _), got ${JSON.stringify(schema.slice(0, 80))}`,

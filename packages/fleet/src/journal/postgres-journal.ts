@@ -3,6 +3,7 @@ import {
   JOURNAL_FORMAT,
   JournalLockedError,
   JournalMismatchError,
+  sameIdentity,
   type JournalEntry,
   type MigrationIdentity,
   type MigrationJournal,
@@ -37,12 +38,27 @@ interface Waiter {
   readonly reject: (error: unknown) => void;
 }
 
-function sameIdentity(a: MigrationIdentity, b: MigrationIdentity): boolean {
+/** The migration a tenant's journal is bound to, as its `journals` row records it. */
+async function readHeader(
+  pool: Pool,
+  quotedSchemaName: string,
+  tenantId: string,
+): Promise<MigrationIdentity | undefined> {
+  const result = await pool.query<{
+    source_provider: string;
+    source_account: string | null;
+    target_provider: string;
+    target_account: string | null;
+  }>(
+    `SELECT source_provider, source_account, target_provider, target_account FROM ${quotedSchemaName}.journals WHERE tenant_id = $1`,
+    [tenantId],
+  );
+  const row = result.rows[0];
   return (
-    a.source.provider === b.source.provider &&
-    a.source.account === b.source.account &&
-    a.target.provider === b.target.provider &&
-    a.target.account === b.target.account
+    row && {
+      source: { provider: row.source_provider, account: row.source_account },
+      target: { provider: row.target_provider, account: row.target_account },
+    }
   );
 }
 
@@ -125,22 +141,7 @@ export class PostgresJournal implements MigrationJournal {
       });
     }
     try {
-      const headers = await pool.query<{
-        source_provider: string;
-        source_account: string | null;
-        target_provider: string;
-        target_account: string | null;
-      }>(
-        `SELECT source_provider, source_account, target_provider, target_account FROM ${schema}.journals WHERE tenant_id = $1`,
-        [tenantId],
-      );
-      const found = headers.rows[0];
-      const header = found
-        ? {
-            source: { provider: found.source_provider, account: found.source_account },
-            target: { provider: found.target_provider, account: found.target_account },
-          }
-        : undefined;
+      const header = await readHeader(pool, schema, tenantId);
       const facts = await pool.query<FactRow>(
         `SELECT seq, kind, source_id, target_id, reconciliation, announced, source_digest, stream, cursor, reason
          FROM ${schema}.journal_facts WHERE tenant_id = $1 ORDER BY seq`,
@@ -271,20 +272,7 @@ export class PostgresJournal implements MigrationJournal {
       [this.options.tenantId, this.holder],
     );
     if (held.rowCount === 0) throw this.loseLease('another worker holds it now');
-    const stored = await this.options.pool.query<{
-      source_provider: string;
-      source_account: string | null;
-      target_provider: string;
-      target_account: string | null;
-    }>(
-      `SELECT source_provider, source_account, target_provider, target_account FROM ${this.quoted}.journals WHERE tenant_id = $1`,
-      [this.options.tenantId],
-    );
-    const row = stored.rows[0];
-    const recorded = row && {
-      source: { provider: row.source_provider, account: row.source_account },
-      target: { provider: row.target_provider, account: row.target_account },
-    };
+    const recorded = await readHeader(this.options.pool, this.quoted, this.options.tenantId);
     if (recorded && !sameIdentity(recorded, identity))
       throw new JournalMismatchError({
         journalPath: PostgresJournal.nameOf(this.options.schema, this.options.tenantId),

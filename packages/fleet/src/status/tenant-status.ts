@@ -96,24 +96,14 @@ export class TenantStatusTable {
 
   /**
    * The tenant's job failed: `retrying` while attempts are left, `dead` after the last one. The
-   * message must be redacted already; the counts are the failed run's, when it got that far.
+   * message must be redacted already; the last run's counts stay.
    */
-  async failed(
-    tenantId: string,
-    message: string,
-    final: boolean,
-    counts?: Readonly<Record<string, number>>,
-  ): Promise<void> {
+  async failed(tenantId: string, message: string, final: boolean): Promise<void> {
     await this.pool.query(
-      `UPDATE ${this.table} SET state = $2, last_error = $3, counts = COALESCE($4, counts),
+      `UPDATE ${this.table} SET state = $2, last_error = $3,
          finished_at = CASE WHEN $2 = 'dead' THEN now() ELSE finished_at END, updated_at = now()
        WHERE tenant_id = $1`,
-      [
-        tenantId,
-        final ? 'dead' : 'retrying',
-        message.slice(0, 2000),
-        counts ? JSON.stringify(counts) : null,
-      ],
+      [tenantId, final ? 'dead' : 'retrying', message.slice(0, 2000)],
     );
   }
 

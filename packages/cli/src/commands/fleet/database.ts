@@ -1,4 +1,5 @@
 import { InvoicekitError } from '@invoicekit/core';
+import { SCHEMA_NAME } from '@invoicekit/fleet';
 import { CommandError, UsageError, type CliIo } from '../../io';
 
 /** The `parseArgs` options every `fleet` sub-command shares: where the fleet lives. */
@@ -26,9 +27,6 @@ export interface FleetDatabase {
   /** The URL's password, in the forms it may be spelled in: kept out of every message. */
   readonly secrets: readonly string[];
 }
-
-/** The fleet's own rule for schema names (`FleetDatabaseOptionsSchema`), checked up front. */
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The flags' values as `parseArgs` gives them. */
 export interface DatabaseFlags {
