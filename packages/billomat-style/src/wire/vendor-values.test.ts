@@ -11,6 +11,18 @@ import {
   toVendorDueDate,
 } from './vendor-values';
 
+/** The time-zone data, asked directly: the oracle every Berlin reading here must equal. */
+const wallClock = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Berlin',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
 describe('vendor value readers', () => {
   it('reads local timestamps as Berlin time, summer and winter, and the zero date as none', () => {
     expect(berlinTimestamp.parse('2015-10-22 14:05:00')).toBe('2015-10-22T12:05:00Z');
@@ -54,16 +66,6 @@ describe('vendor value readers', () => {
 
 describe('berlinWallTimeToIso outside the transition months', () => {
   // The full check, written out: the candidate instants whose Berlin wall time is the one given.
-  const wallClock = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
   const oracle = (date: string, time: string, fold: 'earlier' | 'later'): string => {
     const wall = Date.parse(`${date}T${time}Z`);
     const [summer, winter] = [wall - 7_200_000, wall - 3_600_000];
@@ -107,17 +109,6 @@ describe('berlinWallTimeToIso outside the transition months', () => {
 });
 
 describe('the Berlin offset and date by the EU rule', () => {
-  // The time-zone data, asked directly: what the rule must equal wherever it answers.
-  const wallClock = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Berlin',
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
   const dataOffset = (instant: number): number =>
     (Date.parse(`${wallClock.format(instant).replace(' ', 'T')}Z`) -
       Math.floor(instant / 1000) * 1000) /
